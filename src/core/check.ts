@@ -1,0 +1,99 @@
+import type { CheckOptions, IgnoreEntry, SheetCheck } from "./check-types";
+import { compareFindings, type Finding } from "./findings";
+import { toA1 } from "./grid/a1";
+import type { Grid } from "./grid/types";
+import { cellText, compactText } from "./read/normalise";
+import { indexLabels } from "./recognise/form";
+import type { Pack, Recognition, SheetSignals } from "./packs/pack";
+import { PACKS } from "./packs/registry";
+import { TABLE_NAMES } from "./packs/types";
+
+const HEAD_ROWS = 6;
+
+/** The signals every pack recognises a sheet from, computed once. */
+export function sheetSignals(grid: Grid): SheetSignals {
+  const parts: string[] = [];
+  for (let row = 0; row < Math.min(grid.rowCount, HEAD_ROWS); row++) {
+    for (let col = 0; col < Math.min(grid.colCount, 30); col++) parts.push(cellText(grid.cell(row, col)));
+  }
+  return { grid, labels: indexLabels(grid), head: compactText(parts.join(" ")) };
+}
+
+function describeSheet(grid: Grid): string {
+  const texts: string[] = [];
+  for (let row = 0; row < Math.min(grid.rowCount, 10) && texts.length < 4; row++) {
+    for (let col = 0; col < Math.min(grid.colCount, 12) && texts.length < 4; col++) {
+      const t = cellText(grid.cell(row, col));
+      if (t !== "") texts.push(t.length > 16 ? `${t.slice(0, 16)}…` : t);
+    }
+  }
+  return texts.join("、");
+}
+
+function unrecognised(grid: Grid, signals: SheetSignals | undefined): SheetCheck {
+  const seen = signals ? describeSheet(grid) : "";
+  const empty = grid.rowCount === 0 || seen === "";
+  const finding: Finding = {
+    sheet: grid.name,
+    row: 0,
+    col: 0,
+    severity: "info",
+    rule: "sheet.unrecognised",
+    message: empty
+      ? { zh: "此工作表为空，未作校验。", en: "This sheet is empty; nothing was checked." }
+      : {
+          zh: `未能识别此工作表为通知中的哪一张表（推荐表、汇总表、申报表或培训机构申报表），未作校验。表中开头的内容：${seen}。`,
+          en: `This sheet was not recognised as any table of the notices (recommendation list, summary list, application form or institution form); nothing was checked. It begins with: ${seen}.`,
+        },
+    clause: "",
+  };
+  return { sheet: grid.name, table: "unknown", policy: null, level: null, confidence: 0, findings: [finding], ignored: [] };
+}
+
+function recogniseBest(signals: SheetSignals, packs: readonly Pack[]): { pack: Pack; recognition: Recognition } | undefined {
+  let best: { pack: Pack; recognition: Recognition } | undefined;
+  for (const pack of packs) {
+    const recognition = pack.recognise(signals);
+    if (!recognition || recognition.confidence <= 0) continue;
+    if (!best || recognition.confidence > best.recognition.confidence) best = { pack, recognition };
+  }
+  return best;
+}
+
+function isIgnored(f: Finding, ignored: readonly IgnoreEntry[]): boolean {
+  const cell = toA1(f.row, f.col);
+  return ignored.some((i) => i.sheet === f.sheet && i.rule === f.rule && i.cell === cell);
+}
+
+/**
+ * The one entry point the faces call: recognise the sheet (or take the forced pack and level), run the pack's rules,
+ * and split off the findings the user chose to ignore. Never throws on any grid.
+ */
+export function checkGrid(grid: Grid, options: CheckOptions = {}): SheetCheck {
+  if (grid.rowCount === 0 || grid.colCount === 0) return unrecognised(grid, undefined);
+  const signals = sheetSignals(grid);
+  const candidates = options.policy ? PACKS.filter((p) => p.id === options.policy) : PACKS;
+  const best = recogniseBest(signals, candidates);
+  if (!best) return unrecognised(grid, signals);
+  const { pack, recognition } = best;
+  const level = options.level ?? recognition.level;
+  const all = pack.check(signals, recognition, level).sort(compareFindings);
+  const ignoredEntries = options.ignored ?? [];
+  const findings: Finding[] = [];
+  const ignored: Finding[] = [];
+  for (const f of all) (isIgnored(f, ignoredEntries) ? ignored : findings).push(f);
+  return {
+    sheet: grid.name,
+    table: recognition.table,
+    policy: pack.id,
+    level,
+    confidence: Math.round(recognition.confidence * 100) / 100,
+    findings,
+    ignored,
+  };
+}
+
+/** "推荐表 · 上海 2026 …" style label of what was recognised, for human output. */
+export function describeTable(check: SheetCheck, lang: "zh" | "en" = "zh"): string {
+  return TABLE_NAMES[check.table][lang];
+}

@@ -1,0 +1,61 @@
+import type { CellValue, Grid, MergeArea, RawCell } from "./types";
+
+const EMPTY: RawCell = Object.freeze({ value: null, text: "" }) as RawCell;
+
+/** Text Excel would show for a value when the adapter did not give one. */
+export function displayText(value: CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) {
+    const y = value.getUTCFullYear();
+    const m = value.getUTCMonth() + 1;
+    const d = value.getUTCDate();
+    return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+  }
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return String(value);
+}
+
+/** A cell from a bare value (text derived). */
+export function rawCell(value: CellValue, numberFormat?: string): RawCell {
+  const cell: RawCell = { value, text: displayText(value) };
+  if (numberFormat !== undefined) cell.numberFormat = numberFormat;
+  return cell;
+}
+
+/**
+ * Build a Grid over rows of cells. Rows may be ragged; missing cells read as empty.
+ * Merges are indexed by every cell they cover so lookups stay O(1) on large sheets.
+ */
+export function makeGrid(name: string, rows: ReadonlyArray<ReadonlyArray<RawCell | undefined>>, merges: readonly MergeArea[] = []): Grid {
+  let colCount = 0;
+  for (const row of rows) if (row.length > colCount) colCount = row.length;
+  for (const m of merges) if (m.right + 1 > colCount) colCount = m.right + 1;
+  let rowCount = rows.length;
+  for (const m of merges) if (m.bottom + 1 > rowCount) rowCount = m.bottom + 1;
+  const mergeIndex = new Map<number, MergeArea>();
+  const key = (r: number, c: number) => r * 16384 + c;
+  for (const m of merges) {
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) mergeIndex.set(key(r, c), m);
+  }
+  return {
+    name,
+    rowCount,
+    colCount,
+    merges,
+    cell(row, col) {
+      return rows[row]?.[col] ?? EMPTY;
+    },
+    mergeAt(row, col) {
+      return mergeIndex.get(key(row, col));
+    },
+  };
+}
+
+/** A grid from plain values, for tests and generated data: strings, numbers, Dates or null. */
+export function gridFromValues(name: string, values: ReadonlyArray<ReadonlyArray<CellValue | undefined>>, merges: readonly MergeArea[] = []): Grid {
+  return makeGrid(
+    name,
+    values.map((row) => row.map((v) => (v === undefined || v === null || v === "" ? undefined : rawCell(v)))),
+    merges,
+  );
+}

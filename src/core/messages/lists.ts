@@ -1,0 +1,46 @@
+import type { Text } from "../findings";
+import { pct } from "./findings";
+
+/** Messages of the list rules (推荐表, 汇总表, city summary). */
+export const listText = {
+  rankNotInteger: (value: string): Text => ({
+    zh: `推荐排序“${value}”不是正整数，推荐排序应为 1、2、3……`,
+    en: `Ranking “${value}” is not a whole number; rankings run 1, 2, 3 …`,
+  }),
+  rankMissing: (): Text => ({
+    zh: "推荐排序未填写，每个推荐项目都应有排序。",
+    en: "The ranking is empty; every recommended project needs one.",
+  }),
+  rankRepeated: (rank: number, firstRow: number): Text => ({
+    zh: `推荐排序 ${rank} 与第 ${firstRow} 行重复，排序不得重复。`,
+    en: `Ranking ${rank} repeats row ${firstRow}; rankings must not repeat.`,
+  }),
+  rankOutOfRange: (rank: number, n: number, missing: number[]): Text => ({
+    zh: `推荐排序 ${rank} 超出 1–${n} 的范围（共 ${n} 个项目）${missing.length ? `，缺少排序 ${missing.join("、")}` : ""}。`,
+    en: `Ranking ${rank} is outside 1–${n} (${n} projects)${missing.length ? `; missing ${missing.join(", ")}` : ""}.`,
+  }),
+  rankOrder: (row: number): Text => ({
+    zh: `第 ${row} 行起未按推荐排序从高到低排列。`,
+    en: `From row ${row} on, the rows are not in ranking order.`,
+  }),
+  keyQuota: (used: number, n: number, allowed: number, who: string): Text => ({
+    zh: `${who}重点推荐 ${used} 项，共 ${n} 项，原则上不超过 ${allowed} 项（推荐项目总数的 15%）。`,
+    en: `${who}${used} key recommendations among ${n} projects; no more than ${allowed} (15% of the total) as a rule.`,
+  }),
+  keyQuotaUse: (used: number, n: number, allowed: number, who: string): Text => ({
+    zh: `${who}重点推荐 ${used} / ${n}，允许 ${allowed} 项（${pct(n === 0 ? 0 : used / n)}）。`,
+    en: `${who}key recommendations ${used} / ${n}, allowed ${allowed} (${pct(n === 0 ? 0 : used / n)}).`,
+  }),
+  keyOrder: (rank: number, betterRank: number): Text => ({
+    zh: `重点推荐项目排在第 ${rank} 位，却低于未重点推荐的第 ${betterRank} 位项目；重点推荐项目应排在前面。`,
+    en: `A key recommendation is ranked ${rank}, below project ranked ${betterRank} that is not key; key recommendations should come first.`,
+  }),
+  hostRepeated: (host: string, rows: number[]): Text => ({
+    zh: `承办单位“${host}”出现在第 ${rows.join("、")} 行；每家承办单位原则上重点申报 1 个项目。`,
+    en: `Host “${host}” appears on rows ${rows.join(", ")}; each host should apply for one project as a rule.`,
+  }),
+  footerContact: (what: string): Text => ({
+    zh: `表下方的“${what}”未填写。`,
+    en: `“${what}” under the table is empty.`,
+  }),
+};

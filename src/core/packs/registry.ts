@@ -1,0 +1,5 @@
+import type { Pack } from "./pack";
+import { shGaoyanPack } from "./sh-2026-gaoyan";
+
+/** Every pack the engine knows; recognition asks each and keeps the surest. */
+export const PACKS: readonly Pack[] = [shGaoyanPack];

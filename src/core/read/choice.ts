@@ -1,0 +1,152 @@
+import type { RawCell } from "../grid/types";
+import { cellText, compactText, toHalfWidth } from "./normalise";
+import { parseChineseNumeral } from "./number";
+import { empty, ok, unreadable, type ReadResult } from "./types";
+
+/** One option of a □ group as read. */
+export interface ChoiceOption {
+  /** The option's words, whitespace removed: "自筹经费项目", "是第__批国家级继续教育基地". */
+  label: string;
+  marked: boolean;
+  /** What was filled in after the option's ：/（ (e.g. the 自筹经费来源), blanks and brackets trimmed; "" if nothing. */
+  detail: string;
+}
+
+/** Where a form puts the box: before the option (☑是 □否) or after it (初级□ 中级☑). */
+export type ChoiceLayout = "box-before" | "box-after";
+
+// Boxes and marks, after full-width brackets became ASCII. A mark inside brackets ([x], (√), 【√】) is one token.
+const TOKEN = /\[\s*[xX√✓✔]?\s*\]|【\s*[xX√✓✔]?\s*】|\(\s*[√✓✔]?\s*\)|[☑☒■√✓✔▣●□☐○]/g;
+const MARKED_TOKEN = /[xX√✓✔☑☒■▣●]/;
+// "（请打√）", "（请在相应□内打“√”）": instructions that show a mark without being one.
+const BRACKETED = /\([^()]*\)/g;
+const INSTRUCTION_WORD = /请|打|勾|划|选/;
+const HAS_MARK_CHAR = /[☑☒■√✓✔▣●□☐○]/;
+const LABEL_END = /[(:]/;
+const DETAIL_TRIM = /^[\s_()[\]【】:：,;、。.]+|[\s_()[\]【】:：,;、。.]+$/g;
+const LABEL_TRIM = /^[,;、/。.]+|[,;、/。.]+$/g;
+const WORD_SPLIT = /[\s,;、/]+/;
+const WHITESPACE_ONLY = /^\s*$/;
+
+interface Token {
+  start: number;
+  end: number;
+  marked: boolean;
+}
+
+function removeInstructions(text: string): string {
+  return text.replace(BRACKETED, (part) =>
+    INSTRUCTION_WORD.test(part) && HAS_MARK_CHAR.test(part) ? " ".repeat(part.length) : part,
+  );
+}
+
+function findTokens(text: string): Token[] {
+  const tokens: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
+    const token = { start: m.index, end: m.index + m[0].length, marked: MARKED_TOKEN.test(m[0]) };
+    const previous = tokens[tokens.length - 1];
+    // "□√" or "√ □": a box with a mark typed beside it is one marked box.
+    if (previous && WHITESPACE_ONLY.test(text.slice(previous.end, token.start))) {
+      previous.end = token.end;
+      previous.marked = previous.marked || token.marked;
+    } else {
+      tokens.push(token);
+    }
+  }
+  return tokens;
+}
+
+function makeOption(segment: string, marked: boolean): ChoiceOption {
+  const cut = segment.search(LABEL_END);
+  const labelPart = cut >= 0 ? segment.slice(0, cut) : segment;
+  let rest = cut >= 0 ? segment.slice(cut) : "";
+  const colon = rest.indexOf(":");
+  if (colon >= 0) rest = rest.slice(colon + 1);
+  return {
+    label: compactText(labelPart).replace(LABEL_TRIM, ""),
+    marked,
+    detail: rest.replace(DETAIL_TRIM, "").trim(),
+  };
+}
+
+function readBoxBefore(text: string, tokens: Token[]): ChoiceOption[] {
+  return tokens.map((token, i) => makeOption(text.slice(token.end, tokens[i + 1]?.start ?? text.length), token.marked));
+}
+
+function words(segment: string): string[] {
+  return segment.split(WORD_SPLIT).filter((w) => w !== "");
+}
+
+function readBoxAfter(text: string, tokens: Token[]): ChoiceOption[] {
+  // "初级√ 中级 高级": with no empty boxes at all, words without a mark are the unchosen options.
+  const markOnly = tokens.every((t) => t.marked);
+  const options: ChoiceOption[] = [];
+  let from = 0;
+  for (const token of tokens) {
+    let segment = text.slice(from, token.start);
+    from = token.end;
+    if (markOnly) {
+      const ws = words(segment);
+      for (const w of ws.slice(0, -1)) options.push(makeOption(w, false));
+      segment = ws[ws.length - 1] ?? "";
+    }
+    // A heading before the first option ("拟申报等级：初级□") is not part of the label.
+    const colon = segment.lastIndexOf(":");
+    options.push(makeOption(colon >= 0 ? segment.slice(colon + 1) : segment, token.marked));
+  }
+  if (markOnly) for (const w of words(text.slice(from))) options.push(makeOption(w, false));
+  return options;
+}
+
+/**
+ * The options of a □ group and which are chosen. Chosen: ☑ ☒ ■ √ ✓ ✔ ▣ ● [x] (√); not chosen: □ ☐ ○ [ ] ( ).
+ * The layout (from the form, not a guess) says which option a mark belongs to: box-before reads "☑是 □否" and
+ * "□是第__批国家级继续教育基地 ☑是省级继续教育基地 □否"; box-after reads "初级□ 中级☑ 高级□（请打√）" and
+ * "初级√ 中级 高级" (a mark after a word with no boxes anywhere chooses that word). Instructions such as （请打√）
+ * are not marks. Options may be separated by spaces, newlines or nothing.
+ */
+export function readChoices(text: string, layout: ChoiceLayout): ChoiceOption[] {
+  if (typeof text !== "string" || text === "") return [];
+  const clean = removeInstructions(toHalfWidth(text));
+  const tokens = findTokens(clean);
+  if (tokens.length === 0) return [];
+  return layout === "box-before" ? readBoxBefore(clean, tokens) : readBoxAfter(clean, tokens);
+}
+
+const BATCH = /第\s*_*\s*([0-9〇零一二两三四五六七八九十]+)\s*_*\s*批/;
+
+/** The number filled into "是第__批…继续教育基地" (3 from 第3批 or 第三批); undefined when the blank is empty. */
+export function readBatchNumber(text: string): number | undefined {
+  const m = BATCH.exec(toHalfWidth(text));
+  if (!m) return undefined;
+  const digits = m[1] ?? "";
+  const n = /^\d+$/.test(digits) ? Number(digits) : parseChineseNumeral(digits);
+  return n !== undefined && n > 0 ? n : undefined;
+}
+
+const YES = new Set(["是", "是的", "有", "对", "Y", "YES", "TRUE", "√", "✓", "✔", "☑", "1"]);
+const NO = new Set(["否", "不是", "无", "没有", "N", "NO", "FALSE", "×", "✗", "✘", "0"]);
+const YES_LABEL = /^(?:是|有|Y)/i;
+const NO_LABEL = /^(?:否|无|不|没有|N)/i;
+const STARTS_WITH_TOKEN = /^\s*(?:\[|【|\(\s*[√✓✔]?\s*\)|[☑☒■√✓✔▣●□☐○])/;
+
+/** A 是/否 cell: 是/否, Y/N, 有/无, √/×, TRUE/FALSE, or a ticked pair such as "☑是 □否" or "是□ 否☑". */
+export function readYesNo(cell: RawCell): ReadResult<boolean> {
+  const value = cell?.value;
+  const text = cellText(cell);
+  if (typeof value === "boolean") return ok(value, text);
+  if (text === "") return empty();
+  const key = compactText(text).toUpperCase();
+  if (YES.has(key)) return ok(true, text);
+  if (NO.has(key)) return ok(false, text);
+  if (typeof value !== "string") return unreadable(text);
+  const half = toHalfWidth(text);
+  const layout: ChoiceLayout = STARTS_WITH_TOKEN.test(half) ? "box-before" : "box-after";
+  const chosen = readChoices(half, layout).filter((o) => o.marked);
+  if (chosen.length !== 1) return unreadable(text);
+  const label = chosen[0]?.label ?? "";
+  if (NO_LABEL.test(label)) return ok(false, text);
+  if (YES_LABEL.test(label)) return ok(true, text);
+  return unreadable(text);
+}

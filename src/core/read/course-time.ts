@@ -1,0 +1,219 @@
+import type { RawCell } from "../grid/types";
+import { cellText, toHalfWidth } from "./normalise";
+import {
+  addDays,
+  compareDates,
+  dateFromSerial,
+  daysBetweenInclusive,
+  endOfMonth,
+  isDateFormat,
+  makeDate,
+  numeralsToDigits,
+  parseDateText,
+  SERIAL_MAX,
+  SERIAL_MIN,
+} from "./date";
+import { empty, ok, unreadable, type DateOnly, type ReadResult } from "./types";
+
+/** 办班时间 as read: a day count, dates, or both. */
+export interface CourseTime {
+  /** Days of the course, counted inclusively (12th–16th is 5); undefined when only a date or a month is known. */
+  days?: number;
+  start?: DateOnly;
+  /** Last day; for a month-only entry the month's last day. */
+  end?: DateOnly;
+  /** The count was hedged (约, 左右). */
+  approximate: boolean;
+  /** Only a month was given (2026年10月): no day count, end = the month's last day. */
+  monthOnly: boolean;
+  /** A day count written next to a date range ("…（5天）"); the range wins, this keeps what was written. */
+  statedDays?: number;
+}
+
+/** The longest course a cell can plausibly describe; longer spans are typos. */
+const MAX_DAYS = 366;
+
+const WEEKDAY = /[(（]?(?:星期|礼拜|周)[一二三四五六日天][)）]?/g;
+const DIGIT_GAP = /(\d)\s+(?=\d)/g;
+const SPACES = /[\s\u200B-\u200D]+/g;
+// 至, 到, ~ and the many dashes people use between two dates all become "~"; "-" stays (it is also a date separator).
+const RANGE_WORDS = /[—–―─‐‑‒﹣~～〜]+|至|到/g;
+
+const START = String.raw`(?:(\d{4})[年./-])?(\d{1,2})[月./-](\d{1,2})[日号]?`;
+const END = String.raw`(?:(?:(\d{4})[年./-])?(\d{1,2})[月./-])?(\d{1,2})[日号]?`;
+const COUNT = String.raw`(?:共计|共|为期|计|约)?(\d+(?:\.\d+)?)(?:个)?(?:工作)?[天日]`;
+const HEDGE = String.raw`(左右|上下|前后)?`;
+
+const RANGE = new RegExp(`^${START}[~-]${END}(?:[,;]?\\(?${COUNT}${HEDGE}\\)?)?$`);
+const START_AND_COUNT = new RegExp(`^${START}(?:起|开始|开班|始)?[,;]?${COUNT}${HEDGE}$`);
+const SINGLE = new RegExp(`^${START}(?:起|开始|开班)?$`);
+const COUNT_ONLY = /^(约|大约|预计)?(?:共计|共|为期|计)?(\d+(?:\.\d+)?)(?:个)?(?:工作)?[天日]?(左右|上下|前后)?$/;
+const MONTH = /^(?:(\d{4})年)?(\d{1,2})月份?(?:[~-](?:(\d{4})年)?(\d{1,2})月份?)?$/;
+const YEAR_MONTH = /^(\d{4})[./-](\d{1,2})$/;
+const BRACKETED_TAIL = /^(.+)\(([^()]*)\)$/;
+const TWO_PARTS = /^([^,;]+)[,;]([^,;]+)$/;
+
+function normalise(text: string): string {
+  return numeralsToDigits(
+    toHalfWidth(text)
+      .replace(WEEKDAY, "")
+      .replace(DIGIT_GAP, "$1,")
+      .replace(SPACES, "")
+      .replace(RANGE_WORDS, "~"),
+  );
+}
+
+function dayCount(s: string | undefined): number | undefined {
+  const n = Number(s);
+  return s !== undefined && Number.isFinite(n) && n > 0 && n <= MAX_DAYS ? n : undefined;
+}
+
+function lastDayOf(start: DateOnly, days: number): DateOnly {
+  return addDays(start, Math.ceil(days) - 1);
+}
+
+function parseRange(m: RegExpExecArray, defaultYear: number): CourseTime | undefined {
+  const [, y1, m1, d1, y2, m2, d2, stated, hedge] = m;
+  const startMonth = Number(m1);
+  const endMonth = m2 === undefined ? startMonth : Number(m2);
+  // A year written only on the end date belongs to the start too (minus one across New Year).
+  let startYear = y1 !== undefined ? Number(y1) : defaultYear;
+  if (y1 === undefined && y2 !== undefined) startYear = Number(y2) - (endMonth < startMonth ? 1 : 0);
+  const endYear = y2 !== undefined ? Number(y2) : startYear + (endMonth < startMonth ? 1 : 0);
+  const start = makeDate(startYear, startMonth, Number(d1));
+  const end = makeDate(endYear, endMonth, Number(d2));
+  if (!start || !end || compareDates(start, end) > 0) return undefined;
+  const days = daysBetweenInclusive(start, end);
+  if (days > MAX_DAYS) return undefined;
+  const result: CourseTime = { days, start, end, approximate: false, monthOnly: false };
+  if (stated !== undefined) {
+    const statedDays = dayCount(stated);
+    if (statedDays === undefined) return undefined;
+    result.statedDays = statedDays;
+  }
+  if (hedge !== undefined) result.approximate = true;
+  return result;
+}
+
+function parseMonth(m: RegExpExecArray, defaultYear: number): CourseTime | undefined {
+  const [, y1, m1, y2, m2] = m;
+  const year = y1 !== undefined ? Number(y1) : defaultYear;
+  const firstMonth = Number(m1);
+  const lastMonth = m2 === undefined ? firstMonth : Number(m2);
+  const lastYear = y2 !== undefined ? Number(y2) : year + (lastMonth < firstMonth ? 1 : 0);
+  if (!makeDate(year, firstMonth, 1) || !makeDate(lastYear, lastMonth, 1)) return undefined;
+  if (lastYear * 12 + lastMonth < year * 12 + firstMonth) return undefined;
+  return { end: endOfMonth(lastYear, lastMonth), approximate: false, monthOnly: true };
+}
+
+/** One 办班时间 text without a bracketed remark; undefined when no form fits. */
+function parseCourseText(t: string, defaultYear: number): CourseTime | undefined {
+  let m = COUNT_ONLY.exec(t);
+  if (m) {
+    const days = dayCount(m[2]);
+    if (days !== undefined) return { days, approximate: m[1] !== undefined || m[3] !== undefined, monthOnly: false };
+  }
+  m = RANGE.exec(t);
+  if (m) return parseRange(m, defaultYear);
+  m = START_AND_COUNT.exec(t);
+  if (m) {
+    const start = makeDate(m[1] !== undefined ? Number(m[1]) : defaultYear, Number(m[2]), Number(m[3]));
+    const days = dayCount(m[4]);
+    if (!start || days === undefined) return undefined;
+    return { days, start, end: lastDayOf(start, days), approximate: m[5] !== undefined, monthOnly: false };
+  }
+  m = SINGLE.exec(t);
+  // "12-16日" is a day range without its month, not 16 December: a yearless single date needs its 月.
+  if (m && (m[1] !== undefined || t.indexOf("月") >= 0)) {
+    const start = makeDate(m[1] !== undefined ? Number(m[1]) : defaultYear, Number(m[2]), Number(m[3]));
+    return start ? { start, approximate: false, monthOnly: false } : undefined;
+  }
+  m = MONTH.exec(t);
+  if (m) return parseMonth(m, defaultYear);
+  m = YEAR_MONTH.exec(t);
+  if (m) {
+    const year = Number(m[1]);
+    const month = Number(m[2]);
+    return makeDate(year, month, 1) ? { end: endOfMonth(year, month), approximate: false, monthOnly: true } : undefined;
+  }
+  const date = parseDateText(t);
+  return date ? { start: date, approximate: false, monthOnly: false } : undefined;
+}
+
+/**
+ * Dates in one part and a day count in the other ("5天（10月12日-16日）", "2026年10月12日（5天）"):
+ * a range wins over the count; a start date with a count gets its end.
+ */
+function combine(a: CourseTime, b: CourseTime): CourseTime | undefined {
+  if (a.monthOnly !== b.monthOnly) {
+    // 2026年10月（5天）: the month and how long.
+    const month = a.monthOnly ? a : b;
+    const counted = a.monthOnly ? b : a;
+    if (counted.start || counted.days === undefined) return undefined;
+    return { ...month, days: counted.days, approximate: counted.approximate };
+  }
+  const dated = a.start ? a : b.start ? b : undefined;
+  const counted = dated === a ? b : a;
+  if (!dated || counted.start || counted.monthOnly || counted.days === undefined) return undefined;
+  if (dated.end) return { ...dated, statedDays: counted.days };
+  const start = dated.start as DateOnly;
+  return { days: counted.days, start, end: lastDayOf(start, counted.days), approximate: counted.approximate, monthOnly: false };
+}
+
+function readCourseTextInParts(t: string, defaultYear: number): CourseTime | undefined {
+  const whole = parseCourseText(t, defaultYear);
+  if (whole) return whole;
+  const bracketed = BRACKETED_TAIL.exec(t);
+  if (bracketed) {
+    const outer = parseCourseText(bracketed[1] ?? "", defaultYear);
+    if (!outer) return undefined;
+    const inner = parseCourseText(bracketed[2] ?? "", defaultYear);
+    // A remark that is not a date or a count ("（暂定）", "（含报到）") does not change what was read.
+    return inner ? combine(outer, inner) : outer;
+  }
+  const split = TWO_PARTS.exec(t);
+  if (split) {
+    const first = parseCourseText(split[1] ?? "", defaultYear);
+    const second = parseCourseText(split[2] ?? "", defaultYear);
+    return first && second ? combine(first, second) : undefined;
+  }
+  return undefined;
+}
+
+function fromNumber(n: number, numberFormat: string | undefined): CourseTime | undefined {
+  if (!Number.isFinite(n)) return undefined;
+  if (isDateFormat(numberFormat) || (n >= SERIAL_MIN && n <= SERIAL_MAX)) {
+    const d = dateFromSerial(n);
+    const start = makeDate(d.year, d.month, d.day);
+    return start ? { start, approximate: false, monthOnly: false } : undefined;
+  }
+  // A bare number under 办班时间（X天）is the day count.
+  const days = dayCount(String(n));
+  return days === undefined ? undefined : { days, approximate: false, monthOnly: false };
+}
+
+/**
+ * 办班时间 as people fill it in: a day count (5天, 4天左右, 约5天), a range (2026年10月12日-16日, 2026.10.12—10.16,
+ * 10月12日至10月16日 with defaultYear, 2026年10月30日-11月2日, 12月30日-1月2日 across New Year), a start and a length
+ * (2026年10月12日起，共5天), a month (2026年10月: monthOnly, no days, end = month end), or a single start date.
+ * Days are inclusive. A range with a stated count keeps the range's count (statedDays records the other).
+ * Vague times (2026年10月中旬, 下旬, 4-5天) are unreadable.
+ */
+export function readCourseTime(cell: RawCell, defaultYear: number): ReadResult<CourseTime> {
+  const value = cell?.value;
+  const text = cellText(cell);
+  if (value instanceof Date) {
+    const ms = value.getTime();
+    const d = Number.isNaN(ms) ? undefined : new Date(ms);
+    const start = d ? makeDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()) : undefined;
+    return start ? ok({ start, approximate: false, monthOnly: false }, text) : unreadable(text);
+  }
+  if (typeof value === "number") {
+    const read = fromNumber(value, cell.numberFormat);
+    return read ? ok(read, text) : unreadable(text);
+  }
+  if (text === "") return empty();
+  if (typeof value === "boolean" || text.length > 80) return unreadable(text);
+  const read = readCourseTextInParts(normalise(text), defaultYear);
+  return read ? ok(read, text) : unreadable(text);
+}

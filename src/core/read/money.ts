@@ -1,0 +1,65 @@
+import type { RawCell } from "../grid/types";
+import { cellText, compactText } from "./normalise";
+import { parseChineseNumeral, shiftDecimal } from "./number";
+import { empty, ok, unreadable, type ReadResult } from "./types";
+
+/** The unit a column header or label names for its amounts. */
+export type MoneyUnit = "万元" | "元";
+
+// A comma anywhere between digits is a thousands separator typed in the wrong place (12,7000 = 127000).
+const AMOUNT = /^[+-]?\d+(?:,\d+)*(?:\.\d+)?$/;
+const COMMAS = /,/g;
+const CURRENCY_PREFIX = /^(?:约为|约|大约|人民币|RMB|CNY|￥|¥)+/i;
+const CURRENCY_SUFFIX = /(?:人民币|RMB|CNY)$/i;
+const TRAILING_REMARK = /\([^()]*\)$/;
+const APPROX_SUFFIX = /(?:左右|上下)$/;
+const UNIT_SUFFIX = /(亿元|亿|万元|万|千元|元|块)$/;
+
+/** Power of ten that turns an amount in the unit into 万元. */
+const TO_WAN: Readonly<Record<string, number>> = { 亿元: 4, 亿: 4, 万元: 0, 万: 0, 千元: -1, 元: -4, 块: -4 };
+
+function parseAmount(body: string): number | undefined {
+  if (AMOUNT.test(body)) {
+    const n = Number(body.indexOf(",") >= 0 ? body.replace(COMMAS, "") : body);
+    return Number.isFinite(n) ? n : undefined;
+  }
+  return parseChineseNumeral(body);
+}
+
+/**
+ * An amount of money, returned in 万元: 12.7, 12.7万, 12.7万元, 127000元, ￥127,000元, 十二万七千元, 12,7000
+ * (a misplaced comma: 127000). A bare number takes the header's unit (万元 when the header names none). A bare
+ * number that looks too big for 万元 is still taken as 万元: the funding rules will flag it, a reader does not guess.
+ */
+export function readMoney(cell: RawCell, headerUnit: MoneyUnit | null): ReadResult<number> {
+  const value = cell?.value;
+  const text = cellText(cell);
+  const bareShift = headerUnit === "元" ? -4 : 0;
+  if (typeof value === "number") {
+    return Number.isFinite(value) ? ok(shiftDecimal(value, bareShift), text) : unreadable(text);
+  }
+  if (text === "") return empty();
+  if (typeof value === "boolean" || value instanceof Date) return unreadable(text);
+  let t = compactText(text);
+  if (t.length > 1 && t.endsWith(")")) t = t.replace(TRAILING_REMARK, "");
+  t = t.replace(CURRENCY_PREFIX, "").replace(APPROX_SUFFIX, "").replace(CURRENCY_SUFFIX, "");
+  let shift = bareShift;
+  const unit = UNIT_SUFFIX.exec(t);
+  if (unit) {
+    shift = TO_WAN[unit[1] ?? ""] ?? 0;
+    t = t.slice(0, t.length - (unit[1] ?? "").length);
+  }
+  const n = parseAmount(t);
+  return n === undefined ? unreadable(text) : ok(shiftDecimal(n, shift), text);
+}
+
+const HEADER_WAN = /万元|万/;
+const HEADER_YUAN = /元/;
+
+/** The unit a header such as 资助经费（万元） or 经费(元) names, or null when it names none. */
+export function moneyUnitOf(header: string): MoneyUnit | null {
+  const h = compactText(header);
+  if (HEADER_WAN.test(h)) return "万元";
+  if (HEADER_YUAN.test(h)) return "元";
+  return null;
+}

@@ -1,0 +1,231 @@
+import type { Severity } from "../findings";
+import type { Grid } from "../grid/types";
+import { findingText } from "../messages/findings";
+import { listText } from "../messages/lists";
+import { cellText, compactText } from "../read/normalise";
+import { readNumber } from "../read/number";
+import type { ListColumn, ListTable } from "../recognise/list";
+import type { FindingSink } from "./sink";
+
+/** Reads list cells by column key; one place that knows a list's geometry. */
+export class ListView<K extends string> {
+  constructor(
+    readonly grid: Grid,
+    readonly table: ListTable<K>,
+  ) {}
+
+  column(key: K): ListColumn | undefined {
+    return this.table.columns.get(key);
+  }
+
+  text(row: number, key: K): string {
+    const c = this.table.columns.get(key);
+    return c ? cellText(this.grid.cell(row, c.col)) : "";
+  }
+
+  at(row: number, key: K): { row: number; col: number } {
+    return { row, col: this.table.columns.get(key)?.col ?? 0 };
+  }
+
+  header(key: K): { row: number; col: number } {
+    return { row: this.table.headerRow, col: this.table.columns.get(key)?.col ?? 0 };
+  }
+}
+
+/** The 15% rule of 附件3 注, with the template's own example (1 of 5) always allowed. */
+export function allowedKeyRecommendations(projects: number): number {
+  return Math.max(1, Math.floor(0.15 * projects + 1e-9));
+}
+
+/** A 备注 (or 是否重点推荐) cell that marks a key recommendation. */
+export function isKeyRecommendation(text: string): boolean {
+  const t = compactText(text);
+  if (t === "") return false;
+  if (/非重点|不重点|否/.test(t)) return false;
+  return t.includes("重点") || t === "是" || t === "√" || t === "✓";
+}
+
+export function checkRequiredColumns<K extends string>(
+  sink: FindingSink,
+  view: ListView<K>,
+  rows: readonly number[],
+  keys: readonly K[],
+  clause: string,
+): void {
+  for (const key of keys) {
+    const column = view.column(key);
+    if (!column) continue;
+    for (const row of rows)
+      if (view.text(row, key) === "")
+        sink.add(view.at(row, key), "error", "required", findingText.requiredColumn(column.header.replace(/\s/g, ""), row + 1), clause);
+  }
+}
+
+export function checkDuplicateTitles<K extends string>(sink: FindingSink, view: ListView<K>, rows: readonly number[], key: K, clause: string): void {
+  const seen = new Map<string, number[]>();
+  for (const row of rows) {
+    const title = compactText(view.text(row, key));
+    if (title === "") continue;
+    const list = seen.get(title);
+    if (list) list.push(row);
+    else seen.set(title, [row]);
+  }
+  for (const [, list] of seen) {
+    if (list.length < 2) continue;
+    const first = list[0] as number;
+    for (const row of list.slice(1))
+      sink.add(view.at(row, key), "error", "list.duplicate-title", findingText.duplicateTitle(view.text(first, key), list.map((r) => r + 1)), clause, {
+        value: view.text(row, key),
+      });
+  }
+}
+
+/** 序号 1..N in order (warning): reports the first cell that breaks the sequence. */
+export function checkSerial<K extends string>(sink: FindingSink, view: ListView<K>, rows: readonly number[], key: K, clause: string): void {
+  if (!view.column(key)) return;
+  let expected = 1;
+  for (const row of rows) {
+    const text = view.text(row, key);
+    const read = readNumber(view.grid.cell(row, view.column(key)?.col ?? 0));
+    if (read.kind !== "ok" || read.value !== expected) {
+      sink.add(view.at(row, key), "warning", "list.serial", findingText.serial(text === "" ? "（空）" : text, expected), clause, {
+        value: text,
+        expected: String(expected),
+      });
+      return;
+    }
+    expected++;
+  }
+}
+
+/**
+ * 推荐排序: integers 1..N, no gap, no repeat (error); rows not in rank order (warning).
+ * Returns the valid rank of each row (undefined where it could not be read), for the key-recommendation rules.
+ */
+export function checkRankingSequence<K extends string>(
+  sink: FindingSink,
+  view: ListView<K>,
+  rows: readonly number[],
+  key: K,
+  clause: string,
+): Map<number, number> {
+  const ranks = new Map<number, number>();
+  const column = view.column(key);
+  if (!column) return ranks;
+  const n = rows.length;
+  const firstRowOfRank = new Map<number, number>();
+  for (const row of rows) {
+    const cell = view.grid.cell(row, column.col);
+    const read = readNumber(cell);
+    if (read.kind === "empty") {
+      sink.add(view.at(row, key), "error", "ranking.sequence", listText.rankMissing(), clause);
+      continue;
+    }
+    if (read.kind === "unreadable" || !Number.isInteger(read.value) || read.value < 1) {
+      sink.add(view.at(row, key), "error", "ranking.sequence", listText.rankNotInteger(cellText(cell)), clause, { value: cellText(cell) });
+      continue;
+    }
+    const rank = read.value;
+    const earlier = firstRowOfRank.get(rank);
+    if (earlier !== undefined) {
+      sink.add(view.at(row, key), "error", "ranking.sequence", listText.rankRepeated(rank, earlier + 1), clause, { value: String(rank) });
+      continue;
+    }
+    firstRowOfRank.set(rank, row);
+    ranks.set(row, rank);
+  }
+  const missing: number[] = [];
+  for (let r = 1; r <= n; r++) if (!firstRowOfRank.has(r)) missing.push(r);
+  for (const [rank, row] of firstRowOfRank) {
+    if (rank > n) {
+      sink.add(view.at(row, key), "error", "ranking.sequence", listText.rankOutOfRange(rank, n, missing), clause, {
+        value: String(rank),
+        expected: `1-${n}`,
+      });
+      ranks.delete(row);
+    }
+  }
+  let previous = 0;
+  for (const row of rows) {
+    const rank = ranks.get(row);
+    if (rank === undefined) continue;
+    if (rank < previous) {
+      sink.add(view.at(row, key), "warning", "ranking.sequence", listText.rankOrder(row + 1), clause, { value: String(rank) });
+      break;
+    }
+    previous = rank;
+  }
+  return ranks;
+}
+
+export interface KeyQuotaOptions {
+  clause: string;
+  /** Who the quota belongs to, for the message ("" for a single 推荐表; "推荐单位“X”：" in a city list). */
+  who: string;
+  /** Where the column-wide findings go. */
+  at: { row: number; col: number };
+  severity?: Severity;
+}
+
+/** 重点推荐 ≤ max(1, ⌊15% × N⌋) (warning) and the use as info. Returns the key rows. */
+export function checkKeyQuota<K extends string>(
+  sink: FindingSink,
+  view: ListView<K>,
+  rows: readonly number[],
+  key: K,
+  options: KeyQuotaOptions,
+): number[] {
+  if (!view.column(key)) return [];
+  const keyRows = rows.filter((row) => isKeyRecommendation(view.text(row, key)));
+  const n = rows.length;
+  const allowed = allowedKeyRecommendations(n);
+  if (keyRows.length > allowed)
+    sink.add(options.at, options.severity ?? "warning", "key-recommendation.quota", listText.keyQuota(keyRows.length, n, allowed, options.who), options.clause, {
+      value: String(keyRows.length),
+      expected: `≤ ${allowed}`,
+    });
+  sink.add(options.at, "info", "key-recommendation.quota", listText.keyQuotaUse(keyRows.length, n, allowed, options.who), options.clause, {
+    value: `${keyRows.length}/${n}`,
+    expected: `≤ ${allowed}`,
+  });
+  return keyRows;
+}
+
+/** A 重点推荐 row ranked below a row that is not (warning), reported once per key row. */
+export function checkKeyOrder<K extends string>(
+  sink: FindingSink,
+  view: ListView<K>,
+  keyRows: readonly number[],
+  ranks: Map<number, number>,
+  remarkKey: K,
+  clause: string,
+): void {
+  const keySet = new Set(keyRows);
+  let bestNonKey: number | undefined;
+  for (const [row, rank] of ranks) if (!keySet.has(row) && (bestNonKey === undefined || rank < bestNonKey)) bestNonKey = rank;
+  if (bestNonKey === undefined) return;
+  for (const row of keyRows) {
+    const rank = ranks.get(row);
+    if (rank !== undefined && rank > bestNonKey)
+      sink.add(view.at(row, remarkKey), "warning", "key-recommendation.order", listText.keyOrder(rank, bestNonKey), clause, { value: String(rank) });
+  }
+}
+
+/** One 承办单位 on two or more rows (warning, 四（三）). */
+export function checkHostOneProject<K extends string>(sink: FindingSink, view: ListView<K>, rows: readonly number[], key: K, clause: string): void {
+  const byHost = new Map<string, number[]>();
+  for (const row of rows) {
+    const host = compactText(view.text(row, key));
+    if (host === "") continue;
+    const list = byHost.get(host);
+    if (list) list.push(row);
+    else byHost.set(host, [row]);
+  }
+  for (const list of byHost.values()) {
+    if (list.length < 2) continue;
+    for (const row of list.slice(1))
+      sink.add(view.at(row, key), "warning", "host.one-project", listText.hostRepeated(view.text(row, key), list.map((r) => r + 1)), clause, {
+        value: view.text(row, key),
+      });
+  }
+}
