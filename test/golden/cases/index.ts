@@ -1,0 +1,5 @@
+import type { GoldenCase } from "../types";
+import { shCases } from "./sh-2026-gaoyan";
+
+/** Every golden workbook; each pack adds its cases here. */
+export const GOLDEN_CASES: readonly GoldenCase[] = [...shCases];
