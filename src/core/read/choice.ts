@@ -16,7 +16,9 @@ export interface ChoiceOption {
 export type ChoiceLayout = "box-before" | "box-after";
 
 // Boxes and marks, after full-width brackets became ASCII. A mark inside brackets ([x], (√), 【√】) is one token.
-const TOKEN = /\[\s*[xX√✓✔]?\s*\]|【\s*[xX√✓✔]?\s*】|\(\s*[√✓✔]?\s*\)|[☑☒■√✓✔▣●□☐○]/g;
+// Empty brackets "（ ）" are boxes only in the box-after layout; before an option they are usually a blank to fill.
+const TOKEN_BEFORE = /\[\s*[xX√✓✔]?\s*\]|【\s*[xX√✓✔]?\s*】|\(\s*[√✓✔]\s*\)|[☑☒■√✓✔▣●□☐○]/g;
+const TOKEN_AFTER = /\[\s*[xX√✓✔]?\s*\]|【\s*[xX√✓✔]?\s*】|\(\s*[√✓✔]?\s*\)|[☑☒■√✓✔▣●□☐○]/g;
 const MARKED_TOKEN = /[xX√✓✔☑☒■▣●]/;
 // "（请打√）", "（请在相应□内打“√”）": instructions that show a mark without being one.
 const BRACKETED = /\([^()]*\)/g;
@@ -40,10 +42,10 @@ function removeInstructions(text: string): string {
   );
 }
 
-function findTokens(text: string): Token[] {
+function findTokens(text: string, pattern: RegExp): Token[] {
   const tokens: Token[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     const token = { start: m.index, end: m.index + m[0].length, marked: MARKED_TOKEN.test(m[0]) };
     const previous = tokens[tokens.length - 1];
     // "□√" or "√ □": a box with a mark typed beside it is one marked box.
@@ -71,7 +73,9 @@ function makeOption(segment: string, marked: boolean): ChoiceOption {
 }
 
 function readBoxBefore(text: string, tokens: Token[]): ChoiceOption[] {
-  return tokens.map((token, i) => makeOption(text.slice(token.end, tokens[i + 1]?.start ?? text.length), token.marked));
+  return tokens.map((token, i) =>
+    makeOption(text.slice(token.end, tokens[i + 1]?.start ?? text.length), token.marked),
+  );
 }
 
 function words(segment: string): string[] {
@@ -109,11 +113,12 @@ function readBoxAfter(text: string, tokens: Token[]): ChoiceOption[] {
 export function readChoices(text: string, layout: ChoiceLayout): ChoiceOption[] {
   if (typeof text !== "string" || text === "") return [];
   const clean = removeInstructions(toHalfWidth(text));
-  const tokens = findTokens(clean);
+  const tokens = findTokens(clean, layout === "box-before" ? TOKEN_BEFORE : TOKEN_AFTER);
   if (tokens.length === 0) return [];
   return layout === "box-before" ? readBoxBefore(clean, tokens) : readBoxAfter(clean, tokens);
 }
 
+const ALL_DIGITS = /^\d+$/;
 const BATCH = /第\s*_*\s*([0-9〇零一二两三四五六七八九十]+)\s*_*\s*批/;
 
 /** The number filled into "是第__批…继续教育基地" (3 from 第3批 or 第三批); undefined when the blank is empty. */
@@ -121,7 +126,7 @@ export function readBatchNumber(text: string): number | undefined {
   const m = BATCH.exec(toHalfWidth(text));
   if (!m) return undefined;
   const digits = m[1] ?? "";
-  const n = /^\d+$/.test(digits) ? Number(digits) : parseChineseNumeral(digits);
+  const n = ALL_DIGITS.test(digits) ? Number(digits) : parseChineseNumeral(digits);
   return n !== undefined && n > 0 ? n : undefined;
 }
 

@@ -47,7 +47,8 @@ const HEDGE = String.raw`(左右|上下|前后)?`;
 const RANGE = new RegExp(`^${START}[~-]${END}(?:[,;]?\\(?${COUNT}${HEDGE}\\)?)?$`);
 const START_AND_COUNT = new RegExp(`^${START}(?:起|开始|开班|始)?[,;]?${COUNT}${HEDGE}$`);
 const SINGLE = new RegExp(`^${START}(?:起|开始|开班)?$`);
-const COUNT_ONLY = /^(约|大约|预计)?(?:共计|共|为期|计)?(\d+(?:\.\d+)?)(?:个)?(?:工作)?[天日]?(左右|上下|前后)?$/;
+const COUNT_ONLY =
+  /^(约|大约|预计)?(?:共计|共|为期|计)?(\d+(?:\.\d+)?)(?:个)?(?:工作)?[天日]?(左右|上下|前后)?$/;
 const MONTH = /^(?:(\d{4})年)?(\d{1,2})月份?(?:[~-](?:(\d{4})年)?(\d{1,2})月份?)?$/;
 const YEAR_MONTH = /^(\d{4})[./-](\d{1,2})$/;
 const BRACKETED_TAIL = /^(.+)\(([^()]*)\)$/;
@@ -111,7 +112,8 @@ function parseCourseText(t: string, defaultYear: number): CourseTime | undefined
   let m = COUNT_ONLY.exec(t);
   if (m) {
     const days = dayCount(m[2]);
-    if (days !== undefined) return { days, approximate: m[1] !== undefined || m[3] !== undefined, monthOnly: false };
+    if (days !== undefined)
+      return { days, approximate: m[1] !== undefined || m[3] !== undefined, monthOnly: false };
   }
   m = RANGE.exec(t);
   if (m) return parseRange(m, defaultYear);
@@ -134,7 +136,9 @@ function parseCourseText(t: string, defaultYear: number): CourseTime | undefined
   if (m) {
     const year = Number(m[1]);
     const month = Number(m[2]);
-    return makeDate(year, month, 1) ? { end: endOfMonth(year, month), approximate: false, monthOnly: true } : undefined;
+    return makeDate(year, month, 1)
+      ? { end: endOfMonth(year, month), approximate: false, monthOnly: true }
+      : undefined;
   }
   const date = parseDateText(t);
   return date ? { start: date, approximate: false, monthOnly: false } : undefined;
@@ -157,7 +161,13 @@ function combine(a: CourseTime, b: CourseTime): CourseTime | undefined {
   if (!dated || counted.start || counted.monthOnly || counted.days === undefined) return undefined;
   if (dated.end) return { ...dated, statedDays: counted.days };
   const start = dated.start as DateOnly;
-  return { days: counted.days, start, end: lastDayOf(start, counted.days), approximate: counted.approximate, monthOnly: false };
+  return {
+    days: counted.days,
+    start,
+    end: lastDayOf(start, counted.days),
+    approximate: counted.approximate,
+    monthOnly: false,
+  };
 }
 
 function readCourseTextInParts(t: string, defaultYear: number): CourseTime | undefined {
