@@ -9,11 +9,13 @@ export type MoneyUnit = "万元" | "元";
 // A comma anywhere between digits is a thousands separator typed in the wrong place (12,7000 = 127000).
 const AMOUNT = /^[+-]?\d+(?:,\d+)*(?:\.\d+)?$/;
 const COMMAS = /,/g;
+const SPLIT_DIGITS = /[0-9０-９][\s\u3000]+[0-9０-９]/;
 const CURRENCY_PREFIX = /^(?:约为|约|大约|人民币|RMB|CNY|￥|¥)+/i;
 const CURRENCY_SUFFIX = /(?:人民币|RMB|CNY)$/i;
 const TRAILING_REMARK = /\([^()]*\)$/;
 const APPROX_SUFFIX = /(?:左右|上下)$/;
-const UNIT_SUFFIX = /(亿元|亿|万元|万|千元|元|块)$/;
+// 千元 only after a digit: in 十二万七千元 the 千 belongs to the numeral.
+const UNIT_SUFFIX = /(亿元|亿|万元|万|(?<=\d)千元|元|块)$/;
 
 /** Power of ten that turns an amount in the unit into 万元. */
 const TO_WAN: Readonly<Record<string, number>> = { 亿元: 4, 亿: 4, 万元: 0, 万: 0, 千元: -1, 元: -4, 块: -4 };
@@ -40,6 +42,7 @@ export function readMoney(cell: RawCell, headerUnit: MoneyUnit | null): ReadResu
   }
   if (text === "") return empty();
   if (typeof value === "boolean" || value instanceof Date) return unreadable(text);
+  if (SPLIT_DIGITS.test(text)) return unreadable(text);
   let t = compactText(text);
   if (t.length > 1 && t.endsWith(")")) t = t.replace(TRAILING_REMARK, "");
   t = t.replace(CURRENCY_PREFIX, "").replace(APPROX_SUFFIX, "").replace(CURRENCY_SUFFIX, "");

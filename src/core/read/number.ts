@@ -119,6 +119,8 @@ const APPROX_PREFIX = /^(?:大约|大概|约为|约计|约|预计|预期|计划|
 const APPROX_SUFFIX = /(?:左右|上下|前后)$/;
 const COUNT_UNIT =
   /(?:人次|人|名|个人|个|位|期|天|日|次|项|家|场|所|门|学时|课时|小时|个月|年|岁|篇|部|台|套|户|班)$/;
+// "50 60" is two numbers, not 5060 (full-width digits and spaces included).
+const SPLIT_DIGITS = /[0-9０-９][\s\u3000]+[0-9０-９]/;
 const SCALE: Readonly<Record<string, number>> = { 百: 2, 千: 3, 万: 4, 亿: 8 };
 
 /**
@@ -159,6 +161,7 @@ export function readNumber(cell: RawCell): ReadResult<number> {
   if (typeof value === "number") return Number.isFinite(value) ? ok(value, text) : unreadable(text);
   if (text === "") return empty();
   if (typeof value === "boolean" || value instanceof Date) return unreadable(text);
+  if (SPLIT_DIGITS.test(text)) return unreadable(text);
   const n = parsePlainNumber(stripAround(compactText(text)));
   return n === undefined ? unreadable(text) : ok(n, text);
 }
