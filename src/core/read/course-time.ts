@@ -41,7 +41,8 @@ const RANGE_WORDS = /[—–―─‐‑‒﹣~～〜]+|至|到/g;
 
 const START = String.raw`(?:(\d{4})[年./-])?(\d{1,2})[月./-](\d{1,2})[日号]?`;
 const END = String.raw`(?:(?:(\d{4})[年./-])?(\d{1,2})[月./-])?(\d{1,2})[日号]?`;
-const COUNT = String.raw`(?:共计|共|为期|计|约)?(\d+(?:\.\d+)?)(?:个)?(?:工作)?[天日]`;
+// After a date the count must say 天 (or 工作日): "2026年10月12日" is not 2026年10月1日 plus "2日".
+const COUNT = String.raw`(?:共计|共|为期|计|约)?(\d+(?:\.\d+)?)(?:天|个?工作日)`;
 const HEDGE = String.raw`(左右|上下|前后)?`;
 
 const RANGE = new RegExp(`^${START}[~-]${END}(?:[,;]?\\(?${COUNT}${HEDGE}\\)?)?$`);
@@ -52,6 +53,7 @@ const COUNT_ONLY =
 const MONTH = /^(?:(\d{4})年)?(\d{1,2})月份?(?:[~-](?:(\d{4})年)?(\d{1,2})月份?)?$/;
 const YEAR_MONTH = /^(\d{4})[./-](\d{1,2})$/;
 const BRACKETED_TAIL = /^(.+)\(([^()]*)\)$/;
+const HAS_DIGIT = /\d/;
 const TWO_PARTS = /^([^,;]+)[,;]([^,;]+)$/;
 
 function normalise(text: string): string {
@@ -177,9 +179,11 @@ function readCourseTextInParts(t: string, defaultYear: number): CourseTime | und
   if (bracketed) {
     const outer = parseCourseText(bracketed[1] ?? "", defaultYear);
     if (!outer) return undefined;
-    const inner = parseCourseText(bracketed[2] ?? "", defaultYear);
-    // A remark that is not a date or a count ("（暂定）", "（含报到）") does not change what was read.
-    return inner ? combine(outer, inner) : outer;
+    const remark = bracketed[2] ?? "";
+    const inner = parseCourseText(remark, defaultYear);
+    if (inner) return combine(outer, inner);
+    // A remark without figures ("（暂定）", "（含报到）") does not change what was read; "（4-5天）" does.
+    return HAS_DIGIT.test(remark) ? undefined : outer;
   }
   const split = TWO_PARTS.exec(t);
   if (split) {
