@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import type { GoldenCase } from "./types";
 
 /** Writes a golden case as a real .xlsx (what staff would send), so the test reads it back through the xlsx adapter. */
-export async function buildGoldenWorkbook(golden: GoldenCase): Promise<Buffer> {
+export async function buildGoldenWorkbook(golden: GoldenCase): Promise<ExcelJS.Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "yanxiu-desk golden builder";
   for (const sheet of golden.sheets) {
@@ -16,5 +16,5 @@ export async function buildGoldenWorkbook(golden: GoldenCase): Promise<Buffer> {
     for (const range of sheet.merges ?? []) ws.mergeCells(range);
     for (const [address, fmt] of Object.entries(sheet.formats ?? {})) ws.getCell(address).numFmt = fmt;
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return wb.xlsx.writeBuffer();
 }

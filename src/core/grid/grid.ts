@@ -23,12 +23,17 @@ export function rawCell(value: CellValue, numberFormat?: string): RawCell {
 }
 
 /**
- * Build a Grid over rows of cells. Rows may be ragged; missing cells read as empty.
+ * Build a Grid over rows of cells. Rows may be ragged or missing; missing cells read as empty.
  * Merges are indexed by every cell they cover so lookups stay O(1) on large sheets.
  */
-export function makeGrid(name: string, rows: ReadonlyArray<ReadonlyArray<RawCell | undefined>>, merges: readonly MergeArea[] = []): Grid {
+export function makeGrid(
+  name: string,
+  rows: ReadonlyArray<ReadonlyArray<RawCell | undefined> | undefined>,
+  merges: readonly MergeArea[] = [],
+): Grid {
   let colCount = 0;
-  for (const row of rows) if (row.length > colCount) colCount = row.length;
+  // Rows may be holes (sparse arrays from readers that skip empty rows).
+  for (const row of rows) if (row && row.length > colCount) colCount = row.length;
   for (const m of merges) if (m.right + 1 > colCount) colCount = m.right + 1;
   let rowCount = rows.length;
   for (const m of merges) if (m.bottom + 1 > rowCount) rowCount = m.bottom + 1;

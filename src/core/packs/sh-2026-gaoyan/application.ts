@@ -158,7 +158,7 @@ function checkLodging(sink: FindingSink, form: FormTable<ShFormKey>, lodging: Fo
   }
   const provided = !(marked[0] as ChoiceOption).label.replace(/\s/g, "").startsWith("不");
   if (!provided) return;
-  const pooling = choices.filter((c) => /^[是否]$/.test(c.label.replace(/\s/g, "").slice(0, 1)) && c.label.replace(/\s/g, "").length <= 2);
+  const pooling = choices.filter((c) => /^[是否]$/.test(c.label.replace(/[\s（）():：]/g, "")));
   if (pooling.length > 0 && !pooling.some((c) => c.marked))
     sink.add(at, "warning", "choice.single", shText.pooling(), SH_CLAUSE.form);
   const location = form.fields.get("location")?.text ?? "";
@@ -292,6 +292,6 @@ export function recogniseShApplication(signals: SheetSignals): { confidence: num
   if (markers < 2) return undefined;
   const form = readForm(signals.grid, SH_FORM, signals.labels);
   const share = form.found / SH_FORM.fields.length;
-  const confidence = Math.min(0.99, 0.4 + 0.4 * share + 0.05 * markers + (signals.head.includes("急需紧缺人才培养项目") ? 0.1 : 0));
+  const confidence = Math.min(0.99, 0.2 + 0.6 * share + 0.03 * markers + (signals.head.includes("急需紧缺人才培养项目") ? 0.1 : 0));
   return { confidence, form };
 }
