@@ -261,16 +261,28 @@ export function domainOfMajor(text: string): string | undefined {
   return undefined;
 }
 
-/** Whether a typed 专业范围 (one or several, separated by 、，,;/) fits the domain's list. */
+const majorsByDomain = new Map<string, readonly string[]>();
+const fitCache = new Map<string, boolean>();
+
+/** Whether a typed 专业范围 (one or several, separated by 、，,;/) fits the domain's list. Memoised: lists repeat. */
 export function majorFitsDomain(majorText: string, domain: string): boolean {
-  const names = majorsOf(domain);
+  const key = `${domain}\u0000${majorText}`;
+  const cached = fitCache.get(key);
+  if (cached !== undefined) return cached;
+  let names = majorsByDomain.get(domain);
+  if (!names) {
+    names = majorsOf(domain);
+    majorsByDomain.set(domain, names);
+  }
   const parts = majorText
     .replace(/[（(][^）)]*[）)]/g, "")
     .split(/[、，,;；/\s]+/)
     .map((p) => p.replace(/等$/, ""))
     .filter((p) => p !== "");
-  if (parts.length === 0) return true;
-  return parts.every((p) => names.some((n) => n === p || n.includes(p) || p.includes(n)));
+  const fits = parts.length === 0 || parts.every((p) => (names as readonly string[]).some((n) => n === p || n.includes(p) || p.includes(n)));
+  if (fitCache.size > 10_000) fitCache.clear();
+  fitCache.set(key, fits);
+  return fits;
 }
 
 /** Artificial-intelligence topics (一（三） 项目选题向人工智能领域倾斜). */
