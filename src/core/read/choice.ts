@@ -1,5 +1,5 @@
 import type { RawCell } from "../grid/types";
-import { cellText, compactText, toHalfWidth } from "./normalise";
+import { cellText, compactText, toHalfWidth, trimChars } from "./normalise";
 import { parseChineseNumeral } from "./number";
 import { empty, ok, unreadable, type ReadResult } from "./types";
 
@@ -25,8 +25,8 @@ const BRACKETED = /\([^()]*\)/g;
 const INSTRUCTION_WORD = /请|打|勾|划|选/;
 const HAS_MARK_CHAR = /[☑☒■√✓✔▣●□☐○]/;
 const LABEL_END = /[(:]/;
-const DETAIL_TRIM = /^[\s_()[\]【】:：,;、。.]+|[\s_()[\]【】:：,;、。.]+$/g;
-const LABEL_TRIM = /^[,;、/。.]+|[,;、/。.]+$/g;
+const DETAIL_TRIM = " \t\n\r\u3000\u00a0_()[]【】:：,;、。.";
+const LABEL_TRIM = ",;、/。.";
 const WORD_SPLIT = /[\s,;、/]+/;
 const WHITESPACE_ONLY = /^\s*$/;
 
@@ -37,6 +37,7 @@ interface Token {
 }
 
 function removeInstructions(text: string): string {
+  if (text.indexOf("(") < 0) return text;
   return text.replace(BRACKETED, (part) =>
     INSTRUCTION_WORD.test(part) && HAS_MARK_CHAR.test(part) ? " ".repeat(part.length) : part,
   );
@@ -66,9 +67,9 @@ function makeOption(segment: string, marked: boolean): ChoiceOption {
   const colon = rest.indexOf(":");
   if (colon >= 0) rest = rest.slice(colon + 1);
   return {
-    label: compactText(labelPart).replace(LABEL_TRIM, ""),
+    label: trimChars(compactText(labelPart), LABEL_TRIM),
     marked,
-    detail: rest.replace(DETAIL_TRIM, "").trim(),
+    detail: trimChars(rest, DETAIL_TRIM).trim(),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { RawCell } from "../grid/types";
-import { makeDate, compareDates } from "./date";
+import { compareDates, daysInMonth } from "./date";
 import { compactText } from "./normalise";
 import type { DateOnly } from "./types";
 
@@ -50,6 +50,12 @@ const ID_CHECK = "10X98765432";
 const ID_CODE = /^\d{17}[\dX]$/;
 const SEVENTEEN_DIGITS = /^\d{17}$/;
 
+/** A real calendar day from 1800 on (the standard's own example is born in 1880). */
+function birthDate(year: number, month: number, day: number): DateOnly | undefined {
+  if (year < 1800 || year > 2100 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return { year, month, day };
+}
+
 /** The check character of a 身份证号 from its first 17 digits; undefined when they are not 17 digits. */
 export function idCardCheckChar(first17: string): string | undefined {
   if (!SEVENTEEN_DIGITS.test(first17)) return undefined;
@@ -69,7 +75,7 @@ export function checkIdCard(
   const code = compactText(typeof text === "string" ? text : "").toUpperCase();
   if (code.length !== 18) return { ok: false, problem: "length" };
   if (!ID_CODE.test(code)) return { ok: false, problem: "charset" };
-  const birth = makeDate(Number(code.slice(6, 10)), Number(code.slice(10, 12)), Number(code.slice(12, 14)));
+  const birth = birthDate(Number(code.slice(6, 10)), Number(code.slice(10, 12)), Number(code.slice(12, 14)));
   if (!birth || (today !== undefined && compareDates(birth, today) > 0))
     return { ok: false, problem: "birthdate" };
   if (idCardCheckChar(code.slice(0, 17)) !== code.charAt(17)) return { ok: false, problem: "checksum" };

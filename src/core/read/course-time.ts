@@ -36,6 +36,8 @@ const MAX_DAYS = 366;
 const WEEKDAY = /[(（]?(?:星期|礼拜|周)[一二三四五六日天][)）]?/g;
 const DIGIT_GAP = /(\d)\s+(?=\d)/g;
 const SPACES = /[\s\u200B-\u200D]+/g;
+const HAS_SPACE = /[\s\u200B-\u200D]/;
+const HAS_WEEKDAY = /星期|礼拜|周/;
 // 至, 到, ~ and the many dashes people use between two dates all become "~"; "-" stays (it is also a date separator).
 const RANGE_WORDS = /[—–―─‐‑‒﹣~～〜]+|至|到/g;
 
@@ -57,13 +59,10 @@ const HAS_DIGIT = /\d/;
 const TWO_PARTS = /^([^,;]+)[,;]([^,;]+)$/;
 
 function normalise(text: string): string {
-  return numeralsToDigits(
-    toHalfWidth(text)
-      .replace(WEEKDAY, "")
-      .replace(DIGIT_GAP, "$1,")
-      .replace(SPACES, "")
-      .replace(RANGE_WORDS, "~"),
-  );
+  let t = toHalfWidth(text);
+  if (HAS_WEEKDAY.test(t)) t = t.replace(WEEKDAY, "");
+  if (HAS_SPACE.test(t)) t = t.replace(DIGIT_GAP, "$1,").replace(SPACES, "");
+  return numeralsToDigits(t.replace(RANGE_WORDS, "~"));
 }
 
 function dayCount(s: string | undefined): number | undefined {

@@ -97,6 +97,8 @@ export function isDateFormat(numberFormat: string | undefined): boolean {
 const TIME_SUFFIX = /(?:[\sT]+|(?<=日))\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 const WEEKDAY = /[(（]?(?:星期|礼拜|周)[一二三四五六日天][)）]?/g;
 const SPACES = /[\s\u200B-\u200D]+/g;
+const HAS_SPACE = /[\s\u200B-\u200D]/;
+const HAS_WEEKDAY = /星期|礼拜|周/;
 const CHINESE_STYLE = /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$/;
 const SEPARATED = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})\.?$/;
 const COMPACT_DIGITS = /^(\d{4})(\d{2})(\d{2})$/;
@@ -116,7 +118,10 @@ export function numeralsToDigits(s: string): string {
 export function parseDateText(raw: string): DateOnly | undefined {
   let t = raw.trim();
   if (t.length > 40) return undefined;
-  t = t.replace(TIME_SUFFIX, "").replace(WEEKDAY, "").replace(SPACES, "");
+  // Each clean-up runs only when its trigger is present: this is on the hot path of every date column.
+  if (t.indexOf(":") >= 0) t = t.replace(TIME_SUFFIX, "");
+  if (HAS_WEEKDAY.test(t)) t = t.replace(WEEKDAY, "");
+  if (HAS_SPACE.test(t)) t = t.replace(SPACES, "");
   t = numeralsToDigits(t);
   let m = CHINESE_STYLE.exec(t);
   if (m) return makeDate(Number(m[1]), Number(m[2]), Number(m[3]));

@@ -1,5 +1,5 @@
 import type { RawCell } from "../grid/types";
-import { cellText, compactText } from "./normalise";
+import { cellText, compactText, cutSuffix } from "./normalise";
 import { parseChineseNumeral, shiftDecimal } from "./number";
 import { empty, ok, unreadable, type ReadResult } from "./types";
 
@@ -11,11 +11,11 @@ const AMOUNT = /^[+-]?\d+(?:,\d+)*(?:\.\d+)?$/;
 const COMMAS = /,/g;
 const SPLIT_DIGITS = /[0-9０-９][\s\u3000]+[0-9０-９]/;
 const CURRENCY_PREFIX = /^(?:约为|约|大约|人民币|RMB|CNY|￥|¥)+/i;
-const CURRENCY_SUFFIX = /(?:人民币|RMB|CNY)$/i;
+const CURRENCY_SUFFIXES = ["人民币", "RMB", "CNY", "rmb", "cny"] as const;
 const TRAILING_REMARK = /\([^()]*\)$/;
-const APPROX_SUFFIX = /(?:左右|上下)$/;
-// 千元 only after a digit: in 十二万七千元 the 千 belongs to the numeral.
-const UNIT_SUFFIX = /(亿元|亿|万元|万|(?<=\d)千元|元|块)$/;
+const APPROX_SUFFIXES = ["左右", "上下"] as const;
+const UNIT_SUFFIXES = ["亿元", "万元", "千元", "亿", "万", "元", "块"] as const;
+const ENDS_WITH_DIGIT = /\d$/;
 
 /** Power of ten that turns an amount in the unit into 万元. */
 const TO_WAN: Readonly<Record<string, number>> = { 亿元: 4, 亿: 4, 万元: 0, 万: 0, 千元: -1, 元: -4, 块: -4 };
@@ -45,12 +45,15 @@ export function readMoney(cell: RawCell, headerUnit: MoneyUnit | null): ReadResu
   if (SPLIT_DIGITS.test(text)) return unreadable(text);
   let t = compactText(text);
   if (t.length > 1 && t.endsWith(")")) t = t.replace(TRAILING_REMARK, "");
-  t = t.replace(CURRENCY_PREFIX, "").replace(APPROX_SUFFIX, "").replace(CURRENCY_SUFFIX, "");
+  t = cutSuffix(cutSuffix(t.replace(CURRENCY_PREFIX, ""), APPROX_SUFFIXES).rest, CURRENCY_SUFFIXES).rest;
   let shift = bareShift;
-  const unit = UNIT_SUFFIX.exec(t);
-  if (unit) {
-    shift = TO_WAN[unit[1] ?? ""] ?? 0;
-    t = t.slice(0, t.length - (unit[1] ?? "").length);
+  let unit = cutSuffix(t, UNIT_SUFFIXES);
+  // 千元 only after a digit: in 十二万七千元 the 千 belongs to the numeral and the unit is 元.
+  if (unit.suffix === "千元" && !ENDS_WITH_DIGIT.test(unit.rest))
+    unit = { rest: `${unit.rest}千`, suffix: "元" };
+  if (unit.suffix !== undefined) {
+    shift = TO_WAN[unit.suffix] ?? 0;
+    t = unit.rest;
   }
   const n = parseAmount(t);
   return n === undefined ? unreadable(text) : ok(shiftDecimal(n, shift), text);

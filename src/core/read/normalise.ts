@@ -20,9 +20,53 @@ export function toHalfWidth(s: string): string {
   return HAS_FULL_WIDTH.test(s) ? s.replace(FULL_WIDTH, halfWidthChar) : s;
 }
 
+/** Whitespace (as \s sees it, plus zero-width spaces) or a character toHalfWidth would change. */
+function needsCompacting(c: number): boolean {
+  if (c <= 0x20) return true;
+  if (c < 0x85) return false;
+  return (
+    c === 0x85 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200d) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff ||
+    (c >= 0xff01 && c <= 0xff5e)
+  );
+}
+
 /** {@link toHalfWidth}, then every kind of whitespace (including zero-width spaces) removed. */
 export function compactText(s: string): string {
-  return toHalfWidth(s).replace(WHITESPACE, "");
+  // One scan without allocating for the common case (already compact); the regexes only when needed.
+  for (let i = 0; i < s.length; i++) {
+    if (needsCompacting(s.charCodeAt(i))) return toHalfWidth(s).replace(WHITESPACE, "");
+  }
+  return s;
+}
+
+/** s without the first of `suffixes` it ends with (list longer suffixes first), and which one it was. */
+export function cutSuffix(
+  s: string,
+  suffixes: readonly string[],
+): { rest: string; suffix: string | undefined } {
+  for (const suffix of suffixes) {
+    if (s.length > suffix.length && s.endsWith(suffix))
+      return { rest: s.slice(0, s.length - suffix.length), suffix };
+  }
+  return { rest: s, suffix: undefined };
+}
+
+/** s without any of `chars` at either end (a cheaper, allocation-free cousin of a trimming regex). */
+export function trimChars(s: string, chars: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && chars.indexOf(s.charAt(start)) >= 0) start++;
+  while (end > start && chars.indexOf(s.charAt(end - 1)) >= 0) end--;
+  return start === 0 && end === s.length ? s : s.slice(start, end);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { RawCell } from "../grid/types";
-import { cellText, compactText } from "./normalise";
+import { cellText, compactText, cutSuffix } from "./normalise";
 import { empty, ok, unreadable, type ReadResult } from "./types";
 
 const DIGITS: Readonly<Record<string, number>> = {
@@ -116,9 +116,24 @@ const LEADING_DECIMAL = /^[+-]?\.\d+$/;
 const SCALED_NUMBER = /^(\d+(?:\.\d+)?)(万|千|百|亿)$/;
 const TRAILING_REMARK = /\([^()]*\)$/;
 const APPROX_PREFIX = /^(?:大约|大概|约为|约计|约|预计|预期|计划|拟招收|拟招|拟|共计|总计|合计|共|计|~|≈)/;
-const APPROX_SUFFIX = /(?:左右|上下|前后)$/;
-const COUNT_UNIT =
-  /(?:人次|人|名|个人|个|位|期|天|日|次|项|家|场|所|门|学时|课时|小时|个月|年|岁|篇|部|台|套|户|班)$/;
+// End-anchored regexes are tried at every position; suffix lists are checked with endsWith, longest first.
+const APPROX_SUFFIXES = ["左右", "上下", "前后"] as const;
+const COUNT_UNITS = [
+  "人次",
+  "个人",
+  "学时",
+  "课时",
+  "小时",
+  "个月",
+  "人",
+  "名",
+  "个",
+  "位",
+  "期",
+  "天",
+  "日",
+  "次",
+].concat(["项", "家", "场", "所", "门", "年", "岁", "篇", "部", "台", "套", "户", "班"]);
 // "50 60" is two numbers, not 5060 (full-width digits and spaces included).
 const SPLIT_DIGITS = /[0-9０-９][\s\u3000]+[0-9０-９]/;
 const SCALE: Readonly<Record<string, number>> = { 百: 2, 千: 3, 万: 4, 亿: 8 };
@@ -145,10 +160,9 @@ function stripAround(t: string): string {
   let s = t;
   if (s.length > 1 && s.endsWith(")")) s = s.replace(TRAILING_REMARK, "");
   s = s.replace(APPROX_PREFIX, "");
-  s = s.replace(APPROX_SUFFIX, "");
-  s = s.replace(COUNT_UNIT, "");
-  s = s.replace(APPROX_SUFFIX, "");
-  return s;
+  s = cutSuffix(s, APPROX_SUFFIXES).rest;
+  s = cutSuffix(s, COUNT_UNITS).rest;
+  return cutSuffix(s, APPROX_SUFFIXES).rest;
 }
 
 /**
@@ -175,6 +189,7 @@ const BARE_DECIMAL = /^\d+(?:\.\d+)?$/;
  * (33.3 / 100 is 0.33299999999999996; shifting gives 0.333). Used for percentages and 元 → 万元.
  */
 export function shiftDecimal(n: number, exponent: number): number {
+  if (exponent === 0) return n;
   const s = String(n);
   return s.indexOf("e") >= 0 ? n * 10 ** exponent : Number(`${s}e${exponent}`);
 }
@@ -205,7 +220,7 @@ export function readPercent(cell: RawCell): ReadResult<number> {
   }
   if (text === "") return empty();
   if (typeof value === "boolean" || value instanceof Date) return unreadable(text);
-  let t = compactText(text).replace(APPROX_PREFIX, "").replace(APPROX_SUFFIX, "");
+  let t = cutSuffix(compactText(text).replace(APPROX_PREFIX, ""), APPROX_SUFFIXES).rest;
   const signed = PERCENT_SIGN.exec(t);
   if (signed) return ok(percentToFraction(Number(signed[1])), text);
   const chinese = CHINESE_PERCENT.exec(t);
@@ -213,7 +228,6 @@ export function readPercent(cell: RawCell): ReadResult<number> {
     const n = parsePlainNumber(chinese[1] ?? "");
     return n === undefined ? unreadable(text) : ok(percentToFraction(n), text);
   }
-  t = t.replace(APPROX_SUFFIX, "");
   if (!BARE_DECIMAL.test(t)) return unreadable(text);
   const share = bareShare(Number(t));
   return share === undefined ? unreadable(text) : ok(share, text);

@@ -23,6 +23,7 @@ const LEADING_WORDS = /^[^\d+(]+/;
 const TRAILING_REMARK = /\s*\([^()\d]*\)\s*$/;
 const TRAILING_WORDS = /[^\d)]+$/;
 const EXTENSION = /\s*(?:转|分机|内线|ext\.?|x|#)\s*(\d{1,6})$/i;
+const HAS_EXTENSION_WORD = /转|分机|内线|ext|x|#/i;
 const DASH_EXTENSION = /\s*-\s*(\d{1,5})$/;
 const SEPARATORS = /[\s\-.()]/g;
 const DIGITS_ONLY = /^\+?\d+$/;
@@ -36,6 +37,10 @@ const LOCAL = /^[2-9]\d{6,7}$/;
 const SERVICE = /^[48]00\d{7}$/;
 const WHITESPACE = /\s+/;
 const HAS_PLUS_OR_00 = /^(?:\+|00)/;
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
 
 function classify(national: string, extension: string | undefined): PhoneNumber | undefined {
   if (MOBILE.test(national))
@@ -75,10 +80,12 @@ function readInternational(s: string): PhoneNumber | undefined {
 }
 
 function readOne(part: string): PhoneNumber | undefined {
-  let s = part.replace(LABELLED, "").replace(LEADING_WORDS, "").replace(TRAILING_REMARK, "");
-  s = s.replace(TRAILING_WORDS, "");
+  let s = part.indexOf(":") >= 0 ? part.replace(LABELLED, "") : part;
+  s = s.replace(LEADING_WORDS, "");
+  // The end-anchored clean-ups only when the text does not already end in a digit.
+  if (!isDigit(s.charCodeAt(s.length - 1))) s = s.replace(TRAILING_REMARK, "").replace(TRAILING_WORDS, "");
   if (s === "") return undefined;
-  const ext = EXTENSION.exec(s);
+  const ext = HAS_EXTENSION_WORD.test(s) ? EXTENSION.exec(s) : null;
   if (ext) return readDigits(s.slice(0, ext.index), ext[1]);
   const whole = readDigits(s, undefined);
   if (whole) return whole;
