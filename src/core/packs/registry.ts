@@ -1,5 +1,6 @@
 import type { Pack } from "./pack";
 import { shGaoyanPack } from "./sh-2026-gaoyan";
+import { shDigitalInstitutionPack } from "./sh-2026-digital-institution";
 
 /** Every pack the engine knows; recognition asks each and keeps the surest. */
-export const PACKS: readonly Pack[] = [shGaoyanPack];
+export const PACKS: readonly Pack[] = [shGaoyanPack, shDigitalInstitutionPack];
