@@ -203,9 +203,12 @@ export function describeIndustry(name: string): string {
   return name;
 }
 
+// Words every other name contains: a suggestion built on them would be a guess.
+const GENERIC = /^(?:其他|其它|服务|服务业|行业|制造|产业|综合|业)$/;
+
 function suggestFor(name: string): string | undefined {
   const k = key(name);
-  if (k === "") return undefined;
+  if (k === "" || GENERIC.test(k)) return undefined;
   const keyed = ALL_NAMES.map(key);
   const found = nearest(k, keyed);
   const index = found === undefined ? -1 : keyed.indexOf(found);

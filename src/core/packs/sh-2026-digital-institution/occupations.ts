@@ -19,6 +19,7 @@ export const INST_OCCUPATIONS: ReadonlyArray<{ name: string; field: string }> = 
 ];
 
 const NAMES = INST_OCCUPATIONS.map((o) => o.name);
+const ROLE_SUFFIX = /(?:工程技术人员|工程技术员|工程技术|工程师|技术人员|技术员|管理师|人员|师)$/;
 // The levels people add after the name: 人工智能工程技术人员（中级）, …（初级、中级、高级）.
 const BRACKETED = /[（(【[][^）)】\]]*[）)】\]]/g;
 
@@ -38,6 +39,12 @@ export function readOccupation(text: string): OccupationRead {
   const named = INST_OCCUPATIONS.filter((o) => value.includes(o.field)).map((o) => o.name);
   if (named.length >= 2) return { kind: "several", names: named };
   if (named.length === 1) return { kind: "unknown", suggestion: named[0] };
-  const suggestion = nearest(value, NAMES);
+  // A misspelt field word (区快链工程技术人员): compare the field part only, or every name would look alike
+  // through their shared 工程技术人员.
+  const field = nearest(
+    value.replace(ROLE_SUFFIX, ""),
+    INST_OCCUPATIONS.map((o) => o.field),
+  );
+  const suggestion = INST_OCCUPATIONS.find((o) => o.field === field)?.name;
   return suggestion === undefined ? { kind: "unknown" } : { kind: "unknown", suggestion };
 }

@@ -181,15 +181,16 @@ export function readLevelValues(grid: Grid, hit: LabelHit, untilCol: number): Le
       const m = LEVEL_INLINE.exec(compactText(text));
       if (!m) continue;
       const level = m[1] as InstLevel;
-      if (out.has(level)) continue;
       const inline = (m[2] ?? "").trim();
+      const right = grid.mergeAt(row, col)?.right ?? col;
       if (inline !== "") {
-        out.set(level, { row, col, cell: { value: inline, text: inline }, text: inline });
-      } else {
-        const right = grid.mergeAt(row, col)?.right ?? col;
-        if (right + 1 <= untilCol) out.set(level, readCell(grid, row, right + 1, row));
+        if (!out.has(level))
+          out.set(level, { row, col, cell: { value: inline, text: inline }, text: inline });
+        continue;
       }
-      break;
+      if (right + 1 <= untilCol && !out.has(level)) out.set(level, readCell(grid, row, right + 1, row));
+      // The cell after a level label is its value, whatever it holds.
+      col = right + 1;
     }
   }
   return out;
