@@ -102,6 +102,7 @@ describe("readCourseTime: start and length, months, single dates", () => {
     ["2026年10月份", { end: d(2026, 10, 31), approximate: false, monthOnly: true }],
     ["2026.11", { end: d(2026, 11, 30), approximate: false, monthOnly: true }],
     ["10月", { end: d(2026, 10, 31), approximate: false, monthOnly: true }],
+    ["2026年10-11月", { end: d(2026, 11, 30), approximate: false, monthOnly: true }],
     ["2026年10月-11月", { end: d(2026, 11, 30), approximate: false, monthOnly: true }],
     ["2028年2月", { end: d(2028, 2, 29), approximate: false, monthOnly: true }],
     ["2026年10月（5天）", { days: 5, end: d(2026, 10, 31), approximate: false, monthOnly: true }],

@@ -27,6 +27,8 @@ describe("readMoney (result in 万元)", () => {
     ["0", null, 0],
     ["1.2亿元", null, 12000],
     ["12.7万元（自筹）", null, 12.7],
+    ["12.7万元整", null, 12.7],
+    ["壹拾贰万柒仟元整", null, 12.7],
   ] as const)("%j with header unit %s → %d 万元", (text, unit, wan) => {
     expect(readMoney(textCell(text), unit)).toEqual({ kind: "ok", value: wan, text });
   });

@@ -52,7 +52,8 @@ const START_AND_COUNT = new RegExp(`^${START}(?:起|开始|开班|始)?[,;]?${CO
 const SINGLE = new RegExp(`^${START}(?:起|开始|开班)?$`);
 const COUNT_ONLY =
   /^(约|大约|预计)?(?:共计|共|为期|计)?(\d+(?:\.\d+)?)(?:个)?(?:工作)?[天日]?(左右|上下|前后)?$/;
-const MONTH = /^(?:(\d{4})年)?(\d{1,2})月份?(?:[~-](?:(\d{4})年)?(\d{1,2})月份?)?$/;
+// 2026年10月, 10月份, 2026年10月-11月, 2026年10-11月 (the first 月 may be left out only before a range).
+const MONTH = /^(?:(\d{4})年)?(\d{1,2})(月份?)?(?:[~-](?:(\d{4})年)?(\d{1,2})月份?)?$/;
 const YEAR_MONTH = /^(\d{4})[./-](\d{1,2})$/;
 const BRACKETED_TAIL = /^(.+)\(([^()]*)\)$/;
 const HAS_DIGIT = /\d/;
@@ -98,7 +99,8 @@ function parseRange(m: RegExpExecArray, defaultYear: number): CourseTime | undef
 }
 
 function parseMonth(m: RegExpExecArray, defaultYear: number): CourseTime | undefined {
-  const [, y1, m1, y2, m2] = m;
+  const [, y1, m1, firstMonthWord, y2, m2] = m;
+  if (firstMonthWord === undefined && m2 === undefined) return undefined;
   const year = y1 !== undefined ? Number(y1) : defaultYear;
   const firstMonth = Number(m1);
   const lastMonth = m2 === undefined ? firstMonth : Number(m2);

@@ -14,6 +14,7 @@ const CURRENCY_PREFIX = /^(?:约为|约|大约|人民币|RMB|CNY|￥|¥)+/i;
 const CURRENCY_SUFFIXES = ["人民币", "RMB", "CNY", "rmb", "cny"] as const;
 const TRAILING_REMARK = /\([^()]*\)$/;
 const APPROX_SUFFIXES = ["左右", "上下"] as const;
+const EXACTLY = ["整"] as const;
 const UNIT_SUFFIXES = ["亿元", "万元", "千元", "亿", "万", "元", "块"] as const;
 const ENDS_WITH_DIGIT = /\d$/;
 
@@ -45,7 +46,9 @@ export function readMoney(cell: RawCell, headerUnit: MoneyUnit | null): ReadResu
   if (SPLIT_DIGITS.test(text)) return unreadable(text);
   let t = compactText(text);
   if (t.length > 1 && t.endsWith(")")) t = t.replace(TRAILING_REMARK, "");
-  t = cutSuffix(cutSuffix(t.replace(CURRENCY_PREFIX, ""), APPROX_SUFFIXES).rest, CURRENCY_SUFFIXES).rest;
+  // 12.7万元整: 整 ("exactly") closes amounts in financial writing.
+  t = cutSuffix(t.replace(CURRENCY_PREFIX, ""), EXACTLY).rest;
+  t = cutSuffix(cutSuffix(t, APPROX_SUFFIXES).rest, CURRENCY_SUFFIXES).rest;
   let shift = bareShift;
   let unit = cutSuffix(t, UNIT_SUFFIXES);
   // 千元 only after a digit: in 十二万七千元 the 千 belongs to the numeral and the unit is 元.

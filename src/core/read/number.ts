@@ -118,22 +118,10 @@ const TRAILING_REMARK = /\([^()]*\)$/;
 const APPROX_PREFIX = /^(?:大约|大概|约为|约计|约|预计|预期|计划|拟招收|拟招|拟|共计|总计|合计|共|计|~|≈)/;
 // End-anchored regexes are tried at every position; suffix lists are checked with endsWith, longest first.
 const APPROX_SUFFIXES = ["左右", "上下", "前后"] as const;
-const COUNT_UNITS = [
-  "人次",
-  "个人",
-  "学时",
-  "课时",
-  "小时",
-  "个月",
-  "人",
-  "名",
-  "个",
-  "位",
-  "期",
-  "天",
-  "日",
-  "次",
-].concat(["项", "家", "场", "所", "门", "年", "岁", "篇", "部", "台", "套", "户", "班"]);
+// Longest first, so 人次 is cut before 人.
+const COUNT_UNITS = ["名学员", "位学员", "人次", "个人", "学员", "学时", "课时", "小时", "个月"].concat([
+  ..."人名个位期天日次项家场所门年岁篇部台套户班",
+]);
 // "50 60" is two numbers, not 5060 (full-width digits and spaces included).
 const SPLIT_DIGITS = /[0-9０-９][\s\u3000]+[0-9０-９]/;
 const SCALE: Readonly<Record<string, number>> = { 百: 2, 千: 3, 万: 4, 亿: 8 };
@@ -220,7 +208,7 @@ export function readPercent(cell: RawCell): ReadResult<number> {
   }
   if (text === "") return empty();
   if (typeof value === "boolean" || value instanceof Date) return unreadable(text);
-  let t = cutSuffix(compactText(text).replace(APPROX_PREFIX, ""), APPROX_SUFFIXES).rest;
+  const t = cutSuffix(compactText(text).replace(APPROX_PREFIX, ""), APPROX_SUFFIXES).rest;
   const signed = PERCENT_SIGN.exec(t);
   if (signed) return ok(percentToFraction(Number(signed[1])), text);
   const chinese = CHINESE_PERCENT.exec(t);

@@ -23,6 +23,9 @@ const LEADING_WORDS = /^[^\d+(]+/;
 const TRAILING_REMARK = /\s*\([^()\d]*\)\s*$/;
 const TRAILING_WORDS = /[^\d)]+$/;
 const EXTENSION = /\s*(?:转|分机|内线|ext\.?|x|#)\s*(\d{1,6})$/i;
+// 021—32511306: the dashes an IME offers instead of "-".
+const DASH_VARIANTS = /[—–‐‑‒―─﹣]/g;
+const HAS_DASH_VARIANT = /[—–‐‑‒―─﹣]/;
 const HAS_EXTENSION_WORD = /转|分机|内线|ext|x|#/i;
 const DASH_EXTENSION = /\s*-\s*(\d{1,5})$/;
 const SEPARATORS = /[\s\-.()]/g;
@@ -81,6 +84,7 @@ function readInternational(s: string): PhoneNumber | undefined {
 
 function readOne(part: string): PhoneNumber | undefined {
   let s = part.indexOf(":") >= 0 ? part.replace(LABELLED, "") : part;
+  if (HAS_DASH_VARIANT.test(s)) s = s.replace(DASH_VARIANTS, "-");
   s = s.replace(LEADING_WORDS, "");
   // The end-anchored clean-ups only when the text does not already end in a digit.
   if (!isDigit(s.charCodeAt(s.length - 1))) s = s.replace(TRAILING_REMARK, "").replace(TRAILING_WORDS, "");
