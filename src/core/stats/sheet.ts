@@ -1,0 +1,392 @@
+import { toA1 } from "../grid/a1";
+import type { CellRef, MergeArea } from "../grid/types";
+import type { ListKey } from "../recognise/columns";
+import type { ListTable } from "../recognise/list";
+import type { CellStyle, ChartSpec, LayoutCell, SheetLayout } from "../templates/layout";
+import { CONTENT_KEYS } from "./compute";
+import { absoluteA1, exactCriterion, sheetCell, sheetRange, stringLiteral } from "./formula";
+import { statsText } from "./messages";
+import { statsProfileFor } from "./profile";
+import type { ListStats } from "./types";
+
+/** Where each figure of the statistics sheet stands (0-based cells of the new sheet), for tests and the pane. */
+export interface StatsSheetFigures {
+  projects: CellRef;
+  trainees?: CellRef;
+  grassroots?: CellRef;
+  grassrootsShare?: CellRef;
+  ai?: CellRef;
+  aiShare?: CellRef;
+  recommenders: { name: string; projects: CellRef; key?: CellRef; allowed: CellRef; share?: CellRef; ranking?: CellRef }[];
+  domains: { domain: string; count: CellRef; share: CellRef }[];
+  domainUnset?: CellRef;
+  hosts: { host: string; count: CellRef }[];
+  /** One per project row of the source, in sheet order. */
+  rows: { row: number; sourceRow: CellRef; rank?: CellRef; tied?: CellRef; rankingOk?: CellRef }[];
+}
+
+/** A SheetLayout that also says where its figures are; insert it like any other layout. */
+export interface StatsSheetLayout extends SheetLayout {
+  figures: StatsSheetFigures;
+}
+
+export interface StatsSheetOptions {
+  lang?: "zh" | "en";
+}
+
+const HEADER: CellStyle = { bold: true, fill: "#DDEBF7", hAlign: "center", vAlign: "middle", wrap: true };
+const LABEL: CellStyle = { vAlign: "middle", wrap: true };
+const COUNT: CellStyle = { hAlign: "right", numberFormat: "0" };
+const SHARE: CellStyle = { hAlign: "right", numberFormat: "0.0%" };
+const CENTER: CellStyle = { hAlign: "center" };
+const WIDTH = 7; // columns A–G hold the tables; the chart sits from column I
+const CHART_COL = 8;
+const MAX_CAVEAT_CELLS = 8;
+
+// 附件3 注: 重点推荐 原则上不超过推荐项目总数的 15% — in integers, so Excel and the engine floor the same number.
+const allowedFormula = (projects: string) => `=MAX(1,INT(${projects}*15/100))`;
+
+class LayoutBuilder {
+  readonly cells: LayoutCell[] = [];
+  readonly merges: MergeArea[] = [];
+  readonly borders: MergeArea[] = [];
+  readonly rowHeights: Record<number, number> = {};
+
+  put(row: number, col: number, content: string | number | undefined, style?: CellStyle): CellRef {
+    const cell: LayoutCell = { row, col };
+    if (typeof content === "string" && content.startsWith("=")) cell.formula = content;
+    else if (content !== undefined) cell.value = content;
+    if (style) cell.style = style;
+    this.cells.push(cell);
+    return { row, col };
+  }
+
+  header(row: number, labels: string[]): void {
+    labels.forEach((label, col) => this.put(row, col, label, HEADER));
+  }
+
+  table(top: number, bottom: number, cols: number): void {
+    if (bottom >= top) this.borders.push({ top, left: 0, bottom, right: cols - 1 });
+  }
+
+  note(row: number, text: string, fill?: string): void {
+    this.put(row, 0, text, { wrap: true, vAlign: "top", ...(fill ? { fill } : {}) });
+    this.merges.push({ top: row, left: 0, bottom: row, right: WIDTH - 1 });
+    this.rowHeights[row] = 32;
+  }
+}
+
+/**
+ * The statistics sheet “统计” for a list: the figures of computeStats as live Excel formulas (COUNTIFS, SUMIFS,
+ * SUMPRODUCT, RANK.EQ …) over the source sheet's rows, so they follow later edits, and a bar chart of projects per
+ * 领域. Groups (推荐单位, 领域, 承办单位) are the ones present when the sheet is made; every 领域 of the notice gets a
+ * line so a 领域 typed later is counted too. Each group matches every spelling the core put in it, so the formulas
+ * give the core's figures; cells the formulas cannot read like the core (numbers stored as text) are listed on top.
+ */
+export function buildStatsSheet(
+  sourceSheetName: string,
+  list: ListTable<ListKey>,
+  stats: ListStats,
+  options: StatsSheetOptions = {},
+): StatsSheetLayout {
+  const lang = options.lang ?? "zh";
+  const t = (text: { zh: string; en: string }) => text[lang];
+  const profile = statsProfileFor(stats.profile === "generic" ? null : stats.profile);
+  const b = new LayoutBuilder();
+  const src = sourceSheetName;
+
+  // The source rows: from under the header to the last project row (blank rows in between count as nothing).
+  const top = list.headerRow + 1;
+  const bottom = Math.max(top, ...stats.rows.map((p) => p.row));
+  const col = (key: ListKey) => list.columns.get(key)?.col;
+  const range = (key: ListKey) => {
+    const c = col(key);
+    return c === undefined ? undefined : sheetRange(src, top, c, bottom);
+  };
+  const contentRanges = CONTENT_KEYS.map(range).filter((r): r is string => r !== undefined);
+  const isProject = `((${contentRanges.map((r) => `LEN(${r})`).join("+")})>0)`;
+  const inGroup = (rangeRef: string, spellings: readonly string[]) =>
+    spellings.length === 1
+      ? `(${rangeRef}=${stringLiteral(spellings[0] ?? "")})`
+      : `(${spellings.map((s) => `(${rangeRef}=${stringLiteral(s)})`).join("+")})`;
+  // COUNTIFS cannot pick out empty cells of project rows only; the blank spelling is counted by SUMPRODUCT instead.
+  const countGroup = (rangeRef: string, spellings: readonly string[]) =>
+    spellings
+      .map((s) => (s.trim() === "" ? `SUMPRODUCT(${isProject}*(${rangeRef}=${stringLiteral(s)}))` : `COUNTIFS(${rangeRef},${exactCriterion(s)})`))
+      .join("+");
+
+  let r = 0;
+  b.put(r, 0, t(statsText.sheetTitle(src)), { bold: true, fontSize: 14 });
+  b.merges.push({ top: r, left: 0, bottom: r, right: WIDTH - 1 });
+  b.rowHeights[r] = 24;
+  r++;
+  b.note(r++, t(statsText.sourceNote(src, top + 1, bottom + 1)));
+  if (stats.caveats.length > 0) {
+    const shown = stats.caveats.slice(0, MAX_CAVEAT_CELLS).map((c) => toA1(c.row, c.col));
+    b.note(r++, t(statsText.caveatNote(shown, stats.caveats.length - shown.length)), "#FFF2CC");
+  }
+  r++;
+
+  // 总体
+  const totalsTop = r;
+  b.header(r++, [t(statsText.figure), t(statsText.value), t(statsText.plan), t(statsText.ofPlan)]);
+  const figures: StatsSheetFigures = { projects: { row: r, col: 1 }, recommenders: [], domains: [], hosts: [], rows: [] };
+  const projectsCell = toA1(r, 1);
+  const planned = (row: number, plan: number | null) => {
+    if (plan === null) return;
+    b.put(row, 2, plan, COUNT);
+    b.put(row, 3, `=IF(${toA1(row, 2)}=0,"",${toA1(row, 1)}/${toA1(row, 2)})`, SHARE);
+  };
+  b.put(r, 0, t(statsText.projects), LABEL);
+  b.put(r, 1, `=SUMPRODUCT(--${isProject})`, COUNT);
+  planned(r++, stats.totals.planProjects);
+  const trainees = range("trainees");
+  if (trainees) {
+    b.put(r, 0, t(statsText.trainees), LABEL);
+    figures.trainees = b.put(r, 1, `=SUM(${trainees})`, COUNT);
+    planned(r++, stats.totals.planTrainees);
+    const count = range("grassroots");
+    const share = range("grassrootsShare");
+    // Σ基层 / Σ学员 over the rows where both are numbers (SUMPRODUCT counts text as 0), as computeStats does.
+    const sums = count
+      ? { num: `SUMPRODUCT(--ISNUMBER(${trainees}),${count})`, base: `SUMPRODUCT(--ISNUMBER(${count}),${trainees})` }
+      : share
+        ? { num: `SUMPRODUCT(${share},${trainees})`, base: `SUMPRODUCT(--ISNUMBER(${share}),${trainees})` }
+        : undefined;
+    if (sums) {
+      b.put(r, 0, t(statsText.grassroots), LABEL);
+      figures.grassroots = b.put(r++, 1, `=${sums.num}`, { hAlign: "right", numberFormat: "0.##" });
+      b.put(r, 0, t(statsText.grassrootsShare), LABEL);
+      figures.grassrootsShare = b.put(r++, 1, `=IF(${sums.base}=0,"",${sums.num}/${sums.base})`, SHARE);
+    }
+  }
+  const domainRange = range("domain");
+  if (stats.totals.ai !== null) {
+    const haystack = [range("major"), range("title")].filter((x): x is string => x !== undefined).join(`&"|"&`);
+    const aiSpellings = profile.aiDomain === null ? [] : aiDomainSpellings(stats, profile.aiDomain);
+    const inDomain = domainRange && profile.aiDomain !== null ? inGroup(domainRange, aiSpellings) : isProject;
+    const anyTerm = profile.aiTerms.map((term) => `ISNUMBER(SEARCH(${stringLiteral(term)},${haystack}))`).join("+");
+    b.put(r, 0, t(statsText.ai), LABEL);
+    figures.ai = b.put(r, 1, haystack === "" ? "=0" : `=SUMPRODUCT(${inDomain}*((${anyTerm})>0))`, COUNT);
+    figures.aiShare = b.put(r, 3, `=IF(${projectsCell}=0,"",${toA1(r, 1)}/${projectsCell})`, SHARE);
+    r++;
+  }
+  b.table(totalsTop, r - 1, 4);
+  r++;
+
+  // 逐项明细 comes last but the recommender section refers to it: lay out its columns now.
+  type DetailKey = "title" | "row" | "score" | "rank" | "tied" | "rankingOk" | "recommender";
+  const detailKeys: DetailKey[] = ["title", "row"];
+  if (col("score") !== undefined) detailKeys.push("score", "rank", "tied");
+  if (col("rank") !== undefined) detailKeys.push("rankingOk");
+  if (col("recommender") !== undefined) detailKeys.push("recommender");
+
+  // 推荐单位
+  const recTop = r;
+  const recHeaders = [t(statsText.recommenders), t(statsText.projects), t(statsText.key), t(statsText.allowed), t(statsText.share)];
+  if (col("rank") !== undefined) recHeaders.push(t(statsText.ranking));
+  b.header(r++, recHeaders);
+  const recRange = range("recommender");
+  const remarkRange = range("remark");
+  const isKey = remarkRange ? keyExpression(remarkRange) : undefined;
+  const recRows: { index: number; row: number }[] = [];
+  stats.recommenders.forEach((rec, index) => {
+    const label = rec.whole ? rec.name || t(statsText.wholeList) : rec.name || t(statsText.unnamed);
+    const row = r++;
+    recRows.push({ index, row });
+    b.put(row, 0, label, LABEL);
+    const entry: StatsSheetFigures["recommenders"][number] = {
+      name: rec.name,
+      projects: b.put(row, 1, rec.whole || !recRange ? `=${projectsCell}` : `=${countGroup(recRange, rec.spellings)}`, COUNT),
+      allowed: b.put(row, 3, allowedFormula(toA1(row, 1)), COUNT),
+    };
+    if (isKey) {
+      const group = rec.whole || !recRange ? "" : `*${inGroup(recRange, rec.spellings)}`;
+      entry.key = b.put(row, 2, `=SUMPRODUCT(${isProject}*${isKey}${group})`, COUNT);
+      entry.share = b.put(row, 4, `=IF(${toA1(row, 1)}=0,"",${toA1(row, 2)}/${toA1(row, 1)})`, SHARE);
+    }
+    figures.recommenders.push(entry);
+  });
+  b.table(recTop, r - 1, recHeaders.length);
+  r++;
+
+  // 领域, with every 领域 of the notice (0 when absent) and the ones typed that the notice does not name.
+  let chart: ChartSpec | undefined;
+  if (domainRange) {
+    const domTop = r;
+    b.header(r++, [t(statsText.domains), t(statsText.projects), t(statsText.share)]);
+    const present = new Map(stats.domains.map((d) => [d.domain, d]));
+    const lines = [
+      ...profile.domains.map((d) => ({ domain: d, spellings: present.get(d)?.spellings ?? [d] })),
+      ...stats.domains.filter((d) => !d.known).map((d) => ({ domain: d.domain, spellings: d.spellings })),
+    ];
+    const first = r;
+    for (const line of lines) {
+      b.put(r, 0, line.domain, LABEL);
+      const count = b.put(r, 1, `=${countGroup(domainRange, line.spellings)}`, COUNT);
+      const share = b.put(r, 2, `=IF(${projectsCell}=0,"",${toA1(r, 1)}/${projectsCell})`, SHARE);
+      figures.domains.push({ domain: line.domain, count, share });
+      r++;
+    }
+    const last = r - 1;
+    if (stats.domainUnset > 0) {
+      b.put(r, 0, t(statsText.domainUnset), LABEL);
+      figures.domainUnset = b.put(r++, 1, `=SUMPRODUCT(${isProject}*(${domainRange}=""))`, COUNT);
+    }
+    b.table(domTop, r - 1, 3);
+    if (last >= first)
+      chart = {
+        kind: "bar",
+        title: t(statsText.chartTitle),
+        categories: { top: first, left: 0, bottom: last, right: 0 },
+        values: { top: first, left: 1, bottom: last, right: 1 },
+        anchor: { row: domTop, col: CHART_COL, rows: Math.max(12, lines.length + 3), cols: 8 },
+      };
+    r++;
+  }
+
+  // 承办单位
+  const hostRange = range("host");
+  if (hostRange && stats.hosts.length > 0) {
+    const hostTop = r;
+    b.header(r++, [t(statsText.hosts), t(statsText.projects)]);
+    for (const host of stats.hosts) {
+      b.put(r, 0, host.host, LABEL);
+      figures.hosts.push({ host: host.host, count: b.put(r, 1, `=${countGroup(hostRange, host.spellings)}`, COUNT) });
+      r++;
+    }
+    b.table(hostTop, r - 1, 2);
+    r++;
+  }
+
+  // 逐项明细: one line per project row, each cell a formula on that row of the source.
+  const detailTop = r;
+  const detailLabels: Record<DetailKey, string> = {
+    title: t(statsText.title),
+    row: t(statsText.row),
+    score: stats.headers.score ?? t(statsText.score),
+    rank: t(statsText.rank),
+    tied: t(statsText.tied),
+    rankingOk: t(statsText.rankingOk),
+    recommender: t(statsText.recommenders),
+  };
+  b.header(r++, detailKeys.map((k) => detailLabels[k]));
+  const firstDetail = r;
+  const lastDetail = r + stats.rows.length - 1;
+  const detailRange = (key: DetailKey) => {
+    const c = detailKeys.indexOf(key);
+    return c < 0 ? undefined : `${absoluteA1(firstDetail, c)}:${absoluteA1(lastDetail, c)}`;
+  };
+  const scoreRange = range("score");
+  const rankRange = range("rank");
+  const groupOfRow = new Map<number, number>();
+  stats.recommenders.forEach((rec, i) => rec.rows.forEach((row) => groupOfRow.set(row, i)));
+  const yesNo = `"${t(statsText.yes)}";"${t(statsText.yes)}";"${t(statsText.no)}"`;
+  const nameCol = col("title") ?? CONTENT_KEYS.map(col).find((c) => c !== undefined) ?? 0;
+  for (const project of stats.rows) {
+    const ref = (key: ListKey) => sheetCell(src, project.row, col(key) ?? nameCol);
+    const entry: StatsSheetFigures["rows"][number] = { row: project.row, sourceRow: { row: r, col: 1 } };
+    const score = ref("score");
+    detailKeys.forEach((key, c) => {
+      switch (key) {
+        case "title":
+          b.put(r, c, `=""&${sheetCell(src, project.row, nameCol)}`, LABEL);
+          break;
+        case "row":
+          b.put(r, c, `=ROW(${sheetCell(src, project.row, nameCol)})`, CENTER);
+          break;
+        case "score":
+          b.put(r, c, `=IF(ISNUMBER(${score}),${score},"")`, { hAlign: "right" });
+          break;
+        case "rank":
+          entry.rank = b.put(r, c, `=IF(ISNUMBER(${score}),RANK.EQ(${score},${scoreRange},0),"")`, CENTER);
+          break;
+        case "tied": {
+          const label = stringLiteral(t(statsText.tied));
+          entry.tied = b.put(r, c, `=IF(ISNUMBER(${score}),IF(SUMPRODUCT(--(${scoreRange}=${score}))>1,${label},""),"")`, CENTER);
+          break;
+        }
+        case "rankingOk": {
+          const k = ref("rank");
+          const group = groupOfRow.get(project.row) ?? 0;
+          const rec = stats.recommenders[group];
+          const n = absoluteA1(recRows[group]?.row ?? 0, 1);
+          const same =
+            rec && !rec.whole && recRange
+              ? rec.spellings
+                  .map((sp) => `COUNTIFS(${rankRange},${k},${recRange},${sp === "" ? stringLiteral("") : exactCriterion(sp)})`)
+                  .join("+")
+              : `COUNTIFS(${rankRange},${k})`;
+          entry.rankingOk = b.put(r, c, `=IF(ISNUMBER(${k}),IF(AND(${k}=INT(${k}),${k}>=1,${k}<=${n},(${same})=1),1,0),0)`, {
+            ...CENTER,
+            numberFormat: yesNo,
+          });
+          break;
+        }
+        case "recommender":
+          b.put(r, c, `=""&${ref("recommender")}`, LABEL);
+          break;
+      }
+    });
+    figures.rows.push(entry);
+    r++;
+  }
+  if (stats.rows.length > 0) b.table(detailTop, r - 1, detailKeys.length);
+
+  // 推荐排序 per recommender: valid when every one of its rows is (N distinct integers in 1..N).
+  const okRange = detailRange("rankingOk");
+  if (okRange) {
+    const recDetail = detailRange("recommender");
+    for (const { index, row } of recRows) {
+      const rec = stats.recommenders[index];
+      if (!rec) continue;
+      const sum = rec.whole || !recDetail ? `SUM(${okRange})` : `SUMPRODUCT(${okRange}*${inGroup(recDetail, rec.spellings)})`;
+      const entry = figures.recommenders[index];
+      if (entry)
+        entry.ranking = b.put(
+          row,
+          5,
+          `=IF(AND(${toA1(row, 1)}>0,${sum}=${toA1(row, 1)}),${stringLiteral(t(statsText.valid))},${stringLiteral(t(statsText.invalid))})`,
+          CENTER,
+        );
+    }
+  }
+
+  const lastRow = Math.max(r - 1, 0);
+  return {
+    name: "统计",
+    cells: b.cells,
+    merges: b.merges,
+    borders: b.borders,
+    columnWidths: [30, 11, 11, 11, 11, 11, 18],
+    rowHeights: b.rowHeights,
+    validations: [],
+    print: {
+      orientation: "portrait",
+      margins: { top: 0.75, bottom: 0.75, left: 0.5, right: 0.5, header: 0.3, footer: 0.3 },
+      fitToWidth: true,
+      printArea: { top: 0, left: 0, bottom: lastRow, right: WIDTH - 1 },
+      centerHorizontally: true,
+    },
+    ...(chart ? { charts: [chart] } : {}),
+    figures,
+  };
+}
+
+/** The spellings of the AI domain in the list (数字技术 as typed), or the notice's own name when absent. */
+function aiDomainSpellings(stats: ListStats, aiDomain: string): string[] {
+  return stats.domains.find((d) => d.domain === aiDomain)?.spellings ?? [aiDomain];
+}
+
+/**
+ * isKeyRecommendation (rules/list.ts) as an array expression over the 备注 range: “重点” present, or the cell is
+ * 是/√/✓, and none of 非重点/不重点/否 — on the text without spaces, ideographic spaces and line breaks, as the
+ * engine compacts it.
+ */
+function keyExpression(remark: string): string {
+  const compact = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${remark}," ",""),"\u3000",""),CHAR(10),"")`;
+  const has = (word: string) => `ISNUMBER(SEARCH(${stringLiteral(word)},${compact}))`;
+  const lacks = (word: string) => `ISERROR(SEARCH(${stringLiteral(word)},${compact}))`;
+  const is = (word: string) => `(${compact}=${stringLiteral(word)})`;
+  return `((${has("重点")}+${is("是")}+${is("√")}+${is("✓")})>0)*${lacks("非重点")}*${lacks("不重点")}*${lacks("否")}`;
+}
