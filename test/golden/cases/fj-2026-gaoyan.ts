@@ -2,7 +2,7 @@ import type { CellValue } from "../../../src/core/grid/types";
 import type { GoldenCase, GoldenSheet } from "../types";
 
 /** The answers of one Fujian 申报表 (附件1 or 附件2), by the labels of the form. */
-interface FjApplication {
+export interface FjApplication {
   applicantLine: string;
   dateLine: string;
   title: string;
@@ -22,7 +22,7 @@ interface FjApplication {
   review: string;
 }
 
-interface UnitBlock {
+export interface UnitBlock {
   name: string;
   contact: string;
   office: CellValue;
@@ -40,7 +40,7 @@ const AUDIENCE_HINT_NATIONAL =
 const BASE_BLANK = "□是第      批国家级继续教育基地\n□是省级继续教育基地\n□否";
 
 /** 附件1 filled by a host for the province (附件4 第2条: 申报单位, 申报时间 and 申报单位信息 stay blank). */
-const CLEAN_NATIONAL: FjApplication = {
+export const CLEAN_NATIONAL: FjApplication = {
   applicantLine: "申报单位：（盖章）",
   dateLine: "申报时间：      年    月    日",
   title: "海洋装备智能制造关键技术高级研修班",
@@ -97,7 +97,7 @@ const NATIONAL_VIOLATIONS: FjApplication = {
 };
 
 /** 附件2 filled by a host that is its own applicant (附件4 第3条: every field). */
-const CLEAN_PROVINCIAL: FjApplication = {
+export const CLEAN_PROVINCIAL: FjApplication = {
   applicantLine: "申报单位：福建医科大学（盖章）",
   dateLine: "申报时间：2026年2月10日",
   title: "基层全科医生慢病管理能力提升高级研修班",
@@ -146,7 +146,7 @@ const PROVINCIAL_VIOLATIONS: FjApplication = {
 };
 
 /** 附件1 laid out as the attachment: labels in A, blocks merged down A, answers merged across. */
-function nationalSheet(name: string, a: FjApplication): GoldenSheet {
+export function nationalSheet(name: string, a: FjApplication): GoldenSheet {
   const rows: (CellValue | undefined)[][] = [
     ["附件1"],
     ["专业技术人才知识更新工程"],
@@ -177,7 +177,7 @@ function nationalSheet(name: string, a: FjApplication): GoldenSheet {
 }
 
 /** 附件2: no 申报项目类别 and no 申报单位信息 block; 培训对象; the reviewing department's opinion at the foot. */
-function provincialSheet(name: string, a: FjApplication): GoldenSheet {
+export function provincialSheet(name: string, a: FjApplication): GoldenSheet {
   const rows: (CellValue | undefined)[][] = [
     ["附件2"],
     ["专业技术人才知识更新工程"],
@@ -204,9 +204,9 @@ function provincialSheet(name: string, a: FjApplication): GoldenSheet {
   return { name, rows, merges };
 }
 
-type SummaryRow = readonly [CellValue, string, string, string, CellValue, string];
+export type SummaryRow = readonly [CellValue, string, string, string, CellValue, string];
 
-const CLEAN_SUMMARY_ROWS: readonly SummaryRow[] = [
+export const CLEAN_SUMMARY_ROWS: readonly SummaryRow[] = [
   [
     1,
     "海洋装备智能制造关键技术高级研修班",
@@ -229,7 +229,7 @@ const CLEAN_SUMMARY_ROWS: readonly SummaryRow[] = [
 ];
 
 /** 附件3 as the attachment: title, header, project rows, the 盖章 and 填表日期 line under the table. */
-function summarySheet(
+export function summarySheet(
   name: string,
   projects: readonly SummaryRow[],
   signer: string,
@@ -262,7 +262,7 @@ const SUMMARY_VIOLATION_ROWS: readonly SummaryRow[] = [
   [5, "数字乡村建设与农村电商高级研修班", "福建省农业科学院", "吴老师", "0591-87884567", ""],
 ];
 
-const SIGNER = "主管部门或申报单位(盖章)：福建省人力资源和社会保障厅";
+export const SIGNER = "主管部门或申报单位(盖章)：福建省人力资源和社会保障厅";
 
 export const fjCases: readonly GoldenCase[] = [
   {

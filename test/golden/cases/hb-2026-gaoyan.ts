@@ -11,7 +11,7 @@ interface UnitBlock {
 }
 
 /** The answers of one Hubei 申报表, by the labels of the form. */
-interface HbApplication {
+export interface HbApplication {
   applicantLine: string;
   dateLine: string;
   title: string;
@@ -34,7 +34,7 @@ interface HbApplication {
 const AUDIENCE_HINT =
   "(按通知要求招收学员, 研修人员一般应是具有中高级职称的专业技术人员, 或在管理岗位工作的高级经营管理人员, 并向基层一线专业技术骨干倾斜。)";
 
-const CLEAN: HbApplication = {
+export const CLEAN_HB: HbApplication = {
   applicantLine: "申报单位：湖北省经济和信息化厅（盖章）",
   dateLine: "申报时间：2025年12月22日",
   title: "光电子信息产业关键技术创新高级研修班",
@@ -72,7 +72,7 @@ const CLEAN: HbApplication = {
 };
 
 const VIOLATIONS: HbApplication = {
-  ...CLEAN,
+  ...CLEAN_HB,
   // after 2025-12-25
   dateLine: "申报时间：2025年12月28日",
   title: "",
@@ -81,15 +81,15 @@ const VIOLATIONS: HbApplication = {
   category: "□财政资助项目 □自筹经费项目 (自筹经费来源: _____)",
   scope: "□服务国家战略: _____\n□对接产业需求: _____\n□突出数字技术: _____",
   audience: `${AUDIENCE_HINT}\n面向全省光电子信息领域专业技术人员，计划招收学员30人。`,
-  applicant: { ...CLEAN.applicant, office: "", mobile: "", fax: "027-8765" },
-  host: { ...CLEAN.host, office: "027-8712", mobile: "1387123456" },
+  applicant: { ...CLEAN_HB.applicant, office: "", mobile: "", fax: "027-8765" },
+  host: { ...CLEAN_HB.host, office: "027-8712", mobile: "1387123456" },
   base: "☑是第_____批专业技术人员继续教育基地 □是省级继续教育基地 □否",
   recentWork: "",
 };
 
 /** Checked as a national project (level chosen): 3 days and 45 trainees fall short of 5 左右 and 50. */
 const NATIONAL_VIOLATIONS: HbApplication = {
-  ...CLEAN,
+  ...CLEAN_HB,
   courseTime: "2026年9月7日-9日",
   audience: `${AUDIENCE_HINT}\n面向全国光电子信息领域专业技术人员，计划招收学员45人。`,
   category: "□财政资助项目 ☑自筹经费项目 (自筹经费来源: _____)",
@@ -97,7 +97,7 @@ const NATIONAL_VIOLATIONS: HbApplication = {
 };
 
 /** The 申报表 laid out as the attachment: labels in A, the two unit blocks merged down A, the 注 under the table. */
-function hbSheet(name: string, a: HbApplication): GoldenSheet {
+export function hbSheet(name: string, a: HbApplication): GoldenSheet {
   const rows: (CellValue | undefined)[][] = [
     ["附件"],
     ["专业技术人员知识更新工程 2026 年高级研修项目申报表"],
@@ -134,13 +134,13 @@ export const hbCases: readonly GoldenCase[] = [
   {
     id: "hb-clean",
     description: "Hubei 申报表, fully and correctly filled; the level is unknown, so only an info note",
-    sheets: [hbSheet("申报表", CLEAN)],
+    sheets: [hbSheet("申报表", CLEAN_HB)],
     expect: [{ sheet: "申报表", table: "application", policy: "hb-2026-gaoyan", level: null }],
   },
   {
     id: "hb-provincial-clean",
     description: "The same Hubei 申报表 checked as a provincial project (level chosen): nothing to say",
-    sheets: [hbSheet("申报表", CLEAN)],
+    sheets: [hbSheet("申报表", CLEAN_HB)],
     expect: [{ sheet: "申报表", table: "application", policy: "hb-2026-gaoyan", level: "provincial" }],
     options: { level: "provincial" },
   },

@@ -8,6 +8,7 @@ const UNIT_END =
   /(大学|学院|学校|党校|研究院|研究所|研究中心|科学院|医院|卫生院|公司|集团|协会|学会|研究会|促进会|联合会|商会|基金会|中心|厅|局|委员会|委|部|署|办|院|所|校|站|馆|基地|社|室|处)$/;
 // Words that say the course is run together even when only one name is written.
 const JOINT_WORDS = /联办|联合举办|联合承办|共同承办|共同举办|合办|协办/;
+const JOINT_WORDS_AT_END = /(?:联办|联合举办|联合承办|共同承办|共同举办|合办|协办)$/;
 const BRACKETS = /[（(][^）)]*[）)]/g;
 // Joiners that only ever list units; after 和/与/及 the second part must itself look like a unit name
 // (福建农林大学和平校区 is one campus, not two units).
@@ -37,6 +38,7 @@ export function jointHostParts(name: string): string[] | undefined {
   const last = bare.slice(start).replace(/等$/, "");
   if (parts.length > 0 && last.length >= 2 && (listed || UNIT_END.test(last))) return [...parts, last];
   const partner = BRACKETED_PARTNER.exec(text);
-  if (partner && UNIT_END.test(partner[1] ?? "")) return [bare, partner[1] ?? ""];
-  return JOINT_WORDS.test(text) ? [text] : undefined;
+  const partnerName = (partner?.[1] ?? "").replace(JOINT_WORDS_AT_END, "");
+  if (partner && UNIT_END.test(partnerName)) return [bare, partnerName];
+  return JOINT_WORDS.test(text) ? [name.trim()] : undefined;
 }
