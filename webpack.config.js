@@ -1,0 +1,163 @@
+// Builds the add-in's pages into dist/: taskpane.html (the React pane), commands.html (the ribbon's function
+// file) with message.html (the ribbon's message dialog), support.html, the icons, and manifest.xml.
+//
+//   npm run build                       production; manifest URLs become YANXIU_PROD_URL
+//   OFFICE_JS=local npm run build       office.js served from dist/office-js/ (intranets, browser tests)
+//   OFFICE_JS=china npm run build       office.js from the 21Vianet CDN
+//   npm run dev-server                  https://localhost:3000 (http with a note when no certificate can be made)
+//
+// `--env officeJs=local` works as well as the OFFICE_JS variable; `--env outDir=PATH` writes elsewhere than
+// dist/ (npm start does, so a deployment build in dist/ is never overwritten).
+
+"use strict";
+
+const path = require("node:path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const {
+  DEFAULT_PROD_BASE_URL,
+  contentSecurityPolicy,
+  normaliseBaseUrl,
+  resolveOfficeJs,
+  substituteManifestUrls,
+} = require("./scripts/addin-config");
+
+const DEV_PORT = 3000;
+
+/**
+ * What of @microsoft/office-js/dist an Excel add-in needs: office.js loads its host script and locale strings
+ * relative to itself. Leaving out the debug builds and the other hosts (Outlook, Word, PowerPoint, …) takes
+ * the copy from about 86 MB to a fraction of it.
+ */
+const OFFICE_JS_IGNORE = [
+  "**/*.debug.js",
+  "**/*.d.ts",
+  "**/office-vsdoc.js",
+  "**/custom-functions-runtime.js",
+  "**/outlook_strings.js",
+  "**/{access,onenote,outlook,outlookwebapp,powerpoint,powerpointios,project,visio,word,wordios}-*.js",
+];
+
+/**
+ * Certificates for https://localhost from office-addin-dev-certs. Where they cannot be made (CI, Linux without
+ * a certificate store, no sudo) the dev server falls back to plain http and says why, instead of a stack trace.
+ */
+async function devServerTransport() {
+  try {
+    const devCerts = require("office-addin-dev-certs");
+    const options = await devCerts.getHttpsServerOptions();
+    return { type: "https", options };
+  } catch (err) {
+    const reason = String((err && err.message) || err).split("\n")[0];
+    console.warn(
+      [
+        "",
+        `Note: no trusted certificate for https://localhost (${reason}).`,
+        `The dev server runs on plain http://localhost:${DEV_PORT}/ instead. That is enough for the browser file mode`,
+        "(taskpane.html?mode=file); Excel itself only loads add-ins over https: run `npx office-addin-dev-certs install`",
+        "on a machine with a certificate store, then `npm run dev-server` again.",
+        "",
+      ].join("\n"),
+    );
+    return "http";
+  }
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const production = argv.mode === "production";
+  const serving = Boolean(env.WEBPACK_SERVE);
+  const officeJs = resolveOfficeJs(env.officeJs || process.env.OFFICE_JS);
+  const prodBaseUrl = normaliseBaseUrl(process.env.YANXIU_PROD_URL || DEFAULT_PROD_BASE_URL);
+  const csp = contentSecurityPolicy(officeJs.origin);
+
+  const page = (name, template, chunks) =>
+    new HtmlWebpackPlugin({
+      filename: `${name}.html`,
+      template,
+      chunks,
+      inject: "head",
+      scriptLoading: "defer",
+      templateParameters: { officeJsSrc: officeJs.src, csp },
+    });
+
+  const copies = [
+    { from: "assets/*.png", to: "assets/[name][ext]" },
+    {
+      from: "manifest.xml",
+      to: "manifest.xml",
+      // The dev build keeps localhost so the same manifest can be sideloaded against the dev server.
+      transform: production
+        ? (content) => substituteManifestUrls(content.toString("utf8"), prodBaseUrl)
+        : undefined,
+    },
+  ];
+  if (officeJs.mode === "local") {
+    copies.push({
+      from: "**/*",
+      context: path.dirname(require.resolve("@microsoft/office-js/dist/office.js")),
+      to: "office-js/",
+      globOptions: { ignore: OFFICE_JS_IGNORE },
+      // Microsoft ships these minified; running them through terser again only costs minutes.
+      info: { minimized: true },
+    });
+  }
+
+  return {
+    mode: production ? "production" : "development",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+      message: "./src/commands/message.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, env.outDir || "dist"),
+      // Stable names: the manifest and the tests point at them; the servers send Cache-Control: no-cache.
+      filename: "[name].js",
+      clean: true,
+    },
+    // Never "eval" source maps: the pages' CSP has no 'unsafe-eval'.
+    devtool: "source-map",
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "swc-loader",
+            options: {
+              jsc: {
+                parser: { syntax: "typescript", tsx: true },
+                transform: { react: { runtime: "automatic", development: !production } },
+                // Floor: WebView2 (Chromium), Safari on Mac, Excel on the web. No IE11.
+                target: "es2020",
+              },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      page("taskpane", "./src/taskpane/taskpane.html", ["taskpane"]),
+      page("commands", "./src/commands/commands.html", ["commands"]),
+      page("message", "./src/commands/message.html", ["message"]),
+      page("support", "./src/taskpane/support.html", []),
+      new CopyWebpackPlugin({ patterns: copies }),
+    ],
+    performance: {
+      // React + Fluent UI is a large first load; warn only when it grows well past what it is today.
+      maxEntrypointSize: 1_500_000,
+      maxAssetSize: 1_500_000,
+    },
+    devServer: serving
+      ? {
+          port: DEV_PORT,
+          server: await devServerTransport(),
+          headers: { "Content-Security-Policy": csp, "Cache-Control": "no-cache" },
+          static: false,
+          hot: false,
+          client: { overlay: { warnings: false } },
+        }
+      : undefined,
+  };
+};
