@@ -356,25 +356,3 @@ describe("reader laws", () => {
     );
   });
 });
-
-describe("speed", () => {
-  it("reads 100,000 messy cells with the hot readers in well under a second each", () => {
-    const texts = ["50人", "约50人", "12.7万元", "127000元", "2026年4月15日", "2026-04-15", "五十人", "待定"];
-    const cells: RawCell[] = [];
-    for (let i = 0; i < 100_000; i++) {
-      const t = texts[i % texts.length] ?? "";
-      cells.push(i % 5 === 0 ? { value: i, text: String(i) } : { value: t, text: t });
-    }
-    const started = performance.now();
-    let ok = 0;
-    for (const cell of cells) {
-      if (readNumber(cell).kind === "ok") ok++;
-      if (readMoney(cell, "万元").kind === "ok") ok++;
-      if (readDate(cell).kind === "ok") ok++;
-    }
-    const elapsed = performance.now() - started;
-    expect(ok).toBeGreaterThan(100_000);
-    // Three readers over 100,000 cells; generous for a shared CI machine (measured well below this).
-    expect(elapsed).toBeLessThan(2000);
-  });
-});

@@ -3,9 +3,7 @@
  * "unreadable" is an ordinary result (it becomes an `unreadable` finding), never an exception.
  */
 export type ReadResult<T> =
-  | { kind: "ok"; value: T; text: string }
-  | { kind: "empty" }
-  | { kind: "unreadable"; text: string };
+  { kind: "ok"; value: T; text: string } | { kind: "empty" } | { kind: "unreadable"; text: string };
 
 /** A calendar date without time or zone. */
 export interface DateOnly {
