@@ -133,6 +133,8 @@ describe("专业技术等级 (box after the option)", () => {
     // Retyped with the box first: the marks still go to the right level.
     ["☑初级 □中级 ☑高级", ["初级", "高级"]],
     ["", []],
+    // No box anywhere: the levels named are the chosen ones.
+    ["中级、高级", ["中级", "高级"]],
   ])("%j → %j", (value, levels) => {
     expect(readTickedLevels(value)).toEqual(levels);
   });
@@ -258,6 +260,7 @@ describe("rules on the clean form with one answer changed", () => {
     [["初级□ 中级☑ 高级□（请打√）", ["/", 600, 200]], ["D49 inst.plan-level"]],
     // Nothing ticked: inst.level says so; every planned number is not flagged again.
     [["初级□ 中级□ 高级□（请打√）", [100, 600, 200]], ["C5 inst.level"]],
+    [["", [100, 600, 200]], ["A5 inst.level"]],
   ] as const)("planned numbers against the ticked levels %j", ([level, plan], expected) => {
     expect(findingsOf({ level, plan: plan as unknown as [string, number, number] })).toEqual(expected);
   });

@@ -204,3 +204,15 @@ describe("tableLabel", () => {
     expect(tableLabel(text)).toBe(label);
   });
 });
+
+describe("a label at the sheet's right edge", () => {
+  it("has an empty value, not itself", () => {
+    const grid = gridFromValues("表", [
+      ["近5年培训规模", "年度", "培训人数"],
+      [undefined, 2025, 1600],
+      [undefined, "培训总规模"],
+    ]);
+    const total = readInstTables(grid, indexLabels(grid)).scaleTotal;
+    expect(total?.value.text).toBe("");
+  });
+});

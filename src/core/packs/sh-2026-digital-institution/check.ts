@@ -74,8 +74,10 @@ function checkOccupation(sink: FindingSink, field: FormField | undefined): void 
 function checkLevel(sink: FindingSink, field: FormField | undefined): InstLevel[] | undefined {
   if (!field) return undefined;
   const ticked = readTickedLevels(field.text);
+  // An empty answer is reported at its label, like every missing value (the value cell may not even exist).
+  const at = field.text === "" ? { row: field.labelRow, col: field.labelCol } : valueAt(field);
   if (ticked.length === 0)
-    sink.add(valueAt(field), "error", "inst.level", instText.levelNone(), INST_CLAUSE.form, {
+    sink.add(at, "error", "inst.level", instText.levelNone(), INST_CLAUSE.form, {
       expected: "初级/中级/高级 至少一项",
     });
   return ticked;

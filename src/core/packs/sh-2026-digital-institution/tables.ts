@@ -136,6 +136,7 @@ export interface LabelledValue {
 }
 
 const MAX_SCAN_ROWS = 400;
+const EMPTY_CELL: RawCell = { value: null, text: "" };
 
 /**
  * The value beside a label that the label index cannot hold (a label that is only a bracket, such as
@@ -155,7 +156,12 @@ export function findLabelledValue(grid: Grid, labels: readonly string[]): Labell
       return {
         labelRow: row,
         labelCol: col,
-        value: value ?? readCell(grid, row, Math.min(right + 1, grid.colCount - 1), row),
+        // Nothing filled (or no column left): an empty value just right of the label.
+        value:
+          value ??
+          (right + 1 < grid.colCount
+            ? readCell(grid, row, right + 1, row)
+            : { row, col: right, cell: EMPTY_CELL, text: "" }),
       };
     }
   }

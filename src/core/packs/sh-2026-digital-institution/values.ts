@@ -15,10 +15,14 @@ const cellOf = (text: string): RawCell => ({ value: text === "" ? null : text, t
 // the other way round (☑初级 □中级), and reading it box-after would hand every mark to the wrong level.
 const STARTS_WITH_BOX = /^\s*(?:[□☐☑☒■√✓✔▣●]|\[\s*[xX√✓✔]?\s*\])/;
 
-/** The levels ticked in 拟申报开展培训的专业技术等级, in the form's order. */
+/**
+ * The levels ticked in 拟申报开展培训的专业技术等级, in the form's order. A cell with no box or mark at all
+ * ("中级、高级") names its levels in words: those are the chosen ones.
+ */
 export function readTickedLevels(text: string): InstLevel[] {
   const layout: ChoiceLayout = STARTS_WITH_BOX.test(toHalfWidth(text)) ? "box-before" : "box-after";
   const options = readChoices(text, layout);
+  if (options.length === 0) return INST_LEVELS.filter((level) => compactText(text).includes(level));
   return INST_LEVELS.filter((level) => options.some((o) => o.marked && o.label.includes(level)));
 }
 
