@@ -5,11 +5,48 @@ import type { CellValue, MergeArea } from "../../src/core/grid/types";
 
 // Words from the notices, so random grids often look like real tables and reach deep into the rules.
 const WORDS = [
-  "推荐排序", "项目名称", "承办单位", "备注", "重点推荐", "序号", "研修选题", "联系人", "联系电话", "所属专业技术领域",
-  "推荐单位", "学员人数", "基层人数", "办班时间", "资助经费（万元）", "是否住宿", "领域", "专业范围", "申报特色班",
-  "是否提供学员住宿", "申报单位信息", "单位名称", "统一社会信用代码", "拟申报开展培训的职业", "近三年纳税情况",
-  "☑是 □否", "□是 ☑否", "初级□ 中级☑ 高级□", "2026年10月12日-16日", "5天", "五十多人", "021-32511306", "合计", "注：",
-  "数字技术", "人工智能", "上海市黄浦区", "申报项目类别（仅单选）", "（可多选）", "福建", "湖北", "省级",
+  "推荐排序",
+  "项目名称",
+  "承办单位",
+  "备注",
+  "重点推荐",
+  "序号",
+  "研修选题",
+  "联系人",
+  "联系电话",
+  "所属专业技术领域",
+  "推荐单位",
+  "学员人数",
+  "基层人数",
+  "办班时间",
+  "资助经费（万元）",
+  "是否住宿",
+  "领域",
+  "专业范围",
+  "申报特色班",
+  "是否提供学员住宿",
+  "申报单位信息",
+  "单位名称",
+  "统一社会信用代码",
+  "拟申报开展培训的职业",
+  "近三年纳税情况",
+  "☑是 □否",
+  "□是 ☑否",
+  "初级□ 中级☑ 高级□",
+  "2026年10月12日-16日",
+  "5天",
+  "五十多人",
+  "021-32511306",
+  "合计",
+  "注：",
+  "数字技术",
+  "人工智能",
+  "上海市黄浦区",
+  "申报项目类别（仅单选）",
+  "（可多选）",
+  "福建",
+  "湖北",
+  "省级",
 ];
 
 const value: fc.Arbitrary<CellValue> = fc.oneof(
@@ -26,9 +63,9 @@ const grid = fc
   .record({
     rows: fc.array(fc.array(value, { maxLength: 10 }), { maxLength: 30 }),
     merges: fc.array(
-      fc.record({ top: fc.nat(30), left: fc.nat(10), h: fc.nat(3), w: fc.nat(3) }).map(
-        ({ top, left, h, w }): MergeArea => ({ top, left, bottom: top + h, right: left + w }),
-      ),
+      fc
+        .record({ top: fc.nat(30), left: fc.nat(10), h: fc.nat(3), w: fc.nat(3) })
+        .map(({ top, left, h, w }): MergeArea => ({ top, left, bottom: top + h, right: left + w })),
       { maxLength: 5 },
     ),
   })

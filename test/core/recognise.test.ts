@@ -55,16 +55,28 @@ describe("readList", () => {
   it("reads project rows, skipping blank, 合计 and pre-printed rank-only rows, and stops at the footer", () => {
     const list = readList(sheet, LIST_COLUMNS);
     expect(list?.rows).toEqual([4, 6]);
-    expect(list?.below.map((l) => l.text)).toEqual(["推荐单位联系人：王老师", "联系方式：021-32511306", "注：原则上不超过推荐项目总数的15%"]);
+    expect(list?.below.map((l) => l.text)).toEqual([
+      "推荐单位联系人：王老师",
+      "联系方式：021-32511306",
+      "注：原则上不超过推荐项目总数的15%",
+    ]);
   });
 
   it("keeps the template's numbered rows while the whole list is blank", () => {
-    const blank = gridFromValues("推荐表", [["推荐排序", "项目名称", "承办单位", "备注"], [1, "", "", "重点推荐"], [2], [3]]);
+    const blank = gridFromValues("推荐表", [
+      ["推荐排序", "项目名称", "承办单位", "备注"],
+      [1, "", "", "重点推荐"],
+      [2],
+      [3],
+    ]);
     expect(readList(blank, LIST_COLUMNS)?.rows).toEqual([1, 2, 3]);
   });
 
   it("reads the unit from the header's brackets", () => {
-    const g = gridFromValues("汇总", [["项目名称", "资助经费（万元）"], ["甲", 7]]);
+    const g = gridFromValues("汇总", [
+      ["项目名称", "资助经费（万元）"],
+      ["甲", 7],
+    ]);
     expect(readList(g, LIST_COLUMNS)?.columns.get("funding")?.unit).toBe("万元");
   });
 
@@ -76,7 +88,15 @@ describe("readList", () => {
   });
 
   it("is not fooled by a form row that has one known word", () => {
-    expect(readList(gridFromValues("表", [["项目名称", "某研修班"], ["办班时间", "5天"]]), LIST_COLUMNS)).toBeUndefined();
+    expect(
+      readList(
+        gridFromValues("表", [
+          ["项目名称", "某研修班"],
+          ["办班时间", "5天"],
+        ]),
+        LIST_COLUMNS,
+      ),
+    ).toBeUndefined();
   });
 });
 
@@ -131,5 +151,16 @@ describe("readForm", () => {
 
   it("counts what it found", () => {
     expect(form.found).toBe(6);
+  });
+});
+
+describe("readForm regressions", () => {
+  it("a label in the last row and column gets an empty answer at the label, not a cell outside the sheet", () => {
+    const grid = gridFromValues("表", [
+      ["项目名称", "甲"],
+      [null, "研修目的和作用"],
+    ]);
+    const form = readForm(grid, { fields: [{ key: "purpose", labels: ["研修目的和作用"] }] });
+    expect(form.fields.get("purpose")).toMatchObject({ valueRow: 1, valueCol: 1, text: "" });
   });
 });

@@ -83,6 +83,12 @@ describe("readCourseTime: ranges", () => {
     ["2026年10月12日-16日（4天）", range(d(2026, 10, 12), d(2026, 10, 16), 5, { statedDays: 4 })],
     ["5天（10月12日-16日）", range(d(2026, 10, 12), d(2026, 10, 16), 5, { statedDays: 5 })],
     ["2026年10月12日-16日（暂定）", range(d(2026, 10, 12), d(2026, 10, 16), 5)],
+    // Fujian counts 报到 and 返程 days in (二（一） 含报到返程时间): the note beside the count is not a figure.
+    ["2026年9月14日至9月18日（共5天，含报到）", range(d(2026, 9, 14), d(2026, 9, 18), 5, { statedDays: 5 })],
+    [
+      "2026年9月14日至9月18日（含报到返程，共5天）",
+      range(d(2026, 9, 14), d(2026, 9, 18), 5, { statedDays: 5 }),
+    ],
   ])("%j", (text, value) => {
     expect(readCourseTime(textCell(text), YEAR)).toEqual({ kind: "ok", value, text });
   });

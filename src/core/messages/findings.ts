@@ -50,8 +50,14 @@ export const findingText = {
     en: `“${field}” has ${length} characters, over the limit of ${max}.`,
   }),
   choiceSingle: (field: string, count: number): Text => ({
-    zh: count === 0 ? `“${field}”未勾选，应勾选一项（单选）。` : `“${field}”勾选了 ${count} 项，只能勾选一项（单选）。`,
-    en: count === 0 ? `“${field}”: nothing ticked; tick exactly one option.` : `“${field}”: ${count} options ticked; tick exactly one.`,
+    zh:
+      count === 0
+        ? `“${field}”未勾选，应勾选一项（单选）。`
+        : `“${field}”勾选了 ${count} 项，只能勾选一项（单选）。`,
+    en:
+      count === 0
+        ? `“${field}”: nothing ticked; tick exactly one option.`
+        : `“${field}”: ${count} options ticked; tick exactly one.`,
   }),
   choiceRequired: (field: string): Text => ({
     zh: `“${field}”未勾选任何一项，至少应勾选一项。`,
@@ -77,21 +83,23 @@ export const findingText = {
     zh: `办班天数为 ${days} 天，通知要求 ${min === max ? `${min}` : `${min}–${max}`} 天。`,
     en: `The course lasts ${days} days; the notice asks for ${min === max ? `${min}` : `${min}–${max}`} days.`,
   }),
-  traineesMin: (count: number, min: number, fromProse: boolean): Text => ({
-    zh: `${fromProse ? "培训对象中写明的" : ""}学员人数 ${count} 人，少于通知要求的 ${min} 人。`,
-    en: `${fromProse ? "The trainee count stated in the text is" : "Trainees:"} ${count}, below the minimum of ${min}.`,
+  /** `proseField`: the field whose prose the figure was read from (培训对象, 研修对象), if any. */
+  traineesMin: (count: number, min: number, proseField?: string): Text => ({
+    zh: `${proseField ? `“${proseField}”中写明的` : ""}学员人数 ${count} 人，少于通知要求的 ${min} 人。`,
+    en: `${proseField ? `The trainee count stated in “${proseField}” is` : "Trainees:"} ${count}, below the minimum of ${min}.`,
   }),
-  grassrootsShare: (share: number, min: number, fromProse: boolean): Text => ({
-    zh: `${fromProse ? "培训对象中写明的" : ""}基层专业技术人员占比 ${pct(share)}，低于通知要求的 ${pct(min)}。`,
-    en: `${fromProse ? "Stated " : ""}grassroots share ${pct(share)} is below the required ${pct(min)}.`,
+  grassrootsShare: (share: number, min: number, proseField?: string): Text => ({
+    zh: `${proseField ? `“${proseField}”中写明的` : ""}基层专业技术人员占比 ${pct(share)}，低于通知要求的 ${pct(min)}。`,
+    en: `${proseField ? `The grassroots share stated in “${proseField}” is` : "Grassroots share"} ${pct(share)}, below the required ${pct(min)}.`,
   }),
   fundingCap: (amount: number, cap: number, lodging: boolean | null): Text => ({
     zh: `资助经费 ${amount} 万元，超过${lodging === null ? "" : lodging ? "提供住宿项目" : "不提供住宿项目"}的上限 ${cap} 万元。`,
     en: `Funding of ${amount} (10k yuan) exceeds the cap of ${cap}${lodging === null ? "" : lodging ? " for projects with lodging" : " for projects without lodging"}.`,
   }),
-  batchNumber: (): Text => ({
-    zh: "勾选了“是第__批国家级继续教育基地”，但未填写批次。",
-    en: "“Batch __ national continuing-education base” is ticked but the batch number is missing.",
+  /** `option`: the ticked option as the form words it (是第__批国家级继续教育基地, 是第__批专业技术人员继续教育基地). */
+  batchNumber: (option: string): Text => ({
+    zh: `勾选了“${option}”，但未填写批次。`,
+    en: `“${option}” (a base of batch __) is ticked but the batch number is missing.`,
   }),
 } as const;
 

@@ -183,6 +183,10 @@ function readCourseTextInParts(t: string, defaultYear: number): CourseTime | und
     const remark = bracketed[2] ?? "";
     const inner = parseCourseText(remark, defaultYear);
     if (inner) return combine(outer, inner);
+    // "（共5天，含报到）": the one part with figures is the count, the rest is a note (含报到返程 is Fujian's wording).
+    const counted = remark.split(/[,;]/).filter((p) => HAS_DIGIT.test(p));
+    const countPart = counted.length === 1 ? parseCourseText(counted[0] ?? "", defaultYear) : undefined;
+    if (countPart) return combine(outer, countPart);
     // A remark without figures ("（暂定）", "（含报到）") does not change what was read; "（4-5天）" does.
     return HAS_DIGIT.test(remark) ? undefined : outer;
   }

@@ -27,14 +27,32 @@ export type ListKey =
 /** Aliases as normaliseLabel gives them (no spaces, no bracketed units). */
 export const LIST_COLUMNS: readonly ColumnSpec<ListKey>[] = [
   { key: "serial", aliases: ["序号", "编号"], content: false },
-  { key: "rank", aliases: ["推荐排序", "排序", "排名", "推荐顺序", "推荐次序"], anchor: true, content: false },
-  { key: "title", aliases: ["项目名称", "研修选题", "选题名称", "选题", "研修项目名称", "项目选题"], anchor: true },
+  {
+    key: "rank",
+    aliases: ["推荐排序", "排序", "排名", "推荐顺序", "推荐次序"],
+    anchor: true,
+    content: false,
+  },
+  {
+    key: "title",
+    aliases: ["项目名称", "研修选题", "选题名称", "选题", "研修项目名称", "项目选题"],
+    anchor: true,
+  },
   { key: "host", aliases: ["承办单位", "承办单位名称", "施教机构", "申报单位"] },
   { key: "remark", aliases: ["备注", "是否重点推荐", "重点推荐"], content: false },
   { key: "recommender", aliases: ["推荐单位", "推荐部门", "推荐单位名称", "主管部门"] },
-  { key: "trainees", aliases: ["学员人数", "计划人数", "培训人数", "研修人数", "计划招收人数", "计划培训人数", "招收人数"] },
-  { key: "grassroots", aliases: ["基层人数", "基层学员人数", "其中基层人数", "基层专业技术人员人数", "其中基层"] },
-  { key: "grassrootsShare", aliases: ["基层比例", "基层占比", "基层人员比例", "基层学员比例", "基层专业技术人员比例"] },
+  {
+    key: "trainees",
+    aliases: ["学员人数", "计划人数", "培训人数", "研修人数", "计划招收人数", "计划培训人数", "招收人数"],
+  },
+  {
+    key: "grassroots",
+    aliases: ["基层人数", "基层学员人数", "其中基层人数", "基层专业技术人员人数", "其中基层"],
+  },
+  {
+    key: "grassrootsShare",
+    aliases: ["基层比例", "基层占比", "基层人员比例", "基层学员比例", "基层专业技术人员比例"],
+  },
   { key: "days", aliases: ["天数", "办班天数", "培训天数", "研修天数"] },
   { key: "courseTime", aliases: ["办班时间", "培训时间", "研修时间", "举办时间"] },
   { key: "location", aliases: ["办班地点", "培训地点", "举办地点"] },
@@ -42,7 +60,10 @@ export const LIST_COLUMNS: readonly ColumnSpec<ListKey>[] = [
   { key: "lodging", aliases: ["是否住宿", "是否提供学员住宿", "提供住宿", "住宿"] },
   { key: "domain", aliases: ["领域", "所属领域", "重点领域"] },
   { key: "major", aliases: ["专业范围", "主要专业范围", "专业"] },
-  { key: "techField", aliases: ["所属专业技术领域", "专业技术领域", "选题所属专业技术领域", "选题所属行业领域"] },
+  {
+    key: "techField",
+    aliases: ["所属专业技术领域", "专业技术领域", "选题所属专业技术领域", "选题所属行业领域"],
+  },
   { key: "contact", aliases: ["联系人", "项目联系人"] },
   { key: "phone", aliases: ["联系电话", "联系方式", "电话", "手机"] },
   { key: "score", aliases: ["评审得分", "专家评分", "得分", "总分", "评分"] },

@@ -75,7 +75,8 @@ export function indexLabels(grid: Grid): Map<string, LabelHit[]> {
       const bottom = m ? m.bottom : row;
       add(normaliseLabel(text), { row, col, right, bottom });
       const inline = INLINE.exec(text);
-      if (inline) add(normaliseLabel(inline[1] ?? ""), { row, col, right, bottom, inline: (inline[2] ?? "").trim() });
+      if (inline)
+        add(normaliseLabel(inline[1] ?? ""), { row, col, right, bottom, inline: (inline[2] ?? "").trim() });
     }
   }
   return index;
@@ -105,7 +106,14 @@ function blockRanges(grid: Grid, index: Map<string, LabelHit[]>, blocks: readonl
 function valueOf(grid: Grid, hit: LabelHit): FormField {
   if (hit.inline !== undefined) {
     const text = stripHint(hit.inline.replace(/^[_\s]+|[_\s]+$/g, ""));
-    return { labelRow: hit.row, labelCol: hit.col, valueRow: hit.row, valueCol: hit.col, cell: textCell(text), text };
+    return {
+      labelRow: hit.row,
+      labelCol: hit.col,
+      valueRow: hit.row,
+      valueCol: hit.col,
+      cell: textCell(text),
+      text,
+    };
   }
   let valueRow = hit.row;
   let valueCol = hit.right + 1;
@@ -113,6 +121,17 @@ function valueOf(grid: Grid, hit: LabelHit): FormField {
     // The label spans the form's width: the answer is underneath.
     valueRow = hit.bottom + 1;
     valueCol = hit.col;
+  }
+  if (valueRow >= grid.rowCount) {
+    // A label in the last row and column has no answer cell at all: the answer is missing, and said at the label.
+    return {
+      labelRow: hit.row,
+      labelCol: hit.col,
+      valueRow: hit.row,
+      valueCol: hit.col,
+      cell: textCell(""),
+      text: "",
+    };
   }
   const m = grid.mergeAt(valueRow, valueCol);
   if (m) {
@@ -131,7 +150,11 @@ function valueOf(grid: Grid, hit: LabelHit): FormField {
  * Find each field of a form by its label wherever the user put it and read the value beside it
  * (or below it when the label spans the width). Fields of a block are looked for only inside that block.
  */
-export function readForm<K extends string>(grid: Grid, spec: FormSpec<K>, index = indexLabels(grid)): FormTable<K> {
+export function readForm<K extends string>(
+  grid: Grid,
+  spec: FormSpec<K>,
+  index = indexLabels(grid),
+): FormTable<K> {
   const blocks = blockRanges(grid, index, spec.blocks ?? []);
   const inBlock = (hit: LabelHit, key: string) => {
     const b = blocks.get(key);

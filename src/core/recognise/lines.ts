@@ -11,7 +11,10 @@ export interface LabelledLine {
  * A "label：value" line above or below a table (推荐单位：…, 填写时间：…, 推荐单位联系人：…), the value either after the
  * colon in the same cell or in the next non-empty cell of the row. Undefined when the label is not there.
  */
-export function findLabelledLine(lines: readonly FooterLine[], labels: readonly string[]): LabelledLine | undefined {
+export function findLabelledLine(
+  lines: readonly FooterLine[],
+  labels: readonly string[],
+): LabelledLine | undefined {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as FooterLine;
     const text = line.text.replace(/\s/g, "");
@@ -20,10 +23,15 @@ export function findLabelledLine(lines: readonly FooterLine[], labels: readonly 
       const rest = text.slice(label.length);
       // "推荐单位：" but not "推荐单位联系人：" when looking for 推荐单位
       if (rest !== "" && !/^[:：（(]/.test(rest)) continue;
-      const afterColon = rest.replace(/^[（(][^）)]*[）)]/, "").replace(/^[:：]/, "").replace(/[（(]盖章[）)]/g, "").trim();
+      const afterColon = rest
+        .replace(/^[（(][^）)]*[）)]/, "")
+        .replace(/^[:：]/, "")
+        .replace(/[（(]盖章[）)]/g, "")
+        .trim();
       if (afterColon !== "") return { row: line.row, col: line.col, value: afterColon };
       const next = lines[i + 1];
-      if (next && next.row === line.row && normaliseLabel(next.text) !== "") return { row: next.row, col: next.col, value: next.text.trim() };
+      if (next && next.row === line.row && normaliseLabel(next.text) !== "")
+        return { row: next.row, col: next.col, value: next.text.trim() };
       return { row: line.row, col: line.col, value: "" };
     }
   }

@@ -45,7 +45,10 @@ const FOOTER_START =
   /^(注(?:[:：]|$|\d|[一二三四五六七八九十][、.])|备注[:：]|说明[:：]|推荐单位联系人|联系人[:：]|联系方式|联系电话[:：]|填表人|填报人|审核人|盖章|（盖章）|\(盖章\)|主管部门或申报单位|推荐单位[:：（(]|填写时间|填表日期)/;
 const TOTAL_ROW = /^(合计|总计|小计|共计)/;
 
-function matchColumn<K extends string>(specs: readonly ColumnSpec<K>[], header: string): ColumnSpec<K> | undefined {
+function matchColumn<K extends string>(
+  specs: readonly ColumnSpec<K>[],
+  header: string,
+): ColumnSpec<K> | undefined {
   const norm = normaliseLabel(header);
   if (norm === "") return undefined;
   return specs.find((s) => s.aliases.includes(norm));
@@ -67,7 +70,10 @@ function rowTexts(grid: Grid, row: number): FooterLine[] {
  * Find the header row of a list (under titles and 推荐单位/填写时间 lines), map its headers to known columns,
  * and read the project rows until the table ends. Returns undefined when no row looks like a header.
  */
-export function readList<K extends string>(grid: Grid, specs: readonly ColumnSpec<K>[]): ListTable<K> | undefined {
+export function readList<K extends string>(
+  grid: Grid,
+  specs: readonly ColumnSpec<K>[],
+): ListTable<K> | undefined {
   let best: { row: number; columns: Map<K, ListColumn>; cells: number } | undefined;
   const scan = Math.min(grid.rowCount, MAX_HEADER_SCAN);
   for (let row = 0; row < scan; row++) {

@@ -37,20 +37,42 @@ export function checkPhoneField(
 ): void {
   if (!field || field.text === "") return;
   const reads = readPhones(field.text);
-  const bad = reads.length === 0 || reads.some((r) => r.kind !== "ok" || (kind === "mobile" && r.value.kind !== "mobile"));
+  const bad =
+    reads.length === 0 ||
+    reads.some((r) => r.kind !== "ok" || (kind === "mobile" && r.value.kind !== "mobile"));
   if (!bad) return;
-  if (kind === "mobile") sink.add(at(field), "error", "mobile.format", findingText.mobile(name, field.text), clause, { value: field.text });
-  else sink.add(at(field), "error", "phone.format", findingText.phone(name, field.text), clause, { value: field.text });
+  if (kind === "mobile")
+    sink.add(at(field), "error", "mobile.format", findingText.mobile(name, field.text), clause, {
+      value: field.text,
+    });
+  else
+    sink.add(at(field), "error", "phone.format", findingText.phone(name, field.text), clause, {
+      value: field.text,
+    });
 }
 
-export function checkEmailField(sink: FindingSink, field: FormField | undefined, name: string, clause: string): void {
+export function checkEmailField(
+  sink: FindingSink,
+  field: FormField | undefined,
+  name: string,
+  clause: string,
+): void {
   if (!field || field.text === "" || isValidEmail(field.text)) return;
-  sink.add(at(field), "error", "email.format", findingText.email(name, field.text), clause, { value: field.text });
+  sink.add(at(field), "error", "email.format", findingText.email(name, field.text), clause, {
+    value: field.text,
+  });
 }
 
-export function checkPostcodeField(sink: FindingSink, field: FormField | undefined, name: string, clause: string): void {
+export function checkPostcodeField(
+  sink: FindingSink,
+  field: FormField | undefined,
+  name: string,
+  clause: string,
+): void {
   if (!field || field.text === "" || isValidPostcode(field.text)) return;
-  sink.add(at(field), "error", "postcode.format", findingText.postcode(name, field.text), clause, { value: field.text });
+  sink.add(at(field), "error", "postcode.format", findingText.postcode(name, field.text), clause, {
+    value: field.text,
+  });
 }
 
 /** Returns the region code when the credit code is valid. */
@@ -62,21 +84,45 @@ export function checkCreditCodeField(
 ): string | undefined {
   if (!field || field.text === "") return undefined;
   if (lostPrecision(field.cell)) {
-    sink.add(at(field), "error", "number.precision-lost", findingText.precisionLost(name, field.text), clause);
+    sink.add(
+      at(field),
+      "error",
+      "number.precision-lost",
+      findingText.precisionLost(name, field.text),
+      clause,
+    );
     return undefined;
   }
   const result = checkCreditCode(field.text);
   if (result.ok) return result.region;
-  sink.add(at(field), "error", "credit-code.checksum", findingText.creditCode(field.text, result.problem), clause, {
-    value: field.text,
-  });
+  sink.add(
+    at(field),
+    "error",
+    "credit-code.checksum",
+    findingText.creditCode(field.text, result.problem),
+    clause,
+    {
+      value: field.text,
+    },
+  );
   return undefined;
 }
 
-export function checkIdCardField(sink: FindingSink, field: FormField | undefined, name: string, clause: string): void {
+export function checkIdCardField(
+  sink: FindingSink,
+  field: FormField | undefined,
+  name: string,
+  clause: string,
+): void {
   if (!field || field.text === "") return;
   if (lostPrecision(field.cell)) {
-    sink.add(at(field), "error", "number.precision-lost", findingText.precisionLost(name, field.text), clause);
+    sink.add(
+      at(field),
+      "error",
+      "number.precision-lost",
+      findingText.precisionLost(name, field.text),
+      clause,
+    );
     return;
   }
   const result = checkIdCard(field.text);
@@ -114,10 +160,17 @@ export function checkSingleChoice(
   const choices = readChoices(options.text ?? field.text, options.layout ?? "box-before");
   const marked = choices.filter((c) => c.marked).length;
   if (marked !== 1)
-    sink.add(at(field), options.severity ?? "error", "choice.single", findingText.choiceSingle(name, marked), clause, {
-      expected: "1",
-      value: String(marked),
-    });
+    sink.add(
+      at(field),
+      options.severity ?? "error",
+      "choice.single",
+      findingText.choiceSingle(name, marked),
+      clause,
+      {
+        expected: "1",
+        value: String(marked),
+      },
+    );
   return choices;
 }
 
@@ -132,11 +185,20 @@ export function checkAnyChoice(
   if (!field) return undefined;
   const choices = readChoices(field.text, options.layout ?? "box-before");
   if (!choices.some((c) => c.marked))
-    sink.add(at(field), options.severity ?? "error", "choice.required", findingText.choiceRequired(name), clause);
+    sink.add(
+      at(field),
+      options.severity ?? "error",
+      "choice.required",
+      findingText.choiceRequired(name),
+      clause,
+    );
   return choices;
 }
 
 /** The option whose label starts with `prefix`, if any. */
-export function option(choices: readonly ChoiceOption[] | undefined, prefix: string): ChoiceOption | undefined {
+export function option(
+  choices: readonly ChoiceOption[] | undefined,
+  prefix: string,
+): ChoiceOption | undefined {
   return choices?.find((c) => c.label.replace(/\s/g, "").startsWith(prefix));
 }

@@ -25,7 +25,13 @@ export interface CourseLimits {
 type At = { row: number; col: number };
 
 /** 办班时间: day count and end date against the pack's figures; unreadable text is a warning, never a crash. */
-export function checkCourseTime(sink: FindingSink, at: At, cell: RawCell, name: string, limits: CourseLimits): void {
+export function checkCourseTime(
+  sink: FindingSink,
+  at: At,
+  cell: RawCell,
+  name: string,
+  limits: CourseLimits,
+): void {
   const read = readCourseTime(cell, limits.year);
   if (read.kind === "empty") return;
   if (read.kind === "unreadable") {
@@ -33,7 +39,12 @@ export function checkCourseTime(sink: FindingSink, at: At, cell: RawCell, name: 
       at,
       "warning",
       "unreadable",
-      findingText.unreadable(name, read.text, "天数或起止日期（如“5天”或“2026年10月12日-16日”）", "a day count or a date range"),
+      findingText.unreadable(
+        name,
+        read.text,
+        "天数或起止日期（如“5天”或“2026年10月12日-16日”）",
+        "a day count or a date range",
+      ),
       limits.days?.clause ?? limits.finishBy?.clause ?? "",
       { value: read.text },
     );
@@ -42,50 +53,109 @@ export function checkCourseTime(sink: FindingSink, at: At, cell: RawCell, name: 
   const course = read.value;
   const days = limits.days;
   if (days && course.days !== undefined && (course.days < days.value.min || course.days > days.value.max)) {
-    sink.add(at, days.severity, "course.days", findingText.courseDays(course.days, days.value.min, days.value.max), days.clause, {
-      value: String(course.days),
-      expected: `${days.value.min}-${days.value.max}`,
-    });
+    sink.add(
+      at,
+      days.severity,
+      "course.days",
+      findingText.courseDays(course.days, days.value.min, days.value.max),
+      days.clause,
+      {
+        value: String(course.days),
+        expected: `${days.value.min}-${days.value.max}`,
+      },
+    );
   }
   const finish = limits.finishBy;
   if (finish && course.end && compareDates(course.end, finish.value) > 0) {
-    sink.add(at, finish.severity, "course.finish-by", findingText.finishBy(formatDate(course.end), formatDate(finish.value)), finish.clause, {
-      value: formatDate(course.end),
-      expected: `≤ ${formatDate(finish.value)}`,
-    });
+    sink.add(
+      at,
+      finish.severity,
+      "course.finish-by",
+      findingText.finishBy(formatDate(course.end), formatDate(finish.value)),
+      finish.clause,
+      {
+        value: formatDate(course.end),
+        expected: `≤ ${formatDate(finish.value)}`,
+      },
+    );
   }
 }
 
 /** A day count given as a number (a 天数 column). */
-export function checkDayCount(sink: FindingSink, at: At, days: number, limit: Limit<{ min: number; max: number }>): void {
+export function checkDayCount(
+  sink: FindingSink,
+  at: At,
+  days: number,
+  limit: Limit<{ min: number; max: number }>,
+): void {
   if (days < limit.value.min || days > limit.value.max)
-    sink.add(at, limit.severity, "course.days", findingText.courseDays(days, limit.value.min, limit.value.max), limit.clause, {
-      value: String(days),
-      expected: `${limit.value.min}-${limit.value.max}`,
-    });
+    sink.add(
+      at,
+      limit.severity,
+      "course.days",
+      findingText.courseDays(days, limit.value.min, limit.value.max),
+      limit.clause,
+      {
+        value: String(days),
+        expected: `${limit.value.min}-${limit.value.max}`,
+      },
+    );
 }
 
-export function checkTrainees(sink: FindingSink, at: At, count: number, limit: Limit<number>, fromProse = false): void {
+/** `proseField`: set when the count was read from that field's prose; such figures are only ever warnings. */
+export function checkTrainees(
+  sink: FindingSink,
+  at: At,
+  count: number,
+  limit: Limit<number>,
+  proseField?: string,
+): void {
   if (count >= limit.value) return;
   // Read from prose, a figure is only ever a reminder: the sentence may say more than we understood.
-  const severity: Severity = fromProse ? "warning" : limit.severity;
-  sink.add(at, severity, "trainees.min", findingText.traineesMin(count, limit.value, fromProse), limit.clause, {
-    value: String(count),
-    expected: `≥ ${limit.value}`,
-  });
+  const severity: Severity = proseField ? "warning" : limit.severity;
+  sink.add(
+    at,
+    severity,
+    "trainees.min",
+    findingText.traineesMin(count, limit.value, proseField),
+    limit.clause,
+    {
+      value: String(count),
+      expected: `≥ ${limit.value}`,
+    },
+  );
 }
 
-export function checkGrassroots(sink: FindingSink, at: At, share: number, limit: Limit<number>, fromProse = false): void {
+export function checkGrassroots(
+  sink: FindingSink,
+  at: At,
+  share: number,
+  limit: Limit<number>,
+  proseField?: string,
+): void {
   if (share + 1e-9 >= limit.value) return;
-  const severity: Severity = fromProse ? "warning" : limit.severity;
-  sink.add(at, severity, "grassroots.share", findingText.grassrootsShare(share, limit.value, fromProse), limit.clause, {
-    value: pct(share),
-    expected: `≥ ${pct(limit.value)}`,
-  });
+  const severity: Severity = proseField ? "warning" : limit.severity;
+  sink.add(
+    at,
+    severity,
+    "grassroots.share",
+    findingText.grassrootsShare(share, limit.value, proseField),
+    limit.clause,
+    {
+      value: pct(share),
+      expected: `≥ ${pct(limit.value)}`,
+    },
+  );
 }
 
 /** 申报时间/填写时间/填表日期 after the deadline; unreadable dates are left alone here (the date may be blank "年 月 日"). */
-export function checkDeadline(sink: FindingSink, at: At, cell: RawCell, name: string, deadline: Limit<DateOnly>): void {
+export function checkDeadline(
+  sink: FindingSink,
+  at: At,
+  cell: RawCell,
+  name: string,
+  deadline: Limit<DateOnly>,
+): void {
   const read = readDate(cell);
   if (read.kind !== "ok") return;
   if (compareDates(read.value, deadline.value) > 0)

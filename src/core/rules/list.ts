@@ -57,11 +57,23 @@ export function checkRequiredColumns<K extends string>(
     if (!column) continue;
     for (const row of rows)
       if (view.text(row, key) === "")
-        sink.add(view.at(row, key), "error", "required", findingText.requiredColumn(column.header.replace(/\s/g, ""), row + 1), clause);
+        sink.add(
+          view.at(row, key),
+          "error",
+          "required",
+          findingText.requiredColumn(column.header.replace(/\s/g, ""), row + 1),
+          clause,
+        );
   }
 }
 
-export function checkDuplicateTitles<K extends string>(sink: FindingSink, view: ListView<K>, rows: readonly number[], key: K, clause: string): void {
+export function checkDuplicateTitles<K extends string>(
+  sink: FindingSink,
+  view: ListView<K>,
+  rows: readonly number[],
+  key: K,
+  clause: string,
+): void {
   const seen = new Map<string, number[]>();
   for (const row of rows) {
     const title = compactText(view.text(row, key));
@@ -74,24 +86,47 @@ export function checkDuplicateTitles<K extends string>(sink: FindingSink, view: 
     if (list.length < 2) continue;
     const first = list[0] as number;
     for (const row of list.slice(1))
-      sink.add(view.at(row, key), "error", "list.duplicate-title", findingText.duplicateTitle(view.text(first, key), list.map((r) => r + 1)), clause, {
-        value: view.text(row, key),
-      });
+      sink.add(
+        view.at(row, key),
+        "error",
+        "list.duplicate-title",
+        findingText.duplicateTitle(
+          view.text(first, key),
+          list.map((r) => r + 1),
+        ),
+        clause,
+        {
+          value: view.text(row, key),
+        },
+      );
   }
 }
 
 /** 序号 1..N in order (warning): reports the first cell that breaks the sequence. */
-export function checkSerial<K extends string>(sink: FindingSink, view: ListView<K>, rows: readonly number[], key: K, clause: string): void {
+export function checkSerial<K extends string>(
+  sink: FindingSink,
+  view: ListView<K>,
+  rows: readonly number[],
+  key: K,
+  clause: string,
+): void {
   if (!view.column(key)) return;
   let expected = 1;
   for (const row of rows) {
     const text = view.text(row, key);
     const read = readNumber(view.grid.cell(row, view.column(key)?.col ?? 0));
     if (read.kind !== "ok" || read.value !== expected) {
-      sink.add(view.at(row, key), "warning", "list.serial", findingText.serial(text === "" ? "（空）" : text, expected), clause, {
-        value: text,
-        expected: String(expected),
-      });
+      sink.add(
+        view.at(row, key),
+        "warning",
+        "list.serial",
+        findingText.serial(text === "" ? "（空）" : text, expected),
+        clause,
+        {
+          value: text,
+          expected: String(expected),
+        },
+      );
       return;
     }
     expected++;
@@ -122,13 +157,27 @@ export function checkRankingSequence<K extends string>(
       continue;
     }
     if (read.kind === "unreadable" || !Number.isInteger(read.value) || read.value < 1) {
-      sink.add(view.at(row, key), "error", "ranking.sequence", listText.rankNotInteger(cellText(cell)), clause, { value: cellText(cell) });
+      sink.add(
+        view.at(row, key),
+        "error",
+        "ranking.sequence",
+        listText.rankNotInteger(cellText(cell)),
+        clause,
+        { value: cellText(cell) },
+      );
       continue;
     }
     const rank = read.value;
     const earlier = firstRowOfRank.get(rank);
     if (earlier !== undefined) {
-      sink.add(view.at(row, key), "error", "ranking.sequence", listText.rankRepeated(rank, earlier + 1), clause, { value: String(rank) });
+      sink.add(
+        view.at(row, key),
+        "error",
+        "ranking.sequence",
+        listText.rankRepeated(rank, earlier + 1),
+        clause,
+        { value: String(rank) },
+      );
       continue;
     }
     firstRowOfRank.set(rank, row);
@@ -138,10 +187,17 @@ export function checkRankingSequence<K extends string>(
   for (let r = 1; r <= n; r++) if (!firstRowOfRank.has(r)) missing.push(r);
   for (const [rank, row] of firstRowOfRank) {
     if (rank > n) {
-      sink.add(view.at(row, key), "error", "ranking.sequence", listText.rankOutOfRange(rank, n, missing), clause, {
-        value: String(rank),
-        expected: `1-${n}`,
-      });
+      sink.add(
+        view.at(row, key),
+        "error",
+        "ranking.sequence",
+        listText.rankOutOfRange(rank, n, missing),
+        clause,
+        {
+          value: String(rank),
+          expected: `1-${n}`,
+        },
+      );
       ranks.delete(row);
     }
   }
@@ -150,7 +206,9 @@ export function checkRankingSequence<K extends string>(
     const rank = ranks.get(row);
     if (rank === undefined) continue;
     if (rank < previous) {
-      sink.add(view.at(row, key), "warning", "ranking.sequence", listText.rankOrder(row + 1), clause, { value: String(rank) });
+      sink.add(view.at(row, key), "warning", "ranking.sequence", listText.rankOrder(row + 1), clause, {
+        value: String(rank),
+      });
       break;
     }
     previous = rank;
@@ -180,14 +238,28 @@ export function checkKeyQuota<K extends string>(
   const n = rows.length;
   const allowed = allowedKeyRecommendations(n);
   if (keyRows.length > allowed)
-    sink.add(options.at, options.severity ?? "warning", "key-recommendation.quota", listText.keyQuota(keyRows.length, n, allowed, options.who), options.clause, {
-      value: String(keyRows.length),
+    sink.add(
+      options.at,
+      options.severity ?? "warning",
+      "key-recommendation.quota",
+      listText.keyQuota(keyRows.length, n, allowed, options.who),
+      options.clause,
+      {
+        value: String(keyRows.length),
+        expected: `≤ ${allowed}`,
+      },
+    );
+  sink.add(
+    options.at,
+    "info",
+    "key-recommendation.quota",
+    listText.keyQuotaUse(keyRows.length, n, allowed, options.who),
+    options.clause,
+    {
+      value: `${keyRows.length}/${n}`,
       expected: `≤ ${allowed}`,
-    });
-  sink.add(options.at, "info", "key-recommendation.quota", listText.keyQuotaUse(keyRows.length, n, allowed, options.who), options.clause, {
-    value: `${keyRows.length}/${n}`,
-    expected: `≤ ${allowed}`,
-  });
+    },
+  );
   return keyRows;
 }
 
@@ -202,17 +274,31 @@ export function checkKeyOrder<K extends string>(
 ): void {
   const keySet = new Set(keyRows);
   let bestNonKey: number | undefined;
-  for (const [row, rank] of ranks) if (!keySet.has(row) && (bestNonKey === undefined || rank < bestNonKey)) bestNonKey = rank;
+  for (const [row, rank] of ranks)
+    if (!keySet.has(row) && (bestNonKey === undefined || rank < bestNonKey)) bestNonKey = rank;
   if (bestNonKey === undefined) return;
   for (const row of keyRows) {
     const rank = ranks.get(row);
     if (rank !== undefined && rank > bestNonKey)
-      sink.add(view.at(row, remarkKey), "warning", "key-recommendation.order", listText.keyOrder(rank, bestNonKey), clause, { value: String(rank) });
+      sink.add(
+        view.at(row, remarkKey),
+        "warning",
+        "key-recommendation.order",
+        listText.keyOrder(rank, bestNonKey),
+        clause,
+        { value: String(rank) },
+      );
   }
 }
 
 /** One 承办单位 on two or more rows (warning, 四（三）). */
-export function checkHostOneProject<K extends string>(sink: FindingSink, view: ListView<K>, rows: readonly number[], key: K, clause: string): void {
+export function checkHostOneProject<K extends string>(
+  sink: FindingSink,
+  view: ListView<K>,
+  rows: readonly number[],
+  key: K,
+  clause: string,
+): void {
   const byHost = new Map<string, number[]>();
   for (const row of rows) {
     const host = compactText(view.text(row, key));
@@ -224,8 +310,18 @@ export function checkHostOneProject<K extends string>(sink: FindingSink, view: L
   for (const list of byHost.values()) {
     if (list.length < 2) continue;
     for (const row of list.slice(1))
-      sink.add(view.at(row, key), "warning", "host.one-project", listText.hostRepeated(view.text(row, key), list.map((r) => r + 1)), clause, {
-        value: view.text(row, key),
-      });
+      sink.add(
+        view.at(row, key),
+        "warning",
+        "host.one-project",
+        listText.hostRepeated(
+          view.text(row, key),
+          list.map((r) => r + 1),
+        ),
+        clause,
+        {
+          value: view.text(row, key),
+        },
+      );
   }
 }

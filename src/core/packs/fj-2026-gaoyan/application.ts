@@ -248,7 +248,7 @@ export function checkFjApplication(
 
   const course = f("courseTime");
   if (course) checkCourseTime(sink, at(course), course.cell, "办班时间", figures.course);
-  checkProseTrainees(sink, f("audience"), figures.trainees);
+  checkProseTrainees(sink, f("audience"), figures.trainees, national ? "研修对象" : "培训对象");
 
   const ministry = f("ministry");
   if (national && ministry && ministry.text !== "" && isLocalBody(ministry.text))

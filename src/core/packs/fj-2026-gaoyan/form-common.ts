@@ -10,7 +10,7 @@ import { checkAnyChoice, checkSingleChoice, option } from "../../rules/fields";
 import { checkTrainees, type Limit } from "../../rules/figures";
 import type { FindingSink } from "../../rules/sink";
 import type { SheetSignals } from "../pack";
-import { figuresFromProse, filledItems } from "../sh-2026-gaoyan/application";
+import { figuresFromProse, filledItems } from "../../rules/prose";
 
 /*
  * Pieces of the 人社部 申报表 template that Fujian's 附件1/附件2 and Hubei's 申报表 both derive from. The Hubei pack
@@ -180,7 +180,7 @@ export function checkBase(sink: FindingSink, field: FormField | undefined, claus
   if (!field || !choices) return;
   const batch = choices.find((c) => c.marked && c.label.startsWith("是第"));
   if (batch && readBatchNumber(batch.label) === undefined)
-    sink.add(at(field), "warning", "base.batch-number", findingText.batchNumber(), clause, {
+    sink.add(at(field), "warning", "base.batch-number", findingText.batchNumber(batch.label), clause, {
       value: batch.label,
     });
 }
@@ -204,10 +204,11 @@ export function checkProseTrainees(
   sink: FindingSink,
   field: FormField | undefined,
   limit: Limit<number>,
+  name: string,
 ): void {
   if (!field || field.text === "") return;
   const prose = figuresFromProse(field.text);
-  if (prose.trainees !== undefined) checkTrainees(sink, at(field), prose.trainees, limit, true);
+  if (prose.trainees !== undefined) checkTrainees(sink, at(field), prose.trainees, limit, name);
 }
 
 /** Where a note about the whole sheet goes: the title cell (the first cell naming the table), else A1. */

@@ -183,7 +183,7 @@ export function checkHbApplication(
 
   const course = f("courseTime");
   if (course) checkCourseTime(sink, at(course), course.cell, "办班时间", figures.course);
-  checkProseTrainees(sink, f("audience"), figures.trainees);
+  checkProseTrainees(sink, f("audience"), figures.trainees, "研修对象");
 
   // 可多选: Fujian's 仅单选 does not hold here.
   checkFundingCategory(

@@ -17,6 +17,7 @@ import {
 } from "../../rules/fields";
 import { checkCourseTime, checkDeadline, checkGrassroots, checkTrainees } from "../../rules/figures";
 import { FindingSink } from "../../rules/sink";
+import { figuresFromProse, filledItems } from "../../rules/prose";
 import type { SheetSignals } from "../pack";
 import { SH_CENTRAL_DISTRICTS, SH_DISTRICTS, SH_DOMAINS, domainOfMajor, majorFitsDomain } from "./domains";
 import { SH_CLAUSE, SH_FIGURES } from "./figures";
@@ -100,41 +101,19 @@ export const SH_FORM: FormSpec<ShFormKey> = {
 };
 
 /** Labels only 附件2 of No. 82 has: they tell this form from Fujian's and Hubei's. */
-export const SH_FORM_MARKERS = ["领域", "专业范围", "申报特色班", "是否提供学员住宿", "特色班相关情况", "宣传推广计划", "上一年度项目情况", "主要目标"];
+export const SH_FORM_MARKERS = [
+  "领域",
+  "专业范围",
+  "申报特色班",
+  "是否提供学员住宿",
+  "特色班相关情况",
+  "宣传推广计划",
+  "上一年度项目情况",
+  "主要目标",
+];
 
 /** Scope items of 是否符合选题范围; one filled (or ticked) is enough. */
 const SCOPE_ITEMS = ["服务本市战略", "对接产业需求", "突出数字技术"];
-
-/** The fill-in after each named item of a "name: ____ name: ____" cell; ticked boxes count as filled. */
-export function filledItems(text: string, names: readonly string[]): Map<string, boolean> {
-  const t = toHalfWidth(text);
-  const out = new Map<string, boolean>();
-  const positions = names.map((n) => ({ n, i: t.indexOf(n) })).filter((p) => p.i >= 0).sort((a, b) => a.i - b.i);
-  positions.forEach((p, k) => {
-    const next = positions[k + 1];
-    const segment = t.slice(p.i + p.n.length, next ? next.i : undefined);
-    const before = t.slice(Math.max(0, p.i - 2), p.i);
-    const ticked = /[☑☒■√✓✔▣●]/.test(before);
-    const answer = segment.replace(/^[:：\s]+/, "").replace(/[□☐_\s:：]/g, "");
-    out.set(p.n, ticked || answer !== "");
-  });
-  return out;
-}
-
-/** Trainee count and grassroots figure stated in 培训对象 prose ("计划招收60人，其中基层不少于20人"). */
-export function figuresFromProse(text: string): { trainees?: number; grassroots?: number; grassrootsShare?: number } {
-  const t = toHalfWidth(text).replace(/\s/g, "");
-  const out: { trainees?: number; grassroots?: number; grassrootsShare?: number } = {};
-  const trainees = /(?:招收|招生|招募|培训|计划|共|学员)[^，。；,;\d基]{0,8}?(\d{1,5})(?:名|人)/.exec(t);
-  if (trainees) out.trainees = Number(trainees[1]);
-  const share = /基层[^，。；,;\d]{0,14}?(\d{1,3}(?:\.\d+)?)%/.exec(t);
-  if (share) out.grassrootsShare = Number(share[1]) / 100;
-  else {
-    const count = /基层[^，。；,;\d]{0,14}?(\d{1,5})(?:名|人)/.exec(t);
-    if (count) out.grassroots = Number(count[1]);
-  }
-  return out;
-}
 
 const stripBrackets = (s: string) => compactText(s).replace(/[（(][^）)]*[）)]/g, "");
 
@@ -153,7 +132,13 @@ function checkLodging(sink: FindingSink, form: FormTable<ShFormKey>, lodging: Fo
   const marked = main.filter((c) => c.marked);
   const at = { row: lodging.valueRow, col: lodging.valueCol };
   if (marked.length !== 1) {
-    sink.add(at, "error", "choice.single", findingText.choiceSingle("是否提供学员住宿", marked.length), SH_CLAUSE.form);
+    sink.add(
+      at,
+      "error",
+      "choice.single",
+      findingText.choiceSingle("是否提供学员住宿", marked.length),
+      SH_CLAUSE.form,
+    );
     return;
   }
   const provided = !(marked[0] as ChoiceOption).label.replace(/\s/g, "").startsWith("不");
@@ -164,10 +149,17 @@ function checkLodging(sink: FindingSink, form: FormTable<ShFormKey>, lodging: Fo
   const location = form.fields.get("location")?.text ?? "";
   const district = districtOf(location);
   const central = SH_CENTRAL_DISTRICTS.find((d) => d === district);
-  const delta = [form.fields.get("audience")?.text, form.fields.get("scope")?.text, form.fields.get("promotion")?.text]
+  const delta = [
+    form.fields.get("audience")?.text,
+    form.fields.get("scope")?.text,
+    form.fields.get("promotion")?.text,
+  ]
     .join(" ")
     .includes("长三角");
-  if (central && !delta) sink.add(at, "warning", "sh.lodging.suburb", shText.suburb(central), SH_CLAUSE.funding, { value: location });
+  if (central && !delta)
+    sink.add(at, "warning", "sh.lodging.suburb", shText.suburb(central), SH_CLAUSE.funding, {
+      value: location,
+    });
 }
 
 function checkDomain(sink: FindingSink, form: FormTable<ShFormKey>): void {
@@ -176,16 +168,30 @@ function checkDomain(sink: FindingSink, form: FormTable<ShFormKey>): void {
   const domain = compactText(domainField.text);
   const at = { row: domainField.valueRow, col: domainField.valueCol };
   if (!SH_DOMAINS.includes(domain)) {
-    sink.add(at, "error", "domain.in-list", shText.domainNotInList(domainField.text, domainOfMajor(domain)), SH_CLAUSE.domains, {
-      value: domainField.text,
-    });
+    sink.add(
+      at,
+      "error",
+      "domain.in-list",
+      shText.domainNotInList(domainField.text, domainOfMajor(domain)),
+      SH_CLAUSE.domains,
+      {
+        value: domainField.text,
+      },
+    );
     return;
   }
   const major = form.fields.get("major");
   if (major && major.text !== "" && !majorFitsDomain(major.text, domain))
-    sink.add({ row: major.valueRow, col: major.valueCol }, "warning", "major.in-domain", shText.majorNotInDomain(major.text, domain), SH_CLAUSE.domains, {
-      value: major.text,
-    });
+    sink.add(
+      { row: major.valueRow, col: major.valueCol },
+      "warning",
+      "major.in-domain",
+      shText.majorNotInDomain(major.text, domain),
+      SH_CLAUSE.domains,
+      {
+        value: major.text,
+      },
+    );
 }
 
 /** Every rule of 附件2 申报表 (rules.md "sh-2026-gaoyan"). */
@@ -206,14 +212,35 @@ export function checkShApplication(grid: Grid, form: FormTable<ShFormKey>): Find
     checkRequired(sink, f(key), name, clause);
 
   const dateLine = f("dateLine");
-  if (dateLine) checkDeadline(sink, { row: dateLine.valueRow, col: dateLine.valueCol }, dateLine.cell, "申报时间", SH_FIGURES.applicationDeadline);
+  if (dateLine)
+    checkDeadline(
+      sink,
+      { row: dateLine.valueRow, col: dateLine.valueCol },
+      dateLine.cell,
+      "申报时间",
+      SH_FIGURES.applicationDeadline,
+    );
 
   const course = f("courseTime");
-  if (course) checkCourseTime(sink, { row: course.valueRow, col: course.valueCol }, course.cell, "办班时间", SH_FIGURES.course);
+  if (course)
+    checkCourseTime(
+      sink,
+      { row: course.valueRow, col: course.valueCol },
+      course.cell,
+      "办班时间",
+      SH_FIGURES.course,
+    );
 
   const location = f("location");
   if (location && location.text !== "" && !districtOf(location.text))
-    sink.add({ row: location.valueRow, col: location.valueCol }, "warning", "sh.location.district", shText.district(location.text), clause, { value: location.text });
+    sink.add(
+      { row: location.valueRow, col: location.valueCol },
+      "warning",
+      "sh.location.district",
+      shText.district(location.text),
+      clause,
+      { value: location.text },
+    );
 
   checkDomain(sink, form);
 
@@ -224,15 +251,29 @@ export function checkShApplication(grid: Grid, form: FormTable<ShFormKey>): Find
       const read = readNumber({ value: years.text, text: years.text });
       const { min, max } = SH_FIGURES.featureYears;
       if (read.kind !== "ok" || read.value < min || read.value > max)
-        sink.add({ row: years.valueRow, col: years.valueCol }, "warning", "sh.feature-class.years", shText.featureYears(years.text), SH_CLAUSE.featureClass, {
-          value: years.text,
-          expected: `${min}-${max}`,
-        });
+        sink.add(
+          { row: years.valueRow, col: years.valueCol },
+          "warning",
+          "sh.feature-class.years",
+          shText.featureYears(years.text),
+          SH_CLAUSE.featureClass,
+          {
+            value: years.text,
+            expected: `${min}-${max}`,
+          },
+        );
     } else if (years) {
-      sink.add({ row: years.labelRow, col: years.labelCol }, "warning", "sh.feature-class.years", shText.featureYears("（空）"), SH_CLAUSE.featureClass);
+      sink.add(
+        { row: years.labelRow, col: years.labelCol },
+        "warning",
+        "sh.feature-class.years",
+        shText.featureYears("（空）"),
+        SH_CLAUSE.featureClass,
+      );
     }
     const info = f("featureInfo");
-    if (info && info.text === "") sink.add({ row: info.labelRow, col: info.labelCol }, "error", "required", shText.featureInfo(), clause);
+    if (info && info.text === "")
+      sink.add({ row: info.labelRow, col: info.labelCol }, "error", "required", shText.featureInfo(), clause);
   }
 
   checkSingleChoice(sink, f("category"), "申报项目类别", clause);
@@ -241,24 +282,41 @@ export function checkShApplication(grid: Grid, form: FormTable<ShFormKey>): Find
 
   const scope = f("scope");
   if (scope && ![...filledItems(scope.text, SCOPE_ITEMS).values()].some(Boolean))
-    sink.add({ row: scope.valueRow, col: scope.valueCol }, "error", "choice.required", shText.scope(), clause);
+    sink.add(
+      { row: scope.valueRow, col: scope.valueCol },
+      "error",
+      "choice.required",
+      shText.scope(),
+      clause,
+    );
 
   checkMaxLength(sink, f("goal"), "主要目标", SH_FIGURES.textMaxGoal, clause);
 
   const methods = f("methods");
   if (methods) {
-    const chosen = readChoices(methods.text, "box-before").some((c) => c.marked || c.detail.replace(/[_\s:：]/g, "") !== "");
-    if (!chosen) sink.add({ row: methods.valueRow, col: methods.valueCol }, "error", "choice.required", shText.methods(), clause);
+    const chosen = readChoices(methods.text, "box-before").some(
+      (c) => c.marked || c.detail.replace(/[_\s:：]/g, "") !== "",
+    );
+    if (!chosen)
+      sink.add(
+        { row: methods.valueRow, col: methods.valueCol },
+        "error",
+        "choice.required",
+        shText.methods(),
+        clause,
+      );
   }
 
   const audience = f("audience");
   if (audience && audience.text !== "") {
     const prose = figuresFromProse(audience.text);
     const at = { row: audience.valueRow, col: audience.valueCol };
-    if (prose.trainees !== undefined) checkTrainees(sink, at, prose.trainees, SH_FIGURES.trainees, true);
+    if (prose.trainees !== undefined)
+      checkTrainees(sink, at, prose.trainees, SH_FIGURES.trainees, "培训对象");
     const share =
-      prose.grassrootsShare ?? (prose.grassroots !== undefined && prose.trainees ? prose.grassroots / prose.trainees : undefined);
-    if (share !== undefined) checkGrassroots(sink, at, share, SH_FIGURES.grassroots, true);
+      prose.grassrootsShare ??
+      (prose.grassroots !== undefined && prose.trainees ? prose.grassroots / prose.trainees : undefined);
+    if (share !== undefined) checkGrassroots(sink, at, share, SH_FIGURES.grassroots, "培训对象");
   }
 
   checkPhoneField(sink, f("recommenderPhone"), "推荐单位 联系方式", clause);
@@ -273,7 +331,14 @@ export function checkShApplication(grid: Grid, form: FormTable<ShFormKey>): Find
   if (bank && applicant && applicant.text !== "") {
     const payee = payeeName(bank.text);
     if (payee !== "" && payee !== stripBrackets(applicant.text))
-      sink.add({ row: bank.valueRow, col: bank.valueCol }, "error", "sh.bank.payee-match", shText.payee(payee, applicant.text), clause, { value: payee });
+      sink.add(
+        { row: bank.valueRow, col: bank.valueCol },
+        "error",
+        "sh.bank.payee-match",
+        shText.payee(payee, applicant.text),
+        clause,
+        { value: payee },
+      );
   }
 
   checkSingleChoice(sink, f("base"), "是否继续教育基地", clause);
@@ -281,17 +346,28 @@ export function checkShApplication(grid: Grid, form: FormTable<ShFormKey>): Find
   if (lastYear) {
     const marked = readChoices(lastYear.text, "box-before").filter((c) => c.marked).length;
     if (marked !== 1)
-      sink.add({ row: lastYear.valueRow, col: lastYear.valueCol }, "warning", "choice.single", shText.lastYear(marked), clause);
+      sink.add(
+        { row: lastYear.valueRow, col: lastYear.valueCol },
+        "warning",
+        "choice.single",
+        shText.lastYear(marked),
+        clause,
+      );
   }
   return sink.findings;
 }
 
 /** How strongly the sheet looks like 附件2 (0 when it is not a form of ours). */
-export function recogniseShApplication(signals: SheetSignals): { confidence: number; form: FormTable<ShFormKey> } | undefined {
+export function recogniseShApplication(
+  signals: SheetSignals,
+): { confidence: number; form: FormTable<ShFormKey> } | undefined {
   const markers = SH_FORM_MARKERS.filter((m) => signals.labels.has(m)).length;
   if (markers < 2) return undefined;
   const form = readForm(signals.grid, SH_FORM, signals.labels);
   const share = form.found / SH_FORM.fields.length;
-  const confidence = Math.min(0.99, 0.2 + 0.6 * share + 0.03 * markers + (signals.head.includes("急需紧缺人才培养项目") ? 0.1 : 0));
+  const confidence = Math.min(
+    0.99,
+    0.2 + 0.6 * share + 0.03 * markers + (signals.head.includes("急需紧缺人才培养项目") ? 0.1 : 0),
+  );
   return { confidence, form };
 }
