@@ -15,5 +15,7 @@ export interface CliCommand {
   /** One line for `yanxiu --help`, in both languages. */
   summary: { zh: string; en: string };
   usage: string;
+  /** Longer help (options, examples) for `yanxiu <name> --help`, in both languages; optional. */
+  help?: { zh: string; en: string };
   run(args: readonly string[], io: CliIO): Promise<number>;
 }

@@ -1,0 +1,136 @@
+import type ExcelJS from "exceljs";
+import type { IgnoreEntry, SheetCheck } from "../../core/check-types";
+import { compareFindings, type Finding, type Severity } from "../../core/findings";
+import { toA1 } from "../../core/grid/a1";
+import { isOurNote, MARK_FILL, planMarks } from "../../core/marks";
+import { neutraliseText } from "./safe-text";
+
+/** The sheet that lists every finding in an annotated copy. */
+export const RESULTS_SHEET = "校验结果";
+
+type Lang = "zh" | "en";
+
+const HEADERS: Record<Lang, string[]> = {
+  zh: ["工作表", "单元格", "严重程度", "规则", "说明", "依据", "状态"],
+  en: ["Sheet", "Cell", "Severity", "Rule", "Message", "Clause", "Status"],
+};
+
+export const SEVERITY_WORDS: Record<Severity, { zh: string; en: string }> = {
+  error: { zh: "错误", en: "Error" },
+  warning: { zh: "提醒", en: "Warning" },
+  info: { zh: "信息", en: "Info" },
+};
+
+function argb(hex: string): string {
+  return `FF${hex.replace(/^#/, "").toUpperCase()}`;
+}
+
+function noteText(note: ExcelJS.Comment | string | undefined): string {
+  if (note === undefined) return "";
+  if (typeof note === "string") return note;
+  return (note.texts ?? []).map((t) => t.text).join("");
+}
+
+/** A reference to a cell usable inside a HYPERLINK formula's string: '推荐表'!A8 with quotes doubled. */
+export function internalLink(sheet: string, a1: string): string {
+  return `#'${sheet.replace(/'/g, "''")}'!${a1}`.replace(/"/g, '""');
+}
+
+/**
+ * Paint the marks of one sheet into an ExcelJS worksheet: the fill of the worst severity and a note listing every
+ * reason (planMarks), as the Office adapter does in Excel. Our earlier notes are replaced; a note of the user's is
+ * kept under ours.
+ */
+export function markWorksheet(ws: ExcelJS.Worksheet, findings: readonly Finding[], lang: Lang): number {
+  const marks = planMarks(findings, lang);
+  for (const mark of marks) {
+    let cell = ws.getCell(mark.row + 1, mark.col + 1);
+    if (cell.isMerged && cell.master !== cell) cell = cell.master;
+    // ExcelJS shares one style object between every cell loaded with the same style id: setting cell.fill would
+    // paint all of them. A fresh style object keeps the mark on this cell only.
+    cell.style = {
+      ...cell.style,
+      fill: { type: "pattern", pattern: "solid", fgColor: { argb: argb(MARK_FILL[mark.severity]) } },
+    };
+    const previous = noteText(cell.note);
+    const keep = previous !== "" && !isOurNote(previous) ? `\n\n${previous}` : "";
+    cell.note = neutraliseText(`${mark.note}${keep}`);
+  }
+  return marks.length;
+}
+
+function uniqueSheetName(wb: ExcelJS.Workbook, wanted: string): string {
+  const taken = new Set(wb.worksheets.map((w) => w.name.toLowerCase()));
+  if (!taken.has(wanted.toLowerCase())) return wanted;
+  for (let i = 2; ; i++) {
+    const name = `${wanted} (${i})`;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
+function isOurResultsSheet(ws: ExcelJS.Worksheet): boolean {
+  const first = ws.getRow(1);
+  return [HEADERS.zh, HEADERS.en].some((h) => h.every((text, i) => first.getCell(i + 1).value === text));
+}
+
+/**
+ * Add the 校验结果 sheet: one row per finding (ignored ones last, with their reason), each cell reference a
+ * HYPERLINK to the cell. A formula rather than an ExcelJS hyperlink: ExcelJS writes internal links with an
+ * external relationship, which WPS and some Excel versions open as a missing file.
+ */
+export function addResultsSheet(
+  wb: ExcelJS.Workbook,
+  checks: readonly SheetCheck[],
+  lang: Lang,
+  ignores: readonly IgnoreEntry[] = [],
+): ExcelJS.Worksheet {
+  const old = wb.getWorksheet(RESULTS_SHEET);
+  if (old && isOurResultsSheet(old)) wb.removeWorksheet(old.id);
+  const ws = wb.addWorksheet(uniqueSheetName(wb, RESULTS_SHEET), { views: [{ state: "frozen", ySplit: 1 }] });
+  ws.addRow(HEADERS[lang]).font = { bold: true };
+  const ignoredWord = lang === "zh" ? "已忽略" : "Ignored";
+  const reasons = new Map(ignores.map((i) => [`${i.sheet}\u0000${i.rule}\u0000${i.cell}`, i.reason]));
+  const statusOf = (f: Finding) => {
+    const reason = reasons.get(`${f.sheet}\u0000${f.rule}\u0000${toA1(f.row, f.col)}`) ?? "";
+    return reason === "" ? ignoredWord : `${ignoredWord}${lang === "zh" ? "：" : ": "}${reason}`;
+  };
+  const rows: Array<{ f: Finding; status: string }> = [];
+  for (const check of checks) {
+    for (const f of [...check.findings].sort(compareFindings)) rows.push({ f, status: "" });
+    for (const f of [...check.ignored].sort(compareFindings)) rows.push({ f, status: statusOf(f) });
+  }
+  for (const { f, status } of rows) {
+    const a1 = toA1(f.row, f.col);
+    const row = ws.addRow([
+      neutraliseText(f.sheet),
+      { formula: `HYPERLINK("${internalLink(f.sheet, a1)}","${a1}")`, result: a1 },
+      SEVERITY_WORDS[f.severity][lang],
+      f.rule,
+      neutraliseText(lang === "zh" ? f.message.zh : f.message.en),
+      neutraliseText(f.clause),
+      status === "" ? null : neutraliseText(status),
+    ]);
+    row.getCell(2).font = { color: { argb: "FF0563C1" }, underline: true };
+    row.getCell(5).alignment = { wrapText: true, vertical: "top" };
+  }
+  const widths = [14, 9, 9, 24, 70, 28, 16];
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  if (rows.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: HEADERS[lang].length } };
+  return ws;
+}
+
+/** Mark every checked sheet and add the results sheet: the annotated copy `yanxiu check --out` writes. */
+export function annotateWorkbook(
+  wb: ExcelJS.Workbook,
+  checks: readonly SheetCheck[],
+  lang: Lang,
+  ignores: readonly IgnoreEntry[] = [],
+): { marked: number } {
+  let marked = 0;
+  for (const check of checks) {
+    const ws = wb.getWorksheet(check.sheet);
+    if (ws) marked += markWorksheet(ws, check.findings, lang);
+  }
+  addResultsSheet(wb, checks, lang, ignores);
+  return { marked };
+}

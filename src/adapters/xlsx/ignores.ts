@@ -1,0 +1,92 @@
+import type ExcelJS from "exceljs";
+import type { IgnoreEntry } from "../../core/check-types";
+import { isRuleId } from "../../core/rules/ids";
+
+/**
+ * The product's store inside a workbook (docs/ignores.md): a very hidden sheet "_yanxiu" of key/value rows.
+ * Row 1 is a header (A1 "yanxiu-store", B1 the format version); every later row holds a key in column A and a piece
+ * of its JSON value in column B. A value longer than one cell allows is split over consecutive rows with the same key.
+ * The Office adapter reads and writes the same sheet, so ignores made in Excel are honoured by the CLI and back.
+ */
+export const STORE_SHEET = "_yanxiu";
+export const STORE_MARKER = "yanxiu-store";
+export const STORE_VERSION = 1;
+export const IGNORES_KEY = "ignores";
+/** Excel holds at most 32,767 characters in a cell; values are cut well below that. */
+export const STORE_CHUNK = 30_000;
+
+function cellString(value: ExcelJS.CellValue): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return String(value);
+  if (value && typeof value === "object" && "richText" in value && Array.isArray(value.richText))
+    return value.richText.map((r) => r.text).join("");
+  return "";
+}
+
+/** Every key of the store with its parsed value; values that are not valid JSON are left out (and named). */
+export function readStore(wb: ExcelJS.Workbook): { values: Map<string, unknown>; unreadable: string[] } {
+  const values = new Map<string, unknown>();
+  const unreadable: string[] = [];
+  const ws = wb.getWorksheet(STORE_SHEET);
+  if (!ws) return { values, unreadable };
+  const texts = new Map<string, string>();
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (rowNumber === 1) return;
+    const key = cellString(row.getCell(1).value).trim();
+    if (key === "") return;
+    texts.set(key, (texts.get(key) ?? "") + cellString(row.getCell(2).value));
+  });
+  for (const [key, text] of texts) {
+    try {
+      values.set(key, JSON.parse(text));
+    } catch {
+      unreadable.push(key);
+    }
+  }
+  return { values, unreadable };
+}
+
+/** Write the whole store (replacing what was there), creating the very hidden sheet when needed. */
+export function writeStore(wb: ExcelJS.Workbook, values: ReadonlyMap<string, unknown>): void {
+  const existing = wb.getWorksheet(STORE_SHEET);
+  if (existing) wb.removeWorksheet(existing.id);
+  const ws = wb.addWorksheet(STORE_SHEET, { state: "veryHidden" });
+  ws.getCell(1, 1).value = STORE_MARKER;
+  ws.getCell(1, 2).value = STORE_VERSION;
+  let row = 2;
+  for (const [key, value] of values) {
+    const json = JSON.stringify(value);
+    for (let at = 0; at === 0 || at < json.length; at += STORE_CHUNK) {
+      ws.getCell(row, 1).value = key;
+      ws.getCell(row, 2).value = json.slice(at, at + STORE_CHUNK);
+      row++;
+    }
+  }
+}
+
+/** Keep only well-formed entries: a known rule id, a sheet name, an A1 cell and a reason. */
+export function validIgnores(value: unknown): IgnoreEntry[] {
+  if (!Array.isArray(value)) return [];
+  const out: IgnoreEntry[] = [];
+  for (const item of value) {
+    if (!item || typeof item !== "object") continue;
+    const { sheet, rule, cell, reason } = item as Record<string, unknown>;
+    if (typeof sheet !== "string" || typeof rule !== "string" || !isRuleId(rule)) continue;
+    if (typeof cell !== "string" || !/^[A-Z]{1,3}[1-9]\d{0,6}$/.test(cell)) continue;
+    out.push({ sheet, rule, cell, reason: typeof reason === "string" ? reason : "" });
+  }
+  return out;
+}
+
+/** The findings the user chose to ignore, as stored in the workbook ([] when there is no store). */
+export function readIgnores(wb: ExcelJS.Workbook): { ignores: IgnoreEntry[]; unreadable: boolean } {
+  const { values, unreadable } = readStore(wb);
+  return { ignores: validIgnores(values.get(IGNORES_KEY)), unreadable: unreadable.includes(IGNORES_KEY) };
+}
+
+/** Replace the stored ignores, keeping every other key of the store. */
+export function writeIgnores(wb: ExcelJS.Workbook, ignores: readonly IgnoreEntry[]): void {
+  const { values } = readStore(wb);
+  values.set(IGNORES_KEY, ignores);
+  writeStore(wb, values);
+}

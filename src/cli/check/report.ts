@@ -1,0 +1,138 @@
+import { problemText } from "../../adapters/xlsx/problems";
+import { SEVERITY_ORDER, countBySeverity, type Finding, type Severity } from "../../core/findings";
+import { toA1 } from "../../core/grid/a1";
+import { LEVEL_NAMES, PACK_NAMES, TABLE_NAMES } from "../../core/packs/types";
+import type { SheetCheck } from "../../core/check-types";
+import { checkText, RULE_TITLES } from "../messages";
+import type { FileOutcome } from "./run";
+
+type Lang = "zh" | "en";
+
+/** The reason a file could not be checked, in the user's language. */
+export function outcomeError(outcome: FileOutcome, lang: Lang): string | null {
+  if (!outcome.problem) return null;
+  if (outcome.problem.kind === "no-workbooks") return checkText.noWorkbooksInDir[lang];
+  return problemText(outcome.problem)[lang];
+}
+
+/**
+ * The --json document, exactly the shape of issue 3 with its keys in that order. `message` is always zh-CN and
+ * `message_en` English, whatever --lang says, so that scripts get stable fields; `error` follows --lang.
+ */
+export function jsonReport(outcomes: readonly FileOutcome[], lang: Lang): string {
+  const files = outcomes.map((o) => ({
+    file: o.file,
+    error: outcomeError(o, lang),
+    sheets: o.checks.map((c) => ({
+      sheet: c.sheet,
+      table: c.table,
+      policy: c.policy,
+      level: c.level,
+      confidence: c.confidence,
+      findings: c.findings.map((f) => ({
+        cell: toA1(f.row, f.col),
+        severity: f.severity,
+        rule: f.rule,
+        message: f.message.zh,
+        message_en: f.message.en,
+        clause: f.clause,
+      })),
+    })),
+  }));
+  return `${JSON.stringify({ files }, null, 2)}\n`;
+}
+
+const TAG: Record<Severity, { zh: string; en: string }> = {
+  error: { zh: "[错误]", en: "[error]" },
+  warning: { zh: "[提醒]", en: "[warning]" },
+  info: { zh: "[信息]", en: "[info]" },
+};
+
+interface RuleGroup {
+  rule: Finding["rule"];
+  worst: Severity;
+  findings: Finding[];
+}
+
+/** Findings grouped by rule: groups by worst severity, then by where their first finding is; findings in sheet order. */
+export function groupByRule(findings: readonly Finding[]): RuleGroup[] {
+  const groups = new Map<string, RuleGroup>();
+  for (const f of findings) {
+    const g = groups.get(f.rule);
+    if (!g) groups.set(f.rule, { rule: f.rule, worst: f.severity, findings: [f] });
+    else {
+      g.findings.push(f);
+      if (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[g.worst]) g.worst = f.severity;
+    }
+  }
+  // Map keeps first-seen order and findings arrive in sheet order, so a stable sort by severity is enough.
+  return [...groups.values()].sort((a, b) => SEVERITY_ORDER[a.worst] - SEVERITY_ORDER[b.worst]);
+}
+
+function sheetHeading(c: SheetCheck, lang: Lang): string {
+  const parts = [TABLE_NAMES[c.table][lang]];
+  if (c.policy) parts.push(PACK_NAMES[c.policy][lang]);
+  if (c.level) parts.push(LEVEL_NAMES[c.level][lang]);
+  if (c.table !== "unknown") parts.push(`${checkText.confidence[lang]} ${c.confidence.toFixed(2)}`);
+  return `${checkText.sheet(c.sheet)[lang]}${lang === "zh" ? "：" : ": "}${parts.join(" · ")}`;
+}
+
+function findingLine(f: Finding, group: RuleGroup, lang: Lang): string {
+  const cell = toA1(f.row, f.col).padEnd(6);
+  const own = f.severity !== group.worst ? `${TAG[f.severity][lang]} ` : "";
+  const clause = f.clause === "" ? "" : lang === "zh" ? `（依据：${f.clause}）` : ` (${f.clause})`;
+  return `      ${cell}${own}${f.message[lang]}${clause}`;
+}
+
+/** The human report of one file: what each sheet was recognised as, its counts, then its findings by rule. */
+export function humanFileReport(o: FileOutcome, lang: Lang): string {
+  const lines: string[] = [o.file];
+  const error = outcomeError(o, lang);
+  if (error !== null) {
+    lines.push(`  ${checkText.cannotCheck[lang]}${lang === "zh" ? "：" : ": "}${error}`);
+    return `${lines.join("\n")}\n\n`;
+  }
+  if (o.ignoresUnreadable) lines.push(`  ${checkText.ignoresUnreadable[lang]}`);
+  for (const c of o.checks) {
+    lines.push(`  ${sheetHeading(c, lang)}`);
+    const n = countBySeverity(c.findings);
+    lines.push(`    ${checkText.counts(n.error, n.warning, n.info, c.ignored.length)[lang]}`);
+    if (c.findings.length === 0) {
+      lines.push(`    ${checkText.noFindings[lang]}`);
+      continue;
+    }
+    for (const g of groupByRule(c.findings)) {
+      const title = RULE_TITLES[g.rule]?.[lang];
+      const name = title ? (lang === "zh" ? `${title}（${g.rule}）` : `${title} (${g.rule})`) : g.rule;
+      lines.push(`    ${TAG[g.worst][lang]} ${name} · ${checkText.times(g.findings.length)[lang]}`);
+      for (const f of g.findings) lines.push(findingLine(f, g, lang));
+    }
+  }
+  if (o.copy?.ok) lines.push(`  ${checkText.wroteCopy(o.copy.path)[lang]}`);
+  return `${lines.join("\n")}\n\n`;
+}
+
+/** The closing line: files, sheets, counts, unusable files. */
+export function humanTotals(outcomes: readonly FileOutcome[], lang: Lang): string {
+  let sheets = 0;
+  const n = { error: 0, warning: 0, info: 0 };
+  let unusable = 0;
+  for (const o of outcomes) {
+    if (o.problem) unusable++;
+    for (const c of o.checks) {
+      sheets++;
+      const k = countBySeverity(c.findings);
+      n.error += k.error;
+      n.warning += k.warning;
+      n.info += k.info;
+    }
+  }
+  return `${checkText.total(outcomes.length, sheets, n.error, n.warning, n.info, unusable)[lang]}\n`;
+}
+
+/** 2 when any file was unusable (or a copy could not be written), else 1 when any error finding, else 0. */
+export function exitCodeOf(outcomes: readonly FileOutcome[]): number {
+  if (outcomes.some((o) => o.problem !== null || o.copy?.ok === false)) return 2;
+  if (outcomes.some((o) => o.checks.some((c) => c.findings.some((f) => f.severity === "error")))) return 1;
+  return 0;
+}

@@ -1,0 +1,145 @@
+import * as path from "node:path";
+import { parseArgs } from "node:util";
+import { buildSummaryWorkbook, type SummaryFile } from "../../adapters/xlsx/summary";
+import { writeFileAtomic } from "../../adapters/xlsx/write-file";
+import { countBySeverity } from "../../core/findings";
+import { isPackId, type Level, type PackId } from "../../core/packs/types";
+import { parseArgsError } from "../args";
+import { resolveInputs } from "../check/inputs";
+import { exitCodeOf, humanFileReport, humanTotals, jsonReport, outcomeError } from "../check/report";
+import { checkInput, CopyNamer, prepareOutDir, type FileOutcome } from "../check/run";
+import { checkText, cliText } from "../messages";
+import { createProgress } from "../progress";
+import { SUMMARY_COLUMNS } from "../project-rows";
+import type { CliCommand, CliIO } from "../types";
+
+interface CheckArgs {
+  inputs: string[];
+  policy?: PackId;
+  level?: Level;
+  json: boolean;
+  out?: string;
+  summary?: string;
+}
+
+/** Parse `check`'s arguments; a string is the usage error to show. */
+export function parseCheckArgs(args: readonly string[], lang: "zh" | "en"): CheckArgs | string {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        policy: { type: "string" },
+        level: { type: "string" },
+        json: { type: "boolean", default: false },
+        out: { type: "string" },
+        summary: { type: "string" },
+      },
+    });
+  } catch (error) {
+    return parseArgsError(error, lang);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) return checkText.noInputs[lang];
+  const out: CheckArgs = { inputs: positionals, json: values.json === true };
+  if (values.policy !== undefined) {
+    if (!isPackId(values.policy)) return checkText.badPolicy(values.policy)[lang];
+    out.policy = values.policy;
+  }
+  if (values.level !== undefined) {
+    if (values.level !== "national" && values.level !== "provincial") return checkText.badLevel(values.level)[lang];
+    out.level = values.level;
+  }
+  if (values.out !== undefined) out.out = values.out;
+  if (values.summary !== undefined) out.summary = values.summary;
+  return out;
+}
+
+function summaryFiles(outcomes: readonly FileOutcome[], lang: "zh" | "en"): SummaryFile[] {
+  return outcomes.map((o) => ({
+    file: o.file,
+    error: outcomeError(o, lang),
+    sheets: o.checks.map((c) => {
+      const n = countBySeverity(c.findings);
+      return { sheet: c.sheet, table: c.table, policy: c.policy, level: c.level, errors: n.error, warnings: n.warning, infos: n.info };
+    }),
+  }));
+}
+
+async function runCheck(args: readonly string[], io: CliIO): Promise<number> {
+  const lang = io.lang;
+  const parsed = parseCheckArgs(args, lang);
+  if (typeof parsed === "string") {
+    io.stderr(`${cliText.usageError(parsed)[lang]}\n${cliText.usage[lang]}${checkText.usage}\n`);
+    return 2;
+  }
+  const inputs = await resolveInputs(parsed.inputs, io.cwd);
+  const inputPaths = new Set(inputs.flatMap((i) => (i.ok ? [i.path] : [])));
+
+  let outDir: string | undefined;
+  if (parsed.out !== undefined) {
+    outDir = path.resolve(io.cwd, parsed.out);
+    if ((await prepareOutDir(outDir)) === "not-dir") {
+      io.stderr(`${cliText.usageError(checkText.outNotDir(parsed.out)[lang])[lang]}\n`);
+      return 2;
+    }
+  }
+  const summaryPath = parsed.summary === undefined ? undefined : path.resolve(io.cwd, parsed.summary);
+  if (summaryPath && parsed.summary !== undefined && inputPaths.has(summaryPath)) {
+    io.stderr(`${cliText.usageError(checkText.summaryIsInput(parsed.summary)[lang])[lang]}\n`);
+    return 2;
+  }
+
+  const namer = outDir ? new CopyNamer(outDir, inputPaths) : undefined;
+  const progress = createProgress(io, inputs.length);
+  const outcomes: FileOutcome[] = [];
+  for (const [index, input] of inputs.entries()) {
+    progress.start(index, input.display);
+    const outcome = await checkInput(
+      input,
+      { policy: parsed.policy, level: parsed.level, lang, cwd: io.cwd, outDir, collectProjects: summaryPath !== undefined },
+      namer,
+    );
+    if (outcome.copy && !outcome.copy.ok) io.stderr(`${checkText.writeFailed(outcome.copy.path, outcome.copy.detail)[lang]}\n`);
+    // The human report streams file by file; the JSON document needs every file first.
+    if (!parsed.json) {
+      progress.finish();
+      io.stdout(humanFileReport(outcome, lang));
+    }
+    // Keep only what the totals, JSON and summary need: the workbook itself is already out of reach.
+    outcomes.push(outcome);
+  }
+  progress.finish();
+
+  let code = exitCodeOf(outcomes);
+  if (summaryPath && parsed.summary !== undefined) {
+    const shown = parsed.summary;
+    try {
+      const wb = buildSummaryWorkbook(
+        summaryFiles(outcomes, lang),
+        outcomes.flatMap((o) => o.projects),
+        SUMMARY_COLUMNS,
+        lang,
+      );
+      await writeFileAtomic(summaryPath, (await wb.xlsx.writeBuffer()) as unknown as Uint8Array);
+      if (!parsed.json) io.stdout(`${checkText.wroteSummary(shown)[lang]}\n`);
+    } catch (error) {
+      const detail = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+      io.stderr(`${checkText.writeFailed(shown, detail)[lang]}\n`);
+      code = 2;
+    }
+  }
+  io.stdout(parsed.json ? jsonReport(outcomes, lang) : humanTotals(outcomes, lang));
+  return code;
+}
+
+/** `yanxiu check`: issues 3 and 7. */
+export const checkCommand: CliCommand = {
+  name: "check",
+  summary: checkText.summary,
+  usage: checkText.usage,
+  help: checkText.help,
+  run: runCheck,
+};

@@ -1,0 +1,147 @@
+import type { Text } from "../core/findings";
+import type { RuleId } from "../core/rules/ids";
+import { PACK_IDS } from "../core/packs/types";
+
+/** What each rule is about, in a few words, for the group headings of `yanxiu check`. */
+export const RULE_TITLES: Partial<Record<RuleId, Text>> = {
+  required: { zh: "必填项未填", en: "Required value missing" },
+  unreadable: { zh: "内容无法识别", en: "Value cannot be read" },
+  "phone.format": { zh: "电话号码格式", en: "Phone number format" },
+  "mobile.format": { zh: "手机号码格式", en: "Mobile number format" },
+  "email.format": { zh: "电子邮箱格式", en: "E-mail format" },
+  "postcode.format": { zh: "邮编格式", en: "Postcode format" },
+  "credit-code.checksum": { zh: "统一社会信用代码", en: "Unified social credit code" },
+  "id-card.checksum": { zh: "身份证号", en: "ID card number" },
+  "number.precision-lost": { zh: "长数字丢失精度", en: "Long number lost its digits" },
+  "text.max-length": { zh: "文字超过字数限制", en: "Text too long" },
+  "choice.single": { zh: "单选项勾选数量", en: "Single choice" },
+  "choice.required": { zh: "未勾选任何选项", en: "No option chosen" },
+  "list.duplicate-title": { zh: "项目名称重复", en: "Duplicate project title" },
+  "list.serial": { zh: "序号不连续", en: "Serial numbers out of order" },
+  "deadline.submission": { zh: "填写日期晚于截止日期", en: "Date after the submission deadline" },
+  "course.finish-by": { zh: "办班结束晚于规定日期", en: "Course ends after the completion date" },
+  "course.days": { zh: "办班天数", en: "Course length in days" },
+  "trainees.min": { zh: "学员人数不足", en: "Too few trainees" },
+  "grassroots.share": { zh: "基层学员比例不足", en: "Grassroots share too low" },
+  "funding.cap": { zh: "资助经费超过上限", en: "Funding above the cap" },
+  "base.batch-number": { zh: "继续教育基地批次", en: "Continuing-education base batch" },
+  "sh.location.district": { zh: "办班地点未写明区", en: "Course location without a district" },
+  "domain.in-list": { zh: "领域不在附件1之列", en: "Domain not in the list" },
+  "major.in-domain": { zh: "专业范围与领域不符", en: "Major outside its domain" },
+  "sh.feature-class.years": { zh: "特色班拟办年限", en: "Feature-class years" },
+  "sh.lodging.suburb": { zh: "提供住宿的项目办班地点", en: "Lodging in a central district" },
+  "sh.bank.payee-match": { zh: "收款人与申报单位不一致", en: "Payee differs from the applicant" },
+  "ranking.sequence": { zh: "推荐排序", en: "Ranking sequence" },
+  "key-recommendation.quota": { zh: "重点推荐数量", en: "Key recommendation quota" },
+  "key-recommendation.order": { zh: "重点推荐的排序", en: "Key recommendation order" },
+  "host.one-project": { zh: "同一承办单位多个项目", en: "One host, several projects" },
+  "sheet.unrecognised": { zh: "未识别的工作表", en: "Sheet not recognised" },
+  "level.unknown": { zh: "层级未知", en: "Level unknown" },
+};
+
+/** Every fixed string of the CLI, zh-CN first. */
+export const cliText = {
+  toolName: { zh: "研修申报助手（yanxiu）", en: "Yanxiu Desk (yanxiu)" },
+  usageLine: { zh: "用法：yanxiu <命令> [选项]", en: "Usage: yanxiu <command> [options]" },
+  commands: { zh: "命令：", en: "Commands:" },
+  options: { zh: "通用选项：", en: "Global options:" },
+  optLang: { zh: "输出语言，zh（默认）或 en", en: "language of the output: zh (default) or en" },
+  optHelp: { zh: "显示帮助（yanxiu <命令> --help 显示该命令的用法）", en: "show help (yanxiu <command> --help for a command)" },
+  optVersion: { zh: "显示版本", en: "show the version" },
+  exitCodes: {
+    zh: "退出码：0 未发现错误；1 发现错误；2 有文件无法读取或用法有误。",
+    en: "Exit codes: 0 no errors; 1 errors found; 2 a file could not be read, or wrong usage.",
+  },
+  unknownCommand: (name: string): Text => ({
+    zh: `未知命令“${name}”。运行 yanxiu --help 查看可用命令。`,
+    en: `Unknown command “${name}”. Run yanxiu --help for the commands.`,
+  }),
+  badLang: (value: string): Text => ({
+    zh: `--lang 只能是 zh 或 en，而不是“${value}”。`,
+    en: `--lang must be zh or en, not “${value}”.`,
+  }),
+  usageError: (detail: string): Text => ({ zh: `用法有误：${detail}`, en: `Wrong usage: ${detail}` }),
+  unknownOption: (option: string): Text => ({ zh: `未知选项 ${option}。`, en: `Unknown option ${option}.` }),
+  missingValue: (option: string): Text => ({ zh: `选项 ${option} 需要一个值。`, en: `Option ${option} needs a value.` }),
+  noValueAllowed: (option: string): Text => ({ zh: `选项 ${option} 不带值。`, en: `Option ${option} takes no value.` }),
+  usage: { zh: "用法：", en: "Usage: " },
+} as const;
+
+export const checkText = {
+  summary: {
+    zh: "校验申报工作簿（文件或目录），按规则分组列出问题",
+    en: "check application workbooks (files or directories) and list the findings by rule",
+  },
+  usage:
+    "yanxiu check FILE|DIR... [--policy PACK] [--level national|provincial] [--json] [--out DIR] [--summary OUT.xlsx] [--lang en]",
+  help: {
+    zh: [
+      "逐个校验每个文件的每张工作表；目录会递归查找其中的 .xlsx 文件。",
+      "",
+      "选项：",
+      `  --policy PACK     指定政策包，不自动识别（${PACK_IDS.join("、")}）`,
+      "  --level LEVEL     指定层级：national（国家级）或 provincial（省级）",
+      "  --json            以 JSON 输出结果",
+      "  --out DIR         为每个文件写出标记副本 <文件名>.checked.xlsx（原文件不会被修改）",
+      "  --summary FILE    写出汇总工作簿：文件清单，以及所有项目合并成的一张汇总表",
+      "  --lang en         英文输出（默认中文）",
+      "",
+      "退出码：0 未发现错误；1 发现错误；2 有文件无法读取或用法有误（其他文件照常校验）。",
+    ].join("\n"),
+    en: [
+      "Checks every sheet of every file; directories are searched for .xlsx files.",
+      "",
+      "Options:",
+      `  --policy PACK     use this policy pack instead of detecting it (${PACK_IDS.join(", ")})`,
+      "  --level LEVEL     national or provincial",
+      "  --json            print the results as JSON",
+      "  --out DIR         write an annotated copy <name>.checked.xlsx of each file (inputs are never modified)",
+      "  --summary FILE    write a summary workbook: the files, and every project merged into one list",
+      "  --lang en         English output (default: Chinese)",
+      "",
+      "Exit codes: 0 no errors; 1 errors found; 2 a file could not be read, or wrong usage (other files are still checked).",
+    ].join("\n"),
+  },
+  noInputs: { zh: "请至少给出一个文件或目录。", en: "Give at least one file or directory." },
+  badPolicy: (value: string): Text => ({
+    zh: `未知的政策包“${value}”，可用：${PACK_IDS.join("、")}。`,
+    en: `Unknown policy pack “${value}”; known: ${PACK_IDS.join(", ")}.`,
+  }),
+  badLevel: (value: string): Text => ({
+    zh: `--level 只能是 national 或 provincial，而不是“${value}”。`,
+    en: `--level must be national or provincial, not “${value}”.`,
+  }),
+  outNotDir: (dir: string): Text => ({
+    zh: `--out 需要一个目录，但“${dir}”是一个文件。`,
+    en: `--out needs a directory, but “${dir}” is a file.`,
+  }),
+  summaryIsInput: (file: string): Text => ({
+    zh: `--summary 的输出文件“${file}”也是要校验的输入文件，输入文件不会被覆盖。`,
+    en: `The --summary file “${file}” is also an input; inputs are never overwritten.`,
+  }),
+  noWorkbooksInDir: { zh: "目录中没有找到 .xlsx 文件。", en: "No .xlsx files found in this directory." },
+  file: { zh: "文件", en: "File" },
+  cannotCheck: { zh: "无法校验", en: "Cannot check" },
+  sheet: (name: string): Text => ({ zh: `工作表“${name}”`, en: `Sheet “${name}”` }),
+  confidence: { zh: "识别置信度", en: "confidence" },
+  counts: (e: number, w: number, i: number, ignored: number): Text => ({
+    zh: `错误 ${e}，提醒 ${w}，信息 ${i}${ignored > 0 ? `，已忽略 ${ignored}` : ""}`,
+    en: `${e} error${e === 1 ? "" : "s"}, ${w} warning${w === 1 ? "" : "s"}, ${i} info${ignored > 0 ? `, ${ignored} ignored` : ""}`,
+  }),
+  noFindings: { zh: "未发现问题。", en: "No findings." },
+  times: (n: number): Text => ({ zh: `${n} 处`, en: `${n}×` }),
+  total: (files: number, sheets: number, e: number, w: number, i: number, unusable: number): Text => ({
+    zh: `共 ${files} 个文件、${sheets} 张工作表：错误 ${e}，提醒 ${w}，信息 ${i}${unusable > 0 ? `；${unusable} 个文件无法校验` : ""}。`,
+    en: `${files} file${files === 1 ? "" : "s"}, ${sheets} sheet${sheets === 1 ? "" : "s"}: ${e} errors, ${w} warnings, ${i} info${unusable > 0 ? `; ${unusable} file${unusable === 1 ? "" : "s"} could not be checked` : ""}.`,
+  }),
+  wroteCopy: (file: string): Text => ({ zh: `已写出标记副本：${file}`, en: `Annotated copy written: ${file}` }),
+  wroteSummary: (file: string): Text => ({ zh: `已写出汇总工作簿：${file}`, en: `Summary workbook written: ${file}` }),
+  writeFailed: (file: string, detail: string): Text => ({
+    zh: `无法写出“${file}”：${detail}`,
+    en: `Could not write “${file}”: ${detail}`,
+  }),
+  ignoresUnreadable: {
+    zh: "工作簿中保存的“已忽略”记录无法读取，已按未忽略处理。",
+    en: "The ignored findings stored in the workbook cannot be read; nothing was treated as ignored.",
+  },
+} as const;
