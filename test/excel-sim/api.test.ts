@@ -107,7 +107,7 @@ describe("ranges", () => {
             A2: { value: 0.256, numberFormat: "0.0%" },
             A3: { value: 1234567.891, numberFormat: "#,##0.00" },
             A4: { value: 46082, numberFormat: 'yyyy"年"m"月"d"日"' },
-            A5: { value: 310101199001011234 },
+            A5: { value: Number("310101199001011234") },
             A6: { value: true },
             A7: { value: 3, formula: "=1+2" },
           },

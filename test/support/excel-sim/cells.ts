@@ -77,8 +77,10 @@ export function toScalar(v: unknown): CellScalar {
   throw new SimError("InvalidArgument", `Unsupported cell value ${JSON.stringify(v)}.`);
 }
 
+/** As in Excel, a leading apostrophe marks text and is not part of the value. */
 export function setValue(cell: CellModel, v: unknown): void {
-  cell.value = toScalar(v);
+  const scalar = toScalar(v);
+  cell.value = typeof scalar === "string" && scalar.startsWith("'") ? scalar.slice(1) : scalar;
   delete cell.formula;
   delete cell.text;
 }

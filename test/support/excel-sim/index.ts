@@ -227,12 +227,43 @@ export class SheetInspector {
     return [...this.s.hiddenColumns].sort((a, b) => a - b);
   }
 
-  validations(): Array<{ address: string; rule: Record<string, unknown>; prompt?: Record<string, unknown> }> {
-    return this.s.validations.map((v) => ({ address: formatRect(v.rect), rule: v.rule, ...(v.prompt ? { prompt: v.prompt } : {}) }));
+  validations(): Array<{
+    address: string;
+    rule: Record<string, unknown>;
+    prompt?: Record<string, unknown>;
+    errorAlert?: Record<string, unknown>;
+  }> {
+    return this.s.validations.map((v) => ({
+      address: formatRect(v.rect),
+      rule: v.rule,
+      ...(v.prompt ? { prompt: v.prompt } : {}),
+      ...(v.errorAlert ? { errorAlert: v.errorAlert } : {}),
+    }));
   }
 
   conditionalFormats(): Array<{ address: string; type: string }> {
     return this.s.conditionalFormats.map((cf) => ({ address: formatRect(cf.rect), type: cf.type }));
+  }
+
+  /** Charts with their ranges as addresses. */
+  charts() {
+    return this.s.charts.map((c) => ({
+      type: c.type,
+      title: c.title,
+      legendVisible: c.legendVisible,
+      source: formatRect(c.source),
+      xValues: c.xValues && formatRect(c.xValues),
+      position: c.position,
+    }));
+  }
+
+  /** Rows (0-based) at which a manual page break starts a new page. */
+  rowBreaks(): number[] {
+    return [...this.s.rowBreaks];
+  }
+
+  get showGridlines(): boolean {
+    return this.s.showGridlines;
   }
 
   pageLayout() {

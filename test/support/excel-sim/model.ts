@@ -111,6 +111,19 @@ export interface ValidationModel {
   rect: Rect;
   rule: Record<string, unknown>;
   prompt?: Record<string, unknown>;
+  errorAlert?: Record<string, unknown>;
+}
+
+export interface ChartModel {
+  id: string;
+  name: string;
+  type: string;
+  source: Rect;
+  seriesBy: string;
+  title: string;
+  legendVisible: boolean;
+  xValues?: Rect;
+  position?: { start: string; end?: string };
 }
 
 export interface ConditionalFormatModel {
@@ -158,6 +171,10 @@ export class SheetModel {
   readonly notes = new Map<number, NoteModel>();
   validations: ValidationModel[] = [];
   conditionalFormats: ConditionalFormatModel[] = [];
+  charts: ChartModel[] = [];
+  /** Manual page breaks: a new page starts at each of these rows. */
+  rowBreaks: number[] = [];
+  showGridlines = true;
   pageLayout: PageLayoutModel = {
     orientation: "Portrait",
     topMargin: 54,

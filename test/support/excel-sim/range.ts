@@ -730,6 +730,15 @@ const VALIDATION_SPEC: ClassSpec<RangeT> = {
         t.sheet.validations.push({ rect: { ...t.rect }, rule: JSON.parse(JSON.stringify(v)) as Record<string, unknown> });
       },
     },
+    errorAlert: {
+      get: (t) => t.sheet.validations.find((x) => intersect(x.rect, t.rect))?.errorAlert ?? { showAlert: true, style: "Stop" },
+      set: (t, v) => {
+        checkWritable(t.sheet);
+        const found = t.sheet.validations.find((x) => intersect(x.rect, t.rect));
+        if (!found) throw new SimError("InvalidOperation", "Set a data validation rule before its error alert.");
+        found.errorAlert = JSON.parse(JSON.stringify(v)) as Record<string, unknown>;
+      },
+    },
     prompt: {
       get: (t) => t.sheet.validations.find((x) => intersect(x.rect, t.rect))?.prompt ?? { showPrompt: false },
       set: (t, v) => {

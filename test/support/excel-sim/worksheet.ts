@@ -5,11 +5,20 @@ import { type SheetModel, type WorkbookModel, validateSheetName } from "./model"
 import { CommentCollection, NoteCollection } from "./annotations";
 import { type ClassSpec, type Env, type Resolved, SimObject, defineProps } from "./proxy";
 import { Range, RangeAreas, rectOn, rectsOn } from "./range";
+import { ChartCollection, PageBreakCollection } from "./charts";
 
 const SHEET_SPEC: ClassSpec<SheetModel> = {
   type: "Worksheet",
-  navs: ["notes", "comments", "pageLayout", "protection"],
+  navs: ["notes", "comments", "pageLayout", "protection", "charts", "horizontalPageBreaks"],
   props: {
+    showGridlines: {
+      since: "1.8",
+      get: (s) => s.showGridlines,
+      set: (s, v) => {
+        checkLive(s);
+        s.showGridlines = Boolean(v);
+      },
+    },
     name: {
       get: (s) => s.name,
       set: (s, v, env) => {
@@ -156,6 +165,14 @@ export class Worksheet extends SimObject {
 
   get pageLayout(): PageLayout {
     return this._nav("pageLayout", () => new PageLayout(this.context, this, (p) => p));
+  }
+
+  get charts(): ChartCollection {
+    return this._nav("charts", () => new ChartCollection(this.context, this, (p) => p));
+  }
+
+  get horizontalPageBreaks(): PageBreakCollection {
+    return this._nav("horizontalPageBreaks", () => new PageBreakCollection(this.context, this, (p) => p));
   }
 
   get protection(): WorksheetProtection {

@@ -1,0 +1,65 @@
+import type { Text } from "../../core/findings";
+import { noExcel } from "./errors";
+
+/** `Excel.run` with a batch function: the one way into the workbook. Injected so tests can pass a simulator's. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** `Office.context.requirements.isSetSupported`. */
+export type IsSetSupported = (name: string, minVersion?: string) => boolean;
+
+/** Excel.run from the Office.js global, resolved when first used (so importing this module never needs Office). */
+export function globalRun(): ExcelRun {
+  return (batch) => {
+    const excel = (globalThis as { Excel?: { run?: ExcelRun } }).Excel;
+    if (typeof excel?.run !== "function") return Promise.reject(noExcel());
+    return excel.run(batch);
+  };
+}
+
+export function globalIsSetSupported(): IsSetSupported {
+  return (name, minVersion) => {
+    const office = (globalThis as { Office?: { context?: { requirements?: { isSetSupported?: IsSetSupported } } } }).Office;
+    const check = office?.context?.requirements?.isSetSupported;
+    return typeof check === "function" ? check.call(office?.context?.requirements, name, minVersion) : false;
+  };
+}
+
+/**
+ * The ExcelApi version each feature of the adapter needs, checked with isSetSupported before use.
+ * (Excel 2016 has 1.2, Excel 2019 1.8, Excel 2021 about 1.14; Microsoft 365 and Excel on the web have them all.)
+ */
+export const REQUIREMENTS = {
+  /** Reading: values of the used range plus `getSpecialCellsOrNullObject` for the numeric cells' text (1.9). */
+  read: "1.9",
+  /** Merged areas of the sheet: `Range.getMergedAreasOrNullObject`. */
+  merges: "1.13",
+  /** Painting and taking back marks: `getRanges`, `getCellProperties`, `RangeFill.pattern`; settings (1.4). */
+  marks: "1.9",
+  /** Reasons as notes: `Worksheet.notes`. */
+  notes: "1.18",
+  /** Reasons as threaded comments: `Worksheet.comments`. */
+  comments: "1.10",
+  /** Drawing a sheet: `getRanges` and `PageLayout` (1.9), list validation (1.8). */
+  insertSheet: "1.9",
+  /** Selecting a cell: `Range.select`, `Worksheet.activate`. */
+  selectCell: "1.1",
+  /** Workbook settings: `Workbook.settings`. */
+  settings: "1.4",
+} as const;
+
+export type Feature = keyof typeof REQUIREMENTS;
+
+export const FEATURE_NAMES: Record<Feature, Text> = {
+  read: { zh: "读取工作表", en: "read sheets" },
+  merges: { zh: "识别合并单元格", en: "see merged cells" },
+  marks: { zh: "在单元格中标记问题", en: "mark problems in the cells" },
+  notes: { zh: "以批注（备注）说明原因", en: "attach reasons as notes" },
+  comments: { zh: "以评论说明原因", en: "attach reasons as comments" },
+  insertSheet: { zh: "插入模板工作表", en: "insert template sheets" },
+  selectCell: { zh: "定位到单元格", en: "select cells" },
+  settings: { zh: "在工作簿中保存设置", en: "keep settings in the workbook" },
+};
+
+export function supports(isSetSupported: IsSetSupported, feature: Feature): boolean {
+  return isSetSupported("ExcelApi", REQUIREMENTS[feature]);
+}

@@ -1,0 +1,146 @@
+import { addressChunks, cellKey, keyToCell, parseAddressList, rectAddress, cellRects, rectCells } from "./addresses";
+
+/**
+ * Where the add-in remembers what it changed, so 清除标记 can put every cell back exactly:
+ * the workbook's own settings (Excel.SettingCollection, ExcelApi 1.4), under one key.
+ *
+ * Why settings: they are saved inside the workbook file, so they survive closing the pane, saving and reopening;
+ * they are invisible to the user and cannot be edited by accident (unlike a hidden worksheet, which also changes
+ * the workbook's structure and fails on a workbook whose structure is protected); and they need no extra
+ * requirement set beyond 1.4 (custom XML parts would need a second, slower API and an XML round trip).
+ *
+ * The value is keyed by worksheet id, which survives renaming the sheet. Addresses are stored as compressed
+ * A1 range lists, so 10,000 marked cells take tens of kilobytes.
+ */
+export const MARKS_SETTING_KEY = "yanxiu-desk.marks";
+
+/** A cell's fill before we painted it; null is "no fill" (not white: white hides the gridlines). */
+export type OriginalFill = { color: string; pattern: string; patternColor?: string } | null;
+
+/** What Excel reports for a cell's fill through getCellProperties. */
+export interface CurrentFill {
+  color: string;
+  pattern: string;
+  patternColor?: string | null;
+}
+
+/** What we changed on one sheet, in memory: by cell key. */
+export interface MarkState {
+  /** Original fill of every cell we painted. */
+  original: Map<number, OriginalFill>;
+  /** The colour we painted each cell with. */
+  painted: Map<number, string>;
+  /** Cells where we added a note. */
+  notes: Set<number>;
+}
+
+interface StoredSheet {
+  /** The sheet's name when it was marked, for people reading the settings; the key is the sheet's id. */
+  name: string;
+  painted: Array<{ color: string; cells: string }>;
+  originals: Array<{ fill: OriginalFill; cells: string }>;
+  notes: string;
+}
+
+export interface StoredMarks {
+  version: 1;
+  sheets: Record<string, StoredSheet>;
+}
+
+export function emptyState(): MarkState {
+  return { original: new Map(), painted: new Map(), notes: new Set() };
+}
+
+export function isEmptyState(s: MarkState): boolean {
+  return s.painted.size === 0 && s.notes.size === 0;
+}
+
+function keysOf(address: string): number[] {
+  return rectCells(parseAddressList(address)).map((c) => cellKey(c.row, c.col));
+}
+
+function addressOf(keys: Iterable<number>): string {
+  return cellRects([...keys].map(keyToCell)).map(rectAddress).join(",");
+}
+
+function isFill(x: unknown): x is OriginalFill {
+  if (x === null) return true;
+  if (typeof x !== "object") return false;
+  const f = x as Record<string, unknown>;
+  return typeof f.color === "string" && typeof f.pattern === "string" && (f.patternColor === undefined || typeof f.patternColor === "string");
+}
+
+/** Reads the stored value; anything unrecognisable counts as "nothing stored" rather than failing the pane. */
+export function decodeStored(value: unknown): StoredMarks {
+  const out: StoredMarks = { version: 1, sheets: {} };
+  if (typeof value !== "object" || value === null) return out;
+  const sheets = (value as { version?: unknown; sheets?: unknown }).sheets;
+  if ((value as { version?: unknown }).version !== 1 || typeof sheets !== "object" || sheets === null) return out;
+  for (const [id, s] of Object.entries(sheets as Record<string, unknown>)) {
+    const sheet = s as Partial<StoredSheet>;
+    if (
+      typeof sheet?.name === "string" &&
+      Array.isArray(sheet.painted) &&
+      Array.isArray(sheet.originals) &&
+      typeof sheet.notes === "string" &&
+      sheet.painted.every((p) => typeof p?.color === "string" && typeof p.cells === "string") &&
+      sheet.originals.every((o) => isFill(o?.fill) && typeof o.cells === "string")
+    )
+      out.sheets[id] = sheet as StoredSheet;
+  }
+  return out;
+}
+
+export function stateOf(stored: StoredMarks, sheetId: string): MarkState {
+  const state = emptyState();
+  const s = stored.sheets[sheetId];
+  if (!s) return state;
+  for (const p of s.painted) for (const k of keysOf(p.cells)) state.painted.set(k, p.color);
+  for (const o of s.originals) for (const k of keysOf(o.cells)) state.original.set(k, o.fill);
+  for (const k of keysOf(s.notes)) state.notes.add(k);
+  return state;
+}
+
+function groupBy<V>(map: Map<number, V>, keyOf: (v: V) => string): Map<string, { value: V; keys: number[] }> {
+  const groups = new Map<string, { value: V; keys: number[] }>();
+  for (const [k, v] of map) {
+    const g = keyOf(v);
+    const entry = groups.get(g);
+    if (entry) entry.keys.push(k);
+    else groups.set(g, { value: v, keys: [k] });
+  }
+  return groups;
+}
+
+export function fillKey(f: OriginalFill): string {
+  return f === null ? "none" : `${f.color}|${f.pattern}|${f.patternColor ?? ""}`;
+}
+
+/** The stored value with one sheet's entry replaced (or removed when nothing of ours is left on it). */
+export function withSheet(stored: StoredMarks, sheetId: string, name: string, state: MarkState): StoredMarks {
+  const sheets = { ...stored.sheets };
+  if (isEmptyState(state)) delete sheets[sheetId];
+  else
+    sheets[sheetId] = {
+      name,
+      painted: [...groupBy(state.painted, (c) => c).values()].map((g) => ({ color: g.value, cells: addressOf(g.keys) })),
+      originals: [...groupBy(state.original, fillKey).values()].map((g) => ({ fill: g.value, cells: addressOf(g.keys) })),
+      notes: addressOf(state.notes),
+    };
+  return { version: 1, sheets };
+}
+
+/** The fill to restore a cell to, from what getCellProperties reported before we painted it. */
+export function originalFrom(current: CurrentFill | undefined): OriginalFill {
+  if (!current || current.pattern === "None") return null;
+  const fill: { color: string; pattern: string; patternColor?: string } = { color: current.color, pattern: current.pattern };
+  if (current.pattern !== "Solid" && typeof current.patternColor === "string") fill.patternColor = current.patternColor;
+  return fill;
+}
+
+/** Groups cells by original fill, as getRanges address chunks. */
+export function restoreGroups(state: MarkState, keys: Iterable<number>): Array<{ fill: OriginalFill; chunks: string[] }> {
+  const subset = new Map<number, OriginalFill>();
+  for (const k of keys) subset.set(k, state.original.get(k) ?? null);
+  return [...groupBy(subset, fillKey).values()].map((g) => ({ fill: g.value, chunks: addressChunks(g.keys.map(keyToCell)) }));
+}
