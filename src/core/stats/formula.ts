@@ -45,14 +45,29 @@ export function sheetCell(sheet: string, row: number, col: number): string {
   return `${quoteSheetName(sheet)}!${absoluteA1(row, col, false)}`;
 }
 
-/** A text constant in a formula: "…" with inner double quotes doubled. */
+/**
+ * A text constant in a formula: "…". A double quote inside is spelled CHAR(34) rather than doubled (""), which
+ * Excel reads but some formula engines (HyperFormula, which the tests evaluate with) do not: both read CHAR(34).
+ */
 export function stringLiteral(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
+  if (!text.includes('"')) return `"${text}"`;
+  return `(${text
+    .split('"')
+    .map((part) => `"${part}"`)
+    .join("&CHAR(34)&")})`;
 }
 
 /**
- * A COUNTIFS/SUMIFS criterion that matches exactly this text: “=” first, so text that looks like a comparison
- * (>5, =x) is taken literally, and the wildcards * ? ~ escaped with ~. Matching is case-insensitive, as in Excel.
+ * Whether exactCriterion can match this text: not blank (a blank criterion would also match empty non-project rows)
+ * and not starting with a comparison sign, which COUNTIFS would take as an operator even after “=”.
+ */
+export function criterionSafe(text: string): boolean {
+  return text.trim() !== "" && !/^[<>=]/.test(text);
+}
+
+/**
+ * A COUNTIFS/SUMIFS criterion that matches exactly this text: “=” first, and the wildcards * ? ~ escaped with ~.
+ * Matching is case-insensitive, as in Excel. Use only where criterionSafe(text) holds; compare with “=” otherwise.
  */
 export function exactCriterion(text: string): string {
   return stringLiteral(`=${text.replace(/[~*?]/g, (ch) => `~${ch}`)}`);

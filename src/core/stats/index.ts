@@ -5,7 +5,7 @@ export { SH_GAOYAN_STATS, GENERIC_STATS, statsProfileFor } from "./profile";
 export { planRankColumn, safeWrites, RANK_COLUMN_HEADER, RankColumnError } from "./rank-column";
 export type { RankColumnPlan, RankColumnOptions, CellWrite, CellConflict } from "./rank-column";
 export { buildStatsSheet, type StatsSheetLayout, type StatsSheetFigures, type StatsSheetOptions } from "./sheet";
-export { quoteSheetName, sheetRange, sheetCell, stringLiteral, exactCriterion, absoluteA1, SheetNameError } from "./formula";
+export { quoteSheetName, sheetRange, sheetCell, stringLiteral, exactCriterion, criterionSafe, absoluteA1, SheetNameError } from "./formula";
 export { roundShare } from "./round";
 export { statsText } from "./messages";
 export type * from "./types";

@@ -4,7 +4,7 @@ import type { ListKey } from "../recognise/columns";
 import type { ListTable } from "../recognise/list";
 import type { CellStyle, ChartSpec, LayoutCell, SheetLayout } from "../templates/layout";
 import { CONTENT_KEYS } from "./compute";
-import { absoluteA1, exactCriterion, sheetCell, sheetRange, stringLiteral } from "./formula";
+import { absoluteA1, criterionSafe, exactCriterion, sheetCell, sheetRange, stringLiteral } from "./formula";
 import { statsText } from "./messages";
 import { statsProfileFor } from "./profile";
 import type { ListStats } from "./types";
@@ -52,6 +52,7 @@ class LayoutBuilder {
   readonly borders: MergeArea[] = [];
   readonly rowHeights: Record<number, number> = {};
 
+  /** A constant, or a formula when the string starts with “=” (only formulas this module builds). */
   put(row: number, col: number, content: string | number | undefined, style?: CellStyle): CellRef {
     const cell: LayoutCell = { row, col };
     if (typeof content === "string" && content.startsWith("=")) cell.formula = content;
@@ -61,8 +62,16 @@ class LayoutBuilder {
     return { row, col };
   }
 
+  /**
+   * Text that must stay text: a name typed as “=同济” or “-” would become a formula (or an error) if written as a
+   * value, in Excel as in the adapters, so such text is written as a formula that returns it.
+   */
+  label(row: number, col: number, text: string, style?: CellStyle): CellRef {
+    return this.put(row, col, /^[=+\-@]/.test(text) ? `=${stringLiteral(text)}` : text, style);
+  }
+
   header(row: number, labels: string[]): void {
-    labels.forEach((label, col) => this.put(row, col, label, HEADER));
+    labels.forEach((label, col) => this.label(row, col, label, HEADER));
   }
 
   table(top: number, bottom: number, cols: number): void {
@@ -70,7 +79,7 @@ class LayoutBuilder {
   }
 
   note(row: number, text: string, fill?: string): void {
-    this.put(row, 0, text, { wrap: true, vAlign: "top", ...(fill ? { fill } : {}) });
+    this.label(row, 0, text, { wrap: true, vAlign: "top", ...(fill ? { fill } : {}) });
     this.merges.push({ top: row, left: 0, bottom: row, right: WIDTH - 1 });
     this.rowHeights[row] = 32;
   }
@@ -109,14 +118,17 @@ export function buildStatsSheet(
     spellings.length === 1
       ? `(${rangeRef}=${stringLiteral(spellings[0] ?? "")})`
       : `(${spellings.map((s) => `(${rangeRef}=${stringLiteral(s)})`).join("+")})`;
-  // COUNTIFS cannot pick out empty cells of project rows only; the blank spelling is counted by SUMPRODUCT instead.
+  // COUNTIFS where a criterion can say it; blank spellings (only project rows count) and texts starting with a
+  // comparison sign are compared with “=” under SUMPRODUCT instead.
   const countGroup = (rangeRef: string, spellings: readonly string[]) =>
     spellings
-      .map((s) => (s.trim() === "" ? `SUMPRODUCT(${isProject}*(${rangeRef}=${stringLiteral(s)}))` : `COUNTIFS(${rangeRef},${exactCriterion(s)})`))
+      .map((s) =>
+        criterionSafe(s) ? `COUNTIFS(${rangeRef},${exactCriterion(s)})` : `SUMPRODUCT(${isProject}*(${rangeRef}=${stringLiteral(s)}))`,
+      )
       .join("+");
 
   let r = 0;
-  b.put(r, 0, t(statsText.sheetTitle(src)), { bold: true, fontSize: 14 });
+  b.label(r, 0, t(statsText.sheetTitle(src)), { bold: true, fontSize: 14 });
   b.merges.push({ top: r, left: 0, bottom: r, right: WIDTH - 1 });
   b.rowHeights[r] = 24;
   r++;
@@ -137,12 +149,12 @@ export function buildStatsSheet(
     b.put(row, 2, plan, COUNT);
     b.put(row, 3, `=IF(${toA1(row, 2)}=0,"",${toA1(row, 1)}/${toA1(row, 2)})`, SHARE);
   };
-  b.put(r, 0, t(statsText.projects), LABEL);
+  b.label(r, 0, t(statsText.projects), LABEL);
   b.put(r, 1, `=SUMPRODUCT(--${isProject})`, COUNT);
   planned(r++, stats.totals.planProjects);
   const trainees = range("trainees");
   if (trainees) {
-    b.put(r, 0, t(statsText.trainees), LABEL);
+    b.label(r, 0, t(statsText.trainees), LABEL);
     figures.trainees = b.put(r, 1, `=SUM(${trainees})`, COUNT);
     planned(r++, stats.totals.planTrainees);
     const count = range("grassroots");
@@ -154,9 +166,9 @@ export function buildStatsSheet(
         ? { num: `SUMPRODUCT(${share},${trainees})`, base: `SUMPRODUCT(--ISNUMBER(${share}),${trainees})` }
         : undefined;
     if (sums) {
-      b.put(r, 0, t(statsText.grassroots), LABEL);
+      b.label(r, 0, t(statsText.grassroots), LABEL);
       figures.grassroots = b.put(r++, 1, `=${sums.num}`, { hAlign: "right", numberFormat: "0.##" });
-      b.put(r, 0, t(statsText.grassrootsShare), LABEL);
+      b.label(r, 0, t(statsText.grassrootsShare), LABEL);
       figures.grassrootsShare = b.put(r++, 1, `=IF(${sums.base}=0,"",${sums.num}/${sums.base})`, SHARE);
     }
   }
@@ -166,7 +178,7 @@ export function buildStatsSheet(
     const aiSpellings = profile.aiDomain === null ? [] : aiDomainSpellings(stats, profile.aiDomain);
     const inDomain = domainRange && profile.aiDomain !== null ? inGroup(domainRange, aiSpellings) : isProject;
     const anyTerm = profile.aiTerms.map((term) => `ISNUMBER(SEARCH(${stringLiteral(term)},${haystack}))`).join("+");
-    b.put(r, 0, t(statsText.ai), LABEL);
+    b.label(r, 0, t(statsText.ai), LABEL);
     figures.ai = b.put(r, 1, haystack === "" ? "=0" : `=SUMPRODUCT(${inDomain}*((${anyTerm})>0))`, COUNT);
     figures.aiShare = b.put(r, 3, `=IF(${projectsCell}=0,"",${toA1(r, 1)}/${projectsCell})`, SHARE);
     r++;
@@ -194,7 +206,7 @@ export function buildStatsSheet(
     const label = rec.whole ? rec.name || t(statsText.wholeList) : rec.name || t(statsText.unnamed);
     const row = r++;
     recRows.push({ index, row });
-    b.put(row, 0, label, LABEL);
+    b.label(row, 0, label, LABEL);
     const entry: StatsSheetFigures["recommenders"][number] = {
       name: rec.name,
       projects: b.put(row, 1, rec.whole || !recRange ? `=${projectsCell}` : `=${countGroup(recRange, rec.spellings)}`, COUNT),
@@ -222,7 +234,7 @@ export function buildStatsSheet(
     ];
     const first = r;
     for (const line of lines) {
-      b.put(r, 0, line.domain, LABEL);
+      b.label(r, 0, line.domain, LABEL);
       const count = b.put(r, 1, `=${countGroup(domainRange, line.spellings)}`, COUNT);
       const share = b.put(r, 2, `=IF(${projectsCell}=0,"",${toA1(r, 1)}/${projectsCell})`, SHARE);
       figures.domains.push({ domain: line.domain, count, share });
@@ -230,7 +242,7 @@ export function buildStatsSheet(
     }
     const last = r - 1;
     if (stats.domainUnset > 0) {
-      b.put(r, 0, t(statsText.domainUnset), LABEL);
+      b.label(r, 0, t(statsText.domainUnset), LABEL);
       figures.domainUnset = b.put(r++, 1, `=SUMPRODUCT(${isProject}*(${domainRange}=""))`, COUNT);
     }
     b.table(domTop, r - 1, 3);
@@ -251,7 +263,7 @@ export function buildStatsSheet(
     const hostTop = r;
     b.header(r++, [t(statsText.hosts), t(statsText.projects)]);
     for (const host of stats.hosts) {
-      b.put(r, 0, host.host, LABEL);
+      b.label(r, 0, host.host, LABEL);
       figures.hosts.push({ host: host.host, count: b.put(r, 1, `=${countGroup(hostRange, host.spellings)}`, COUNT) });
       r++;
     }
@@ -314,7 +326,11 @@ export function buildStatsSheet(
           const same =
             rec && !rec.whole && recRange
               ? rec.spellings
-                  .map((sp) => `COUNTIFS(${rankRange},${k},${recRange},${sp === "" ? stringLiteral("") : exactCriterion(sp)})`)
+                  .map((sp) =>
+                    criterionSafe(sp)
+                      ? `COUNTIFS(${rankRange},${k},${recRange},${exactCriterion(sp)})`
+                      : `SUMPRODUCT((${rankRange}=${k})*(${recRange}=${stringLiteral(sp)}))`,
+                  )
                   .join("+")
               : `COUNTIFS(${rankRange},${k})`;
           entry.rankingOk = b.put(r, c, `=IF(ISNUMBER(${k}),IF(AND(${k}=INT(${k}),${k}>=1,${k}<=${n},(${same})=1),1,0),0)`, {
