@@ -11,6 +11,12 @@ export interface IgnoreEntry {
   reason: string;
 }
 
+/** What other sheets of the same workbook tell the check of one sheet. */
+export interface WorkbookReferences {
+  /** Units that did not finish their 2025 task (福建 三（一）), from a sheet such as "2025未完成单位". */
+  unfinishedUnits: readonly string[];
+}
+
 export interface CheckOptions {
   /** Force a pack instead of detecting it. */
   policy?: PackId;
@@ -18,6 +24,8 @@ export interface CheckOptions {
   level?: Level;
   /** Findings to leave out (reported separately as ignored). */
   ignored?: readonly IgnoreEntry[];
+  /** Reference lists from other sheets (see checkWorkbook, which gathers them). */
+  references?: WorkbookReferences;
 }
 
 /** What the engine says about one sheet. */

@@ -6,6 +6,7 @@ import { cellText, compactText } from "./read/normalise";
 import { indexLabels } from "./recognise/form";
 import type { Pack, Recognition, SheetSignals } from "./packs/pack";
 import { PACKS } from "./packs/registry";
+import { collectReferences, isUnfinishedUnitsSheet } from "./references";
 import { TABLE_NAMES } from "./packs/types";
 
 const HEAD_ROWS = 6;
@@ -47,10 +48,21 @@ function unrecognised(grid: Grid, signals: SheetSignals | undefined): SheetCheck
         },
     clause: "",
   };
-  return { sheet: grid.name, table: "unknown", policy: null, level: null, confidence: 0, findings: [finding], ignored: [] };
+  return {
+    sheet: grid.name,
+    table: "unknown",
+    policy: null,
+    level: null,
+    confidence: 0,
+    findings: [finding],
+    ignored: [],
+  };
 }
 
-function recogniseBest(signals: SheetSignals, packs: readonly Pack[]): { pack: Pack; recognition: Recognition } | undefined {
+function recogniseBest(
+  signals: SheetSignals,
+  packs: readonly Pack[],
+): { pack: Pack; recognition: Recognition } | undefined {
   let best: { pack: Pack; recognition: Recognition } | undefined;
   for (const pack of packs) {
     const recognition = pack.recognise(signals);
@@ -71,13 +83,23 @@ function isIgnored(f: Finding, ignored: readonly IgnoreEntry[]): boolean {
  */
 export function checkGrid(grid: Grid, options: CheckOptions = {}): SheetCheck {
   if (grid.rowCount === 0 || grid.colCount === 0) return unrecognised(grid, undefined);
+  if (isUnfinishedUnitsSheet(grid))
+    return {
+      sheet: grid.name,
+      table: "reference",
+      policy: null,
+      level: null,
+      confidence: 0.9,
+      findings: [],
+      ignored: [],
+    };
   const signals = sheetSignals(grid);
   const candidates = options.policy ? PACKS.filter((p) => p.id === options.policy) : PACKS;
   const best = recogniseBest(signals, candidates);
   if (!best) return unrecognised(grid, signals);
   const { pack, recognition } = best;
   const level = options.level ?? recognition.level;
-  const all = pack.check(signals, recognition, level).sort(compareFindings);
+  const all = pack.check(signals, recognition, level, options.references).sort(compareFindings);
   const ignoredEntries = options.ignored ?? [];
   const findings: Finding[] = [];
   const ignored: Finding[] = [];
@@ -91,6 +113,15 @@ export function checkGrid(grid: Grid, options: CheckOptions = {}): SheetCheck {
     findings,
     ignored,
   };
+}
+
+/**
+ * Check every sheet of a workbook: the reference lists on some sheets (units that did not finish 2025) are gathered
+ * first and handed to the checks of the others.
+ */
+export function checkWorkbook(grids: readonly Grid[], options: CheckOptions = {}): SheetCheck[] {
+  const references = options.references ?? collectReferences(grids);
+  return grids.map((grid) => checkGrid(grid, { ...options, references }));
 }
 
 /** "推荐表 · 上海 2026 …" style label of what was recognised, for human output. */

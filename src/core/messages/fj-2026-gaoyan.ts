@@ -30,4 +30,8 @@ export const fjText = {
     zh: `汇总表未写明申报国家级还是省级项目，按两级中较宽的省级截止日期 ${deadline} 判断填表日期（国家级截止日期为 2026-01-16）；如已确定级别，请选择级别后重新校验。`,
     en: `The summary list does not say whether it is for national or provincial projects; the fill-in date was judged against the later, provincial deadline ${deadline} (national: 2026-01-16). Choose the level to check against it.`,
   }),
+  unfinished2025: (host: string): Text => ({
+    zh: `承办单位“${host}”在 2025 年未按计划完成高级研修项目任务的单位名单中；通知要求原则上不推荐此类承办单位。`,
+    en: `Host “${host}” is on the list of units that did not finish their 2025 project; such hosts are not to be recommended as a rule.`,
+  }),
 } as const;

@@ -1,3 +1,4 @@
+import type { WorkbookReferences } from "../check-types";
 import type { Finding } from "../findings";
 import type { Grid } from "../grid/types";
 import type { indexLabels } from "../recognise/form";
@@ -29,6 +30,14 @@ export interface Pack {
   tables: readonly TableKind[];
   /** Recognise the sheet as one of this pack's tables; undefined when it is none of them. */
   recognise(signals: SheetSignals): Recognition | undefined;
-  /** Every finding for a recognised sheet. `level` is the detected or chosen level (null: unknown). */
-  check(signals: SheetSignals, recognition: Recognition, level: Level | null): Finding[];
+  /**
+   * Every finding for a recognised sheet. `level` is the detected or chosen level (null: unknown); `references` holds
+   * what other sheets of the workbook say (e.g. Fujian's list of units that did not finish 2025).
+   */
+  check(
+    signals: SheetSignals,
+    recognition: Recognition,
+    level: Level | null,
+    references?: WorkbookReferences,
+  ): Finding[];
 }

@@ -1,13 +1,17 @@
+import type { Finding } from "../../findings";
+import { fjText } from "../../messages/fj-2026-gaoyan";
+import { cellText } from "../../read/normalise";
+import { isListedUnit } from "../../references";
 import type { Pack } from "../pack";
+import { FJ_CLAUSE } from "./figures";
 import { checkFjApplication, recogniseFjApplication, type FjFormRecognition } from "./application";
 import { checkFjSummary, recogniseFjSummary, type FjSummaryRecognition } from "./summary";
 
 /**
  * Fujian's 2026 notice (福建省人社厅办公室, 2026-01-05): 附件1 国家级申报表, 附件2 省级申报表, 附件3 汇总表, with 附件4
  * 填表说明 as rules. The forms name their level; the 汇总表 serves both and leaves it unknown unless chosen.
- *
- * `fj.unfinished-2025` (a reference sheet of units that did not finish their 2025 task) is not checked: a pack sees one
- * sheet at a time, and the reference list lives on another sheet of the workbook.
+ * `fj.unfinished-2025` uses the list of units that did not finish their 2025 task, when the workbook has one
+ * (gathered by checkWorkbook from a sheet such as "2025未完成单位").
  */
 export const fjGaoyanPack: Pack = {
   id: "fj-2026-gaoyan",
@@ -19,9 +23,41 @@ export const fjGaoyanPack: Pack = {
     if (summary) return { table: "summary", confidence: summary.confidence, level: null, data: summary };
     return undefined;
   },
-  check(signals, recognition, level) {
-    if (recognition.table === "application")
-      return checkFjApplication(signals.grid, recognition.data as FjFormRecognition, level);
-    return checkFjSummary(signals.grid, recognition.data as FjSummaryRecognition, level);
+  check(signals, recognition, level, references) {
+    const units = references?.unfinishedUnits ?? [];
+    if (recognition.table === "application") {
+      const data = recognition.data as FjFormRecognition;
+      const findings = checkFjApplication(signals.grid, data, level);
+      const host = data.form.fields.get("hostName");
+      if (host && isListedUnit(host.text, units))
+        findings.push(
+          unfinishedFinding(signals.grid.name, { row: host.valueRow, col: host.valueCol }, host.text),
+        );
+      return findings;
+    }
+    const data = recognition.data as FjSummaryRecognition;
+    const findings = checkFjSummary(signals.grid, data, level);
+    const hostColumn = data.list.columns.get("host");
+    if (hostColumn && units.length > 0)
+      for (const row of data.list.rows) {
+        const name = cellText(signals.grid.cell(row, hostColumn.col));
+        if (isListedUnit(name, units))
+          findings.push(unfinishedFinding(signals.grid.name, { row, col: hostColumn.col }, name));
+      }
+    return findings;
   },
 };
+
+/** 三（一） 原则上不推荐2025年未按计划完成高级研修项目任务的承办单位 (warning: "原则上"). */
+function unfinishedFinding(sheet: string, at: { row: number; col: number }, host: string): Finding {
+  return {
+    sheet,
+    row: at.row,
+    col: at.col,
+    severity: "warning",
+    rule: "fj.unfinished-2025",
+    message: fjText.unfinished2025(host),
+    clause: FJ_CLAUSE.unfinished,
+    value: host,
+  };
+}
