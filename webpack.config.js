@@ -152,6 +152,8 @@ module.exports = async (env = {}, argv = {}) => {
     devServer: serving
       ? {
           port: DEV_PORT,
+          // Only this machine: the pane is for Excel on the same computer, not for the network.
+          host: "localhost",
           server: await devServerTransport(),
           headers: { "Content-Security-Policy": csp, "Cache-Control": "no-cache" },
           static: false,
