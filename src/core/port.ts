@@ -1,5 +1,6 @@
 import type { Finding } from "./findings";
 import type { Grid } from "./grid/types";
+import type { CellWrite } from "./stats/rank-column";
 import type { SheetLayout } from "./templates/layout";
 
 export interface SheetInfo {
@@ -35,4 +36,16 @@ export interface WorkbookPort {
   insertSheet(layout: SheetLayout): Promise<string>;
   getSetting(key: string): Promise<unknown>;
   setSetting(key: string, value: unknown): Promise<void>;
+  /**
+   * Optional: writes values into cells (a rank column, a ticked □ option). `null` empties a cell; a string is written
+   * as text, never as a formula. Ports that cannot write leave it out and the pane disables what needs it.
+   */
+  writeCells?(sheet: string, writes: readonly CellWrite[]): Promise<void>;
+  /**
+   * Optional: calls `handler` after the user changes the sheet's contents (for 实时校验). Returns a function that
+   * stops the calls. Ports without change events leave it out and the pane hides the switch.
+   */
+  onSheetChanged?(sheet: string, handler: () => void): () => void;
 }
+
+export type { CellWrite };
