@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { AI_WORDS } from "../../src/core/packs/sh-2026-gaoyan/domains";
-import { isAiTopic, literalAlternatives, searchTerms, SH_AI_TERMS, SH_GAOYAN_STATS, StatsDefinitionError } from "../../src/core/stats";
+import {
+  isAiTopic,
+  literalAlternatives,
+  searchTerms,
+  SH_AI_TERMS,
+  SH_GAOYAN_STATS,
+  StatsDefinitionError,
+} from "../../src/core/stats";
 
 const matchesTerms = (text: string) => SH_AI_TERMS.some((t) => text.toLowerCase().includes(t.toLowerCase()));
 
@@ -10,9 +17,12 @@ describe("the AI definition is the engine's AI_WORDS, as SEARCH terms", () => {
     expect(SH_AI_TERMS).toEqual(expect.arrayContaining(["人工智能", "AI", "ＡＩ", "大模型", "智能体"]));
   });
 
-  it.each([/人工(智能)?|AI/i, /AI|大模型/, /AI|大模型/gi, /A.I/i, /AI|/i])("refuses %p, which SEARCH cannot express", (re) => {
-    expect(() => literalAlternatives(re)).toThrow(StatsDefinitionError);
-  });
+  it.each([/人工(智能)?|AI/i, /AI|大模型/, /AI|大模型/gi, /A.I/i, /AI|/i])(
+    "refuses %p, which SEARCH cannot express",
+    (re) => {
+      expect(() => literalAlternatives(re)).toThrow(StatsDefinitionError);
+    },
+  );
 
   it("drops words that contain another word and adds full-width twins", () => {
     expect(searchTerms(["AI", "AIGC", "大模型"])).toEqual(["AI", "ＡＩ", "大模型"]);
@@ -21,10 +31,13 @@ describe("the AI definition is the engine's AI_WORDS, as SEARCH terms", () => {
   it("property: the terms match whatever AI_WORDS matches, and on half-width text nothing more", () => {
     const alphabet = fc.constantFrom(..."人工智能大模型体机器学习深度生成式AIGCaigc ＡＩ区块链x".split(""));
     fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 12 }).map((a) => a.join("")), (text) => {
-        if (AI_WORDS.test(text)) expect(matchesTerms(text)).toBe(true);
-        if (!/[Ａ-Ｚａ-ｚ]/.test(text)) expect(matchesTerms(text)).toBe(AI_WORDS.test(text));
-      }),
+      fc.property(
+        fc.array(alphabet, { maxLength: 12 }).map((a) => a.join("")),
+        (text) => {
+          if (AI_WORDS.test(text)) expect(matchesTerms(text)).toBe(true);
+          if (!/[Ａ-Ｚａ-ｚ]/.test(text)) expect(matchesTerms(text)).toBe(AI_WORDS.test(text));
+        },
+      ),
     );
   });
 });

@@ -1,5 +1,11 @@
 import { gridFromValues, makeGrid, rawCell } from "../../src/core/grid/grid";
-import { computeStats, GENERIC_STATS, roundShare, SH_GAOYAN_STATS, statsProfileFor } from "../../src/core/stats";
+import {
+  computeStats,
+  GENERIC_STATS,
+  roundShare,
+  SH_GAOYAN_STATS,
+  statsProfileFor,
+} from "../../src/core/stats";
 import { cityList, recommendationList, shareList } from "./fixtures";
 
 const must = <T>(v: T | undefined): T => {
@@ -118,7 +124,14 @@ describe("computeStats on a single recommender's 推荐表", () => {
 
   it("treats the whole list as one recommender named by the line above the table", () => {
     expect(stats.recommenders).toHaveLength(1);
-    expect(stats.recommenders[0]).toMatchObject({ name: "上海市经济和信息化委员会", whole: true, projects: 6, key: 2, allowed: 1, overQuota: true });
+    expect(stats.recommenders[0]).toMatchObject({
+      name: "上海市经济和信息化委员会",
+      whole: true,
+      projects: 6,
+      key: 2,
+      allowed: 1,
+      overQuota: true,
+    });
     expect(stats.rows.every((p) => p.recommender === null)).toBe(true);
   });
 
@@ -130,13 +143,19 @@ describe("computeStats on a single recommender's 推荐表", () => {
   it("has no ranking without a score column, and no trainee, 基层 or AI figures without their columns", () => {
     expect(stats.ranking).toEqual([]);
     expect(stats.rows.every((p) => p.rank === null && !p.tied)).toBe(true);
-    expect(stats.totals).toMatchObject({ trainees: null, grassroots: null, grassrootsShare: null, ai: null, aiShare: null });
+    expect(stats.totals).toMatchObject({
+      trainees: null,
+      grassroots: null,
+      grassrootsShare: null,
+      ai: null,
+      aiShare: null,
+    });
     expect(stats.domains).toEqual([]);
   });
 });
 
 describe("lists without a 推荐单位 column or its line", () => {
-  it("names the whole-list recommender \"\" when nothing names it", () => {
+  it('names the whole-list recommender "" when nothing names it', () => {
     const grid = gridFromValues("s", [
       ["项目名称", "承办单位", "备注", "得分"],
       ["甲", "A", "重点推荐", 80],
@@ -158,7 +177,11 @@ describe("lists without a 推荐单位 column or its line", () => {
       ["推荐排序", "项目名称"],
       [1, "甲"],
     ]);
-    expect(must(computeStats(grid)).recommenders[0]).toMatchObject({ key: null, share: null, overQuota: false });
+    expect(must(computeStats(grid)).recommenders[0]).toMatchObject({
+      key: null,
+      share: null,
+      overQuota: false,
+    });
   });
 });
 
@@ -202,7 +225,9 @@ describe("基层 from a share column", () => {
   it("notes a bare 40 meaning 40%: the core reads it, a formula would not", () => {
     const stats = must(computeStats(shareList("s", true)));
     expect(stats.totals.grassroots).toBeCloseTo(62, 9);
-    expect(stats.caveats).toEqual([{ row: 1, col: 4, key: "grassrootsShare", text: "40", kind: "bare-percent" }]);
+    expect(stats.caveats).toEqual([
+      { row: 1, col: 4, key: "grassrootsShare", text: "40", kind: "bare-percent" },
+    ]);
   });
 });
 
@@ -241,7 +266,13 @@ describe("profiles", () => {
 describe("sheets that are not lists", () => {
   it.each([
     ["an empty sheet", gridFromValues("e", [])],
-    ["a form", gridFromValues("f", [["项目名称", "某项目"], ["办班时间", "5天"]])],
+    [
+      "a form",
+      gridFromValues("f", [
+        ["项目名称", "某项目"],
+        ["办班时间", "5天"],
+      ]),
+    ],
   ])("returns undefined for %s", (_label, grid) => {
     expect(computeStats(grid)).toBeUndefined();
   });

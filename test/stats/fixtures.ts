@@ -3,7 +3,19 @@ import type { CellValue, Grid, RawCell } from "../../src/core/grid/types";
 
 type Row = (CellValue | undefined)[];
 
-export const CITY_HEADER = ["序号", "推荐单位", "推荐排序", "项目名称", "承办单位", "领域", "专业范围", "学员人数", "基层人数", "评审得分", "备注"];
+export const CITY_HEADER = [
+  "序号",
+  "推荐单位",
+  "推荐排序",
+  "项目名称",
+  "承办单位",
+  "领域",
+  "专业范围",
+  "学员人数",
+  "基层人数",
+  "评审得分",
+  "备注",
+];
 
 /**
  * A city summary list of 12 projects (sheet rows 4–15): three recommenders (one typed once with a trailing space),
@@ -11,7 +23,19 @@ export const CITY_HEADER = ["序号", "推荐单位", "推荐排序", "项目名
  * (人工智能 typed as 领域), an empty one and one spelled with a space, two AI topics, one host twice.
  */
 export const CITY_ROWS: Row[] = [
-  [1, "市经济信息化委", 1, "大模型应用开发高级研修班", "上海交通大学", "数字技术", "人工智能", 60, 20, 95, "重点推荐"],
+  [
+    1,
+    "市经济信息化委",
+    1,
+    "大模型应用开发高级研修班",
+    "上海交通大学",
+    "数字技术",
+    "人工智能",
+    60,
+    20,
+    95,
+    "重点推荐",
+  ],
   [2, "市经济信息化委", 2, "集成电路设计前沿", "复旦大学", "数字技术", "集成电路", 55, 18, 90, ""],
   [3, "市经济信息化委", 3, "区块链与数据安全", "上海交通大学", "数字 技术", "区块链", 50, 15, 90, ""],
   [4, "市经济信息化委", 4, "智能网联汽车测试", "同济大学", "装备制造", "汽车", 52, 16, 88, ""],
@@ -61,7 +85,14 @@ export function shareList(name = "推荐 '汇总' 表", bareFirst = false): Grid
   const text = (v: CellValue) => (v === null ? undefined : rawCell(v));
   const rows: (RawCell | undefined)[][] = [
     [text("项目名称"), text("推荐单位"), text("领域"), text("学员人数"), text("基层比例"), text("专家评分")],
-    [text("AI 通识教育"), text("市教委"), text("数字技术"), text(80), bareFirst ? text(40) : pct(0.4), text(88.5)],
+    [
+      text("AI 通识教育"),
+      text("市教委"),
+      text("数字技术"),
+      text(80),
+      bareFirst ? text(40) : pct(0.4),
+      text(88.5),
+    ],
     [text("智能体开发"), text("市教委"), text("数字技术"), text(50), pct(0.3), text(88.5)],
     [text("绿色建筑"), text("市住建委"), text("建筑"), text(60), pct(0.25), text(91)],
     [text("城市更新"), text("市住建委"), text("建筑"), text(60), undefined, text(79)],

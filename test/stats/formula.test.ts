@@ -1,5 +1,13 @@
 import { HyperFormula } from "hyperformula";
-import { criterionSafe, exactCriterion, quoteSheetName, SheetNameError, sheetCell, sheetRange, stringLiteral } from "../../src/core/stats";
+import {
+  criterionSafe,
+  exactCriterion,
+  quoteSheetName,
+  SheetNameError,
+  sheetCell,
+  sheetRange,
+  stringLiteral,
+} from "../../src/core/stats";
 
 describe("quoteSheetName", () => {
   it.each([
@@ -27,15 +35,24 @@ describe("quoteSheetName", () => {
     expect(quoteSheetName(name)).toBe(quoted);
   });
 
-  it.each(["", "a/b", "a:b", "a[1]", "a*", "what?", "back\\slash", "'lead", "trail'"])("refuses %p", (name) => {
-    expect(() => quoteSheetName(name)).toThrow(SheetNameError);
-  });
+  it.each(["", "a/b", "a:b", "a[1]", "a*", "what?", "back\\slash", "'lead", "trail'"])(
+    "refuses %p",
+    (name) => {
+      expect(() => quoteSheetName(name)).toThrow(SheetNameError);
+    },
+  );
 
   // The quoted name must lead a real spreadsheet engine to the sheet: HyperFormula reads each reference back.
-  it.each(["推荐 表", "O'Brien", "推荐 '汇总' 表", "Sheet1", "2026", "A1", "R1C1", "city list"])("HyperFormula resolves %p", (name) => {
-    const hf = HyperFormula.buildFromSheets({ [name]: [[7], [8]], out: [[`=SUM(${sheetRange(name, 0, 0, 1)})+${sheetCell(name, 1, 0)}`]] }, { licenseKey: "gpl-v3" });
-    expect(hf.getCellValue({ sheet: hf.getSheetId("out") as number, row: 0, col: 0 })).toBe(23);
-  });
+  it.each(["推荐 表", "O'Brien", "推荐 '汇总' 表", "Sheet1", "2026", "A1", "R1C1", "city list"])(
+    "HyperFormula resolves %p",
+    (name) => {
+      const hf = HyperFormula.buildFromSheets(
+        { [name]: [[7], [8]], out: [[`=SUM(${sheetRange(name, 0, 0, 1)})+${sheetCell(name, 1, 0)}`]] },
+        { licenseKey: "gpl-v3" },
+      );
+      expect(hf.getCellValue({ sheet: hf.getSheetId("out") as number, row: 0, col: 0 })).toBe(23);
+    },
+  );
 });
 
 describe("references and literals", () => {
@@ -49,8 +66,14 @@ describe("references and literals", () => {
   it("spells inner double quotes as CHAR(34), which Excel and HyperFormula both read", () => {
     expect(stringLiteral("好")).toBe('"好"');
     expect(stringLiteral('他说"好"')).toBe('("他说"&CHAR(34)&"好"&CHAR(34)&"")');
-    const hf = HyperFormula.buildFromArray([[`=${stringLiteral('他说"好"')}`, `=LEN(${stringLiteral('"')})`]], { licenseKey: "gpl-v3" });
-    expect([hf.getCellValue({ sheet: 0, row: 0, col: 0 }), hf.getCellValue({ sheet: 0, row: 0, col: 1 })]).toEqual(['他说"好"', 1]);
+    const hf = HyperFormula.buildFromArray(
+      [[`=${stringLiteral('他说"好"')}`, `=LEN(${stringLiteral('"')})`]],
+      { licenseKey: "gpl-v3" },
+    );
+    expect([
+      hf.getCellValue({ sheet: 0, row: 0, col: 0 }),
+      hf.getCellValue({ sheet: 0, row: 0, col: 1 }),
+    ]).toEqual(['他说"好"', 1]);
   });
 
   it.each([
@@ -76,13 +99,15 @@ describe("references and literals", () => {
   });
 
   it("exactCriterion matches only that text, even with wildcards and comparison signs", () => {
-    const words = ["x*y", "xzy", "a?b", "acb", "9", "say \"hi\"", "X*Y"];
+    const words = ["x*y", "xzy", "a?b", "acb", "9", 'say "hi"', "X*Y"];
     const hf = HyperFormula.buildFromSheets(
       { d: words.map((w) => [w]), out: [words.map((w) => `=COUNTIFS(d!$A$1:$A$7,${exactCriterion(w)})`)] },
       { licenseKey: "gpl-v3" },
     );
     const out = hf.getSheetId("out") as number;
     // Case-insensitive as in Excel: x*y and X*Y match each other and nothing else.
-    expect(words.map((_, col) => hf.getCellValue({ sheet: out, row: 0, col }))).toEqual([2, 1, 1, 1, 1, 1, 2]);
+    expect(words.map((_, col) => hf.getCellValue({ sheet: out, row: 0, col }))).toEqual([
+      2, 1, 1, 1, 1, 1, 2,
+    ]);
   });
 });

@@ -1,4 +1,10 @@
-import { CellError, FunctionArgumentType, FunctionPlugin, HyperFormula, type SimpleRangeValue } from "hyperformula";
+import {
+  CellError,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  type SimpleRangeValue,
+} from "hyperformula";
 import type { CellValue as HfValue } from "hyperformula";
 import type { CellRef, Grid } from "../../src/core/grid/types";
 import type { SheetLayout } from "../../src/core/templates/layout";
@@ -21,11 +27,16 @@ class ExcelRankPlugin extends FunctionPlugin {
   };
 
   rankEq(ast: { args: unknown[] }, state: unknown) {
-    return this.runFunction(ast.args as never, state as never, this.metadata("RANK.EQ"), (x: number, range: SimpleRangeValue, order: number) => {
-      const numbers = range.valuesFromTopLeftCorner().filter((v): v is number => typeof v === "number");
-      if (!numbers.includes(x)) return new CellError("NA" as never);
-      return 1 + numbers.filter((v) => (order === 0 ? v > x : v < x)).length;
-    });
+    return this.runFunction(
+      ast.args as never,
+      state as never,
+      this.metadata("RANK.EQ"),
+      (x: number, range: SimpleRangeValue, order: number) => {
+        const numbers = range.valuesFromTopLeftCorner().filter((v): v is number => typeof v === "number");
+        if (!numbers.includes(x)) return new CellError("NA" as never);
+        return 1 + numbers.filter((v) => (order === 0 ? v > x : v < x)).length;
+      },
+    );
   }
 }
 HyperFormula.registerFunctionPlugin(ExcelRankPlugin, { enGB: { "RANK.EQ": "RANK.EQ" } });
@@ -64,7 +75,10 @@ function layoutContent(layout: SheetLayout): (string | number | null)[][] {
  * A HyperFormula workbook with the source sheet's values and the statistics sheet's formulas, evaluated. Array
  * arithmetic is on because Excel evaluates SUMPRODUCT's arguments as arrays in every version.
  */
-export function evaluateLayout(grid: Grid, layout: SheetLayout): { value: Evaluated; errors: string[]; hf: HyperFormula } {
+export function evaluateLayout(
+  grid: Grid,
+  layout: SheetLayout,
+): { value: Evaluated; errors: string[]; hf: HyperFormula } {
   const statsName = grid.name === layout.name ? `${layout.name} (2)` : layout.name;
   const hf = HyperFormula.buildFromSheets(
     { [grid.name]: sourceContent(grid), [statsName]: layoutContent(layout) },
@@ -76,7 +90,8 @@ export function evaluateLayout(grid: Grid, layout: SheetLayout): { value: Evalua
   for (const cell of layout.cells) {
     if (!cell.formula) continue;
     const v = value(cell);
-    if (v !== null && typeof v === "object" && "type" in v) errors.push(`${cell.row},${cell.col} ${cell.formula} → ${v.value} ${v.message}`);
+    if (v !== null && typeof v === "object" && "type" in v)
+      errors.push(`${cell.row},${cell.col} ${cell.formula} → ${v.value} ${v.message}`);
   }
   return { value, errors, hf };
 }

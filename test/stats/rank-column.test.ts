@@ -2,7 +2,14 @@ import { gridFromValues, makeGrid, rawCell } from "../../src/core/grid/grid";
 import type { CellValue, Grid, RawCell } from "../../src/core/grid/types";
 import { LIST_COLUMNS } from "../../src/core/recognise/columns";
 import { readList } from "../../src/core/recognise/list";
-import { computeStats, planRankColumn, RANK_COLUMN_HEADER, RankColumnError, safeWrites, type CellWrite } from "../../src/core/stats";
+import {
+  computeStats,
+  planRankColumn,
+  RANK_COLUMN_HEADER,
+  RankColumnError,
+  safeWrites,
+  type CellWrite,
+} from "../../src/core/stats";
 
 const scored = (extra: (CellValue | undefined)[][] = []) =>
   gridFromValues("s", [
@@ -128,6 +135,10 @@ describe("planRankColumn", () => {
 
   it("a header the user picks is used as given", () => {
     const grid = scored();
-    expect(planRankColumn(grid, statsOf(grid), { header: "排名" }).writes[0]).toEqual({ row: 0, col: 3, value: "排名" });
+    expect(planRankColumn(grid, statsOf(grid), { header: "排名" }).writes[0]).toEqual({
+      row: 0,
+      col: 3,
+      value: "排名",
+    });
   });
 });

@@ -3,20 +3,47 @@ import { competitionRanks } from "../../src/core/stats";
 
 describe("competitionRanks", () => {
   it.each([
-    [[95, 90, 90, 80], [1, 2, 2, 4]],
-    [[80, 90, 90, 95], [4, 2, 2, 1]],
-    [[70, null, 70], [1, null, 1]],
-    [[null, null], [null, null]],
+    [
+      [95, 90, 90, 80],
+      [1, 2, 2, 4],
+    ],
+    [
+      [80, 90, 90, 95],
+      [4, 2, 2, 1],
+    ],
+    [
+      [70, null, 70],
+      [1, null, 1],
+    ],
+    [
+      [null, null],
+      [null, null],
+    ],
     [[], []],
-    [[5, 5, 5, 5], [1, 1, 1, 1]],
-    [[1, 2, 3, Number.NaN], [3, 2, 1, null]],
-    [[-1, 0, 0.5], [3, 2, 1]],
+    [
+      [5, 5, 5, 5],
+      [1, 1, 1, 1],
+    ],
+    [
+      [1, 2, 3, Number.NaN],
+      [3, 2, 1, null],
+    ],
+    [
+      [-1, 0, 0.5],
+      [3, 2, 1],
+    ],
   ])("%p → %p", (scores, ranks) => {
     expect(competitionRanks(scores as (number | null)[]).map((r) => r.rank)).toEqual(ranks);
   });
 
   it("marks exactly the rows that share a score as tied", () => {
-    expect(competitionRanks([90, 85, 90, null, 70]).map((r) => r.tied)).toEqual([true, false, true, false, false]);
+    expect(competitionRanks([90, 85, 90, null, 70]).map((r) => r.tied)).toEqual([
+      true,
+      false,
+      true,
+      false,
+      false,
+    ]);
   });
 });
 

@@ -45,12 +45,17 @@ function expectSheetEqualsCore(grid: Grid): void {
   stats.recommenders.forEach((rec, i) => {
     const cells = f.recommenders[i];
     if (!cells) throw new Error("missing recommender line");
-    expect([rec.name, num(cells.projects), num(cells.allowed)]).toEqual([rec.name, rec.projects, rec.allowed]);
+    expect([rec.name, num(cells.projects), num(cells.allowed)]).toEqual([
+      rec.name,
+      rec.projects,
+      rec.allowed,
+    ]);
     if (rec.key !== null) {
       expect(num(cells.key)).toBe(rec.key);
       close(num(cells.share), rec.projects === 0 ? null : rec.share);
     }
-    if (rec.ranking.status !== "absent") expect(num(cells.ranking)).toBe(rec.ranking.status === "valid" ? "有效" : "有误");
+    if (rec.ranking.status !== "absent")
+      expect(num(cells.ranking)).toBe(rec.ranking.status === "valid" ? "有效" : "有误");
   });
 
   const shown = new Map(f.domains.map((d) => [d.domain, d]));
@@ -60,7 +65,8 @@ function expectSheetEqualsCore(grid: Grid): void {
     close(num(cells?.share), d.share);
   }
   // Every other 领域 of the notice is on the sheet at 0, so one typed later is counted.
-  for (const d of f.domains) if (!stats.domains.some((s) => s.domain === d.domain)) expect(num(d.count)).toBe(0);
+  for (const d of f.domains)
+    if (!stats.domains.some((s) => s.domain === d.domain)) expect(num(d.count)).toBe(0);
   if (stats.domainUnset > 0) expect(num(f.domainUnset)).toBe(stats.domainUnset);
 
   expect(f.hosts.map((h) => [h.host, num(h.count)])).toEqual(stats.hosts.map((h) => [h.host, h.count]));
@@ -70,7 +76,8 @@ function expectSheetEqualsCore(grid: Grid): void {
     const cells = f.rows[i];
     if (!cells) throw new Error("missing detail line");
     expect(num(cells.sourceRow)).toBe(p.row + 1);
-    if (cells.rank) expect([p.row, num(cells.rank), num(cells.tied)]).toEqual([p.row, p.rank, p.tied ? "并列" : null]);
+    if (cells.rank)
+      expect([p.row, num(cells.rank), num(cells.tied)]).toEqual([p.row, p.rank, p.tied ? "并列" : null]);
     if (cells.rankingOk) expect([p.row, num(cells.rankingOk)]).toEqual([p.row, p.rankingOk ? 1 : 0]);
   });
 }
@@ -147,7 +154,10 @@ describe("the statistics sheet, evaluated by HyperFormula, gives the core's figu
   });
 
   it("lists the cells a formula cannot read like the core, on top of the sheet", () => {
-    const grid = gridFromValues("s", [CITY_HEADER, [1, "甲", 1, "项目", "单位", "数字技术", "", "60人", 20, 80, ""]]);
+    const grid = gridFromValues("s", [
+      CITY_HEADER,
+      [1, "甲", 1, "项目", "单位", "数字技术", "", "60人", 20, 80, ""],
+    ]);
     const { layout } = build(grid);
     expect(layout.cells.find((c) => c.row === 2)?.value).toContain("H2");
   });
@@ -156,7 +166,26 @@ describe("the statistics sheet, evaluated by HyperFormula, gives the core's figu
 const SH_DOMAIN_COUNT = 20;
 
 describe("the 重点推荐 expression matches the engine's isKeyRecommendation", () => {
-  const remarks = ["重点推荐", "重点", "是", " 是 ", "√", "✓", "否", "非重点", "不重点推荐", "", "推荐", "重 点推荐", "重点推荐（拟）", "是否", "重点\n推荐", "　重点　", "重点推荐：否", "是否重点：否"];
+  const remarks = [
+    "重点推荐",
+    "重点",
+    "是",
+    " 是 ",
+    "√",
+    "✓",
+    "否",
+    "非重点",
+    "不重点推荐",
+    "",
+    "推荐",
+    "重 点推荐",
+    "重点推荐（拟）",
+    "是否",
+    "重点\n推荐",
+    "　重点　",
+    "重点推荐：否",
+    "是否重点：否",
+  ];
   it.each(remarks.map((r) => [JSON.stringify(r), r]))("%s", (_label, remark) => {
     const grid = gridFromValues("备 注", [
       ["项目名称", "备注"],
@@ -180,17 +209,24 @@ describe("the 重点推荐 allowance matches the engine's max(1, ⌊15% × N⌋)
     const { stats, layout } = build(grid);
     const { value } = evaluateLayout(grid, layout);
     const rec = layout.figures.recommenders[0];
-    expect(rec && [value(rec.allowed), value(rec.key ?? rec.allowed), value(rec.ranking ?? rec.allowed)]).toEqual([
-      stats.recommenders[0]?.allowed,
-      Math.min(3, n),
-      "有效",
-    ]);
+    expect(
+      rec && [value(rec.allowed), value(rec.key ?? rec.allowed), value(rec.ranking ?? rec.allowed)],
+    ).toEqual([stats.recommenders[0]?.allowed, Math.min(3, n), "有效"]);
   });
 });
 
 describe("the RANK.EQ test shim agrees with HyperFormula's native COUNTIF", () => {
   it("on ties, gaps, text and blanks", () => {
-    const grid = gridFromValues("s", [["项目名称", "得分"], ["a", 90], ["b", 85], ["c", "85"], ["d", 85], ["e", undefined], ["f", 70.5], ["g", 95]]);
+    const grid = gridFromValues("s", [
+      ["项目名称", "得分"],
+      ["a", 90],
+      ["b", 85],
+      ["c", "85"],
+      ["d", 85],
+      ["e", undefined],
+      ["f", 70.5],
+      ["g", 95],
+    ]);
     const { layout } = build(grid);
     const { value, hf } = evaluateLayout(grid, layout);
     const stats = hf.getSheetId("统计") as number;
@@ -223,8 +259,32 @@ describe("property: the statistics sheet equals the core on random lists", () =>
     fc.assert(
       fc.property(fc.array(fc.record(cellArb), { minLength: 1, maxLength: 25 }), (rows) => {
         const values: (CellValue | undefined)[][] = [
-          ["序号", "推荐单位", "推荐排序", "项目名称", "承办单位", "领域", "专业范围", "学员人数", "基层人数", "评审得分", "备注"],
-          ...rows.map((r, i) => [i + 1, r.recommender, r.rank, `${r.title}${i}`, r.host, r.domain, r.major, r.trainees, r.grassroots, r.score, r.remark]),
+          [
+            "序号",
+            "推荐单位",
+            "推荐排序",
+            "项目名称",
+            "承办单位",
+            "领域",
+            "专业范围",
+            "学员人数",
+            "基层人数",
+            "评审得分",
+            "备注",
+          ],
+          ...rows.map((r, i) => [
+            i + 1,
+            r.recommender,
+            r.rank,
+            `${r.title}${i}`,
+            r.host,
+            r.domain,
+            r.major,
+            r.trainees,
+            r.grassroots,
+            r.score,
+            r.remark,
+          ]),
         ];
         expectSheetEqualsCore(gridFromValues("随机 列表", values));
       }),
@@ -232,5 +292,3 @@ describe("property: the statistics sheet equals the core on random lists", () =>
     );
   });
 });
-
-

@@ -1,7 +1,10 @@
 import type { CliCommand } from "../types";
 import { checkCommand } from "./check";
+import { statsCommand } from "./stats";
 
-/** Every `yanxiu` command, in the order --help lists them. Add one line per command file. */
+/** Every `yanxiu` command, in the order --help lists them. Add one import and one line per command file. */
+// prettier-ignore
 export const COMMANDS: readonly CliCommand[] = [
   checkCommand,
+  statsCommand,
 ];

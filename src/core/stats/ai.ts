@@ -17,7 +17,9 @@ const REGEX_SYNTAX = /[\\^$.*+?()[\]{}]/;
  */
 export function literalAlternatives(pattern: RegExp): string[] {
   if (pattern.flags.replace(/[iu]/g, "") !== "" || !pattern.flags.includes("i"))
-    throw new StatsDefinitionError(`${pattern} must be case-insensitive with no other flags to match SEARCH()`);
+    throw new StatsDefinitionError(
+      `${pattern} must be case-insensitive with no other flags to match SEARCH()`,
+    );
   const words = pattern.source.split("|");
   for (const w of words)
     if (w === "" || REGEX_SYNTAX.test(w))
@@ -37,7 +39,9 @@ export function searchTerms(words: readonly string[]): string[] {
     all.add(full);
   }
   const list = [...all];
-  return list.filter((w) => !list.some((other) => other !== w && w.toLowerCase().includes(other.toLowerCase())));
+  return list.filter(
+    (w) => !list.some((other) => other !== w && w.toLowerCase().includes(other.toLowerCase())),
+  );
 }
 
 /** The AI words of 沪人社专〔2026〕82号 一（三） “项目选题向人工智能领域倾斜”, as SEARCH() terms. */
@@ -52,7 +56,10 @@ export function groupKey(text: string): string {
  * Whether a project is an AI topic: its 领域 is the profile's AI domain (数字技术) and one of the terms occurs in its
  * 专业范围 or 项目名称. Case-insensitive substring matching, exactly what SEARCH() does in the statistics sheet.
  */
-export function isAiTopic(profile: StatsProfile, project: { domain: string; major: string; title: string }): boolean {
+export function isAiTopic(
+  profile: StatsProfile,
+  project: { domain: string; major: string; title: string },
+): boolean {
   if (profile.aiDomain !== null && groupKey(project.domain) !== groupKey(profile.aiDomain)) return false;
   const haystacks = [project.major.toLowerCase(), project.title.toLowerCase()];
   return profile.aiTerms.some((term) => {

@@ -5,7 +5,12 @@ import type { ReadResult } from "../read/types";
 import { LIST_COLUMNS, type ListKey } from "../recognise/columns";
 import { findLabelledLine } from "../recognise/lines";
 import { readList, type ListTable } from "../recognise/list";
-import { ListView, allowedKeyRecommendations, checkRankingSequence, isKeyRecommendation } from "../rules/list";
+import {
+  ListView,
+  allowedKeyRecommendations,
+  checkRankingSequence,
+  isKeyRecommendation,
+} from "../rules/list";
 import { FindingSink } from "../rules/sink";
 import { groupKey, isAiTopic } from "./ai";
 import { SH_GAOYAN_STATS } from "./profile";
@@ -30,7 +35,9 @@ export interface StatsOptions {
 }
 
 /** Keys of the columns that make a row a project row (readList's “content” columns). */
-export const CONTENT_KEYS: readonly ListKey[] = LIST_COLUMNS.filter((s) => s.content !== false).map((s) => s.key);
+export const CONTENT_KEYS: readonly ListKey[] = LIST_COLUMNS.filter((s) => s.content !== false).map(
+  (s) => s.key,
+);
 
 /**
  * The rows of the list that hold a project: at least one content column filled. A blank template's pre-printed
@@ -116,14 +123,20 @@ export function computeStats(grid: Grid, options: StatsOptions = {}): ListStats 
     if (!has(key)) return null;
     const cell = cellOf(row, key);
     const read = readNumber(cell);
-    if (isTextNumber(cell, read)) caveats.push({ row, col: col(key) ?? 0, key, text: cellText(cell), kind: "text-number" });
+    if (isTextNumber(cell, read))
+      caveats.push({ row, col: col(key) ?? 0, key, text: cellText(cell), kind: "text-number" });
     return okValue(read);
   };
   const readShare = (row: number): number | null => {
     if (!has("grassrootsShare")) return null;
     const cell = cellOf(row, "grassrootsShare");
     const read = readPercent(cell);
-    const at = { row, col: col("grassrootsShare") ?? 0, key: "grassrootsShare" as const, text: cellText(cell) };
+    const at = {
+      row,
+      col: col("grassrootsShare") ?? 0,
+      key: "grassrootsShare" as const,
+      text: cellText(cell),
+    };
     if (isTextNumber(cell, read)) caveats.push({ ...at, kind: "text-number" });
     else if (typeof cell.value === "number" && cell.value > 1 && !(cell.numberFormat ?? "").includes("%"))
       caveats.push({ ...at, kind: "bare-percent" });
@@ -153,7 +166,11 @@ export function computeStats(grid: Grid, options: StatsOptions = {}): ListStats 
       grassrootsBase += trainees;
     }
     const rank = ranks[i] ?? { rank: null, tied: false };
-    const project = { domain: view.text(row, "domain"), major: view.text(row, "major"), title: view.text(row, "title") };
+    const project = {
+      domain: view.text(row, "domain"),
+      major: view.text(row, "major"),
+      title: view.text(row, "title"),
+    };
     return {
       row,
       title: project.title,
@@ -218,7 +235,9 @@ export function computeStats(grid: Grid, options: StatsOptions = {}): ListStats 
       ordered.push({ entry, order: index ?? profile.domains.length + appearance });
     });
   }
-  const domains = ordered.sort((a, b) => b.entry.count - a.entry.count || a.order - b.order).map((o) => o.entry);
+  const domains = ordered
+    .sort((a, b) => b.entry.count - a.entry.count || a.order - b.order)
+    .map((o) => o.entry);
 
   const hosts: HostCount[] = has("host")
     ? groupRows(grid, rows, col("host") ?? 0)
@@ -242,7 +261,8 @@ export function computeStats(grid: Grid, options: StatsOptions = {}): ListStats 
 
   const ranking = has("score")
     ? [...projects].sort((a, b) => {
-        if (a.rank === null || b.rank === null) return a.rank === b.rank ? a.row - b.row : a.rank === null ? 1 : -1;
+        if (a.rank === null || b.rank === null)
+          return a.rank === b.rank ? a.row - b.row : a.rank === null ? 1 : -1;
         return a.rank - b.rank || a.row - b.row;
       })
     : [];
@@ -267,7 +287,12 @@ export function computeStats(grid: Grid, options: StatsOptions = {}): ListStats 
 }
 
 /** 推荐排序 per row: an integer in 1..N of its recommender that no other row of the recommender repeats. */
-function markRankingOk(grid: Grid, rows: readonly number[], col: number, byRow: Map<number, ProjectRow>): void {
+function markRankingOk(
+  grid: Grid,
+  rows: readonly number[],
+  col: number,
+  byRow: Map<number, ProjectRow>,
+): void {
   const n = rows.length;
   const values = rows.map((row) => okValue(readNumber(grid.cell(row, col))));
   const seen = new Map<number, number>();
@@ -275,6 +300,8 @@ function markRankingOk(grid: Grid, rows: readonly number[], col: number, byRow: 
   rows.forEach((row, i) => {
     const v = values[i];
     const p = byRow.get(row);
-    if (p) p.rankingOk = v !== null && v !== undefined && Number.isInteger(v) && v >= 1 && v <= n && seen.get(v) === 1;
+    if (p)
+      p.rankingOk =
+        v !== null && v !== undefined && Number.isInteger(v) && v >= 1 && v <= n && seen.get(v) === 1;
   });
 }

@@ -21,7 +21,8 @@ const BOOLEAN = /^(?:true|false)$/i;
  */
 export function quoteSheetName(name: string): string {
   if (name === "") throw new SheetNameError("A sheet name cannot be empty");
-  if (FORBIDDEN.test(name)) throw new SheetNameError(`Sheet name “${name}” holds a character Excel forbids (\\ / ? * [ ] :)`);
+  if (FORBIDDEN.test(name))
+    throw new SheetNameError(`Sheet name “${name}” holds a character Excel forbids (\\ / ? * [ ] :)`);
   if (name.startsWith("'") || name.endsWith("'"))
     throw new SheetNameError(`Sheet name “${name}” starts or ends with an apostrophe, which Excel forbids`);
   if (PLAIN.test(name) && !CELL_LIKE.test(name) && !R1C1_LIKE.test(name) && !BOOLEAN.test(name)) return name;

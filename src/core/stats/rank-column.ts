@@ -66,7 +66,11 @@ function occupied(grid: Grid, row: number, col: number): { text: string; merged:
  * The default column is never occupied (or is this feature's own earlier column); a chosen column may be, and then
  * every non-empty cell that would change is in `overwrites`, so the UI asks first. Rows without a score get no rank.
  */
-export function planRankColumn(grid: Grid, stats: ListStats, options: RankColumnOptions = {}): RankColumnPlan {
+export function planRankColumn(
+  grid: Grid,
+  stats: ListStats,
+  options: RankColumnOptions = {},
+): RankColumnPlan {
   const header = options.header ?? RANK_COLUMN_HEADER;
   const headerRow = stats.headerRow;
   const rows = stats.rows.map((p) => p.row);
@@ -104,7 +108,8 @@ export function planRankColumn(grid: Grid, stats: ListStats, options: RankColumn
   for (const w of writes) {
     const o = occupied(grid, w.row, w.col);
     const next = w.value === null ? "" : String(w.value);
-    if ((o.text !== "" && o.text !== next) || o.merged) overwrites.push({ row: w.row, col: w.col, current: o.text, next, merged: o.merged });
+    if ((o.text !== "" && o.text !== next) || o.merged)
+      overwrites.push({ row: w.row, col: w.col, current: o.text, next, merged: o.merged });
   }
   return { sheet: grid.name, col, header, writes, overwrites, reused };
 }

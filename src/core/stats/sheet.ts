@@ -17,7 +17,14 @@ export interface StatsSheetFigures {
   grassrootsShare?: CellRef;
   ai?: CellRef;
   aiShare?: CellRef;
-  recommenders: { name: string; projects: CellRef; key?: CellRef; allowed: CellRef; share?: CellRef; ranking?: CellRef }[];
+  recommenders: {
+    name: string;
+    projects: CellRef;
+    key?: CellRef;
+    allowed: CellRef;
+    share?: CellRef;
+    ranking?: CellRef;
+  }[];
   domains: { domain: string; count: CellRef; share: CellRef }[];
   domainUnset?: CellRef;
   hosts: { host: string; count: CellRef }[];
@@ -123,7 +130,9 @@ export function buildStatsSheet(
   const countGroup = (rangeRef: string, spellings: readonly string[]) =>
     spellings
       .map((s) =>
-        criterionSafe(s) ? `COUNTIFS(${rangeRef},${exactCriterion(s)})` : `SUMPRODUCT(${isProject}*(${rangeRef}=${stringLiteral(s)}))`,
+        criterionSafe(s)
+          ? `COUNTIFS(${rangeRef},${exactCriterion(s)})`
+          : `SUMPRODUCT(${isProject}*(${rangeRef}=${stringLiteral(s)}))`,
       )
       .join("+");
 
@@ -142,7 +151,13 @@ export function buildStatsSheet(
   // 总体
   const totalsTop = r;
   b.header(r++, [t(statsText.figure), t(statsText.value), t(statsText.plan), t(statsText.ofPlan)]);
-  const figures: StatsSheetFigures = { projects: { row: r, col: 1 }, recommenders: [], domains: [], hosts: [], rows: [] };
+  const figures: StatsSheetFigures = {
+    projects: { row: r, col: 1 },
+    recommenders: [],
+    domains: [],
+    hosts: [],
+    rows: [],
+  };
   const projectsCell = toA1(r, 1);
   const planned = (row: number, plan: number | null) => {
     if (plan === null) return;
@@ -161,7 +176,10 @@ export function buildStatsSheet(
     const share = range("grassrootsShare");
     // Σ基层 / Σ学员 over the rows where both are numbers (SUMPRODUCT counts text as 0), as computeStats does.
     const sums = count
-      ? { num: `SUMPRODUCT(--ISNUMBER(${trainees}),${count})`, base: `SUMPRODUCT(--ISNUMBER(${count}),${trainees})` }
+      ? {
+          num: `SUMPRODUCT(--ISNUMBER(${trainees}),${count})`,
+          base: `SUMPRODUCT(--ISNUMBER(${count}),${trainees})`,
+        }
       : share
         ? { num: `SUMPRODUCT(${share},${trainees})`, base: `SUMPRODUCT(--ISNUMBER(${share}),${trainees})` }
         : undefined;
@@ -174,10 +192,14 @@ export function buildStatsSheet(
   }
   const domainRange = range("domain");
   if (stats.totals.ai !== null) {
-    const haystack = [range("major"), range("title")].filter((x): x is string => x !== undefined).join(`&"|"&`);
+    const haystack = [range("major"), range("title")]
+      .filter((x): x is string => x !== undefined)
+      .join(`&"|"&`);
     const aiSpellings = profile.aiDomain === null ? [] : aiDomainSpellings(stats, profile.aiDomain);
     const inDomain = domainRange && profile.aiDomain !== null ? inGroup(domainRange, aiSpellings) : isProject;
-    const anyTerm = profile.aiTerms.map((term) => `ISNUMBER(SEARCH(${stringLiteral(term)},${haystack}))`).join("+");
+    const anyTerm = profile.aiTerms
+      .map((term) => `ISNUMBER(SEARCH(${stringLiteral(term)},${haystack}))`)
+      .join("+");
     b.label(r, 0, t(statsText.ai), LABEL);
     figures.ai = b.put(r, 1, haystack === "" ? "=0" : `=SUMPRODUCT(${inDomain}*((${anyTerm})>0))`, COUNT);
     figures.aiShare = b.put(r, 3, `=IF(${projectsCell}=0,"",${toA1(r, 1)}/${projectsCell})`, SHARE);
@@ -195,7 +217,13 @@ export function buildStatsSheet(
 
   // 推荐单位
   const recTop = r;
-  const recHeaders = [t(statsText.recommenders), t(statsText.projects), t(statsText.key), t(statsText.allowed), t(statsText.share)];
+  const recHeaders = [
+    t(statsText.recommenders),
+    t(statsText.projects),
+    t(statsText.key),
+    t(statsText.allowed),
+    t(statsText.share),
+  ];
   if (col("rank") !== undefined) recHeaders.push(t(statsText.ranking));
   b.header(r++, recHeaders);
   const recRange = range("recommender");
@@ -209,7 +237,12 @@ export function buildStatsSheet(
     b.label(row, 0, label, LABEL);
     const entry: StatsSheetFigures["recommenders"][number] = {
       name: rec.name,
-      projects: b.put(row, 1, rec.whole || !recRange ? `=${projectsCell}` : `=${countGroup(recRange, rec.spellings)}`, COUNT),
+      projects: b.put(
+        row,
+        1,
+        rec.whole || !recRange ? `=${projectsCell}` : `=${countGroup(recRange, rec.spellings)}`,
+        COUNT,
+      ),
       allowed: b.put(row, 3, allowedFormula(toA1(row, 1)), COUNT),
     };
     if (isKey) {
@@ -264,7 +297,10 @@ export function buildStatsSheet(
     b.header(r++, [t(statsText.hosts), t(statsText.projects)]);
     for (const host of stats.hosts) {
       b.label(r, 0, host.host, LABEL);
-      figures.hosts.push({ host: host.host, count: b.put(r, 1, `=${countGroup(hostRange, host.spellings)}`, COUNT) });
+      figures.hosts.push({
+        host: host.host,
+        count: b.put(r, 1, `=${countGroup(hostRange, host.spellings)}`, COUNT),
+      });
       r++;
     }
     b.table(hostTop, r - 1, 2);
@@ -282,7 +318,10 @@ export function buildStatsSheet(
     rankingOk: t(statsText.rankingOk),
     recommender: t(statsText.recommenders),
   };
-  b.header(r++, detailKeys.map((k) => detailLabels[k]));
+  b.header(
+    r++,
+    detailKeys.map((k) => detailLabels[k]),
+  );
   const firstDetail = r;
   const lastDetail = r + stats.rows.length - 1;
   const detailRange = (key: DetailKey) => {
@@ -315,7 +354,12 @@ export function buildStatsSheet(
           break;
         case "tied": {
           const label = stringLiteral(t(statsText.tied));
-          entry.tied = b.put(r, c, `=IF(ISNUMBER(${score}),IF(SUMPRODUCT(--(${scoreRange}=${score}))>1,${label},""),"")`, CENTER);
+          entry.tied = b.put(
+            r,
+            c,
+            `=IF(ISNUMBER(${score}),IF(SUMPRODUCT(--(${scoreRange}=${score}))>1,${label},""),"")`,
+            CENTER,
+          );
           break;
         }
         case "rankingOk": {
@@ -333,10 +377,15 @@ export function buildStatsSheet(
                   )
                   .join("+")
               : `COUNTIFS(${rankRange},${k})`;
-          entry.rankingOk = b.put(r, c, `=IF(ISNUMBER(${k}),IF(AND(${k}=INT(${k}),${k}>=1,${k}<=${n},(${same})=1),1,0),0)`, {
-            ...CENTER,
-            numberFormat: yesNo,
-          });
+          entry.rankingOk = b.put(
+            r,
+            c,
+            `=IF(ISNUMBER(${k}),IF(AND(${k}=INT(${k}),${k}>=1,${k}<=${n},(${same})=1),1,0),0)`,
+            {
+              ...CENTER,
+              numberFormat: yesNo,
+            },
+          );
           break;
         }
         case "recommender":
@@ -356,7 +405,10 @@ export function buildStatsSheet(
     for (const { index, row } of recRows) {
       const rec = stats.recommenders[index];
       if (!rec) continue;
-      const sum = rec.whole || !recDetail ? `SUM(${okRange})` : `SUMPRODUCT(${okRange}*${inGroup(recDetail, rec.spellings)})`;
+      const sum =
+        rec.whole || !recDetail
+          ? `SUM(${okRange})`
+          : `SUMPRODUCT(${okRange}*${inGroup(recDetail, rec.spellings)})`;
       const entry = figures.recommenders[index];
       if (entry)
         entry.ranking = b.put(
