@@ -10,7 +10,9 @@ export function parseArgsError(error: unknown, lang: "zh" | "en"): string {
   const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? "";
   if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return cliText.unknownOption(option)[lang];
   if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
-    return (/argument missing/.test(message) ? cliText.missingValue(option) : cliText.noValueAllowed(option))[lang];
+    return (/argument missing/.test(message) ? cliText.missingValue(option) : cliText.noValueAllowed(option))[
+      lang
+    ];
   return message;
 }
 

@@ -28,7 +28,13 @@ export function helpText(lang: Lang, commands: readonly CliCommand[] = COMMANDS)
 
 function commandHelp(command: CliCommand, lang: Lang): string {
   const extra = command.help;
-  return [`${cliText.usage[lang]}${command.usage}`, "", command.summary[lang], ...(extra ? ["", extra[lang]] : []), ""].join("\n");
+  return [
+    `${cliText.usage[lang]}${command.usage}`,
+    "",
+    command.summary[lang],
+    ...(extra ? ["", extra[lang]] : []),
+    "",
+  ].join("\n");
 }
 
 const isHelp = (a: string) => a === "--help" || a === "-h";
@@ -37,7 +43,11 @@ const isHelp = (a: string) => a === "--help" || a === "-h";
  * The whole CLI as a function: arguments in, exit code out, every word through `io` (so tests run it in-process).
  * Global options (--lang, --help, --version) are taken here; the rest goes to the command.
  */
-export async function main(argv: readonly string[], io: CliIO, commands: readonly CliCommand[] = COMMANDS): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: CliIO,
+  commands: readonly CliCommand[] = COMMANDS,
+): Promise<number> {
   const { lang: asked, rest, missing } = extractLang(argv);
   if (missing || (asked !== undefined && asked !== "zh" && asked !== "en")) {
     const text = cliText.badLang(asked ?? "");
@@ -89,7 +99,9 @@ export async function runFromProcess(argv: readonly string[] = process.argv.slic
     return await main(argv, io);
   } catch (error) {
     // A fault of ours, not of the input: say so plainly, with the stack for the report.
-    process.stderr.write(`yanxiu: 内部错误 / internal error\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `yanxiu: 内部错误 / internal error\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return 3;
   }
 }

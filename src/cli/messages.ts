@@ -46,7 +46,10 @@ export const cliText = {
   commands: { zh: "命令：", en: "Commands:" },
   options: { zh: "通用选项：", en: "Global options:" },
   optLang: { zh: "输出语言，zh（默认）或 en", en: "language of the output: zh (default) or en" },
-  optHelp: { zh: "显示帮助（yanxiu <命令> --help 显示该命令的用法）", en: "show help (yanxiu <command> --help for a command)" },
+  optHelp: {
+    zh: "显示帮助（yanxiu <命令> --help 显示该命令的用法）",
+    en: "show help (yanxiu <command> --help for a command)",
+  },
   optVersion: { zh: "显示版本", en: "show the version" },
   exitCodes: {
     zh: "退出码：0 未发现错误；1 发现错误；2 有文件无法读取或用法有误。",
@@ -62,8 +65,14 @@ export const cliText = {
   }),
   usageError: (detail: string): Text => ({ zh: `用法有误：${detail}`, en: `Wrong usage: ${detail}` }),
   unknownOption: (option: string): Text => ({ zh: `未知选项 ${option}。`, en: `Unknown option ${option}.` }),
-  missingValue: (option: string): Text => ({ zh: `选项 ${option} 需要一个值。`, en: `Option ${option} needs a value.` }),
-  noValueAllowed: (option: string): Text => ({ zh: `选项 ${option} 不带值。`, en: `Option ${option} takes no value.` }),
+  missingValue: (option: string): Text => ({
+    zh: `选项 ${option} 需要一个值。`,
+    en: `Option ${option} needs a value.`,
+  }),
+  noValueAllowed: (option: string): Text => ({
+    zh: `选项 ${option} 不带值。`,
+    en: `Option ${option} takes no value.`,
+  }),
   usage: { zh: "用法：", en: "Usage: " },
 } as const;
 
@@ -134,8 +143,14 @@ export const checkText = {
     zh: `共 ${files} 个文件、${sheets} 张工作表：错误 ${e}，提醒 ${w}，信息 ${i}${unusable > 0 ? `；${unusable} 个文件无法校验` : ""}。`,
     en: `${files} file${files === 1 ? "" : "s"}, ${sheets} sheet${sheets === 1 ? "" : "s"}: ${e} errors, ${w} warnings, ${i} info${unusable > 0 ? `; ${unusable} file${unusable === 1 ? "" : "s"} could not be checked` : ""}.`,
   }),
-  wroteCopy: (file: string): Text => ({ zh: `已写出标记副本：${file}`, en: `Annotated copy written: ${file}` }),
-  wroteSummary: (file: string): Text => ({ zh: `已写出汇总工作簿：${file}`, en: `Summary workbook written: ${file}` }),
+  wroteCopy: (file: string): Text => ({
+    zh: `已写出标记副本：${file}`,
+    en: `Annotated copy written: ${file}`,
+  }),
+  wroteSummary: (file: string): Text => ({
+    zh: `已写出汇总工作簿：${file}`,
+    en: `Summary workbook written: ${file}`,
+  }),
   writeFailed: (file: string, detail: string): Text => ({
     zh: `无法写出“${file}”：${detail}`,
     en: `Could not write “${file}”: ${detail}`,

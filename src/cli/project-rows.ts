@@ -27,7 +27,17 @@ const FORM_TABLES: ReadonlySet<TableKind> = new Set(["application", "institution
 const FORM_FIELDS: FormSpec<ListKey> = {
   blocks: [
     { key: "recommender", labels: ["推荐单位信息", "推荐单位情况"] },
-    { key: "applicant", labels: ["申报单位信息", "承办单位信息", "申报单位情况", "承办单位情况", "机构基本情况", "培训机构信息"] },
+    {
+      key: "applicant",
+      labels: [
+        "申报单位信息",
+        "承办单位信息",
+        "申报单位情况",
+        "承办单位情况",
+        "机构基本情况",
+        "培训机构信息",
+      ],
+    },
   ],
   fields: [
     { key: "title", labels: ["项目名称", "研修项目名称", "选题名称", "研修选题", "项目选题"] },
@@ -51,7 +61,9 @@ function listRecords(file: string, grid: Grid, table: TableKind): ProjectRecord[
   const list = readList(grid, LIST_COLUMNS);
   if (!list) return [];
   // A 推荐表 names its recommender once, above the table ("推荐单位：…（盖章）").
-  const recommenderLine = list.columns.has("recommender") ? undefined : findLabelledLine(list.above, ["推荐单位"]);
+  const recommenderLine = list.columns.has("recommender")
+    ? undefined
+    : findLabelledLine(list.above, ["推荐单位"]);
   return list.rows.map((row) => {
     const values: Partial<Record<ListKey, CellValue>> = {};
     for (const [key, column] of list.columns) {
@@ -70,7 +82,9 @@ function formRecord(file: string, grid: Grid, table: TableKind): ProjectRecord[]
   for (const [key, field] of form.fields) if (field.text !== "") values[key] = field.text;
   if (values.host === undefined) {
     // Shanghai's 附件2 also names the applicant in the "申报单位：" line above the form.
-    const line = readForm(grid, { fields: [{ key: "host" as const, labels: ["申报单位"] }] }).fields.get("host");
+    const line = readForm(grid, { fields: [{ key: "host" as const, labels: ["申报单位"] }] }).fields.get(
+      "host",
+    );
     if (line && line.text !== "") values.host = line.text;
   }
   if (Object.keys(values).length === 0) return [];

@@ -6,7 +6,14 @@ import { MARK_FILL, MARK_PREFIX } from "../../src/core/marks";
 import { loadWorkbook } from "./helpers";
 import { XlsxPackage } from "./xml";
 
-const finding = (row: number, col: number, severity: Finding["severity"], rule: Finding["rule"], zh: string, sheet = "推荐表"): Finding => ({
+const finding = (
+  row: number,
+  col: number,
+  severity: Finding["severity"],
+  rule: Finding["rule"],
+  zh: string,
+  sheet = "推荐表",
+): Finding => ({
   sheet,
   row,
   col,
@@ -74,7 +81,12 @@ describe("annotateWorkbook: the marks of the annotated copy, read back from the 
     const wb = await loadedSheet();
     annotateWorkbook(
       wb,
-      [check([finding(2, 0, "error", "ranking.sequence", "推荐排序重复"), finding(2, 0, "warning", "key-recommendation.order", "排序不当")])],
+      [
+        check([
+          finding(2, 0, "error", "ranking.sequence", "推荐排序重复"),
+          finding(2, 0, "warning", "key-recommendation.order", "排序不当"),
+        ]),
+      ],
       "zh",
     );
     const notes = await (await written(wb)).notesOf("推荐表");
@@ -88,11 +100,18 @@ describe("annotateWorkbook: the marks of the annotated copy, read back from the 
     wb.getWorksheet("推荐表")!.getCell("C3").note = `${MARK_PREFIX}\n[错误] 上次的结果`;
     annotateWorkbook(
       wb,
-      [check([finding(1, 2, "warning", "host.one-project", "承办单位重复"), finding(2, 2, "warning", "host.one-project", "承办单位重复")])],
+      [
+        check([
+          finding(1, 2, "warning", "host.one-project", "承办单位重复"),
+          finding(2, 2, "warning", "host.one-project", "承办单位重复"),
+        ]),
+      ],
       "en",
     );
     const notes = await (await written(wb)).notesOf("推荐表");
-    expect(notes.get("C2")).toBe(`${MARK_PREFIX}\n[Warning] en: 承办单位重复（沪人社专〔2026〕82号 附件3）\n\n用户自己的批注`);
+    expect(notes.get("C2")).toBe(
+      `${MARK_PREFIX}\n[Warning] en: 承办单位重复（沪人社专〔2026〕82号 附件3）\n\n用户自己的批注`,
+    );
     expect(notes.get("C3")).toBe(`${MARK_PREFIX}\n[Warning] en: 承办单位重复（沪人社专〔2026〕82号 附件3）`);
   });
 
@@ -113,30 +132,69 @@ describe("the 校验结果 sheet", () => {
     const ignored = finding(3, 2, "warning", "host.one-project", "承办单位重复");
     addResultsSheet(
       wb,
-      [check([finding(2, 0, "error", "ranking.sequence", "推荐排序重复"), finding(1, 3, "info", "key-recommendation.quota", "重点推荐 1 / 3")], "推荐表", [ignored])],
+      [
+        check(
+          [
+            finding(2, 0, "error", "ranking.sequence", "推荐排序重复"),
+            finding(1, 3, "info", "key-recommendation.quota", "重点推荐 1 / 3"),
+          ],
+          "推荐表",
+          [ignored],
+        ),
+      ],
       "zh",
       [{ sheet: "推荐表", rule: "host.one-project", cell: "C4", reason: "不同方向" }],
     );
     const pkg = await written(wb);
     expect((await pkg.sheets()).map((s) => s.name)).toEqual(["推荐表", RESULTS_SHEET]);
-    const header = await Promise.all(["A1", "B1", "C1", "D1", "E1", "F1", "G1"].map((r) => pkg.textOf(RESULTS_SHEET, r)));
+    const header = await Promise.all(
+      ["A1", "B1", "C1", "D1", "E1", "F1", "G1"].map((r) => pkg.textOf(RESULTS_SHEET, r)),
+    );
     expect(header).toEqual(["工作表", "单元格", "严重程度", "规则", "说明", "依据", "状态"]);
     const row = async (n: number) =>
       Promise.all(["A", "B", "C", "D", "E", "F", "G"].map((c) => pkg.textOf(RESULTS_SHEET, `${c}${n}`)));
-    expect(await row(2)).toEqual(["推荐表", "D2", "信息", "key-recommendation.quota", "重点推荐 1 / 3", "沪人社专〔2026〕82号 附件3", undefined]);
-    expect(await row(3)).toEqual(["推荐表", "A3", "错误", "ranking.sequence", "推荐排序重复", "沪人社专〔2026〕82号 附件3", undefined]);
-    expect(await row(4)).toEqual(["推荐表", "C4", "提醒", "host.one-project", "承办单位重复", "沪人社专〔2026〕82号 附件3", "已忽略：不同方向"]);
+    expect(await row(2)).toEqual([
+      "推荐表",
+      "D2",
+      "信息",
+      "key-recommendation.quota",
+      "重点推荐 1 / 3",
+      "沪人社专〔2026〕82号 附件3",
+      undefined,
+    ]);
+    expect(await row(3)).toEqual([
+      "推荐表",
+      "A3",
+      "错误",
+      "ranking.sequence",
+      "推荐排序重复",
+      "沪人社专〔2026〕82号 附件3",
+      undefined,
+    ]);
+    expect(await row(4)).toEqual([
+      "推荐表",
+      "C4",
+      "提醒",
+      "host.one-project",
+      "承办单位重复",
+      "沪人社专〔2026〕82号 附件3",
+      "已忽略：不同方向",
+    ]);
     expect(await pkg.formulaOf(RESULTS_SHEET, "B3")).toBe(`HYPERLINK("#'推荐表'!A3","A3")`);
   });
 
   it("quotes sheet names with apostrophes and double quotes inside the link, and neutralises formula-like names", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("=cmd 'x\" 表");
-    addResultsSheet(wb, [check([finding(0, 0, "error", "required", "=HYPERLINK(\"http://x\")", "=cmd 'x\" 表")], "=cmd 'x\" 表")], "zh");
+    addResultsSheet(
+      wb,
+      [check([finding(0, 0, "error", "required", '=HYPERLINK("http://x")', "=cmd 'x\" 表")], "=cmd 'x\" 表")],
+      "zh",
+    );
     const pkg = await written(wb);
     expect(await pkg.formulaOf(RESULTS_SHEET, "B2")).toBe(`HYPERLINK("#'=cmd ''x"" 表'!A1","A1")`);
     expect(await pkg.textOf(RESULTS_SHEET, "A2")).toBe("'=cmd 'x\" 表");
-    expect(await pkg.textOf(RESULTS_SHEET, "E2")).toBe("'=HYPERLINK(\"http://x\")");
+    expect(await pkg.textOf(RESULTS_SHEET, "E2")).toBe('\'=HYPERLINK("http://x")');
   });
 
   it("takes a unique name when the workbook has a 校验结果 sheet of its own, and replaces one of ours", async () => {

@@ -34,7 +34,10 @@ export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
  * A minimal xlsx package around one worksheet's XML, written with JSZip (an independent writer): for sheets too big
  * or too odd to build through ExcelJS.
  */
-export async function rawXlsx(sheetXml: string, options: { sheetName?: string; compression?: "STORE" | "DEFLATE" } = {}): Promise<Buffer> {
+export async function rawXlsx(
+  sheetXml: string,
+  options: { sheetName?: string; compression?: "STORE" | "DEFLATE" } = {},
+): Promise<Buffer> {
   const zip = new JSZip();
   const name = options.sheetName ?? "Sheet1";
   zip.file(
@@ -64,7 +67,9 @@ export async function rawXlsx(sheetXml: string, options: { sheetName?: string; c
 /** The XML of a worksheet with `rows` dense rows of `cols` numeric cells. */
 export function denseSheetXml(rows: number, cols = 1): string {
   const letters = Array.from({ length: cols }, (_, c) => String.fromCharCode(65 + c));
-  const parts: string[] = ['<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'];
+  const parts: string[] = [
+    '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+  ];
   for (let r = 1; r <= rows; r++) {
     let row = `<row r="${r}">`;
     for (const l of letters) row += `<c r="${l}${r}"><v>${r}</v></c>`;

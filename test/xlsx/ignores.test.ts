@@ -18,7 +18,12 @@ async function roundTrip(wb: ExcelJS.Workbook): Promise<{ wb: ExcelJS.Workbook; 
   return { wb: await loadWorkbook(bytes), bytes };
 }
 
-const entry = (i: number): IgnoreEntry => ({ sheet: "推荐表", rule: "host.one-project", cell: `C${i + 5}`, reason: `同一单位不同方向 ${i}` });
+const entry = (i: number): IgnoreEntry => ({
+  sheet: "推荐表",
+  rule: "host.one-project",
+  cell: `C${i + 5}`,
+  reason: `同一单位不同方向 ${i}`,
+});
 
 describe("the ignore store (docs/ignores.md)", () => {
   it("round-trips through an xlsx file in a very hidden sheet the engine does not check", async () => {
@@ -46,7 +51,13 @@ describe("the ignore store (docs/ignores.md)", () => {
 
   it("keeps the other keys of the store when the ignores are replaced", () => {
     const wb = new ExcelJS.Workbook();
-    writeStore(wb, new Map<string, unknown>([["lang", "en"], [IGNORES_KEY, [entry(0)]]]));
+    writeStore(
+      wb,
+      new Map<string, unknown>([
+        ["lang", "en"],
+        [IGNORES_KEY, [entry(0)]],
+      ]),
+    );
     writeIgnores(wb, [entry(2)]);
     expect([...readStore(wb).values]).toEqual([
       ["lang", "en"],
@@ -72,11 +83,14 @@ describe("the ignore store (docs/ignores.md)", () => {
         ],
       ]),
     );
-    expect(readIgnores(wb).ignores).toEqual([entry(0), { sheet: "推荐表", rule: "required", cell: "B2", reason: "" }]);
+    expect(readIgnores(wb).ignores).toEqual([
+      entry(0),
+      { sheet: "推荐表", rule: "required", cell: "B2", reason: "" },
+    ]);
     const broken = new ExcelJS.Workbook();
     const ws = broken.addWorksheet(STORE_SHEET, { state: "veryHidden" });
     ws.addRow(["yanxiu-store", 1]);
-    ws.addRow([IGNORES_KEY, "[{\"sheet\":"]);
+    ws.addRow([IGNORES_KEY, '[{"sheet":']);
     expect(readIgnores(broken)).toEqual({ ignores: [], unreadable: true });
   });
 

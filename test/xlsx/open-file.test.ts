@@ -10,7 +10,10 @@ async function problemOf(bytes: Buffer, name = "file.xlsx"): Promise<InputProble
 
 describe("openWorkbookBytes: every kind of bad input is a typed problem", () => {
   it("a good workbook opens", async () => {
-    const result = await openWorkbookBytes(await workbookBytes([{ name: "推荐表", rows: [["项目名称"]] }]), "a.xlsx");
+    const result = await openWorkbookBytes(
+      await workbookBytes([{ name: "推荐表", rows: [["项目名称"]] }]),
+      "a.xlsx",
+    );
     expect(result.ok && result.workbook.worksheets.map((w) => w.name)).toEqual(["推荐表"]);
   });
 
@@ -18,16 +21,24 @@ describe("openWorkbookBytes: every kind of bad input is a typed problem", () => 
     const zip = new JSZip();
     zip.file("[Content_Types].xml", "<Types/>");
     zip.file("word/document.xml", "<w:document/>");
-    expect(await problemOf(await zip.generateAsync({ type: "nodebuffer" }))).toEqual({ kind: "not-xlsx", looksLike: "docx" });
+    expect(await problemOf(await zip.generateAsync({ type: "nodebuffer" }))).toEqual({
+      kind: "not-xlsx",
+      looksLike: "docx",
+    });
   });
 
   it("a workbook whose sheet XML is garbage is corrupt, with the parser's reason", async () => {
-    const problem = await problemOf(await rawXlsx("<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"));
+    const problem = await problemOf(
+      await rawXlsx('<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row>'),
+    );
     expect(problem).toMatchObject({ kind: "corrupt", detail: "content" });
   });
 
   it("an old .xls keeps its extension in the message", async () => {
-    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)]);
+    const ole = Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.alloc(600),
+    ]);
     const problem = await problemOf(ole, "清单.ET");
     expect(problem).toEqual({ kind: "old-format", extension: ".et" });
     expect(problemText(problem as InputProblem).zh).toContain("扩展名 .et");

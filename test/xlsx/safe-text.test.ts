@@ -2,7 +2,7 @@ import { neutraliseText, safeCellValue } from "../../src/adapters/xlsx/safe-text
 
 describe("neutraliseText: text the product writes cannot start a formula", () => {
   it.each([
-    ["=HYPERLINK(\"http://evil\",\"x\")", "'=HYPERLINK(\"http://evil\",\"x\")"],
+    ['=HYPERLINK("http://evil","x")', '\'=HYPERLINK("http://evil","x")'],
     ["+1+2", "'+1+2"],
     ["-2+3", "'-2+3"],
     ["@SUM(A1)", "'@SUM(A1)"],
@@ -13,9 +13,12 @@ describe("neutraliseText: text the product writes cannot start a formula", () =>
     expect(neutraliseText(input)).toBe(output);
   });
 
-  it.each([["推荐表"], ["A=1"], ["1-2"], ["＝全角等号"], [""], [" =1"], ["【研修申报助手】=x"]])("%j is left as it is", (text) => {
-    expect(neutraliseText(text)).toBe(text);
-  });
+  it.each([["推荐表"], ["A=1"], ["1-2"], ["＝全角等号"], [""], [" =1"], ["【研修申报助手】=x"]])(
+    "%j is left as it is",
+    (text) => {
+      expect(neutraliseText(text)).toBe(text);
+    },
+  );
 
   it("only strings are touched: numbers (even negative), dates and empties pass through", () => {
     const date = new Date(Date.UTC(2026, 3, 15));

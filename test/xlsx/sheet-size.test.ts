@@ -30,7 +30,9 @@ describe("measureSheet counts rows and cells without loading the sheet", () => {
     for (let r = 1; r <= 20_000; r++) {
       const n = (r % 7) + 1;
       cells += n;
-      parts.push(`<row r="${r}">${Array.from({ length: n }, (_, c) => `<c r="${String.fromCharCode(65 + c)}${r}"><v>${r % 97}</v></c>`).join("")}</row>`);
+      parts.push(
+        `<row r="${r}">${Array.from({ length: n }, (_, c) => `<c r="${String.fromCharCode(65 + c)}${r}"><v>${r % 97}</v></c>`).join("")}</row>`,
+      );
     }
     parts.push("</sheetData></worksheet>");
     expect(await measure(parts.join(""), "DEFLATE")).toEqual({ rows: 20_000, cells });

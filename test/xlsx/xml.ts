@@ -6,8 +6,13 @@ import JSZip from "jszip";
  */
 export function decodeXml(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) => {
-    if (e[0] === "#") return String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
-    return ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" } as Record<string, string>)[e.toLowerCase()] ?? e;
+    if (e[0] === "#")
+      return String.fromCodePoint(
+        e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1)),
+      );
+    return (
+      ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" } as Record<string, string>)[e.toLowerCase()] ?? e
+    );
   });
 }
 
@@ -40,7 +45,9 @@ export class XlsxPackage {
     if (!this.has(relsPath)) return out;
     for (const m of (await this.text(relsPath)).matchAll(/<Relationship\b[^>]*>/g)) {
       const target = attr(m[0], "Target") ?? "";
-      const resolved = target.startsWith("/") ? target.slice(1) : new URL(target, `file:///${dir}/`).pathname.slice(1);
+      const resolved = target.startsWith("/")
+        ? target.slice(1)
+        : new URL(target, `file:///${dir}/`).pathname.slice(1);
       out.set(attr(m[0], "Id") ?? "", resolved);
     }
     return out;
@@ -91,7 +98,9 @@ export class XlsxPackage {
     const out = new Map<string, string>();
     if (!comments) return out;
     for (const m of (await this.text(comments)).matchAll(/<comment\b([^>]*)>(.*?)<\/comment>/gs)) {
-      const text = [...(m[2] as string).matchAll(/<t\b[^>]*>(.*?)<\/t>/gs)].map((t) => decodeXml(t[1] as string)).join("");
+      const text = [...(m[2] as string).matchAll(/<t\b[^>]*>(.*?)<\/t>/gs)]
+        .map((t) => decodeXml(t[1] as string))
+        .join("");
       out.set(attr(m[1] as string, "ref") ?? "", text);
     }
     return out;
@@ -109,7 +118,9 @@ export class XlsxPackage {
     if (!this.has("xl/sharedStrings.xml")) return [];
     const xml = await this.text("xl/sharedStrings.xml");
     return [...xml.matchAll(/<si>(.*?)<\/si>/gs)].map((si) =>
-      [...(si[1] as string).matchAll(/<t\b[^>]*>(.*?)<\/t>/gs)].map((t) => decodeXml(t[1] as string)).join(""),
+      [...(si[1] as string).matchAll(/<t\b[^>]*>(.*?)<\/t>/gs)]
+        .map((t) => decodeXml(t[1] as string))
+        .join(""),
     );
   }
 

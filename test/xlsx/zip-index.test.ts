@@ -50,11 +50,21 @@ function zip64(name: string, content: Buffer): Buffer {
 
 describe("readZipIndex", () => {
   it("lists every part of an xlsx with sizes that inflate to the part", async () => {
-    const bytes = await workbookBytes([{ name: "推荐表", rows: [["推荐排序", "项目名称"], [1, "研修班"]] }]);
+    const bytes = await workbookBytes([
+      {
+        name: "推荐表",
+        rows: [
+          ["推荐排序", "项目名称"],
+          [1, "研修班"],
+        ],
+      },
+    ]);
     const index = readZipIndex(bytes);
     if (!index.ok) throw new Error(index.reason);
     const names = index.entries.map((e) => e.name);
-    expect(names).toEqual(expect.arrayContaining(["xl/workbook.xml", "xl/worksheets/sheet1.xml", "[Content_Types].xml"]));
+    expect(names).toEqual(
+      expect.arrayContaining(["xl/workbook.xml", "xl/worksheets/sheet1.xml", "[Content_Types].xml"]),
+    );
     const sheet = index.entries.find((e) => e.name === "xl/worksheets/sheet1.xml");
     if (!sheet) throw new Error("no sheet");
     const start = entryDataOffset(bytes, sheet);
@@ -85,7 +95,15 @@ describe("readZipIndex", () => {
     const index = readZipIndex(zip64("xl/worksheets/sheet1.xml", content));
     expect(index).toEqual({
       ok: true,
-      entries: [{ name: "xl/worksheets/sheet1.xml", method: 0, compressedSize: 12, uncompressedSize: 12, localHeaderOffset: 0 }],
+      entries: [
+        {
+          name: "xl/worksheets/sheet1.xml",
+          method: 0,
+          compressedSize: 12,
+          uncompressedSize: 12,
+          localHeaderOffset: 0,
+        },
+      ],
     });
   });
 });

@@ -115,7 +115,11 @@ export function addResultsSheet(
   }
   const widths = [14, 9, 9, 24, 70, 28, 16];
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  if (rows.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: HEADERS[lang].length } };
+  if (rows.length > 0)
+    ws.autoFilter = {
+      from: { row: 1, column: 1 },
+      to: { row: rows.length + 1, column: HEADERS[lang].length },
+    };
   return ws;
 }
 

@@ -8,7 +8,8 @@ import { measureSheet } from "./sheet-size";
 import { sniffFile } from "./sniff";
 import { entryDataOffset, readZipIndex, type ZipEntryInfo } from "./zip-index";
 
-export type OpenResult = { ok: true; workbook: ExcelJS.Workbook; bytes: Buffer } | { ok: false; problem: InputProblem };
+export type OpenResult =
+  { ok: true; workbook: ExcelJS.Workbook; bytes: Buffer } | { ok: false; problem: InputProblem };
 
 // A worksheet part smaller than this cannot reach the limits (a row element takes at least ~12 bytes, a cell ~10),
 // so only bigger parts are measured.
@@ -37,7 +38,10 @@ function xmlAttributes(tag: string): Map<string, string> {
 
 function decodeXml(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) => {
-    if (e[0] === "#") return String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
+    if (e[0] === "#")
+      return String.fromCodePoint(
+        e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1)),
+      );
     return { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[e.toLowerCase()] ?? e;
   });
 }
@@ -68,8 +72,13 @@ function sheetNamesByPart(bytes: Buffer, entries: readonly ZipEntryInfo[]): Map<
   return names;
 }
 
-async function oversizedSheet(bytes: Buffer, entries: readonly ZipEntryInfo[]): Promise<InputProblem | undefined> {
-  const big = entries.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name) && e.uncompressedSize >= MEASURE_FROM_BYTES);
+async function oversizedSheet(
+  bytes: Buffer,
+  entries: readonly ZipEntryInfo[],
+): Promise<InputProblem | undefined> {
+  const big = entries.filter(
+    (e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name) && e.uncompressedSize >= MEASURE_FROM_BYTES,
+  );
   if (big.length === 0) return undefined;
   let names: Map<string, string> | undefined;
   for (const entry of big) {
@@ -90,7 +99,12 @@ export async function openWorkbookBytes(bytes: Buffer, fileName: string): Promis
     case "empty":
       return { ok: false, problem: { kind: "empty-file" } };
     case "ole":
-      return { ok: false, problem: sniffed.encrypted ? { kind: "encrypted" } : { kind: "old-format", extension: path.extname(fileName).toLowerCase() } };
+      return {
+        ok: false,
+        problem: sniffed.encrypted
+          ? { kind: "encrypted" }
+          : { kind: "old-format", extension: path.extname(fileName).toLowerCase() },
+      };
     case "html":
       return { ok: false, problem: { kind: "html" } };
     case "text":
@@ -104,7 +118,11 @@ export async function openWorkbookBytes(bytes: Buffer, fileName: string): Promis
   if (!index.ok) return { ok: false, problem: { kind: "corrupt", detail: index.reason } };
   const names = new Set(index.entries.map((e) => e.name));
   if (!names.has("xl/workbook.xml")) {
-    const looksLike = names.has("word/document.xml") ? "docx" : names.has("ppt/presentation.xml") ? "pptx" : null;
+    const looksLike = names.has("word/document.xml")
+      ? "docx"
+      : names.has("ppt/presentation.xml")
+        ? "pptx"
+        : null;
     return { ok: false, problem: { kind: "not-xlsx", looksLike } };
   }
   try {
@@ -115,7 +133,10 @@ export async function openWorkbookBytes(bytes: Buffer, fileName: string): Promis
     return { ok: true, workbook, bytes };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, problem: { kind: "corrupt", detail: "content", message: message.split("\n")[0] ?? "" } };
+    return {
+      ok: false,
+      problem: { kind: "corrupt", detail: "content", message: message.split("\n")[0] ?? "" },
+    };
   }
 }
 

@@ -32,9 +32,15 @@ const SAVE_AS: Text = {
   en: "Open it in Excel or WPS, save it as an Excel workbook (*.xlsx), and check that file.",
 };
 
-const CORRUPT_DETAIL: Record<Exclude<Extract<InputProblem, { kind: "corrupt" }>["detail"], "content">, Text> = {
+const CORRUPT_DETAIL: Record<
+  Exclude<Extract<InputProblem, { kind: "corrupt" }>["detail"], "content">,
+  Text
+> = {
   truncated: { zh: "文件不完整，像是被截断了", en: "the file is incomplete, as if cut short" },
-  "no-directory": { zh: "找不到 zip 目录，文件可能被截断", en: "its zip directory is missing; the file may have been cut short" },
+  "no-directory": {
+    zh: "找不到 zip 目录，文件可能被截断",
+    en: "its zip directory is missing; the file may have been cut short",
+  },
   "bad-entry": { zh: "zip 目录已损坏", en: "its zip directory is damaged" },
 };
 
@@ -49,9 +55,15 @@ export function problemText(problem: InputProblem): Text {
         en: "Permission denied: this file cannot be read. Check its permissions, or whether another program holds it open.",
       };
     case "read-failed":
-      return { zh: `无法读取此文件（${problem.detail}）。`, en: `This file could not be read (${problem.detail}).` };
+      return {
+        zh: `无法读取此文件（${problem.detail}）。`,
+        en: `This file could not be read (${problem.detail}).`,
+      };
     case "empty-file":
-      return { zh: "文件是空的（0 字节），不是 Excel 工作簿。", en: "The file is empty (0 bytes); it is not an Excel workbook." };
+      return {
+        zh: "文件是空的（0 字节），不是 Excel 工作簿。",
+        en: "The file is empty (0 bytes); it is not an Excel workbook.",
+      };
     case "old-format":
       return {
         zh: `这是旧版 Excel（.xls）或 WPS 表格（.et）格式的文件${problem.extension ? `（扩展名 ${problem.extension}）` : ""}，本工具只能读取 .xlsx。${SAVE_AS.zh}`,
@@ -68,7 +80,10 @@ export function problemText(problem: InputProblem): Text {
             zh: `这是 CSV 文本文件（以逗号或制表符分隔），不是 Excel 工作簿，没有合并单元格等表格结构。${SAVE_AS.zh}`,
             en: `This is a CSV text file (comma- or tab-separated), not an Excel workbook, so it has no merged cells or layout. ${SAVE_AS.en}`,
           }
-        : { zh: `这是纯文本文件，不是 Excel 工作簿。${SAVE_AS.zh}`, en: `This is a plain text file, not an Excel workbook. ${SAVE_AS.en}` };
+        : {
+            zh: `这是纯文本文件，不是 Excel 工作簿。${SAVE_AS.zh}`,
+            en: `This is a plain text file, not an Excel workbook. ${SAVE_AS.en}`,
+          };
     case "html":
       return {
         zh: `这是网页（HTML）文件，只是扩展名像 Excel 文件（一些系统导出的“xls”实为网页）。${SAVE_AS.zh}`,
@@ -80,7 +95,12 @@ export function problemText(problem: InputProblem): Text {
         en: "Not a valid .xlsx file: its content is not the zip format xlsx uses (perhaps another kind of file was renamed).",
       };
     case "not-xlsx": {
-      const like = problem.looksLike === "docx" ? { zh: "，看起来是 Word 文档", en: "; it looks like a Word document" } : problem.looksLike === "pptx" ? { zh: "，看起来是 PowerPoint 演示文稿", en: "; it looks like a PowerPoint presentation" } : { zh: "", en: "" };
+      const like =
+        problem.looksLike === "docx"
+          ? { zh: "，看起来是 Word 文档", en: "; it looks like a Word document" }
+          : problem.looksLike === "pptx"
+            ? { zh: "，看起来是 PowerPoint 演示文稿", en: "; it looks like a PowerPoint presentation" }
+            : { zh: "", en: "" };
       return {
         zh: `这是 zip 压缩包，但不是 Excel 工作簿（缺少 xl/workbook.xml${like.zh}）。`,
         en: `This is a zip archive but not an Excel workbook (no xl/workbook.xml${like.en}).`,
@@ -89,7 +109,10 @@ export function problemText(problem: InputProblem): Text {
     case "corrupt": {
       const why =
         problem.detail === "content"
-          ? { zh: `工作簿内容无法解析：${problem.message ?? ""}`, en: `its content cannot be parsed: ${problem.message ?? ""}` }
+          ? {
+              zh: `工作簿内容无法解析：${problem.message ?? ""}`,
+              en: `its content cannot be parsed: ${problem.message ?? ""}`,
+            }
           : CORRUPT_DETAIL[problem.detail];
       return {
         zh: `文件已损坏，无法读取（${why.zh}）。请重新获取原文件（下载或复制可能不完整），或用 Excel 打开修复后另存为 .xlsx。`,
@@ -103,7 +126,13 @@ export function problemText(problem: InputProblem): Text {
       };
     case "empty-workbook":
       return problem.noSheets
-        ? { zh: "工作簿中没有任何工作表，没有可校验的内容。", en: "The workbook has no worksheets; there is nothing to check." }
-        : { zh: "工作簿中的工作表都是空的，没有可校验的内容。", en: "Every worksheet of the workbook is empty; there is nothing to check." };
+        ? {
+            zh: "工作簿中没有任何工作表，没有可校验的内容。",
+            en: "The workbook has no worksheets; there is nothing to check.",
+          }
+        : {
+            zh: "工作簿中的工作表都是空的，没有可校验的内容。",
+            en: "Every worksheet of the workbook is empty; there is nothing to check.",
+          };
   }
 }

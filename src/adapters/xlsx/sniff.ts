@@ -33,7 +33,11 @@ function utf16le(text: string): number[] {
 
 function includesBytes(bytes: Uint8Array, pattern: readonly number[]): boolean {
   const first = pattern[0] as number;
-  for (let i = bytes.indexOf(first); i >= 0 && i + pattern.length <= bytes.length; i = bytes.indexOf(first, i + 1)) {
+  for (
+    let i = bytes.indexOf(first);
+    i >= 0 && i + pattern.length <= bytes.length;
+    i = bytes.indexOf(first, i + 1)
+  ) {
     let k = 1;
     while (k < pattern.length && bytes[i + k] === pattern[k]) k++;
     if (k === pattern.length) return true;
@@ -63,7 +67,10 @@ function decodeHead(head: Uint8Array): string {
 }
 
 function isCsvLike(text: string): boolean {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "").slice(0, 5);
+  const lines = text
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== "")
+    .slice(0, 5);
   if (lines.length === 0) return false;
   return lines.some((l) => /[,;\t]/.test(l));
 }
@@ -72,13 +79,15 @@ function isCsvLike(text: string): boolean {
 export function sniffFile(bytes: Uint8Array): FileKind {
   if (bytes.length === 0) return { kind: "empty" };
   if (startsWith(bytes, ZIP_LOCAL) || startsWith(bytes, ZIP_EMPTY)) return { kind: "zip" };
-  if (startsWith(bytes, OLE)) return { kind: "ole", encrypted: ENCRYPTED_STREAMS.some((p) => includesBytes(bytes, p)) };
+  if (startsWith(bytes, OLE))
+    return { kind: "ole", encrypted: ENCRYPTED_STREAMS.some((p) => includesBytes(bytes, p)) };
   const head = bytes.subarray(0, HEAD_BYTES);
   // Excel's "Unicode text" export is UTF-16LE with a BOM: text, though it holds zero bytes.
   const utf16 = startsWith(head, [0xff, 0xfe]);
   if (utf16 || looksLikeText(head)) {
     const text = decodeHead(head);
-    if (/<(!doctype\s+html|html|table|\?xml[^>]*>\s*<html)/i.test(text.slice(0, 2048))) return { kind: "html" };
+    if (/<(!doctype\s+html|html|table|\?xml[^>]*>\s*<html)/i.test(text.slice(0, 2048)))
+      return { kind: "html" };
     return { kind: "text", csv: isCsvLike(text) };
   }
   return { kind: "other" };

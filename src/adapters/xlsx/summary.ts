@@ -1,6 +1,13 @@
 import ExcelJS from "exceljs";
 import type { CellValue } from "../../core/grid/types";
-import { LEVEL_NAMES, PACK_NAMES, TABLE_NAMES, type Level, type PackId, type TableKind } from "../../core/packs/types";
+import {
+  LEVEL_NAMES,
+  PACK_NAMES,
+  TABLE_NAMES,
+  type Level,
+  type PackId,
+  type TableKind,
+} from "../../core/packs/types";
 import { safeCellValue, neutraliseText } from "./safe-text";
 
 type Lang = "zh" | "en";
@@ -36,7 +43,17 @@ export const PROJECTS_SHEET = "项目汇总";
 
 const FILE_HEADERS: Record<Lang, string[]> = {
   zh: ["文件", "工作表", "表格", "政策", "层级", "错误", "提醒", "信息", "无法校验的原因"],
-  en: ["File", "Sheet", "Table", "Policy", "Level", "Errors", "Warnings", "Info", "Why it could not be checked"],
+  en: [
+    "File",
+    "Sheet",
+    "Table",
+    "Policy",
+    "Level",
+    "Errors",
+    "Warnings",
+    "Info",
+    "Why it could not be checked",
+  ],
 };
 
 function styleHeader(ws: ExcelJS.Worksheet, count: number): void {
@@ -65,7 +82,17 @@ export function buildSummaryWorkbook(
   list.addRow(FILE_HEADERS[lang]);
   for (const file of files) {
     if (file.error !== null || file.sheets.length === 0) {
-      list.addRow([neutraliseText(file.file), null, null, null, null, null, null, null, neutraliseText(file.error ?? "")]);
+      list.addRow([
+        neutraliseText(file.file),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        neutraliseText(file.error ?? ""),
+      ]);
       continue;
     }
     for (const s of file.sheets) {
@@ -87,7 +114,8 @@ export function buildSummaryWorkbook(
 
   const used = columns.filter((c) => rows.some((r) => r.values[c.key] !== undefined));
   const projects = wb.addWorksheet(PROJECTS_SHEET);
-  const sourceHeaders = lang === "zh" ? ["来源文件", "来源工作表", "来源行"] : ["Source file", "Source sheet", "Source row"];
+  const sourceHeaders =
+    lang === "zh" ? ["来源文件", "来源工作表", "来源行"] : ["Source file", "Source sheet", "Source row"];
   projects.addRow([...sourceHeaders, ...used.map((c) => c.header)]);
   for (const r of rows) {
     projects.addRow([
@@ -100,6 +128,8 @@ export function buildSummaryWorkbook(
   styleHeader(projects, sourceHeaders.length + used.length);
   projects.getColumn(1).width = 36;
   projects.getColumn(2).width = 14;
-  used.forEach((c, i) => (projects.getColumn(sourceHeaders.length + i + 1).width = c.key === "title" ? 40 : 14));
+  used.forEach(
+    (c, i) => (projects.getColumn(sourceHeaders.length + i + 1).width = c.key === "title" ? 40 : 14),
+  );
   return wb;
 }

@@ -13,7 +13,8 @@ export interface ZipEntryInfo {
   localHeaderOffset: number;
 }
 
-export type ZipIndex = { ok: true; entries: ZipEntryInfo[] } | { ok: false; reason: "no-directory" | "truncated" | "bad-entry" };
+export type ZipIndex =
+  { ok: true; entries: ZipEntryInfo[] } | { ok: false; reason: "no-directory" | "truncated" | "bad-entry" };
 
 const EOCD = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
@@ -38,7 +39,7 @@ function readBig(dv: DataView, at: number): number {
 
 /** Sizes and offset from a ZIP64 extra field, for the fields the central record left at 0xFFFFFFFF. */
 function zip64Fields(dv: DataView, start: number, end: number, entry: ZipEntryInfo): void {
-  for (let p = start; p + 4 <= end; ) {
+  for (let p = start; p + 4 <= end;) {
     const id = dv.getUint16(p, true);
     const size = dv.getUint16(p + 2, true);
     if (id === 0x0001) {
@@ -68,9 +69,14 @@ export function readZipIndex(bytes: Uint8Array): ZipIndex {
   let count = dv.getUint16(eocd + 10, true);
   let dirSize = dv.getUint32(eocd + 12, true);
   let dirOffset = dv.getUint32(eocd + 16, true);
-  if ((count === 0xffff || dirOffset === 0xffffffff) && eocd >= 20 && dv.getUint32(eocd - 20, true) === ZIP64_LOCATOR) {
+  if (
+    (count === 0xffff || dirOffset === 0xffffffff) &&
+    eocd >= 20 &&
+    dv.getUint32(eocd - 20, true) === ZIP64_LOCATOR
+  ) {
     const z = readBig(dv, eocd - 12);
-    if (z + 56 > bytes.length || dv.getUint32(z, true) !== ZIP64_EOCD) return { ok: false, reason: "truncated" };
+    if (z + 56 > bytes.length || dv.getUint32(z, true) !== ZIP64_EOCD)
+      return { ok: false, reason: "truncated" };
     count = readBig(dv, z + 32);
     dirSize = readBig(dv, z + 40);
     dirOffset = readBig(dv, z + 48);
@@ -93,7 +99,8 @@ export function readZipIndex(bytes: Uint8Array): ZipIndex {
     };
     const extraStart = p + 46 + nameLength;
     zip64Fields(dv, extraStart, extraStart + extraLength, entry);
-    if (entry.localHeaderOffset + 30 + entry.compressedSize > bytes.length) return { ok: false, reason: "truncated" };
+    if (entry.localHeaderOffset + 30 + entry.compressedSize > bytes.length)
+      return { ok: false, reason: "truncated" };
     entries.push(entry);
     p = extraStart + extraLength + commentLength;
   }

@@ -58,8 +58,18 @@ export class CopyNamer {
  * Check one input: read the file once, check every sheet with the ignores stored in it, and (when asked) write the
  * annotated copy from the same loaded workbook. Nothing here throws for a bad file: it becomes the outcome's problem.
  */
-export async function checkInput(input: Input, options: CheckRunOptions, namer: CopyNamer | undefined): Promise<FileOutcome> {
-  const outcome: FileOutcome = { file: input.display, problem: null, checks: [], projects: [], ignoresUnreadable: false };
+export async function checkInput(
+  input: Input,
+  options: CheckRunOptions,
+  namer: CopyNamer | undefined,
+): Promise<FileOutcome> {
+  const outcome: FileOutcome = {
+    file: input.display,
+    problem: null,
+    checks: [],
+    projects: [],
+    ignoresUnreadable: false,
+  };
   if (!input.ok) return { ...outcome, problem: input.problem };
   const opened = await openWorkbookFile(input.path);
   if (!opened.ok) return { ...outcome, problem: opened.problem };
@@ -83,7 +93,8 @@ export async function checkInput(input: Input, options: CheckRunOptions, namer: 
       await writeFileAtomic(target, bytes as unknown as Uint8Array);
       outcome.copy = { ok: true, path: shown };
     } catch (error) {
-      const detail = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+      const detail =
+        (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
       outcome.copy = { ok: false, path: shown, detail };
     }
   }

@@ -49,7 +49,8 @@ export function parseCheckArgs(args: readonly string[], lang: "zh" | "en"): Chec
     out.policy = values.policy;
   }
   if (values.level !== undefined) {
-    if (values.level !== "national" && values.level !== "provincial") return checkText.badLevel(values.level)[lang];
+    if (values.level !== "national" && values.level !== "provincial")
+      return checkText.badLevel(values.level)[lang];
     out.level = values.level;
   }
   if (values.out !== undefined) out.out = values.out;
@@ -63,7 +64,15 @@ function summaryFiles(outcomes: readonly FileOutcome[], lang: "zh" | "en"): Summ
     error: outcomeError(o, lang),
     sheets: o.checks.map((c) => {
       const n = countBySeverity(c.findings);
-      return { sheet: c.sheet, table: c.table, policy: c.policy, level: c.level, errors: n.error, warnings: n.warning, infos: n.info };
+      return {
+        sheet: c.sheet,
+        table: c.table,
+        policy: c.policy,
+        level: c.level,
+        errors: n.error,
+        warnings: n.warning,
+        infos: n.info,
+      };
     }),
   }));
 }
@@ -99,10 +108,18 @@ async function runCheck(args: readonly string[], io: CliIO): Promise<number> {
     progress.start(index, input.display);
     const outcome = await checkInput(
       input,
-      { policy: parsed.policy, level: parsed.level, lang, cwd: io.cwd, outDir, collectProjects: summaryPath !== undefined },
+      {
+        policy: parsed.policy,
+        level: parsed.level,
+        lang,
+        cwd: io.cwd,
+        outDir,
+        collectProjects: summaryPath !== undefined,
+      },
       namer,
     );
-    if (outcome.copy && !outcome.copy.ok) io.stderr(`${checkText.writeFailed(outcome.copy.path, outcome.copy.detail)[lang]}\n`);
+    if (outcome.copy && !outcome.copy.ok)
+      io.stderr(`${checkText.writeFailed(outcome.copy.path, outcome.copy.detail)[lang]}\n`);
     // The human report streams file by file; the JSON document needs every file first.
     if (!parsed.json) {
       progress.finish();
@@ -126,7 +143,8 @@ async function runCheck(args: readonly string[], io: CliIO): Promise<number> {
       await writeFileAtomic(summaryPath, (await wb.xlsx.writeBuffer()) as unknown as Uint8Array);
       if (!parsed.json) io.stdout(`${checkText.wroteSummary(shown)[lang]}\n`);
     } catch (error) {
-      const detail = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+      const detail =
+        (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
       io.stderr(`${checkText.writeFailed(shown, detail)[lang]}\n`);
       code = 2;
     }
