@@ -14,12 +14,15 @@ export interface CellStyle {
   /** A fill colour "#RRGGBB". */
   fill?: string;
   numberFormat?: string;
+  italic?: boolean;
+  /** A font colour "#RRGGBB" (hints and notes are grey). */
+  color?: string;
 }
 
 export interface LayoutCell {
   row: number;
   col: number;
-  /** A constant; omit for an empty cell that only carries a style. */
+  /** A constant; omit for an empty cell that only carries a style. With `formula`, the formula's last result. */
   value?: string | number;
   /** A formula in Excel's English syntax, starting with "=". */
   formula?: string;
@@ -32,6 +35,13 @@ export interface ListValidation {
   list: string[];
   /** zh-CN prompt shown when the cell is selected. */
   prompt?: string;
+  /**
+   * A formula giving the dropdown's items instead of `list` (Excel English syntax, starting with "="), e.g. a range of
+   * the sheet's hidden helper columns or an OFFSET over it for a list that depends on another cell. `list` is then [].
+   */
+  formula?: string;
+  /** What a value outside the list gets: "stop" refuses it (default), "warning"/"information" let it through. */
+  errorStyle?: "stop" | "warning" | "information";
 }
 
 export interface PrintSetup {
@@ -71,4 +81,10 @@ export interface SheetLayout {
   validations: ListValidation[];
   print: PrintSetup;
   charts?: ChartSpec[];
+  /** Columns drawn hidden (helper ranges that dropdowns read), by column index. */
+  hiddenColumns?: number[];
+  /** Show the sheet's gridlines (forms look like the paper form without them). Default: shown. */
+  showGridLines?: boolean;
+  /** Manual page breaks: a new printed page starts after each of these rows (e.g. after a cover page). */
+  rowBreaks?: number[];
 }
