@@ -10,13 +10,13 @@ import type { CellRef, Grid } from "../../src/core/grid/types";
 import type { SheetLayout } from "../../src/core/templates/layout";
 
 /**
- * RANK.EQ for HyperFormula, which (3.x) does not implement it. Excel's definition: 1 + the count of numbers in the
+ * RANK for HyperFormula, which (3.x) implements neither RANK nor RANK.EQ. Excel's definition: 1 + the count of numbers in the
  * range greater than x (order 0) or smaller (order ≠ 0); #N/A when x is not in the range; text and blanks ignored.
  * A test checks it against HyperFormula's native COUNTIF(range, ">"&x) + 1 on the same cells.
  */
 class ExcelRankPlugin extends FunctionPlugin {
   static override implementedFunctions = {
-    "RANK.EQ": {
+    RANK: {
       method: "rankEq",
       parameters: [
         { argumentType: FunctionArgumentType.NUMBER },
@@ -30,7 +30,7 @@ class ExcelRankPlugin extends FunctionPlugin {
     return this.runFunction(
       ast.args as never,
       state as never,
-      this.metadata("RANK.EQ"),
+      this.metadata("RANK"),
       (x: number, range: SimpleRangeValue, order: number) => {
         const numbers = range.valuesFromTopLeftCorner().filter((v): v is number => typeof v === "number");
         if (!numbers.includes(x)) return new CellError("NA" as never);
@@ -39,7 +39,7 @@ class ExcelRankPlugin extends FunctionPlugin {
     );
   }
 }
-HyperFormula.registerFunctionPlugin(ExcelRankPlugin, { enGB: { "RANK.EQ": "RANK.EQ" } });
+HyperFormula.registerFunctionPlugin(ExcelRankPlugin, { enGB: { RANK: "RANK" } });
 
 export type Evaluated = (ref: CellRef) => HfValue;
 

@@ -153,6 +153,36 @@ describe("the statistics sheet, evaluated by HyperFormula, gives the core's figu
     expect(layout.figures.hosts.map((h) => value(h.count))).toEqual([1, 1]);
   });
 
+  // Functions Excel added after 2007 (RANK.EQ, IFS, …) must be stored as _xlfn.NAME in a file; a workbook written by
+  // ExcelJS without the prefix shows #NAME? until each cell is re-entered. The sheet keeps to the 2007 set.
+  it("regression: uses only functions every Excel since 2007 reads from a file without _xlfn prefixes", () => {
+    const { layout } = build(cityList());
+    const used = new Set<string>();
+    for (const c of layout.cells) {
+      const code = (c.formula ?? "").replace(/"[^"]*"/g, "");
+      for (const m of code.matchAll(/([A-Z][A-Z0-9.]*)\(/g)) used.add(m[1] as string);
+    }
+    const excel2007 = [
+      "SUMPRODUCT",
+      "LEN",
+      "COUNTIFS",
+      "SUM",
+      "IF",
+      "ISNUMBER",
+      "SEARCH",
+      "ISERROR",
+      "SUBSTITUTE",
+      "CHAR",
+      "MAX",
+      "INT",
+      "AND",
+      "ROW",
+      "RANK",
+    ];
+    expect([...used].filter((f) => !excel2007.includes(f))).toEqual([]);
+    expect(used).toContain("RANK");
+  });
+
   it("lists the cells a formula cannot read like the core, on top of the sheet", () => {
     const grid = gridFromValues("s", [
       CITY_HEADER,
@@ -215,7 +245,7 @@ describe("the 重点推荐 allowance matches the engine's max(1, ⌊15% × N⌋)
   });
 });
 
-describe("the RANK.EQ test shim agrees with HyperFormula's native COUNTIF", () => {
+describe("the RANK test shim agrees with HyperFormula's native COUNTIF", () => {
   it("on ties, gaps, text and blanks", () => {
     const grid = gridFromValues("s", [
       ["项目名称", "得分"],

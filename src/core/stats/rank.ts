@@ -7,7 +7,7 @@ export interface CompetitionRank {
 
 /**
  * Standard competition ranking, highest score first: equal scores share a rank and the next rank skips
- * (95, 90, 90, 80 → 1, 2, 2, 4), which is what RANK.EQ(x, range, 0) gives in Excel. Rows without a score (null or
+ * (95, 90, 90, 80 → 1, 2, 2, 4), which is what RANK(x, range, 0) and RANK.EQ give in Excel. Rows without a score (null or
  * not a finite number) get no rank: they are unranked, not ranked last.
  */
 export function competitionRanks(scores: readonly (number | null)[]): CompetitionRank[] {

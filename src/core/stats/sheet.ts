@@ -94,7 +94,7 @@ class LayoutBuilder {
 
 /**
  * The statistics sheet “统计” for a list: the figures of computeStats as live Excel formulas (COUNTIFS, SUMIFS,
- * SUMPRODUCT, RANK.EQ …) over the source sheet's rows, so they follow later edits, and a bar chart of projects per
+ * SUMPRODUCT, RANK …) over the source sheet's rows, so they follow later edits, and a bar chart of projects per
  * 领域. Groups (推荐单位, 领域, 承办单位) are the ones present when the sheet is made; every 领域 of the notice gets a
  * line so a 领域 typed later is counted too. Each group matches every spelling the core put in it, so the formulas
  * give the core's figures; cells the formulas cannot read like the core (numbers stored as text) are listed on top.
@@ -350,7 +350,9 @@ export function buildStatsSheet(
           b.put(r, c, `=IF(ISNUMBER(${score}),${score},"")`, { hAlign: "right" });
           break;
         case "rank":
-          entry.rank = b.put(r, c, `=IF(ISNUMBER(${score}),RANK.EQ(${score},${scoreRange},0),"")`, CENTER);
+          // RANK, not RANK.EQ: the same ranking (ties share the best rank), but RANK.EQ is an Excel 2010 function that
+          // a file must store as _xlfn.RANK.EQ, and a workbook written by ExcelJS without it shows #NAME? until edited.
+          entry.rank = b.put(r, c, `=IF(ISNUMBER(${score}),RANK(${score},${scoreRange},0),"")`, CENTER);
           break;
         case "tied": {
           const label = stringLiteral(t(statsText.tied));
