@@ -8,7 +8,7 @@ import globals from "globals";
 const nodeBuiltins = ["fs", "path", "os", "child_process", "crypto", "stream", "util", "zlib", "http", "https", "url", "worker_threads"];
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "lib/", "coverage/", "test-output/"] },
+  { ignores: ["node_modules/", "dist/", "lib/", "coverage/", "test-output/", ".tmp/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
