@@ -24,14 +24,15 @@ export interface CurrentFill {
   patternColor?: string | null;
 }
 
-/** What we changed on one sheet, in memory: by cell key. */
+/**
+ * The fills we changed on one sheet, in memory, by cell key. (Our notes and comments need no record: they are
+ * recognised by MARK_PREFIX wherever they are.)
+ */
 export interface MarkState {
   /** Original fill of every cell we painted. */
   original: Map<number, OriginalFill>;
   /** The colour we painted each cell with. */
   painted: Map<number, string>;
-  /** Cells where we added a note. */
-  notes: Set<number>;
 }
 
 interface StoredSheet {
@@ -39,7 +40,6 @@ interface StoredSheet {
   name: string;
   painted: Array<{ color: string; cells: string }>;
   originals: Array<{ fill: OriginalFill; cells: string }>;
-  notes: string;
 }
 
 export interface StoredMarks {
@@ -48,11 +48,7 @@ export interface StoredMarks {
 }
 
 export function emptyState(): MarkState {
-  return { original: new Map(), painted: new Map(), notes: new Set() };
-}
-
-export function isEmptyState(s: MarkState): boolean {
-  return s.painted.size === 0 && s.notes.size === 0;
+  return { original: new Map(), painted: new Map() };
 }
 
 function keysOf(address: string): number[] {
@@ -82,7 +78,6 @@ export function decodeStored(value: unknown): StoredMarks {
       typeof sheet?.name === "string" &&
       Array.isArray(sheet.painted) &&
       Array.isArray(sheet.originals) &&
-      typeof sheet.notes === "string" &&
       sheet.painted.every((p) => typeof p?.color === "string" && typeof p.cells === "string") &&
       sheet.originals.every((o) => isFill(o?.fill) && typeof o.cells === "string")
     )
@@ -97,7 +92,6 @@ export function stateOf(stored: StoredMarks, sheetId: string): MarkState {
   if (!s) return state;
   for (const p of s.painted) for (const k of keysOf(p.cells)) state.painted.set(k, p.color);
   for (const o of s.originals) for (const k of keysOf(o.cells)) state.original.set(k, o.fill);
-  for (const k of keysOf(s.notes)) state.notes.add(k);
   return state;
 }
 
@@ -119,13 +113,12 @@ export function fillKey(f: OriginalFill): string {
 /** The stored value with one sheet's entry replaced (or removed when nothing of ours is left on it). */
 export function withSheet(stored: StoredMarks, sheetId: string, name: string, state: MarkState): StoredMarks {
   const sheets = { ...stored.sheets };
-  if (isEmptyState(state)) delete sheets[sheetId];
+  if (state.painted.size === 0) delete sheets[sheetId];
   else
     sheets[sheetId] = {
       name,
       painted: [...groupBy(state.painted, (c) => c).values()].map((g) => ({ color: g.value, cells: addressOf(g.keys) })),
       originals: [...groupBy(state.original, fillKey).values()].map((g) => ({ fill: g.value, cells: addressOf(g.keys) })),
-      notes: addressOf(state.notes),
     };
   return { version: 1, sheets };
 }

@@ -1,6 +1,7 @@
+import { toA1 } from "../../core/grid/a1";
 import type { CellMark } from "../../core/marks";
 import { MARK_FILL, isOurNote } from "../../core/marks";
-import { addressChunks, cellKey, keyToCell, parseAddressList, qualified, rectAddress, cellRects } from "./addresses";
+import { addressChunks, cellKey, chunkAddresses, keyToCell, parseAddressList, qualified } from "./addresses";
 import {
   type CurrentFill,
   MARKS_SETTING_KEY,
@@ -18,18 +19,26 @@ import {
 export type Annotations = "note" | "comment" | "none";
 
 /**
- * Requests are kept under this many bytes by our own estimate; Excel on the web refuses 5 MB (5,242,880 bytes),
- * and the estimate is rough, so the margin is wide.
+ * Each request is planned to stay under this many bytes, by estimates calibrated on the request format of
+ * Office.js (numbered actions over numbered object paths). Excel on the web refuses 5 MB (5,242,880 bytes).
  */
-export const REQUEST_BUDGET = 4_000_000;
-/** Estimated request bytes to probe one cell (its fill through getCellProperties, its note by address). */
-const PROBE_BYTES_PER_CELL = 260;
+export const REQUEST_BUDGET = 4_500_000;
+/**
+ * Estimated bytes to probe one cell, out and back. A fill: its address in a getRanges list out, an area with
+ * its fill back. A note: an object path, an instantiation and a query out, the note's text (or "none") back.
+ */
+const FILL_PROBE = { out: 12, back: 120 };
+const NOTE_PROBE = { out: 300, back: 200 };
+/** Estimated bytes of one notes.add or comments.add besides the text itself. */
+const ANNOTATION_BYTES = 220;
+/** Estimated bytes of one delete of a loaded note or comment. */
+const DELETE_BYTES = 90;
 
 const utf8 = new TextEncoder();
 
 /** What the adapter learned about the workbook when it last read or marked it, to plan the next request. */
 export interface MarksCache {
-  /** The stored marks setting as last seen (null: none), and each sheet's id by name. */
+  /** The stored marks record as last seen, and each sheet's id by name. */
   stored: StoredMarks | undefined;
   ids: Map<string, string>;
 }
@@ -55,56 +64,92 @@ export function queueMarksPeek(context: Excel.RequestContext, sheet: string, cac
   return () => remember(cache, sheet, ws, setting);
 }
 
-/** What one probe brought back: the current fill and the note (if any) of each probed cell. */
+/** What probes brought back: current fills, and the note found at each looked-up cell. */
 interface Probe {
   fills: Map<number, CurrentFill>;
   notes: Map<number, Excel.Note>;
 }
 
-const FILL_PROPS = { format: { fill: { color: true, pattern: true, patternColor: true } } };
+interface ProbeItem {
+  key: number;
+  fill: boolean;
+  note: boolean;
+}
 
-/** Queues reads of the cells' fills (and notes): one getCellProperties per rectangle, one lookup per cell. */
-function queueProbe(ws: Excel.Worksheet, sheet: string, keys: number[], withNotes: boolean): () => Probe {
-  const rects = cellRects(keys.map(keyToCell));
-  const props = rects.map((r) => ({ rect: r, result: ws.getRange(rectAddress(r)).getCellProperties(FILL_PROPS) }));
-  const notes = withNotes
-    ? keys.map((k) => {
-        const { row, col } = keyToCell(k);
-        const note = ws.notes.getItemOrNullObject(qualified(sheet, row, col));
-        note.load("content");
-        return [k, note] as const;
-      })
-    : [];
+/** A cell's fill as a single-cell area reports it: exact, since one cell cannot be "mixed". */
+const FILL_QUERY = "address,format/fill/color,format/fill/pattern,format/fill/patternColor";
+
+/**
+ * Queues reads of cells' fills and notes. Fills come through getRanges over single-cell areas, one call per
+ * 8,000 characters of addresses rather than one per cell; a note needs a lookup per cell, as Excel cannot tell a
+ * note's cell without a further request.
+ */
+function queueProbe(ws: Excel.Worksheet, sheet: string, items: readonly ProbeItem[]): () => Probe {
+  const fillCells = items.filter((i) => i.fill).map((i) => keyToCell(i.key));
+  const areaLists = chunkAddresses(fillCells.map((c) => toA1(c.row, c.col))).map((chunk) => {
+    const areas = ws.getRanges(chunk).areas;
+    areas.load(FILL_QUERY);
+    return areas;
+  });
+  const notes = items
+    .filter((i) => i.note)
+    .map((i) => {
+      const { row, col } = keyToCell(i.key);
+      const note = ws.notes.getItemOrNullObject(qualified(sheet, row, col));
+      note.load("content");
+      return [i.key, note] as const;
+    });
   return () => {
     const fills = new Map<number, CurrentFill>();
-    for (const { rect, result } of props)
-      result.value.forEach((line, r) =>
-        line.forEach((cell, c) => {
-          const fill = cell.format?.fill;
-          if (fill) fills.set(cellKey(rect.top + r, rect.left + c), { color: fill.color ?? "#FFFFFF", pattern: fill.pattern ?? "None", patternColor: fill.patternColor ?? null });
-        }),
-      );
+    for (const list of areaLists)
+      for (const area of list.items) {
+        const fill = area.format.fill;
+        // Each area was given as one cell; should Excel ever join neighbours, the fill holds for all of them.
+        for (const rect of parseAddressList(area.address))
+          for (let row = rect.top; row <= rect.bottom; row++)
+            for (let col = rect.left; col <= rect.right; col++)
+              fills.set(cellKey(row, col), { color: fill.color, pattern: fill.pattern, patternColor: fill.patternColor });
+      }
     return { fills, notes: new Map(notes) };
   };
 }
 
-/** Splits work into groups whose estimated request size stays within the budget. */
-function groupsWithin<T>(items: readonly T[], bytesOf: (t: T) => number, budget: number): T[][] {
+/**
+ * Splits work into groups whose estimated request and response sizes both stay within the budget (the first
+ * group's request budget may be smaller, when it shares its request with other work). Always one group at least.
+ */
+function groupsWithin<T>(
+  items: readonly T[],
+  bytesOf: (t: T) => { out: number; back: number },
+  budget: number,
+  firstBudget = budget,
+): T[][] {
   const groups: T[][] = [];
   let current: T[] = [];
-  let size = 0;
+  let out = 0;
+  let back = 0;
   for (const item of items) {
     const b = bytesOf(item);
-    if (current.length > 0 && size + b > budget) {
+    const limit = groups.length === 0 ? firstBudget : budget;
+    if (current.length > 0 && (out + b.out > limit || back + b.back > budget)) {
       groups.push(current);
       current = [];
-      size = 0;
+      out = 0;
+      back = 0;
     }
     current.push(item);
-    size += b;
+    out += b.out;
+    back += b.back;
   }
-  if (current.length > 0) groups.push(current);
+  if (current.length > 0 || groups.length === 0) groups.push(current);
   return groups;
+}
+
+function probeBytes(i: ProbeItem): { out: number; back: number } {
+  return {
+    out: (i.fill ? FILL_PROBE.out : 0) + (i.note ? NOTE_PROBE.out : 0),
+    back: (i.fill ? FILL_PROBE.back : 0) + (i.note ? NOTE_PROBE.back : 0),
+  };
 }
 
 function merge(into: Probe, got: Probe): void {
@@ -112,25 +157,14 @@ function merge(into: Probe, got: Probe): void {
   for (const [k, v] of got.notes) into.notes.set(k, v);
 }
 
-/** Probes further cells in budget-sized groups, one request each, in sequence (only for very many cells). */
-async function probeInGroups(
-  context: Excel.RequestContext,
-  ws: Excel.Worksheet,
-  sheet: string,
-  groups: number[][],
-  withNotes: boolean,
-  into: Probe,
-): Promise<void> {
+/** Further probe groups, one request each, in sequence (only for very many cells). */
+async function probeRest(context: Excel.RequestContext, ws: Excel.Worksheet, sheet: string, groups: ProbeItem[][], into: Probe): Promise<void> {
   const [group, ...rest] = groups;
   if (!group) return;
-  const take = queueProbe(ws, sheet, group, withNotes);
+  const take = queueProbe(ws, sheet, group);
   await context.sync();
   merge(into, take());
-  await probeInGroups(context, ws, sheet, rest, withNotes, into);
-}
-
-function probeGroups(keys: number[]): number[][] {
-  return groupsWithin(keys, () => PROBE_BYTES_PER_CELL, REQUEST_BUDGET);
+  await probeRest(context, ws, sheet, rest, into);
 }
 
 function sameColor(a: string | undefined, b: string | undefined): boolean {
@@ -152,13 +186,14 @@ export interface ReconcileOptions {
 /**
  * Brings one sheet's marks from what we left there last time to `marks` (empty: take every mark back).
  *
- * Requests: (1) read what is stored and probe the cells we are about to paint and those painted last time
- * (known from the cache filled by readSheet), (2) write everything. A third request is needed only when the
- * cache did not know last time's cells, or when the sheet has threaded comments of the user's own (their cells
- * are looked up so that no note or comment of ours is stacked on them), or when a batch would exceed 5 MB.
+ * Two requests for up to about 10,000 marks: (1) read the stored record, the sheet's notes and comments, and
+ * probe the cells to paint and those painted last time (known from the cache that readSheet fills);
+ * (2) write everything. One more request is needed only when the cache did not know last time's cells, or when
+ * the sheet has threaded comments of the user's own (their cells are looked up so that nothing of ours is
+ * stacked on them), or when the work exceeds a request's budget.
  *
- * Order inside the write request is chosen so that a failure part-way still leaves a consistent record: the
- * stored snapshot is written first, so whatever got painted can always be taken back.
+ * Inside the write request the record of original fills goes first, so that whatever gets painted can always be
+ * taken back even if Excel fails part-way through the batch.
  */
 export async function reconcileMarks(context: Excel.RequestContext, sheet: string, marks: readonly CellMark[], options: ReconcileOptions): Promise<void> {
   const { annotations, cache } = options;
@@ -168,36 +203,40 @@ export async function reconcileMarks(context: Excel.RequestContext, sheet: strin
   const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING_KEY);
   setting.load("value");
   const comments = options.comments ? context.workbook.worksheets.getItem(sheet).comments : undefined;
-  comments?.load("items/id,items/content");
+  comments?.load("items/content");
+  // Every note on the sheet, to find ours (by prefix) wherever they are, without a lookup per cell.
+  const allNotes = withNotes ? context.workbook.worksheets.getItem(sheet).notes : undefined;
+  allNotes?.load("items/content");
 
   const targets = new Map<number, CellMark>();
   for (const m of marks) targets.set(cellKey(m.row, m.col), m);
   const cachedId = cache.ids.get(sheet);
   const guess = cache.stored && cachedId ? stateOf(cache.stored, cachedId) : emptyState();
-  const probed = new Set<number>([...targets.keys(), ...guess.painted.keys(), ...guess.notes]);
+  const items: ProbeItem[] = [...targets.keys()].map((key) => ({ key, fill: true, note: withNotes }));
+  for (const key of guess.painted.keys()) if (!targets.has(key)) items.push({ key, fill: true, note: false });
   const found: Probe = { fills: new Map(), notes: new Map() };
 
-  // Request 1: the stored record, the sheet's comments, and the probe of the cells we expect to touch.
-  const [firstGroup = [], ...moreGroups] = probeGroups([...probed]);
-  const takeFirst = queueProbe(ws, sheet, firstGroup, withNotes);
+  // Request 1.
+  const [firstGroup = [], ...moreGroups] = groupsWithin(items, probeBytes, REQUEST_BUDGET);
+  const takeFirst = queueProbe(ws, sheet, firstGroup);
   await context.sync();
   merge(found, takeFirst());
-  await probeInGroups(context, ws, sheet, moreGroups, withNotes, found);
+  await probeRest(context, ws, sheet, moreGroups, found);
+
   const stored = decodeStored(setting.isNullObject ? null : setting.value);
   const prev = stateOf(stored, ws.id);
   const userComments = (comments?.items ?? []).filter((c) => !isOurNote(c.content));
 
-  // Request 2 (only when needed): cells the first probe could not know about, and the user's comments' cells.
-  const missing = [...new Set([...prev.painted.keys(), ...prev.notes])].filter((k) => !probed.has(k));
+  // Only when needed: fills the first probe could not know about (no or stale cache), the user's comments' cells.
+  const missing = [...prev.painted.keys()].filter((k) => !found.fills.has(k)).map((key) => ({ key, fill: true, note: false }));
   const commentCells = new Set<number>();
-  const wantLocations = userComments.length > 0 && targets.size > 0;
-  if (missing.length > 0 || wantLocations) {
-    const locations = wantLocations ? userComments.map((c) => c.getLocation().load("address")) : [];
-    const [firstMissing = [], ...moreMissing] = probeGroups(missing);
-    const takeMissing = queueProbe(ws, sheet, firstMissing, withNotes);
+  if (missing.length > 0 || (userComments.length > 0 && targets.size > 0)) {
+    const locations = targets.size > 0 ? userComments.map((c) => c.getLocation().load("address")) : [];
+    const [firstMissing = [], ...moreMissing] = groupsWithin(missing, probeBytes, REQUEST_BUDGET);
+    const takeMissing = queueProbe(ws, sheet, firstMissing);
     await context.sync();
     merge(found, takeMissing());
-    await probeInGroups(context, ws, sheet, moreMissing, withNotes, found);
+    await probeRest(context, ws, sheet, moreMissing, found);
     for (const loc of locations) for (const r of parseAddressList(loc.address)) commentCells.add(cellKey(r.top, r.left));
   }
 
@@ -208,26 +247,27 @@ export async function reconcileMarks(context: Excel.RequestContext, sheet: strin
     next.original.set(k, keep ? (prev.original.get(k) ?? null) : originalFrom(current));
     next.painted.set(k, MARK_FILL[m.severity]);
   }
-  const ours = (note: Excel.Note | undefined) => note !== undefined && !note.isNullObject && isOurNote(note.content);
+  const oursNotes = (allNotes?.items ?? []).filter((n) => isOurNote(n.content));
+  const oursComments = (comments?.items ?? []).filter((c) => isOurNote(c.content));
   // A cell holds one note or one comment thread: reasons go only where the user has neither.
   const annotate =
     annotations === "none"
       ? []
       : [...targets].filter(([k]) => {
           const note = found.notes.get(k);
-          return !commentCells.has(k) && (note === undefined || note.isNullObject || ours(note));
+          return !commentCells.has(k) && (note === undefined || note.isNullObject || isOurNote(note.content));
         });
-  if (withNotes) for (const [k] of annotate) next.notes.add(k);
 
-  // The last request writes, in an order that keeps the record true if Excel fails part-way:
-  // 1. the record of originals first, so whatever gets painted can always be taken back;
+  // The write request, in an order that keeps the record true if Excel fails part-way:
+  // 1. the record of original fills;
   const newStored = withSheet(stored, ws.id, sheet, next);
-  if (Object.keys(newStored.sheets).length > 0) context.workbook.settings.add(MARKS_SETTING_KEY, newStored);
+  const keepRecord = Object.keys(newStored.sheets).length > 0;
+  if (keepRecord) context.workbook.settings.add(MARKS_SETTING_KEY, newStored);
   else if (!setting.isNullObject) setting.delete();
 
   // 2. our notes and comments go, the user's stay;
-  for (const note of found.notes.values()) if (ours(note)) note.delete();
-  for (const c of comments?.items ?? []) if (isOurNote(c.content)) c.delete();
+  for (const n of oursNotes) n.delete();
+  for (const c of oursComments) c.delete();
 
   // 3. cells marked last time and not now get their fill back, unless the user has recoloured them since;
   const restore = [...prev.painted.keys()].filter((k) => !targets.has(k) && stillOurs(prev, k, found.fills.get(k)));
@@ -257,8 +297,17 @@ export async function reconcileMarks(context: Excel.RequestContext, sheet: strin
   });
   for (const chunk of addressChunks(patterned.map(keyToCell))) ws.getRanges(chunk).format.fill.pattern = "Solid";
 
-  // 5. the reasons; batches beyond the budget go in further requests.
-  const groups = groupsWithin(annotate, ([, m]) => utf8.encode(m.note).length + 160, REQUEST_BUDGET);
+  // 5. the reasons; what does not fit the request's budget goes in further requests.
+  const base =
+    (keepRecord ? utf8.encode(JSON.stringify(newStored)).length : 0) +
+    (oursNotes.length + oursComments.length) * DELETE_BYTES +
+    (restore.length + next.painted.size + patterned.length) * 12;
+  const groups = groupsWithin(
+    annotate,
+    ([, m]) => ({ out: utf8.encode(m.note).length + ANNOTATION_BYTES, back: 0 }),
+    REQUEST_BUDGET,
+    Math.max(0, REQUEST_BUDGET - base),
+  );
   const writeFrom = async (i: number): Promise<void> => {
     for (const [k, m] of groups[i] ?? []) {
       const { row, col } = keyToCell(k);

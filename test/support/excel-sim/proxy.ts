@@ -32,9 +32,27 @@ export interface Env {
   readonly deliveries: Array<() => void>;
 }
 
+/**
+ * An action as Office.js sends it (the RichApi protocol: numbered actions over numbered object paths). Only its
+ * JSON size matters here; the field names follow the real protocol so that estimates are of the right order.
+ */
+type ActionKind = "Instantiate" | "Query" | "Method" | "SetProperty";
+/** The protocol numbers action and path types. */
+const ACTION_TYPE: Record<ActionKind, number> = { Instantiate: 1, Query: 2, Method: 3, SetProperty: 4 };
+const PATH_TYPE = { Method: 3, Property: 4 } as const;
+
+interface ActionWire {
+  Id: number;
+  ActionType: number;
+  Name: string;
+  ObjectPathId: number;
+  ArgumentInfo?: { Arguments: unknown[] };
+  QueryInfo?: { Select: string[]; Expand: string[] };
+}
+
 interface Action {
-  wire: unknown[];
-  run(env: Env): void;
+  wire: ActionWire;
+  run(env: Env, actionId: number): void;
 }
 
 export interface PropSpec<T> {
@@ -131,7 +149,9 @@ let nextId = 1;
 export class SimRequestContext {
   readonly host: HostLike;
   private actions: Action[] = [];
-  private paths: unknown[] = [];
+  private paths: Record<number, unknown> = {};
+  private nextAction = 1;
+  private executing = false;
   private alive = true;
   /** Syncs made through this context. */
   syncCount = 0;
@@ -160,14 +180,26 @@ export class SimRequestContext {
     return this.actions.length > 0;
   }
 
-  queue(action: Action): void {
+  queue(kind: ActionKind, objectId: number, name: string, extra: Partial<ActionWire>, run: Action["run"]): void {
     this.checkAlive();
-    this.actions.push(action);
+    this.actions.push({
+      wire: { Id: this.nextAction++, ActionType: ACTION_TYPE[kind], Name: name, ObjectPathId: objectId, ...extra },
+      run,
+    });
   }
 
-  path(wire: unknown[]): void {
+  /** Registers the object path of a new proxy: how Excel finds it from its parent. */
+  path(id: number, parentId: number, name: string, args: unknown[], type: "Method" | "Property"): void {
     this.checkAlive();
-    this.paths.push(wire);
+    // Objects made while a response is being unpacked (loaded items and their parts) come with the response.
+    if (this.executing) return;
+    this.paths[id] = {
+      Id: id,
+      ObjectPathType: PATH_TYPE[type],
+      Name: name,
+      ParentObjectPathId: parentId,
+      ArgumentInfo: { Arguments: args },
+    };
   }
 
   /** The legacy `context.load(object, props)` form. */
@@ -180,7 +212,7 @@ export class SimRequestContext {
     const actions = this.actions;
     const paths = this.paths;
     this.actions = [];
-    this.paths = [];
+    this.paths = {};
     // Office.js makes no round trip when nothing is queued.
     if (actions.length === 0) return;
     this.syncCount++;
@@ -195,7 +227,7 @@ export class SimRequestContext {
       this.host.recordSync({ requestBytes: 0, responseBytes: 0, actions: actions.length, error: err.code });
       throw err;
     }
-    const requestBytes = jsonBytes([paths, actions.map((a) => a.wire)]);
+    const requestBytes = jsonBytes({ Actions: actions.map((a) => a.wire), ObjectPaths: paths });
     const limits = this.host.limits;
     if (requestBytes > limits.requestBytes) {
       this.host.recordSync({ requestBytes, responseBytes: 0, actions: actions.length, error: "RequestPayloadSizeLimitExceeded" });
@@ -207,18 +239,21 @@ export class SimRequestContext {
     const env: Env = { model: this.host.model, host: this.host, response: [], deliveries: [] };
     for (const action of actions) {
       try {
-        action.run(env);
+        this.executing = true;
+        action.run(env, action.wire.Id);
       } catch (e) {
         const code = isSimError(e) ? e.code : "GeneralException";
         this.host.recordSync({ requestBytes, responseBytes: 0, actions: actions.length, error: code });
         if (isSimError(e)) {
-          e.debugInfo.statement = String(action.wire[0]) + " " + String(action.wire[2] ?? "");
+          e.debugInfo.statement = `action ${action.wire.Id} (${action.wire.Name || "load"})`;
           throw e;
         }
         throw e;
+      } finally {
+        this.executing = false;
       }
     }
-    const responseBytes = jsonBytes(env.response);
+    const responseBytes = jsonBytes({ Results: env.response });
     if (responseBytes > limits.responseBytes) {
       this.host.recordSync({ requestBytes, responseBytes, actions: actions.length, error: "ResponsePayloadSizeLimitExceeded" });
       throw new SimError(
@@ -268,7 +303,7 @@ export abstract class SimObject {
     context: SimRequestContext,
     parent: SimObject | null,
     resolver: (parent: Resolved, env: Env) => Resolved,
-    options: { nullable?: boolean; wire?: unknown[]; bound?: Resolved } = {},
+    options: { nullable?: boolean; wire?: [string, unknown[]]; bound?: Resolved } = {},
   ) {
     this.context = context;
     this._parent = parent;
@@ -278,18 +313,15 @@ export abstract class SimObject {
       this._bound = options.bound;
       this._nullState = false;
     }
-    if (options.wire) context.path([this._id, parent?._id ?? 0, ...options.wire]);
+    if (options.wire) context.path(this._id, parent?._id ?? 0, options.wire[0], options.wire[1].map(wireArg), "Method");
     if (this._nullable) {
       // *OrNullObject lookups report isNullObject after the next sync without an explicit load.
-      context.queue({
-        wire: ["instantiate", this._id],
-        run: (env) => {
-          const t = this._resolve(env);
-          env.response.push([this._id, t === NULL_TARGET]);
-          env.deliveries.push(() => {
-            this._nullState = t === NULL_TARGET;
-          });
-        },
+      context.queue("Instantiate", this._id, "", {}, (env, actionId) => {
+        const t = this._resolve(env);
+        env.response.push({ ActionId: actionId, Value: { _IsNull: t === NULL_TARGET } });
+        env.deliveries.push(() => {
+          this._nullState = t === NULL_TARGET;
+        });
       });
     } else if (options.bound === undefined) this._nullState = false;
   }
@@ -348,12 +380,9 @@ export abstract class SimObject {
     const spec = this._typeSpec.props[name];
     if (!spec?.set) throw new SimError("InvalidArgument", `${this._typeSpec.type}.${name} is read-only.`);
     this._vals.set(name, value);
-    this.context.queue({
-      wire: ["set", this._id, name, value],
-      run: (env) => {
-        if (spec.since) this._need(env, spec.since, name);
-        spec.set?.(this._target(env), value, env);
-      },
+    this.context.queue("SetProperty", this._id, name, { ArgumentInfo: { Arguments: [wireArg(value)] } }, (env) => {
+      if (spec.since) this._need(env, spec.since, name);
+      spec.set?.(this._target(env), value, env);
     });
   }
 
@@ -362,6 +391,7 @@ export abstract class SimObject {
     let child = this._navCache.get(name);
     if (!child) {
       child = make();
+      this.context.path(child._id, this._id, name, [], "Property");
       this._navCache.set(name, child);
     }
     return child as C;
@@ -369,26 +399,20 @@ export abstract class SimObject {
 
   /** Queues a method call with no return value. */
   protected _act(name: string, args: unknown[], run: (target: never, env: Env) => void, since?: string): void {
-    this.context.queue({
-      wire: ["call", this._id, name, args.map(wireArg)],
-      run: (env) => {
-        if (since) this._need(env, since, name);
-        run(this._target(env) as never, env);
-      },
+    this.context.queue("Method", this._id, name, { ArgumentInfo: { Arguments: args.map(wireArg) } }, (env) => {
+      if (since) this._need(env, since, name);
+      run(this._target(env) as never, env);
     });
   }
 
   /** Queues a method call whose value is delivered at sync. */
   protected _result<R>(name: string, args: unknown[], compute: (target: never, env: Env) => R, since?: string): SimClientResult<R> {
     const result = new SimClientResult<R>(`${this._typeSpec.type}.${name}`);
-    this.context.queue({
-      wire: ["call", this._id, name, args.map(wireArg)],
-      run: (env) => {
-        if (since) this._need(env, since, name);
-        const v = compute(this._target(env) as never, env);
-        env.response.push([this._id, name, v]);
-        env.deliveries.push(() => result.deliver(v));
-      },
+    this.context.queue("Method", this._id, name, { ArgumentInfo: { Arguments: args.map(wireArg) } }, (env, actionId) => {
+      if (since) this._need(env, since, name);
+      const v = compute(this._target(env) as never, env);
+      env.response.push({ ActionId: actionId, Value: v });
+      env.deliveries.push(() => result.deliver(v));
     });
     return result;
   }
@@ -400,9 +424,13 @@ export abstract class SimObject {
 
   load(props?: unknown): this {
     const tree = parseLoad(props);
-    this.context.queue({
-      wire: ["load", this._id, typeof props === "string" ? props : JSON.stringify(props ?? null)],
-      run: (env) => this._runLoad(tree, env),
+    const select: string[] = [];
+    const walk = (t: LoadTree, prefix: string) => {
+      for (const [k, v] of t) v === true ? select.push(prefix + k) : walk(v, `${prefix}${k}/`);
+    };
+    walk(tree, "");
+    this.context.queue("Query", this._id, "", { QueryInfo: { Select: select, Expand: [] } }, (env, actionId) => {
+      env.response.push({ ActionId: actionId, Value: this._runLoad(tree, env) });
     });
     return this;
   }
@@ -422,16 +450,16 @@ export abstract class SimObject {
     return child;
   }
 
-  _runLoad(tree: LoadTree, env: Env): void {
+  /** Executes a load: computes the values (as the response carries them) and queues their delivery. */
+  _runLoad(tree: LoadTree, env: Env): unknown {
     const spec = this._typeSpec;
     const target = this._resolve(env);
     if (target === NULL_TARGET) {
-      env.response.push([this._id, null]);
       env.deliveries.push(() => {
         this._nullState = true;
         if (spec.collection) this._loadedItems = [];
       });
-      return;
+      return null;
     }
     if (spec.collection) {
       const coll = spec.collection;
@@ -442,30 +470,31 @@ export abstract class SimObject {
         } else itemTree.set(k, v);
       }
       const items = coll.list(target, env).map((t) => coll.make(this, t));
-      for (const item of items) item._runLoad(itemTree, env);
+      const value = items.map((item) => item._runLoad(itemTree, env));
       env.deliveries.push(() => {
         this._loadedItems = items;
       });
-      return;
+      return { value };
     }
     const names = tree.size === 0 ? Object.keys(spec.props) : [...tree.keys()];
     const out: Record<string, unknown> = {};
+    const own: Record<string, unknown> = {};
     for (const name of names) {
       const sub = tree.get(name);
       if (spec.navs?.includes(name)) {
-        this._navChild(name)._runLoad(sub === true || sub === undefined ? new Map() : sub, env);
+        out[name] = this._navChild(name)._runLoad(sub === true || sub === undefined ? new Map() : sub, env);
         continue;
       }
       const p = spec.props[name];
       if (!p?.get) throw new SimError("InvalidArgument", `${spec.type} has no property '${name}' to load.`);
       if (p.since) this._need(env, p.since, name);
-      out[name] = p.get(target as never, env);
+      out[name] = own[name] = p.get(target as never, env);
     }
-    env.response.push([this._id, out]);
     env.deliveries.push(() => {
-      for (const [k, v] of Object.entries(out)) this._vals.set(k, v);
+      for (const [k, v] of Object.entries(own)) this._vals.set(k, v);
       this._nullState ??= false;
     });
+    return out;
   }
 
   /** Loaded collection items. */
@@ -482,7 +511,7 @@ export abstract class SimObject {
 }
 
 function wireArg(a: unknown): unknown {
-  return a instanceof SimObject ? { ref: a._id } : a;
+  return a instanceof SimObject ? { ObjectPathId: a._id } : a;
 }
 
 /** Installs getters/setters for a spec's scalar properties on a proxy class. */

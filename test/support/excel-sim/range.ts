@@ -219,7 +219,7 @@ function clearCells(a: AreasT, applyTo: string): void {
 export class Range extends SimObject {
   protected readonly _spec = RANGE_SPEC as ClassSpec<never>;
 
-  static on(context: SimRequestContext, parent: SimObject, resolver: (p: Resolved, env: Env) => RangeT, wire: unknown[], nullable = false): Range {
+  static on(context: SimRequestContext, parent: SimObject, resolver: (p: Resolved, env: Env) => RangeT, wire: [string, unknown[]], nullable = false): Range {
     return new Range(context, parent, resolver, { wire, nullable });
   }
 
@@ -464,7 +464,7 @@ const AREAS_SPEC: ClassSpec<AreasT> = {
 export class RangeAreas extends SimObject {
   protected readonly _spec = AREAS_SPEC as ClassSpec<never>;
 
-  static on(context: SimRequestContext, parent: SimObject, resolver: (p: Resolved, env: Env) => AreasT, wire: unknown[], nullable = false): RangeAreas {
+  static on(context: SimRequestContext, parent: SimObject, resolver: (p: Resolved, env: Env) => AreasT, wire: [string, unknown[]], nullable = false): RangeAreas {
     return new RangeAreas(context, parent, resolver, { wire, nullable });
   }
 
