@@ -1,5 +1,5 @@
 import type { Grid } from "../grid/types";
-import { cellText, compactText } from "../read/normalise";
+import { cellText, compactText, isBlankCell } from "../read/normalise";
 import { labelNotes, normaliseLabel } from "./labels";
 
 /** A column the engine knows, by the header words people use for it. */
@@ -66,6 +66,19 @@ function rowTexts(grid: Grid, row: number): FooterLine[] {
   return out;
 }
 
+/** The first non-empty cell of a row (top-left of merges), if any. */
+function firstText(grid: Grid, row: number): FooterLine | undefined {
+  for (let col = 0; col < grid.colCount; col++) {
+    const m = grid.mergeAt(row, col);
+    if (m && (m.top !== row || m.left !== col)) continue;
+    const text = cellText(grid.cell(row, col));
+    if (text !== "") return { row, col, text };
+  }
+  return undefined;
+}
+
+const cache = new WeakMap<Grid, Map<readonly ColumnSpec<string>[], ListTable<string> | null>>();
+
 /**
  * Find the header row of a list (under titles and 推荐单位/填写时间 lines), map its headers to known columns,
  * and read the project rows until the table ends. Returns undefined when no row looks like a header.
@@ -100,6 +113,11 @@ export function readList<K extends string>(
     if (c && spec.content !== false) contentCols.push(c.col);
   }
   const allCols = [...best.columns.values()].map((c) => c.col);
+  // A 合计 row says so in its first cell, or in the title column when a 序号 column comes first.
+  const titleCol = Math.min(
+    ...[...best.columns.values()].map((c) => c.col).filter((c) => c > 0),
+    grid.colCount,
+  );
   const above: FooterLine[] = [];
   for (let row = 0; row < best.row; row++) above.push(...rowTexts(grid, row));
 
@@ -108,23 +126,25 @@ export function readList<K extends string>(
   const below: FooterLine[] = [];
   let ended = false;
   for (let row = best.row + 1; row < grid.rowCount; row++) {
-    const texts = rowTexts(grid, row);
     if (ended) {
-      below.push(...texts);
+      below.push(...rowTexts(grid, row));
       continue;
     }
-    const first = texts[0];
+    // Only the first cells decide what a row is; reading the whole row would cost on 100,000-row lists.
+    const first = firstText(grid, row);
     if (!first) continue;
     if (FOOTER_START.test(compactText(first.text))) {
       ended = true;
-      below.push(...texts);
+      below.push(...rowTexts(grid, row));
       continue;
     }
-    if (texts.some((t) => TOTAL_ROW.test(t.text.replace(/\s/g, "")))) continue;
-    const hasContent = contentCols.some((c) => cellText(grid.cell(row, c)) !== "");
-    const hasAny = allCols.some((c) => cellText(grid.cell(row, c)) !== "");
-    if (hasContent) rows.push(row);
-    else if (hasAny) placeholderRows.push(row);
+    if (
+      TOTAL_ROW.test(compactText(first.text)) ||
+      (first.col < titleCol && TOTAL_ROW.test(compactText(cellText(grid.cell(row, titleCol)))))
+    )
+      continue;
+    if (contentCols.some((c) => !isBlankCell(grid.cell(row, c)))) rows.push(row);
+    else if (allCols.some((c) => !isBlankCell(grid.cell(row, c)))) placeholderRows.push(row);
   }
   // Rows with only a pre-printed rank or a remark are the template's empty lines: they count only while the whole
   // list is still blank, so a blank template still shows what has to be filled in.
