@@ -1,6 +1,6 @@
 import { MARK_FILL, MARK_PREFIX } from "../../src/core/marks";
 import { MARKS_SETTING_KEY } from "../../src/adapters/office";
-import { type SimWorkbook, createWorkbook } from "../support/excel-sim";
+import { type FillSeed, type SimWorkbook, createWorkbook } from "../support/excel-sim";
 import { measureSyncs } from "../support/excel-sim/syncs";
 import { finding, listRows, portFor } from "./helpers";
 
@@ -107,7 +107,7 @@ describe("applyMarks", () => {
     expect(wb.sheet("S").cell("A3").fill).toBeNull();
   });
 
-  it.each([
+  it.each<[string, FillSeed | null]>([
     ["no fill", null],
     ["white", { color: "#FFFFFF", pattern: "Solid" }],
     ["a colour", { color: "#DDEBF7", pattern: "Solid" }],
@@ -189,6 +189,21 @@ describe("fallbacks by requirement set", () => {
     await port.clearMarks("S");
     expect(s.comments()).toEqual({ A3: "用户评论" });
     expect(s.cell("A2").fill).toBeNull();
+  });
+
+  it("skips the cells holding a note it cannot see (no ExcelApi 1.18) and comments the rest", async () => {
+    const wb = book({ notes: { A3: "用户批注", A6: "另一条" } }, { ExcelApi: "1.17" });
+    const port = portFor(wb);
+    const m = await measureSyncs(wb, () => port.applyMarks("S", [2, 3, 5, 6].map((r) => finding("S", r - 1, 0))));
+    const s = wb.sheet("S");
+    expect(s.notes()).toEqual({ A3: "用户批注", A6: "另一条" });
+    expect(Object.keys(s.comments())).toEqual(["A2", "A5"]);
+    expect([s.cell("A3").fill?.color, s.cell("A6").fill?.color]).toEqual([MARK_FILL.error, MARK_FILL.error]);
+    // Probe and write, then per note in the way a refused batch and a count (the last note is the last cell).
+    expect(m.syncs).toBe(2 + 2 * 2);
+    await port.clearMarks("S");
+    expect(s.comments()).toEqual({});
+    expect(s.notes()).toEqual({ A3: "用户批注", A6: "另一条" });
   });
 
   it("paints without notes or comments where neither exists (1.9 to 1.9x)", async () => {

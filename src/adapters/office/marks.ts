@@ -2,6 +2,7 @@ import { toA1 } from "../../core/grid/a1";
 import type { CellMark } from "../../core/marks";
 import { MARK_FILL, isOurNote } from "../../core/marks";
 import { addressChunks, cellKey, chunkAddresses, keyToCell, parseAddressList, qualified } from "./addresses";
+import { isExcelError } from "./errors";
 import {
   type CurrentFill,
   MARKS_SETTING_KEY,
@@ -176,6 +177,41 @@ function stillOurs(prev: MarkState, key: number, current: CurrentFill | undefine
   return current !== undefined && current.pattern === "Solid" && sameColor(current.color, prev.painted.get(key));
 }
 
+/**
+ * Adds our threaded comments, in budget-sized requests. Where notes cannot be read (before ExcelApi 1.18), a
+ * cell may hold a note we cannot see, and Excel refuses a comment on it, failing the rest of the request. Excel
+ * applies a request's actions in order, so the number of our comments present afterwards tells which add
+ * failed: that cell is skipped (its reasons stay in the pane) and the rest are added. Two extra requests per
+ * such cell; none when there is none.
+ */
+async function addComments(
+  context: Excel.RequestContext,
+  sheet: string,
+  annotate: ReadonlyArray<readonly [number, CellMark]>,
+  start: number,
+  added: number,
+): Promise<void> {
+  if (start >= annotate.length) return;
+  const [group = []] = groupsWithin(annotate.slice(start), ([, m]) => ({ out: utf8.encode(m.note).length + ANNOTATION_BYTES, back: 0 }), REQUEST_BUDGET);
+  const comments = context.workbook.worksheets.getItem(sheet).comments;
+  for (const [k, m] of group) {
+    const { row, col } = keyToCell(k);
+    comments.add(qualified(sheet, row, col), m.note);
+  }
+  try {
+    await context.sync();
+  } catch (e) {
+    if (!isExcelError(e) || e.code !== "InvalidArgument") throw e;
+    comments.load("items/content");
+    await context.sync();
+    const present = comments.items.filter((c) => isOurNote(c.content)).length;
+    const applied = present - added;
+    if (applied < 0 || applied >= group.length) throw e;
+    return addComments(context, sheet, annotate, start + applied + 1, present);
+  }
+  return addComments(context, sheet, annotate, start + group.length, added + group.length);
+}
+
 export interface ReconcileOptions {
   annotations: Annotations;
   /** Threaded comments can be read and deleted (ExcelApi 1.10), even where notes are used for new marks. */
@@ -308,16 +344,20 @@ export async function reconcileMarks(context: Excel.RequestContext, sheet: strin
     REQUEST_BUDGET,
     Math.max(0, REQUEST_BUDGET - base),
   );
-  const writeFrom = async (i: number): Promise<void> => {
-    for (const [k, m] of groups[i] ?? []) {
-      const { row, col } = keyToCell(k);
-      if (withNotes) ws.notes.add(qualified(sheet, row, col), m.note);
-      else ws.comments.add(qualified(sheet, row, col), m.note);
-    }
+  if (withNotes) {
+    const writeFrom = async (i: number): Promise<void> => {
+      for (const [k, m] of groups[i] ?? []) {
+        const { row, col } = keyToCell(k);
+        ws.notes.add(qualified(sheet, row, col), m.note);
+      }
+      await context.sync();
+      if (i + 1 < groups.length) await writeFrom(i + 1);
+    };
+    await writeFrom(0);
+  } else {
     await context.sync();
-    if (i + 1 < groups.length) await writeFrom(i + 1);
-  };
-  await writeFrom(0);
+    if (annotations === "comment") await addComments(context, sheet, annotate, 0, 0);
+  }
   cache.stored = newStored;
   cache.ids.set(sheet, ws.id);
 }
