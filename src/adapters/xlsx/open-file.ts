@@ -3,10 +3,10 @@ import { promises as fsp } from "node:fs";
 import * as path from "node:path";
 import { inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
+import { classifyWorkbookBytes } from "./classify";
 import { SHEET_LIMITS, type InputProblem } from "./problems";
 import { measureSheet } from "./sheet-size";
-import { sniffFile } from "./sniff";
-import { entryDataOffset, readZipIndex, type ZipEntryInfo } from "./zip-index";
+import { entryDataOffset, type ZipEntryInfo } from "./zip-index";
 
 export type OpenResult =
   { ok: true; workbook: ExcelJS.Workbook; bytes: Buffer } | { ok: false; problem: InputProblem };
@@ -94,37 +94,9 @@ async function oversizedSheet(
 
 /** What the bytes of a workbook file hold, or the problem that stops them being read as one. */
 export async function openWorkbookBytes(bytes: Buffer, fileName: string): Promise<OpenResult> {
-  const sniffed = sniffFile(bytes);
-  switch (sniffed.kind) {
-    case "empty":
-      return { ok: false, problem: { kind: "empty-file" } };
-    case "ole":
-      return {
-        ok: false,
-        problem: sniffed.encrypted
-          ? { kind: "encrypted" }
-          : { kind: "old-format", extension: path.extname(fileName).toLowerCase() },
-      };
-    case "html":
-      return { ok: false, problem: { kind: "html" } };
-    case "text":
-      return { ok: false, problem: { kind: "text", csv: sniffed.csv } };
-    case "other":
-      return { ok: false, problem: { kind: "not-zip" } };
-    case "zip":
-      break;
-  }
-  const index = readZipIndex(bytes);
-  if (!index.ok) return { ok: false, problem: { kind: "corrupt", detail: index.reason } };
-  const names = new Set(index.entries.map((e) => e.name));
-  if (!names.has("xl/workbook.xml")) {
-    const looksLike = names.has("word/document.xml")
-      ? "docx"
-      : names.has("ppt/presentation.xml")
-        ? "pptx"
-        : null;
-    return { ok: false, problem: { kind: "not-xlsx", looksLike } };
-  }
+  const classified = classifyWorkbookBytes(bytes, path.extname(fileName));
+  if (!classified.ok) return classified;
+  const index = classified;
   try {
     const tooLarge = await oversizedSheet(bytes, index.entries);
     if (tooLarge) return { ok: false, problem: tooLarge };
