@@ -202,7 +202,10 @@ export interface PdfTextRun {
   text: string;
   x0: number;
   x1: number;
+  /** The baseline. */
   y: number;
+  /** The font size in points. */
+  size: number;
 }
 
 interface FontInfo {
@@ -295,7 +298,7 @@ export function pdfTextRuns(pdf: Buffer): PdfTextRun[][] {
               advance += ((font.widths[code - font.first] ?? 1000) / 1000) * size;
             }
           }
-          runs.push({ text, x0: x, x1: x + advance, y });
+          runs.push({ text, x0: x, x1: x + advance, y, size });
         }
       }
     }
@@ -307,4 +310,28 @@ export function pdfTextRuns(pdf: Buffer): PdfTextRun[][] {
 /** The text of each page (runs joined), for "is every word there" checks. */
 export function pdfPageTexts(pdf: Buffer): string[] {
   return pdfTextRuns(pdf).map((runs) => runs.map((r) => r.text).join(""));
+}
+
+/**
+ * Where a run stands against its page: "in" when wholly on it, "out" when wholly off it (LibreOffice draws the text of
+ * a merged cell that straddles a page break on both pages; the copy off the page does not print), "cut" when the page
+ * edge cuts through it. CJK glyphs reach about 0.88 em above the baseline and 0.12 em below it.
+ */
+export function runPlacement(run: PdfTextRun, page: PdfPage): "in" | "out" | "cut" {
+  const top = run.y + 0.88 * run.size;
+  const bottom = run.y - 0.12 * run.size;
+  const tolerance = 0.5;
+  if (
+    run.x1 <= tolerance ||
+    run.x0 >= page.width - tolerance ||
+    bottom >= page.height - tolerance ||
+    top <= tolerance
+  )
+    return "out";
+  const inside =
+    run.x0 >= -tolerance &&
+    run.x1 <= page.width + tolerance &&
+    bottom >= -tolerance &&
+    top <= page.height + tolerance;
+  return inside ? "in" : "cut";
 }

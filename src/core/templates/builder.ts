@@ -141,6 +141,12 @@ export class LayoutBuilder {
     for (const cell of texts) {
       const area = areaOf(cell);
       if (area.bottom === area.top) continue;
+      if (cell.style?.vAlign === "top") {
+        // Text at the top of a tall merged cell must fit its first row: a row never splits across pages, so the
+        // text then prints whole wherever the page breaks inside the merge.
+        heights.set(area.top, Math.max(heights.get(area.top) ?? 0, wanted(cell, area)));
+        continue;
+      }
       let have = 0;
       for (let r = area.top; r <= area.bottom; r++) have += heights.get(r) ?? DEFAULT_HEIGHT;
       const lack = wanted(cell, area) - have;
@@ -181,11 +187,7 @@ export class LayoutBuilder {
       showGridLines: false,
     };
     if (this.breaks.length > 0) layout.rowBreaks = [...this.breaks];
-    if (this.hidden.length > 0) {
-      const maxHidden = Math.max(...this.hidden);
-      for (let c = columnWidths.length; c <= maxHidden; c++) columnWidths.push(9);
-      layout.hiddenColumns = [...this.hidden].sort((a, b) => a - b);
-    }
+    if (this.hidden.length > 0) layout.hiddenColumns = [...this.hidden].sort((a, b) => a - b);
     return layout;
   }
 }

@@ -76,11 +76,12 @@ function targetsOf(
       if (field) return { keys: [field.key], priority: 3 };
     }
   }
+  // A list's column (联系电话, 承办单位) means what it means in a list, even where a form block has the same label.
+  const column = LIST_COLUMNS.find((c) => c.aliases.includes(n));
+  if (column) return { keys: [...(binding.fromList[column.key] ?? [])], priority: 1, list: column.key };
   // A block's label that no other field has (传真 only under 申报单位信息) needs no block to say which it is.
   const anywhere = spec.fields.filter((f) => f.labels.includes(n));
   if (anywhere.length === 1) return { keys: [(anywhere[0] as (typeof anywhere)[number]).key], priority: 2 };
-  const column = LIST_COLUMNS.find((c) => c.aliases.includes(n));
-  if (column) return { keys: [...(binding.fromList[column.key] ?? [])], priority: 1, list: column.key };
   return { keys: [], priority: 0 };
 }
 
