@@ -361,6 +361,30 @@ describe("XlsxWorkbookPort: selection, templates and settings", () => {
     expect(wb.getWorksheet(STORE_SHEET)).toBeUndefined();
   });
 
+  it("writes cells as values (text stays text), splitting a merge only when written inside it", async () => {
+    const wb = await recommendationList();
+    const port = portOf(wb);
+    await port.writeCells("推荐表", [
+      { row: 0, col: 4, value: "排名" },
+      { row: 1, col: 4, value: 1 },
+      { row: 2, col: 4, value: "=1+1" },
+      { row: 1, col: 0, value: null },
+      { row: 5, col: 2, value: "写在合并区域中间" },
+    ]);
+    const ws = wb.getWorksheet("推荐表")!;
+    expect(ws.getCell("E1").value).toBe("排名");
+    expect(ws.getCell("E2").value).toBe(1);
+    expect(ws.getCell("E3").value).toBe("=1+1");
+    expect(ws.getCell("A2").value).toBeNull();
+    expect(ws.getCell("A2").font).toEqual({ bold: true });
+    expect(ws.getCell("C6").isMerged).toBe(false);
+    expect(ws.getCell("A6").value).toBe("推荐单位联系人：");
+    expect(ws.getCell("C6").value).toBe("写在合并区域中间");
+    const pkg = await XlsxPackage.open(Buffer.from(await port.toBuffer()));
+    expect(await pkg.formulaOf("推荐表", "E3")).toBeUndefined();
+    expect(await pkg.textOf("推荐表", "E3")).toBe("=1+1");
+  });
+
   it("refuses to let the pane overwrite the record of marks", async () => {
     const port = portOf(await recommendationList());
     await expect(port.setSetting(FILE_MARKS_KEY, {})).rejects.toMatchObject({ kind: "reserved-setting" });

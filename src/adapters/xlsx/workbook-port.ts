@@ -8,7 +8,7 @@ import type { Finding, Text } from "../../core/findings";
 import { parseA1 } from "../../core/grid/a1";
 import type { Grid } from "../../core/grid/types";
 import { isOurNote, MARK_FILL, MARK_PREFIX, planMarks, type CellMark } from "../../core/marks";
-import type { PortCapabilities, SheetInfo, WorkbookPort } from "../../core/port";
+import type { CellWrite, PortCapabilities, SheetInfo, WorkbookPort } from "../../core/port";
 import type { SheetLayout } from "../../core/templates/layout";
 import { addResultsSheet } from "./annotate";
 import { addLayoutSheet } from "./draw";
@@ -59,6 +59,7 @@ export type XlsxPortEvent =
   | { type: "selection"; selection: CellSelection }
   | { type: "marks"; sheet: string; marked: number }
   | { type: "sheet-inserted"; sheet: string }
+  | { type: "cells"; sheet: string; written: number }
   | { type: "settings"; key: string };
 
 export type XlsxPortErrorKind = "sheet-not-found" | "reserved-setting" | "unserialisable-setting";
@@ -87,7 +88,10 @@ export interface XlsxPortOptions {
 // internals the port touches.
 type CellInternals = ExcelJS.Cell & { _comment?: unknown; _value?: { model?: { comment?: unknown } } };
 type RowInternals = ExcelJS.Row & { _cells: (ExcelJS.Cell | undefined)[] };
-type WorksheetInternals = ExcelJS.Worksheet & { _rows: (ExcelJS.Row | undefined)[] };
+type WorksheetInternals = ExcelJS.Worksheet & {
+  _rows: (ExcelJS.Row | undefined)[];
+  _merges?: Record<string, { top: number; left: number; bottom: number; right: number }>;
+};
 
 const argb = (hex: string) => `FF${hex.replace(/^#/, "").toUpperCase()}`;
 
@@ -274,6 +278,24 @@ export class XlsxWorkbookPort implements WorkbookPort {
     this.active = ws.name;
     this.emit({ type: "sheet-inserted", sheet: ws.name });
     return ws.name;
+  }
+
+  /**
+   * Writes values (a rank column, a ticked □ option). A string becomes a text cell, which no spreadsheet evaluates,
+   * so it is written as given. Writing into a merged area anywhere but its top-left cell splits the merge first, as
+   * Excel does (the pane warns before it comes to that); the cells' formats are kept.
+   */
+  async writeCells(sheet: string, writes: readonly CellWrite[]): Promise<void> {
+    const ws = this.worksheet(sheet) as WorksheetInternals;
+    for (const w of writes) {
+      const merge = Object.values(ws._merges ?? {}).find(
+        (m) => m.top <= w.row + 1 && w.row + 1 <= m.bottom && m.left <= w.col + 1 && w.col + 1 <= m.right,
+      );
+      if (merge && (merge.top !== w.row + 1 || merge.left !== w.col + 1))
+        ws.unMergeCells(merge.top, merge.left, merge.bottom, merge.right);
+      ws.getCell(w.row + 1, w.col + 1).value = w.value;
+    }
+    this.emit({ type: "cells", sheet: ws.name, written: writes.length });
   }
 
   async getSetting(key: string): Promise<unknown> {
