@@ -1,0 +1,245 @@
+import * as path from "node:path";
+import { parseArgs } from "node:util";
+import ExcelJS from "exceljs";
+import { addLayoutSheet } from "../../adapters/xlsx/draw";
+import { openWorkbookFile } from "../../adapters/xlsx/open-file";
+import { problemText } from "../../adapters/xlsx/problems";
+import { gridsFromWorkbook } from "../../adapters/xlsx/read";
+import { writeFileAtomic } from "../../adapters/xlsx/write-file";
+import type { Text } from "../../core/findings";
+import { toA1 } from "../../core/grid/a1";
+import type { Grid } from "../../core/grid/types";
+import { PACK_NAMES } from "../../core/packs/types";
+import {
+  buildListFromForms,
+  fillFormFromRecord,
+  readApplicationForms,
+  recordsFromGrid,
+} from "../../core/templates/fill";
+import type { SheetLayout } from "../../core/templates/layout";
+import { getTemplate } from "../../core/templates/registry";
+import type { Template } from "../../core/templates/types";
+import { parseArgsError } from "../args";
+import { cliText } from "../messages";
+import type { CliCommand, CliIO } from "../types";
+
+const USAGE = "yanxiu template ID [--fill FILE] [--key RANKS] -o OUT.xlsx [--lang en]";
+
+/** Strings of `yanxiu template`. */
+export const templateCliText = {
+  summary: {
+    zh: "写出一张官方表格（空白，或按清单行/申报表填好）",
+    en: "write an official table (blank, or filled from list rows or application forms)",
+  },
+  help: {
+    zh: [
+      "按模板 ID（见 yanxiu templates）写出通知附件中的表格：A4、打印一页宽、带下拉选项。",
+      "",
+      "选项：",
+      "  -o, --out FILE    写出的工作簿（.xlsx，必填）",
+      "  --fill FILE       申报表：按此工作簿中清单的每一行各填一张申报表；",
+      "                    推荐表/汇总表：按此工作簿中的申报表逐项填入，依工作表顺序排序",
+      "  --key RANKS       推荐表中标为“重点推荐”的排序号，如 1,2（原则上不超过总数的15%）",
+      "  --lang en         英文输出（默认中文）",
+      "",
+      "退出码：0 已写出；2 用法有误、模板不存在、输入无法读取或没有可填入的内容。",
+    ].join("\n"),
+    en: [
+      "Writes a table of the notices by its template id (see yanxiu templates): A4, one page wide, with dropdowns.",
+      "",
+      "Options:",
+      "  -o, --out FILE    the workbook to write (.xlsx, required)",
+      "  --fill FILE       application forms: one form per row of the list in this workbook;",
+      "                    recommendation/summary lists: one row per application form in it, in sheet order",
+      "  --key RANKS       ranks marked 重点推荐 in a recommendation list, e.g. 1,2 (15% of the total as a rule)",
+      "  --lang en         English output (default: Chinese)",
+      "",
+      "Exit codes: 0 written; 2 wrong usage, unknown template, unreadable input or nothing to fill in.",
+    ].join("\n"),
+  },
+  oneId: {
+    zh: "请给出一个模板 ID（yanxiu templates 列出全部）。",
+    en: "Give one template id (yanxiu templates lists them).",
+  },
+  needOut: { zh: "请用 -o 给出要写出的 .xlsx 文件。", en: "Give the .xlsx file to write with -o." },
+  notXlsx: (file: string): Text => ({
+    zh: `“${file}”不是 .xlsx 文件名。`,
+    en: `“${file}” is not an .xlsx file name.`,
+  }),
+  sameFile: {
+    zh: "写出的文件不能与 --fill 读取的文件相同。",
+    en: "The output cannot be the file --fill reads.",
+  },
+  badKey: (value: string): Text => ({
+    zh: `--key 应为排序号，以逗号分隔（如 1,2），而不是“${value}”。`,
+    en: `--key takes ranks separated by commas (e.g. 1,2), not “${value}”.`,
+  }),
+  keyNotList: { zh: "--key 只用于推荐表。", en: "--key is for recommendation lists only." },
+  unknown: (id: string): Text => ({
+    zh: `没有模板“${id}”。yanxiu templates 列出全部模板。`,
+    en: `No template “${id}”. yanxiu templates lists them all.`,
+  }),
+  cannotFill: (id: string): Text => ({
+    zh: `模板“${id}”是参考表，不能填写；不带 --fill 即可写出。`,
+    en: `Template “${id}” is a reference sheet and cannot be filled; write it without --fill.`,
+  }),
+  noRows: (file: string): Text => ({
+    zh: `“${file}”中没有找到清单（带“项目名称”等表头的表格）的项目行，无法填写申报表。`,
+    en: `No list rows (a table with headers such as 项目名称) were found in “${file}”; nothing to fill the forms with.`,
+  }),
+  noForms: (file: string, pack: string): Text => ({
+    zh: `“${file}”中没有找到${pack}的申报表，无法填写。`,
+    en: `No application forms of ${pack} were found in “${file}”; nothing to fill in.`,
+  }),
+  wroteBlank: (file: string, title: string): Text => ({
+    zh: `已写出空白表格“${title}”：${file}`,
+    en: `Blank “${title}” written: ${file}`,
+  }),
+  wroteForms: (file: string, n: number): Text => ({
+    zh: `已按清单 ${n} 行写出 ${n} 张申报表：${file}`,
+    en: `${n} application form${n === 1 ? "" : "s"} written from ${n} list row${n === 1 ? "" : "s"}: ${file}`,
+  }),
+  wroteList: (file: string, n: number): Text => ({
+    zh: `已按 ${n} 张申报表写出：${file}`,
+    en: `Written from ${n} application form${n === 1 ? "" : "s"}: ${file}`,
+  }),
+  writeFailed: (file: string, detail: string): Text => ({
+    zh: `无法写出“${file}”：${detail}`,
+    en: `Could not write “${file}”: ${detail}`,
+  }),
+  hint: (severity: string, cell: string, message: string): Text => ({
+    zh: `${severity === "warning" ? "提醒" : "信息"} ${cell}：${message}`,
+    en: `${severity === "warning" ? "warning" : "info"} ${cell}: ${message}`,
+  }),
+} as const;
+
+type Lang = "zh" | "en";
+
+function parseRanks(value: string): number[] | undefined {
+  const parts = value.split(/[,，、\s]+/).filter((p) => p !== "");
+  if (parts.length === 0 || parts.some((p) => !/^\d+$/.test(p) || Number(p) < 1)) return undefined;
+  return parts.map(Number);
+}
+
+interface Filled {
+  layouts: SheetLayout[];
+  message: Text;
+  hints: string[];
+}
+
+/** Fills the template from the workbook: forms from list rows, or a list from forms. A Text when there is nothing. */
+function fillFrom(
+  template: Template,
+  grids: readonly Grid[],
+  file: string,
+  out: string,
+  keys: readonly number[],
+  lang: Lang,
+): Filled | Text {
+  if (template.form) {
+    const records = grids.flatMap((grid) => recordsFromGrid(grid));
+    if (records.length === 0) return templateCliText.noRows(file);
+    return {
+      layouts: records.map((r) => fillFormFromRecord(template.id, r.record)),
+      message: templateCliText.wroteForms(out, records.length),
+      hints: [],
+    };
+  }
+  if (template.list) {
+    const forms = readApplicationForms(grids).filter((f) => f.policy === template.list?.policy);
+    if (forms.length === 0) return templateCliText.noForms(file, PACK_NAMES[template.policy][lang]);
+    const ranked = forms.map((f, i) => ({ ...f, rank: i + 1, keyRecommended: keys.includes(i + 1) }));
+    const { layout, hints } = buildListFromForms(template.id, ranked);
+    return {
+      layouts: [layout],
+      message: templateCliText.wroteList(out, forms.length),
+      hints: hints.map((h) => templateCliText.hint(h.severity, toA1(h.row, h.col), h.message[lang])[lang]),
+    };
+  }
+  return templateCliText.cannotFill(template.id);
+}
+
+async function runTemplate(args: readonly string[], io: CliIO): Promise<number> {
+  const lang = io.lang;
+  const usageError = (detail: string) => {
+    io.stderr(`${cliText.usageError(detail)[lang]}\n${cliText.usage[lang]}${USAGE}\n`);
+    return 2;
+  };
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      strict: true,
+      options: { out: { type: "string", short: "o" }, fill: { type: "string" }, key: { type: "string" } },
+    });
+  } catch (error) {
+    return usageError(parseArgsError(error, lang));
+  }
+  const [id, ...extra] = parsed.positionals;
+  if (id === undefined || extra.length > 0) return usageError(templateCliText.oneId[lang]);
+  const out = parsed.values.out;
+  if (out === undefined || out === "") return usageError(templateCliText.needOut[lang]);
+  if (!/\.xlsx$/i.test(out)) return usageError(templateCliText.notXlsx(out)[lang]);
+  const template = getTemplate(id);
+  if (!template) {
+    io.stderr(`${templateCliText.unknown(id)[lang]}\n`);
+    return 2;
+  }
+  const keys = parsed.values.key === undefined ? [] : parseRanks(parsed.values.key);
+  if (keys === undefined) return usageError(templateCliText.badKey(parsed.values.key ?? "")[lang]);
+  if (keys.length > 0 && !template.list?.keyColumn) return usageError(templateCliText.keyNotList[lang]);
+  const target = path.resolve(io.cwd, out);
+
+  let filled: Filled;
+  const fill = parsed.values.fill;
+  if (fill === undefined) {
+    filled = {
+      layouts: [template.build()],
+      message: templateCliText.wroteBlank(out, template.title.replace(/\s+/g, "")),
+      hints: [],
+    };
+  } else {
+    const source = path.resolve(io.cwd, fill);
+    if (source === target) return usageError(templateCliText.sameFile[lang]);
+    if (!template.form && !template.list) {
+      io.stderr(`${templateCliText.cannotFill(template.id)[lang]}\n`);
+      return 2;
+    }
+    const opened = await openWorkbookFile(source);
+    if (!opened.ok) {
+      io.stderr(`${fill}: ${problemText(opened.problem)[lang]}\n`);
+      return 2;
+    }
+    const result = fillFrom(template, gridsFromWorkbook(opened.workbook), fill, out, keys, lang);
+    if ("zh" in result) {
+      io.stderr(`${result[lang]}\n`);
+      return 2;
+    }
+    filled = result;
+  }
+
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "yanxiu-desk";
+  for (const layout of filled.layouts) addLayoutSheet(wb, layout);
+  try {
+    await writeFileAtomic(target, new Uint8Array(await wb.xlsx.writeBuffer()));
+  } catch (error) {
+    const detail =
+      (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+    io.stderr(`${templateCliText.writeFailed(out, detail)[lang]}\n`);
+    return 2;
+  }
+  for (const hint of filled.hints) io.stderr(`${hint}\n`);
+  io.stdout(`${filled.message[lang]}\n`);
+  return 0;
+}
+
+/** `yanxiu template ID [--fill FILE] -o OUT.xlsx`: one official table, blank or filled (issue 6). */
+export const templateCommand: CliCommand = {
+  name: "template",
+  summary: templateCliText.summary,
+  usage: USAGE,
+  help: templateCliText.help,
+  run: runTemplate,
+};
