@@ -19,6 +19,33 @@ import { convertToPdf, findSoffice, pdfPages } from "../test/templates/libreoffi
 const OUT = process.env.RENDER_OUT ?? path.join(__dirname, "..", "docs", "templates");
 const DPI = process.env.RENDER_DPI ?? "60";
 
+/** How the templates are made: what a reader of the renders needs to know (kept with the generator, not the code). */
+const NOTES = [
+  "## How the templates are made",
+  "",
+  "- **Data, drawn twice.** Each template is a `SheetLayout` built in `src/core/templates/` (cells, merges, borders,",
+  "  widths, heights, dropdowns, print setup). `src/adapters/xlsx/draw.ts` draws it with ExcelJS (CLI, file mode);",
+  "  the Office adapter's `insertSheet` draws the same layout inside Excel.",
+  "- **Words.** Titles, labels, hints, □ options and 注 are the notices' own. Labels are the very labels the packs",
+  "  read (`SH_FORM`, `FJ_FORM`, `HB_FORM`, `INST_FORM`); a test reads every blank template back with the engine and",
+  "  checks it is recognised as its table, pack and level with only empty-field findings, and that a filled one is",
+  "  clean.",
+  "- **Fujian 附件4 填表说明** is its own sheet (`fj-instructions`) and, item by item, the 注 under the table it",
+  "  speaks about (附件1: items 1, 2, 4, 5; 附件2: 1, 3; 附件3: 1, 4).",
+  "- **Dropdowns.** 领域 lists 附件1's domains; 专业范围 lists the chosen domain's majors through",
+  "  `OFFSET(…, MATCH(领域, …), …, INDEX(counts, …))` over a table in hidden helper columns of the same sheet.",
+  "  Named ranges with INDIRECT were not used: ExcelJS writes names workbook-wide only, so a second inserted 申报表",
+  "  would clash with the first. Short □ groups (申报特色班, 申报项目类别, 是否继续教育基地) offer the group ticked one",
+  "  way or the other; the institution form has the ten 职业, the six 单位类型, 是/否 and 专职/兼职师资.",
+  "- **Fonts.** 宋体 for the forms (title bold 16 pt), 仿宋 for notes, 黑体 for section rows; the xlsx records the",
+  "  serif/sans family and the GB2312 charset so a host without the face substitutes a Chinese one. Rendering here maps",
+  "  the names to Noto CJK (`test/templates/libreoffice.ts`).",
+  "- **Printing.** A4, margins about 1.5–1.9 cm, fit to one page wide (any height), print area over the table, a",
+  "  list's header row repeated on every page. Labels merged down three rows or more sit at the top of their first",
+  "  row, so a page break inside the merge never cuts them in two.",
+  "",
+];
+
 async function main(): Promise<void> {
   const soffice = findSoffice();
   if (!soffice)
@@ -49,7 +76,7 @@ async function main(): Promise<void> {
       .sort();
     if (t.policy !== policy) {
       policy = t.policy;
-      rows.push("", `## ${PACK_NAMES[t.policy].zh}`, "");
+      rows.push(`## ${PACK_NAMES[t.policy].zh}`, "");
     }
     const level = t.level ? `（${LEVEL_NAMES[t.level].zh}）` : "";
     rows.push(
@@ -70,7 +97,9 @@ async function main(): Promise<void> {
     "",
     "每张通知附件表格的空白模板（A4，打印一页宽）。列表：`yanxiu templates`；生成：`yanxiu template ID -o 文件.xlsx`；",
     "按清单或申报表填写：`yanxiu template ID --fill 工作簿.xlsx -o 文件.xlsx`。",
+    "",
     ...rows,
+    ...NOTES,
   ].join("\n");
   fs.writeFileSync(path.join(OUT, "README.md"), `${readme.trimEnd()}\n`);
   fs.rmSync(work, { recursive: true, force: true });
