@@ -1,7 +1,13 @@
-// The ribbon's 校验 button: check the active sheet without opening the pane, then tell the user the result.
+// The ribbon's 校验 button: check the active sheet without opening the pane, mark it, then tell the user the result.
 
+import { createOfficePort } from "../adapters/office";
+import type { WorkbookPort } from "../core/port";
+import { TABLE_NAMES } from "../core/packs/types";
+import { describeError } from "../taskpane/errors";
+import { loadIgnores, loadOverrides } from "../taskpane/settings";
+import { pickLanguage, textOf, type Lang } from "../taskpane/strings";
+import { checkSheetThroughPort, severityCounts } from "../taskpane/workbook-check";
 import { showRibbonMessage, type DialogUi } from "./message-dialog";
-import { pickLanguage, textOf } from "../taskpane/strings";
 
 /** What the ribbon handler needs from Office; a parameter so tests can stand in for it. */
 export interface RibbonEnvironment {
@@ -9,6 +15,8 @@ export interface RibbonEnvironment {
   displayLanguage: string | undefined;
   /** The function file's address; the message dialog is served next to it. */
   baseUrl: string;
+  /** The workbook; the Office port over the open workbook unless a test passes another. */
+  port?: WorkbookPort;
 }
 
 function officeEnvironment(): RibbonEnvironment {
@@ -19,9 +27,50 @@ function officeEnvironment(): RibbonEnvironment {
   };
 }
 
+/** The workbook reported no sheet at all (told to the user in both languages). */
+export class NoActiveSheetError extends Error {
+  override name = "NoActiveSheetError";
+  readonly text = {
+    zh: "找不到当前工作表。请先选中要校验的工作表。",
+    en: "No active sheet was found. Select the sheet to check first.",
+  };
+}
+
+/**
+ * Checks and marks the active sheet exactly as the pane's 校验当前工作表 does (same ignores and chosen pack/level),
+ * and words the result for the message dialog.
+ */
+export async function checkActiveSheet(port: WorkbookPort, lang: Lang): Promise<string> {
+  const sheets = await port.listSheets();
+  const active = sheets.find((s) => s.active) ?? sheets[0];
+  if (!active) throw new NoActiveSheetError("The workbook listed no sheets");
+  // Stored choices that cannot be read (an Excel without workbook settings) must not stop the check itself.
+  const [ignores, overrides] = await Promise.all([
+    loadIgnores(port).catch(() => []),
+    loadOverrides(port).catch(() => ({}) as Awaited<ReturnType<typeof loadOverrides>>),
+  ]);
+  const { check } = await checkSheetThroughPort(port, active.name, {
+    mark: true,
+    ignores,
+    override: overrides[active.name],
+    sheetNames: sheets.map((s) => s.name),
+  });
+  const counts = severityCounts(check);
+  const values = {
+    sheet: active.name,
+    table: TABLE_NAMES[check.table][lang],
+    errors: counts.error,
+    warnings: counts.warning,
+  };
+  const lines = [textOf(lang, counts.error + counts.warning === 0 ? "ribbonClean" : "ribbonResult", values)];
+  if (check.ignored.length > 0) lines.push(textOf(lang, "ribbonIgnored", { count: check.ignored.length }));
+  if (check.findings.length > 0) lines.push(textOf(lang, "ribbonDetails"));
+  return lines.join("\n");
+}
+
 /**
  * Runs when 校验 is pressed. Always calls event.completed(), whatever happens, because Office keeps the
- * button busy until it is called.
+ * button busy until it is called. A failure of the check is told to the user in the dialog, not only logged.
  */
 export async function runRibbonValidation(
   event: Office.AddinCommands.Event,
@@ -30,13 +79,13 @@ export async function runRibbonValidation(
   try {
     const env = environment ?? officeEnvironment();
     const lang = pickLanguage(env.displayLanguage);
-    // TODO(issue 4): read the active sheet through the Office adapter (src/adapters/office), run the engine's
-    // check, apply the marks, and report the counts here instead of this notice.
-    await showRibbonMessage(env.ui, env.baseUrl, {
-      lang,
-      title: textOf(lang, "ribbonTitle"),
-      text: textOf(lang, "ribbonNotReady"),
-    });
+    let text: string;
+    try {
+      text = await checkActiveSheet(env.port ?? createOfficePort({ lang }), lang);
+    } catch (error) {
+      text = textOf(lang, "ribbonFailed", { detail: describeError(error, lang) });
+    }
+    await showRibbonMessage(env.ui, env.baseUrl, { lang, title: textOf(lang, "ribbonTitle"), text });
   } finally {
     event.completed();
   }

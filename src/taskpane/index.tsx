@@ -2,7 +2,10 @@
 
 import { FluentProvider, Spinner, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
+import { createOfficePort } from "../adapters/office";
 import { TaskPane } from "./components/TaskPane";
+import { EXAMPLE_WORKBOOK } from "./file/example";
+import { FileModePane } from "./file/FileModePane";
 import { currentEnvironment, detectHost, wantsFileMode } from "./host";
 import { pickLanguage, textOf } from "./strings";
 
@@ -22,9 +25,14 @@ async function boot(): Promise<void> {
   }
 
   const host = await detectHost(env);
-  // The workbook port arrives with the adapters: the Office port inside Excel (issue 4), the xlsx port for
-  // a file opened in file mode (issue 7). Until then the shell runs without one.
-  root.render(<TaskPane host={host} />);
+  // Inside Excel the pane works on the open workbook through the Office port. In file mode FileModePane opens the
+  // bundled example, then any file the user chooses, in the browser, and hands the pane the xlsx port over it.
+  if (host.mode === "file") {
+    root.render(<FileModePane host={host} example={EXAMPLE_WORKBOOK} />);
+    return;
+  }
+  const port = createOfficePort({ lang: host.lang });
+  root.render(<TaskPane host={host} port={port} />);
 }
 
 void boot();

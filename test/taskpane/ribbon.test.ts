@@ -8,6 +8,9 @@ import {
 } from "../../src/commands/message-dialog";
 import { runRibbonValidation } from "../../src/commands/validate";
 import { CATALOGUES } from "../../src/taskpane/strings";
+import { IGNORES_SETTING } from "../../src/taskpane/settings";
+import { cityList, recommendationList } from "../stats/fixtures";
+import { FakePortError, FakeWorkbookPort } from "../support/fake-port";
 
 // The enum values office.js defines at run time, which the code compares against.
 const OFFICE_ENUMS = {
@@ -57,37 +60,73 @@ afterAll(() => {
   delete (globalThis as unknown as { Office?: unknown }).Office;
 });
 
+const SHEET = "城市 汇总表";
+
+function workbook(): FakeWorkbookPort {
+  return new FakeWorkbookPort([recommendationList(), cityList()], { active: SHEET });
+}
+
 describe("runRibbonValidation", () => {
-  it("shows the message in the user's language and completes the event when the user closes it", async () => {
+  it("checks and marks the active sheet, then tells the counts in the user's language", async () => {
     const { ui, urls, dialog, handlers } = fakeUi("shown");
     const event = fakeEvent();
-    const done = runRibbonValidation(event, { ui, displayLanguage: "en-US", baseUrl: BASE });
+    const port = workbook();
+    const done = runRibbonValidation(event, { ui, displayLanguage: "en-US", baseUrl: BASE, port });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await waitFor(() => urls.length === 1);
     expect(event.completed).not.toHaveBeenCalled();
     handlers.get("dialogMessageReceived")?.({ message: "close" });
     await done;
     expect(dialog.close).toHaveBeenCalledTimes(1);
     expect(event.completed).toHaveBeenCalledTimes(1);
+    expect(port.markedCells(SHEET)).toEqual(["E7", "F9", "I9", "B10", "C15"]);
+    expect(port.markedCells("推荐表")).toEqual([]);
     const message = readRibbonMessage(new URL(urls[0]!).search);
-    expect(message).toEqual({
-      lang: "en",
-      title: CATALOGUES.en.ribbonTitle,
-      text: CATALOGUES.en.ribbonNotReady,
-    });
+    expect(message.lang).toBe("en");
+    expect(message.title).toBe(CATALOGUES.en.ribbonTitle);
+    expect(message.text).toBe(
+      [
+        `Sheet “${SHEET}” (Summary list): 3 errors and 2 warnings, marked in the cells.`,
+        CATALOGUES.en.ribbonDetails,
+      ].join("\n"),
+    );
   });
 
-  it("completes the event when the user closes the dialog with its own X", async () => {
-    const { ui, handlers } = fakeUi("shown");
-    const event = fakeEvent();
-    const done = runRibbonValidation(event, { ui, displayLanguage: "zh-CN", baseUrl: BASE });
+  it("respects the ignores stored in the workbook, as the pane does", async () => {
+    const { ui, urls, handlers } = fakeUi("shown");
+    const port = workbook();
+    port.settings.set(
+      IGNORES_SETTING,
+      JSON.stringify([{ sheet: SHEET, rule: "ranking.sequence", cell: "C15", reason: "并列" }]),
+    );
+    const done = runRibbonValidation(fakeEvent(), { ui, displayLanguage: "zh-CN", baseUrl: BASE, port });
+    await waitFor(() => urls.length === 1);
     handlers.get("dialogEventReceived")?.({ error: 12006 });
     await done;
+    expect(port.markedCells(SHEET)).toEqual(["E7", "F9", "I9", "B10"]);
+    expect(readRibbonMessage(new URL(urls[0]!).search).text).toBe(
+      [
+        `工作表“${SHEET}”（汇总表）：2 个错误，2 个提醒，已在单元格中标记。`,
+        "另有 1 个问题已忽略。",
+        CATALOGUES.zh.ribbonDetails,
+      ].join("\n"),
+    );
+  });
+
+  it("tells the user when the check fails, and still completes the event", async () => {
+    const { ui, urls } = fakeUi("refused");
+    const port = workbook();
+    port.failNext("readSheet", new FakePortError({ zh: "工作表受保护。", en: "The sheet is protected." }));
+    const event = fakeEvent();
+    await runRibbonValidation(event, { ui, displayLanguage: "zh-CN", baseUrl: BASE, port });
     expect(event.completed).toHaveBeenCalledTimes(1);
+    expect(readRibbonMessage(new URL(urls[0]!).search).text).toBe("校验未完成。工作表受保护。");
   });
 
   it("completes the event when no dialog can be shown", async () => {
     const { ui } = fakeUi("refused");
     const event = fakeEvent();
-    await runRibbonValidation(event, { ui, displayLanguage: "zh-CN", baseUrl: BASE });
+    await runRibbonValidation(event, { ui, displayLanguage: "zh-CN", baseUrl: BASE, port: workbook() });
     expect(event.completed).toHaveBeenCalledTimes(1);
   });
 
@@ -97,6 +136,12 @@ describe("runRibbonValidation", () => {
     expect(event.completed).toHaveBeenCalledTimes(1);
   });
 });
+
+/** Polls until the condition holds (the handler works through several awaits before it opens the dialog). */
+async function waitFor(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  if (!condition()) throw new Error("condition not met in time");
+}
 
 describe("ribbon message address", () => {
   it.each([

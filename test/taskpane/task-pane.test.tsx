@@ -29,7 +29,9 @@ describe("TaskPane", () => {
     expect(screen.getByText("文件模式（浏览器）")).toBeTruthy();
     const tabs = within(screen.getByRole("tablist", { name: "功能" })).getAllByRole("tab");
     expect(tabs).toEqual(tabsNamed(["校验", "统计", "表格"]));
-    expect(screen.getByRole("tabpanel").textContent).toBe(CATALOGUES.zh.checkPlaceholder);
+    // No workbook yet: the pane says so instead of offering to check.
+    expect(screen.getByText(CATALOGUES.zh.noWorkbookTitle)).toBeTruthy();
+    expect(screen.queryByRole("button", { name: CATALOGUES.zh.checkSheet })).toBeNull();
     expect(document.documentElement.lang).toBe("zh-CN");
   });
 
@@ -65,16 +67,23 @@ describe("TaskPane", () => {
     expect(screen.queryByText("未在 Excel 中打开")).toBeNull();
   });
 
-  it("shows the body of the chosen tab, labelled by its tab", () => {
-    render(<TaskPane host={EXCEL_ZH} />);
-    const statsTab = screen.getByRole("tab", { name: "统计" });
-    fireEvent.click(statsTab);
+  it("shows the body of the chosen tab only, labelled by its tab", () => {
+    render(<TaskPane host={FILE_ZH} />);
+    const templatesTab = screen.getByRole("tab", { name: "表格" });
+    fireEvent.click(templatesTab);
     const panel = screen.getByRole("tabpanel");
-    expect(panel.textContent).toBe(CATALOGUES.zh.statsPlaceholder);
-    expect(panel.getAttribute("aria-labelledby")).toBe(statsTab.id);
-    expect(statsTab.getAttribute("aria-selected")).toBe("true");
-    fireEvent.click(screen.getByRole("tab", { name: "表格" }));
-    expect(screen.getByRole("tabpanel").textContent).toBe(CATALOGUES.zh.templatesPlaceholder);
+    expect(panel.getAttribute("aria-labelledby")).toBe(templatesTab.id);
+    expect(templatesTab.getAttribute("aria-selected")).toBe("true");
+    // The gallery can be browsed before a file is opened; inserting needs one.
+    expect(within(panel).getByText(CATALOGUES.zh.galleryTitle)).toBeTruthy();
+    expect(
+      within(panel)
+        .getAllByRole("button", { name: /^插入 / })
+        .every((b) => b.hasAttribute("disabled")),
+    ).toBe(true);
+    fireEvent.click(screen.getByRole("tab", { name: "校验" }));
+    expect(screen.getAllByRole("tabpanel")).toHaveLength(1);
+    expect(within(screen.getByRole("tabpanel")).queryByText(CATALOGUES.zh.galleryTitle)).toBeNull();
   });
 
   it("reaches every control by keyboard: tabs and buttons are focusable buttons", () => {

@@ -1,37 +1,70 @@
 import { makeStyles, Tab, TabList, tokens, type SelectTabData } from "@fluentui/react-components";
-import { useId, useState } from "react";
+import { useId, useState, type ReactNode } from "react";
+import type { PaneMode } from "../host";
 import { useText, type TextKey } from "../i18n";
-import { PlaceholderPanel } from "./PlaceholderPanel";
+import { CheckPanel } from "./check/CheckPanel";
+import { SheetPicker } from "./SheetPicker";
+import { StatsPanel } from "./stats/StatsPanel";
+import { TemplatesPanel } from "./templates/TemplatesPanel";
+import { WorkbookNotices } from "./WorkbookNotices";
+import { useSession } from "../WorkbookSession";
 
 /** The pane's three areas, in the order of the tabs. */
 export type PaneTab = "check" | "stats" | "templates";
 
-const TABS: readonly { value: PaneTab; label: TextKey; placeholder: TextKey }[] = [
-  { value: "check", label: "tabCheck", placeholder: "checkPlaceholder" },
-  { value: "stats", label: "tabStats", placeholder: "statsPlaceholder" },
-  { value: "templates", label: "tabTemplates", placeholder: "templatesPlaceholder" },
+const TABS: readonly { value: PaneTab; label: TextKey }[] = [
+  { value: "check", label: "tabCheck" },
+  { value: "stats", label: "tabStats" },
+  { value: "templates", label: "tabTemplates" },
 ];
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", minHeight: 0, flexGrow: 1 },
   tabs: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS} 0` },
-  panel: { padding: tokens.spacingHorizontalM, overflowY: "auto", flexGrow: 1 },
+  top: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0`,
+  },
+  panel: { padding: tokens.spacingHorizontalM, overflowY: "auto", flexGrow: 1, minWidth: 0 },
 });
 
-/** 校验 / 统计 / 表格: the tab strip and the body of the chosen tab. */
-export function PaneTabs() {
+function panelOf(tab: PaneTab, active: boolean): ReactNode {
+  switch (tab) {
+    case "check":
+      return <CheckPanel />;
+    case "stats":
+      return <StatsPanel active={active} />;
+    case "templates":
+      return <TemplatesPanel />;
+  }
+}
+
+/**
+ * 校验 / 统计 / 表格: the sheet the tabs work on, the tab strip and the tabs' bodies. A tab once shown stays mounted
+ * (hidden when another is chosen) so its results survive switching tabs.
+ */
+export function PaneTabs(props: { mode: PaneMode }) {
   const styles = useStyles();
   const t = useText();
+  const session = useSession();
   const [selected, setSelected] = useState<PaneTab>("check");
+  const [visited, setVisited] = useState<ReadonlySet<PaneTab>>(new Set(["check"]));
   const idPrefix = useId();
-  const current = TABS.find((tab) => tab.value === selected) ?? TABS[0]!;
+  const hasWorkbook = session.port !== null;
+
+  const choose = (tab: PaneTab) => {
+    setSelected(tab);
+    setVisited((v) => (v.has(tab) ? v : new Set([...v, tab])));
+  };
 
   return (
     <div className={styles.root}>
       <TabList
         className={styles.tabs}
         selectedValue={selected}
-        onTabSelect={(_event, data: SelectTabData) => setSelected(data.value as PaneTab)}
+        onTabSelect={(_event, data: SelectTabData) => choose(data.value as PaneTab)}
         aria-label={t("tabsLabel")}
       >
         {TABS.map((tab) => (
@@ -45,14 +78,27 @@ export function PaneTabs() {
           </Tab>
         ))}
       </TabList>
-      <div
-        role="tabpanel"
-        id={`${idPrefix}-panel-${current.value}`}
-        aria-labelledby={`${idPrefix}-tab-${current.value}`}
-        className={styles.panel}
-      >
-        <PlaceholderPanel text={t(current.placeholder)} />
+      <div className={styles.top}>
+        <WorkbookNotices mode={props.mode} />
+        <SheetPicker />
       </div>
+      {TABS.map((tab) => {
+        const current = tab.value === selected;
+        // Without a workbook only the template gallery has something to show (previews); the others wait.
+        const body = hasWorkbook || tab.value === "templates" ? panelOf(tab.value, current) : null;
+        return (
+          <div
+            key={tab.value}
+            role="tabpanel"
+            id={`${idPrefix}-panel-${tab.value}`}
+            aria-labelledby={`${idPrefix}-tab-${tab.value}`}
+            className={styles.panel}
+            hidden={!current}
+          >
+            {visited.has(tab.value) && body}
+          </div>
+        );
+      })}
     </div>
   );
 }

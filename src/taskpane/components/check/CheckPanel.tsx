@@ -1,0 +1,244 @@
+import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { IgnoreEntry, SheetCheck } from "../../../core/check-types";
+import type { Finding } from "../../../core/findings";
+import { toA1 } from "../../../core/grid/a1";
+import { planMarks } from "../../../core/marks";
+import { useTask } from "../../hooks/useTask";
+import { useText } from "../../i18n";
+import type { SheetOverride } from "../../settings";
+import { checkSheetThroughPort, severityCounts } from "../../workbook-check";
+import { useSession } from "../../WorkbookSession";
+import { ErrorMessage } from "../common/ErrorMessage";
+import { ProgressNote } from "../common/ProgressNote";
+import { FindingsList } from "./FindingsList";
+import { IgnoreDialog } from "./IgnoreDialog";
+import { IgnoredList } from "./IgnoredList";
+import { LiveCheckSwitch } from "./LiveCheckSwitch";
+import { SeverityCounts } from "./SeverityCounts";
+import { TableSummary } from "./TableSummary";
+
+/** 实时校验 waits this long after the last edit before checking (typing a cell fires several changes). */
+export const LIVE_DEBOUNCE_MS = 800;
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+interface CheckResult {
+  sheet: string;
+  check: SheetCheck;
+  marked: boolean;
+}
+
+interface RunOptions {
+  /** Mark the findings (校验) or only recognise the sheet (on opening). */
+  mark: boolean;
+  /** Look for the workbook's active sheet first and follow it when the user moved in Excel. */
+  follow?: boolean;
+  /** Use these instead of the session's (just saved, not yet rendered). */
+  ignores?: readonly IgnoreEntry[];
+  override?: SheetOverride;
+}
+
+const NO_OVERRIDE: SheetOverride = {};
+
+/**
+ * The 校验 tab: what the sheet was recognised as (with the picker to override it), 校验当前工作表 and 清除标记,
+ * 实时校验, the counts and the findings grouped by rule, 忽略 with a reason, and the list of ignored findings.
+ */
+export function CheckPanel() {
+  const styles = useStyles();
+  const t = useText();
+  const session = useSession();
+  const { port, sheet } = session;
+  const task = useTask();
+  const run = task.run;
+  const [detected, setDetected] = useState<{ sheet: string; check: SheetCheck } | null>(null);
+  const [result, setResult] = useState<CheckResult | null>(null);
+  const [pending, setPending] = useState<Finding | null>(null);
+  const [live, setLive] = useState(false);
+  const latest = useRef(session);
+  latest.current = session;
+  const generation = useRef(0);
+  const checking = useRef(false);
+  const again = useRef<string | null>(null);
+
+  useEffect(() => {
+    setDetected(null);
+    setResult(null);
+    setLive(false);
+  }, [port]);
+
+  const runOn = useCallback(
+    async (target: string | null, options: RunOptions): Promise<void> => {
+      const p = latest.current.port;
+      if (!p) return;
+      if (options.mark && checking.current) {
+        // A check is under way (实时 edits arrive while marking): check once more when it is done.
+        again.current = target;
+        return;
+      }
+      const gen = ++generation.current;
+      if (options.mark) checking.current = true;
+      try {
+        await run(
+          options.mark ? "checking" : "detecting",
+          async () => {
+            let name = target;
+            let names: string[] | undefined = latest.current.sheets.map((s) => s.name);
+            if (options.follow || name === null)
+              ({ sheet: name, names } = await latest.current.refreshSheets());
+            if (!name) return;
+            const sheetName = name;
+            const s = latest.current;
+            const go = () =>
+              checkSheetThroughPort(p, sheetName, {
+                mark: options.mark,
+                ignores: options.ignores ?? s.ignores,
+                override: options.override ?? s.overrides[sheetName],
+                sheetNames: names && names.length > 0 ? names : undefined,
+              });
+            const { check } = options.mark ? await s.ownWork(go) : await go();
+            if (gen !== generation.current && !options.mark) return;
+            setDetected({ sheet: sheetName, check });
+            if (options.mark) setResult({ sheet: sheetName, check, marked: true });
+          },
+          { background: !options.mark },
+        );
+      } finally {
+        if (options.mark) checking.current = false;
+      }
+      if (options.mark && again.current !== null) {
+        const next = again.current;
+        again.current = null;
+        await runOn(next, { mark: true });
+      }
+    },
+    [run],
+  );
+
+  // Recognise the sheet as soon as it is known (and the stored choices are loaded), without marking anything.
+  useEffect(() => {
+    if (!port || !sheet || session.loading) return;
+    void runOn(sheet, { mark: false });
+  }, [port, sheet, session.loading, runOn]);
+
+  // 实时校验: re-check the sheet after the user's edits, debounced, never after our own.
+  useEffect(() => {
+    if (!live || !port?.onSheetChanged || !sheet) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = port.onSheetChanged(sheet, () => {
+      if (latest.current.isOwnChange()) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => void runOn(sheet, { mark: true }), LIVE_DEBOUNCE_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      stop();
+    };
+  }, [live, port, sheet, runOn]);
+
+  const override = (sheet && session.overrides[sheet]) || NO_OVERRIDE;
+  const current = result && result.sheet === sheet ? result : null;
+
+  const changeOverride = (next: SheetOverride) => {
+    if (!sheet) return;
+    void run("saving", async () => {
+      await latest.current.setOverride(sheet, next);
+      return true;
+    }).then((saved) => {
+      if (saved) void runOn(sheet, { mark: current?.marked ?? false, override: next });
+    });
+  };
+
+  const clear = () => {
+    const p = port;
+    const name = current?.sheet ?? sheet;
+    if (!p || !name) return;
+    void run("clearing", async () => {
+      await latest.current.ownWork(() => p.clearMarks(name));
+      return true;
+    }).then((done) => {
+      if (done) setResult((r) => (r && r.sheet === name ? { ...r, marked: false } : r));
+    });
+  };
+
+  const select = (finding: Finding) => {
+    const p = port;
+    if (!p || !current) return;
+    void run("selecting", () => p.selectCell(current.sheet, finding.row, finding.col));
+  };
+
+  const confirmIgnore = (finding: Finding, reason: string) => {
+    setPending(null);
+    if (!current) return;
+    const name = current.sheet;
+    const entry: IgnoreEntry = {
+      sheet: name,
+      rule: finding.rule,
+      cell: toA1(finding.row, finding.col),
+      reason,
+    };
+    void run("saving", () => latest.current.addIgnore(entry)).then((ignores) => {
+      if (ignores) void runOn(name, { mark: true, ignores });
+    });
+  };
+
+  const restore = (entry: IgnoreEntry) => {
+    void run("saving", () => latest.current.removeIgnore(entry)).then((ignores) => {
+      if (ignores && current && current.sheet === entry.sheet && current.marked)
+        void runOn(entry.sheet, { mark: true, ignores });
+    });
+  };
+
+  const toggleLive = (on: boolean) => {
+    setLive(on);
+    if (on && sheet) void runOn(sheet, { mark: true });
+  };
+
+  const markedCells = current ? planMarks(current.check.findings).length : 0;
+  return (
+    <div className={styles.root}>
+      <TableSummary
+        check={detected && detected.sheet === sheet ? detected.check : null}
+        override={override}
+        onOverride={changeOverride}
+        disabled={!port || !sheet}
+      />
+      <div className={styles.actions}>
+        <Button
+          appearance="primary"
+          disabled={!port}
+          onClick={() => void runOn(sheet, { mark: true, follow: true })}
+        >
+          {t("checkSheet")}
+        </Button>
+        <Button disabled={!port || !sheet} onClick={clear}>
+          {t("clearMarks")}
+        </Button>
+      </div>
+      <LiveCheckSwitch checked={live} available={Boolean(port?.onSheetChanged)} onChange={toggleLive} />
+      <ProgressNote show={task.progress} activity={task.activity} />
+      <ErrorMessage error={task.error} onDismiss={task.clearError} />
+      {current && (
+        <>
+          <SeverityCounts counts={severityCounts(current.check)} ignored={current.check.ignored.length} />
+          <Caption1 className={styles.muted}>
+            {current.marked ? t("marksApplied", { cells: markedCells }) : t("marksCleared")}
+          </Caption1>
+          <FindingsList findings={current.check.findings} onSelect={select} onIgnore={(f) => setPending(f)} />
+        </>
+      )}
+      <IgnoredList
+        entries={session.ignores.filter((i) => i.sheet === sheet)}
+        findings={current?.check.ignored ?? []}
+        onRestore={restore}
+        disabled={task.busy}
+      />
+      <IgnoreDialog finding={pending} onConfirm={confirmIgnore} onCancel={() => setPending(null)} />
+    </div>
+  );
+}

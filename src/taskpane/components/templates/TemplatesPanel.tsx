@@ -1,0 +1,115 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Caption1,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import type { Template } from "../../../core/templates";
+import { useTask } from "../../hooks/useTask";
+import { useText, type TextKey } from "../../i18n";
+import { useSession } from "../../WorkbookSession";
+import { ErrorMessage } from "../common/ErrorMessage";
+import { Notice } from "../common/Notice";
+import { ProgressNote } from "../common/ProgressNote";
+import { FormFiller } from "./FormFiller";
+import { ListBuilder } from "./ListBuilder";
+import { TemplateGallery } from "./TemplateGallery";
+import { TickHelper } from "./TickHelper";
+import type { TemplateTools } from "./tools";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+interface Done {
+  key: TextKey;
+  values: Record<string, string | number>;
+}
+
+/**
+ * The 表格 tab: the official tables to insert blank, the two ways to fill them from what the workbook holds
+ * (list rows into forms, forms into a list), and the 勾选 helper for □ groups. The one message area and progress
+ * indicator at the top serve all of them.
+ */
+export function TemplatesPanel() {
+  const styles = useStyles();
+  const t = useText();
+  const session = useSession();
+  const task = useTask();
+  const [done, setDone] = useState<Done | null>(null);
+  const canInsert = Boolean(session.port) && session.capabilities?.insertSheet !== false;
+
+  const inserted = (names: readonly string[]) => {
+    setDone(
+      names.length === 1
+        ? { key: "sheetInserted", values: { name: names[0] ?? "" } }
+        : { key: "sheetsInserted", values: { count: names.length, names: names.join(t("listSeparator")) } },
+    );
+    void task.run("loadingSheets", () => session.refreshSheets({ follow: false }));
+  };
+
+  const tools: TemplateTools = {
+    port: session.port,
+    sheet: session.sheet,
+    busy: task.busy,
+    canInsert,
+    run: (activity, work) => {
+      setDone(null);
+      return task.run(activity, work);
+    },
+    ownWork: session.ownWork,
+    inserted,
+  };
+
+  const insertBlank = (template: Template) => {
+    const port = session.port;
+    if (!port) return;
+    void tools
+      .run("insertingSheet", () => session.ownWork(() => port.insertSheet(template.build())))
+      .then((name) => {
+        if (name) inserted([name]);
+      });
+  };
+
+  return (
+    <div className={styles.root}>
+      <ProgressNote show={task.progress} activity={task.activity} />
+      <ErrorMessage error={task.error} onDismiss={task.clearError} />
+      {done && <Notice intent="success">{t(done.key, done.values)}</Notice>}
+      {session.port && !canInsert && <Notice intent="warning">{t("cannotInsert")}</Notice>}
+      <Accordion multiple collapsible defaultOpenItems={["gallery"]}>
+        <AccordionItem value="gallery">
+          <AccordionHeader as="h2">{t("galleryTitle")}</AccordionHeader>
+          <AccordionPanel className={styles.section}>
+            <Caption1 className={styles.muted}>{t("galleryHint")}</Caption1>
+            <TemplateGallery onInsert={canInsert ? insertBlank : undefined} busy={task.busy} />
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="forms">
+          <AccordionHeader as="h2">{t("fillFormsTitle")}</AccordionHeader>
+          <AccordionPanel className={styles.section}>
+            <FormFiller tools={tools} />
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="list">
+          <AccordionHeader as="h2">{t("buildListTitle")}</AccordionHeader>
+          <AccordionPanel className={styles.section}>
+            <ListBuilder tools={tools} />
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="tick">
+          <AccordionHeader as="h2">{t("tickTitle")}</AccordionHeader>
+          <AccordionPanel className={styles.section}>
+            <TickHelper tools={tools} />
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+// Checking one sheet through a WorkbookPort: shared by the pane's 校验 tab and the ribbon's 校验 button, so both do
+// exactly the same thing. Free of React so the ribbon's function file stays small.
+
+import { checkGrid } from "../core/check";
+import type { IgnoreEntry, SheetCheck } from "../core/check-types";
+import { countBySeverity, type Severity } from "../core/findings";
+import type { Grid } from "../core/grid/types";
+import type { WorkbookPort } from "../core/port";
+import { collectReferences } from "../core/references";
+import type { SheetOverride } from "./settings";
+
+// Sheets whose name says they list the units that did not finish 2025 (福建 三（一）); the engine reads them as
+// references for the other sheets' checks. Only these are read besides the checked sheet, to keep it to one read.
+const REFERENCE_SHEET = /未完成/;
+
+export interface SheetCheckOptions {
+  ignores?: readonly IgnoreEntry[];
+  override?: SheetOverride;
+  /** Paint the findings into the sheet (and take back earlier marks); false only recognises and counts. */
+  mark: boolean;
+  /** The workbook's sheet names, when the caller already has them (saves a request). */
+  sheetNames?: readonly string[];
+}
+
+export interface SheetCheckRun {
+  check: SheetCheck;
+  grid: Grid;
+}
+
+/**
+ * Reads the sheet, checks it with the engine (honouring the user's ignores and chosen pack/level, and the
+ * workbook's reference lists), and marks the findings when asked. Errors from the port propagate to the caller,
+ * which shows them.
+ */
+export async function checkSheetThroughPort(
+  port: WorkbookPort,
+  sheet: string,
+  options: SheetCheckOptions,
+): Promise<SheetCheckRun> {
+  const names = options.sheetNames ?? (await port.listSheets()).map((s) => s.name);
+  const grid = await port.readSheet(sheet);
+  const referenceGrids: Grid[] = [];
+  for (const name of names) {
+    // One read per reference sheet; workbooks have at most one such list in practice.
+    if (name !== sheet && REFERENCE_SHEET.test(name)) referenceGrids.push(await port.readSheet(name));
+  }
+  const check = checkGrid(grid, {
+    policy: options.override?.policy,
+    level: options.override?.level,
+    ignored: options.ignores ?? [],
+    references: collectReferences([grid, ...referenceGrids]),
+  });
+  if (options.mark) await port.applyMarks(sheet, check.findings);
+  return { check, grid };
+}
+
+/** Findings per severity, ignored ones left out (they are neither marked nor counted). */
+export function severityCounts(check: SheetCheck): Record<Severity, number> {
+  return countBySeverity(check.findings);
+}
