@@ -1,6 +1,6 @@
 import { checkGrid } from "../check";
 import type { Finding } from "../findings";
-import { columnIndex, toA1 } from "../grid/a1";
+import { columnIndex } from "../grid/a1";
 import type { CellValue, Grid } from "../grid/types";
 import { listText } from "../messages/lists";
 import { SH_CLAUSE } from "../packs/sh-2026-gaoyan/figures";
@@ -319,9 +319,4 @@ export function buildListFromForms(
     hints.push(hint("info", listText.keyQuotaUse(used, ours.length, allowed, "")));
   }
   return { layout, hints };
-}
-
-/** A1 of a slot, for messages and tests. */
-export function slotAddress(slot: FormSlot): string {
-  return toA1(slot.row, slot.col);
 }
