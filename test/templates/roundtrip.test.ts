@@ -40,8 +40,8 @@ const EXPECTED: Record<string, Expected> = {
     empty: EMPTY,
   },
   "fj-summary": { table: "summary", policy: "fj-2026-gaoyan", level: null, empty: EMPTY },
-  // 附件4 is prose, not a table the engine checks: no pack claims it, and the engine says so in one info finding.
-  "fj-instructions": { table: "unknown", policy: null, level: null, empty: [] },
+  // 附件4 is prose that goes with the Fujian tables: recognised as a reference sheet and never checked.
+  "fj-instructions": { table: "reference", policy: "fj-2026-gaoyan", level: null, empty: [] },
   "hb-application": { table: "application", policy: "hb-2026-gaoyan", level: null, empty: EMPTY },
   // The institution form's empty □ group (专业技术等级) has a rule of its own: inst.level.
   "sh-55-institution": {

@@ -15,8 +15,11 @@ import { checkFjSummary, recogniseFjSummary, type FjSummaryRecognition } from ".
  */
 export const fjGaoyanPack: Pack = {
   id: "fj-2026-gaoyan",
-  tables: ["summary", "application"],
+  tables: ["summary", "application", "reference"],
   recognise(signals) {
+    // 附件4 填表说明 is prose that goes with the tables: recognised so it is not reported as unknown, never checked.
+    if (signals.head.includes("填表说明") && /附件[1-3]/.test(signals.head))
+      return { table: "reference", confidence: 0.85, level: null };
     const form = recogniseFjApplication(signals);
     if (form) return { table: "application", confidence: form.confidence, level: form.variant, data: form };
     const summary = recogniseFjSummary(signals);
@@ -24,6 +27,7 @@ export const fjGaoyanPack: Pack = {
     return undefined;
   },
   check(signals, recognition, level, references) {
+    if (recognition.table === "reference") return [];
     const units = references?.unfinishedUnits ?? [];
     if (recognition.table === "application") {
       const data = recognition.data as FjFormRecognition;
