@@ -31,6 +31,21 @@ export function guessChoiceLayout(text: string): ChoiceLayout {
   return after > before ? "box-after" : "box-before";
 }
 
+// Brackets and punctuation that close a group ("□是 □否）") are not part of an option's words.
+const LABEL_EDGES = /^[\s()（）[\]【】:：,，;；、.。]+|[\s()（）[\]【】:：,，;；、.。]+$/g;
+
+/**
+ * The options of a cell as the user should see them. Lines are read one at a time, since an option ends at its line
+ * (a note on the next line is not part of the last option's words).
+ */
+export function choiceOptions(text: string, layout: ChoiceLayout): ChoiceOption[] {
+  return text
+    .split(/\r?\n/)
+    .flatMap((line) => readChoices(line, layout))
+    .map((o) => ({ ...o, label: o.label.replace(LABEL_EDGES, "") }))
+    .filter((o) => o.label !== "");
+}
+
 /** Every cell of the sheet whose text is a □ group of at least two options, in reading order. */
 export function findChoiceCells(grid: Grid): ChoiceCell[] {
   const cells: ChoiceCell[] = [];
@@ -43,7 +58,7 @@ export function findChoiceCells(grid: Grid): ChoiceCell[] {
       const text = typeof cell.value === "string" ? cell.value : cellText(cell);
       if (!BOX.test(text)) continue;
       const layout = guessChoiceLayout(text);
-      const options = readChoices(text, layout).filter((o) => o.label !== "");
+      const options = choiceOptions(text, layout);
       if (options.length >= 2) cells.push({ row, col, text, layout, options });
     }
   }
