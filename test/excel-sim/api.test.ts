@@ -10,7 +10,10 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
   return "resolved";
 }
 
-function sheet(wb: SimWorkbook, fn: (ws: Excel.Worksheet, ctx: Excel.RequestContext) => Promise<void>): Promise<void> {
+function sheet(
+  wb: SimWorkbook,
+  fn: (ws: Excel.Worksheet, ctx: Excel.RequestContext) => Promise<void>,
+): Promise<void> {
   return wb.run(async (ctx) => fn(ctx.workbook.worksheets.getItem("S"), ctx));
 }
 
@@ -28,12 +31,18 @@ describe("worksheets", () => {
     });
     expect(wb.sheetNames()).toEqual(["S", "改名"]);
     expect(wb.activeSheet()).toBe("改名");
-    expect(await codeOf(wb.run(async (ctx) => void ctx.workbook.worksheets.add("s")))).toBe("ItemAlreadyExists");
-    expect(await codeOf(wb.run(async (ctx) => void ctx.workbook.worksheets.add("a/b")))).toBe("InvalidArgument");
-    await wb.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem("S").visibility = "VeryHidden";
-      ctx.workbook.worksheets.getItem("改名").delete();
-    }).catch((e: unknown) => expect(isSimError(e, "InvalidOperation")).toBe(true));
+    expect(await codeOf(wb.run(async (ctx) => void ctx.workbook.worksheets.add("s")))).toBe(
+      "ItemAlreadyExists",
+    );
+    expect(await codeOf(wb.run(async (ctx) => void ctx.workbook.worksheets.add("a/b")))).toBe(
+      "InvalidArgument",
+    );
+    await wb
+      .run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("S").visibility = "VeryHidden";
+        ctx.workbook.worksheets.getItem("改名").delete();
+      })
+      .catch((e: unknown) => expect(isSimError(e, "InvalidOperation")).toBe(true));
     expect(wb.sheet("S").visibility).toBe("VeryHidden");
     expect(wb.sheetNames()).toEqual(["S", "改名"]);
   });
@@ -56,7 +65,19 @@ describe("worksheets", () => {
     [false, "A1:D5"],
     [true, "B2:C3"],
   ])("getUsedRange(valuesOnly=%s) is %s", async (valuesOnly, expected) => {
-    const wb = createWorkbook({ sheets: [{ name: "S", origin: "B2", values: [["a", null], [null, 2]], fills: { D5: "#FF0000", A1: "#00FF00" } }] });
+    const wb = createWorkbook({
+      sheets: [
+        {
+          name: "S",
+          origin: "B2",
+          values: [
+            ["a", null],
+            [null, 2],
+          ],
+          fills: { D5: "#FF0000", A1: "#00FF00" },
+        },
+      ],
+    });
     await sheet(wb, async (ws, ctx) => {
       const used = ws.getUsedRange(valuesOnly);
       used.load("address");
@@ -93,7 +114,15 @@ describe("ranges", () => {
       ];
       list.forEach((r) => r.load("address"));
       await ctx.sync();
-      expect(list.map((r) => r.address)).toEqual(["S!C3", "S!C4", "S!B2:D3", "S!A10:C11", "S!C:D", "S!3:4", "S!2:2"]);
+      expect(list.map((r) => r.address)).toEqual([
+        "S!C3",
+        "S!C4",
+        "S!B2:D3",
+        "S!A10:C11",
+        "S!C:D",
+        "S!3:4",
+        "S!2:2",
+      ]);
     });
   });
 
@@ -118,15 +147,33 @@ describe("ranges", () => {
       const r = ws.getRange("A1:A7");
       r.load("text, formulas, valueTypes");
       await ctx.sync();
-      expect(r.text.map((x) => x[0])).toEqual(["2026-03-01", "25.6%", "1,234,567.89", "2026年3月1日", "3.10101E+17", "TRUE", "3"]);
+      expect(r.text.map((x) => x[0])).toEqual([
+        "2026-03-01",
+        "25.6%",
+        "1,234,567.89",
+        "2026年3月1日",
+        "3.10101E+17",
+        "TRUE",
+        "3",
+      ]);
       expect(r.formulas[6]?.[0]).toBe("=1+2");
-      expect(r.valueTypes.map((x) => x[0])).toEqual(["Double", "Double", "Double", "Double", "Double", "Boolean", "Double"]);
+      expect(r.valueTypes.map((x) => x[0])).toEqual([
+        "Double",
+        "Double",
+        "Double",
+        "Double",
+        "Double",
+        "Boolean",
+        "Double",
+      ]);
     });
   });
 
   it("rejects input arrays of the wrong shape and leaves cells given null alone", async () => {
     const wb = createWorkbook({ sheets: [{ name: "S", values: [["keep", "old"]] }] });
-    expect(await codeOf(sheet(wb, async (ws) => void (ws.getRange("A1:B1").values = [["x"]])))).toBe("InvalidArgument");
+    expect(await codeOf(sheet(wb, async (ws) => void (ws.getRange("A1:B1").values = [["x"]])))).toBe(
+      "InvalidArgument",
+    );
     await sheet(wb, async (ws) => {
       ws.getRange("A1:B1").values = [[null, "new"]];
     });
@@ -163,7 +210,11 @@ describe("ranges", () => {
       sheets: [
         {
           name: "S",
-          values: [["名", 1, 2], ["名", 3, 4], ["名", "x", 5]],
+          values: [
+            ["名", 1, 2],
+            ["名", 3, 4],
+            ["名", "x", 5],
+          ],
           cells: { D1: { value: 9, formula: "=1+8" } },
         },
       ],
@@ -185,7 +236,9 @@ describe("ranges", () => {
   });
 
   it("clears contents or formats and selects a range", async () => {
-    const wb = createWorkbook({ sheets: [{ name: "S", values: [["a", "b"]], fills: { A1: "#FF0000", B1: "#FF0000" } }, { name: "T" }] });
+    const wb = createWorkbook({
+      sheets: [{ name: "S", values: [["a", "b"]], fills: { A1: "#FF0000", B1: "#FF0000" } }, { name: "T" }],
+    });
     await sheet(wb, async (ws) => {
       ws.getRange("A1").clear("Contents");
       ws.getRange("B1").clear("Formats");
@@ -201,7 +254,9 @@ describe("formats", () => {
   it("keeps 'no fill' distinct from white and reports both as #FFFFFF through fill.color", async () => {
     const wb = createWorkbook({ sheets: [{ name: "S", fills: { A2: "#FFFFFF" } }] });
     await sheet(wb, async (ws, ctx) => {
-      const props = ws.getRange("A1:A2").getCellProperties({ format: { fill: { color: true, pattern: true } } });
+      const props = ws
+        .getRange("A1:A2")
+        .getCellProperties({ format: { fill: { color: true, pattern: true } } });
       const color = ws.getRange("A1:A2").format.fill;
       color.load("color");
       await ctx.sync();
@@ -214,7 +269,11 @@ describe("formats", () => {
   });
 
   it("sets colour keeping an existing pattern, sets patterns, and clears to no fill", async () => {
-    const wb = createWorkbook({ sheets: [{ name: "S", fills: { A1: { color: "#00FF00", pattern: "Gray50", patternColor: "#0000FF" } } }] });
+    const wb = createWorkbook({
+      sheets: [
+        { name: "S", fills: { A1: { color: "#00FF00", pattern: "Gray50", patternColor: "#0000FF" } } },
+      ],
+    });
     await sheet(wb, async (ws) => {
       ws.getRange("A1").format.fill.color = "#FFC7CE";
       ws.getRange("A2").format.fill.color = "#ffeb9c";
@@ -230,7 +289,9 @@ describe("formats", () => {
   });
 
   it("reports a mixed property of a multi-cell range as null", async () => {
-    const wb = createWorkbook({ sheets: [{ name: "S", fills: { A1: "#FF0000" }, cells: { A1: { bold: true } } }] });
+    const wb = createWorkbook({
+      sheets: [{ name: "S", fills: { A1: "#FF0000" }, cells: { A1: { bold: true } } }],
+    });
     await sheet(wb, async (ws, ctx) => {
       const f = ws.getRange("A1:A2").format;
       f.load("fill/color, font/bold");
@@ -251,25 +312,50 @@ describe("formats", () => {
       r.format.wrapText = true;
       ws.getRange("B:B").format.columnWidth = 120;
       ws.getRange("2:2").format.rowHeight = 30;
-      for (const side of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"] as const)
+      for (const side of [
+        "EdgeTop",
+        "EdgeBottom",
+        "EdgeLeft",
+        "EdgeRight",
+        "InsideHorizontal",
+        "InsideVertical",
+      ] as const)
         r.format.borders.getItem(side).style = "Continuous";
       ws.getRange("C1:C2").setCellProperties([
-        [{ format: { fill: { color: "#FFFF00" }, font: { italic: true }, borders: { top: { style: "Continuous" } } } }],
+        [
+          {
+            format: {
+              fill: { color: "#FFFF00" },
+              font: { italic: true },
+              borders: { top: { style: "Continuous" } },
+            },
+          },
+        ],
         [{}],
       ]);
     });
     const s = wb.sheet("S");
-    expect(s.cell("B2")).toMatchObject({ horizontalAlignment: "Center", wrapText: true, font: { bold: true, size: 14, name: "宋体" } });
+    expect(s.cell("B2")).toMatchObject({
+      horizontalAlignment: "Center",
+      wrapText: true,
+      font: { bold: true, size: 14, name: "宋体" },
+    });
     expect(Object.keys(s.cell("A1").borders).sort()).toEqual(["bottom", "left", "right", "top"]);
     expect(s.columnWidth(1)).toBe(120);
     expect(s.rowHeight(1)).toBe(30);
-    expect(s.cell("C1")).toMatchObject({ fill: { color: "#FFFF00" }, font: { italic: true }, borders: { top: { style: "Continuous" } } });
+    expect(s.cell("C1")).toMatchObject({
+      fill: { color: "#FFFF00" },
+      font: { italic: true },
+      borders: { top: { style: "Continuous" } },
+    });
     expect(s.cell("C2").fill).toBeNull();
   });
 
   it("refuses changes to a protected sheet with AccessDenied", async () => {
     const wb = createWorkbook({ sheets: [{ name: "S", protected: true }] });
-    expect(await codeOf(sheet(wb, async (ws) => void (ws.getRange("A1").format.fill.color = "#FF0000")))).toBe("AccessDenied");
+    expect(
+      await codeOf(sheet(wb, async (ws) => void (ws.getRange("A1").format.fill.color = "#FF0000"))),
+    ).toBe("AccessDenied");
   });
 });
 
@@ -298,12 +384,16 @@ describe("getRanges and RangeAreas", () => {
     while (address.length > length) address = address.slice(0, address.lastIndexOf(","));
     address = address.padEnd(length, " ");
     expect(address.length).toBe(length);
-    expect(await codeOf(sheet(wb, async (ws) => void (ws.getRanges(address).format.fill.color = "#FF0000")))).toBe(expected);
+    expect(
+      await codeOf(sheet(wb, async (ws) => void (ws.getRanges(address).format.fill.color = "#FF0000"))),
+    ).toBe(expected);
   });
 
   it("is unavailable before ExcelApi 1.9", async () => {
     const wb = createWorkbook({ sheets: [{ name: "S" }], requirementSets: { ExcelApi: "1.8" } });
-    expect(await codeOf(sheet(wb, async (ws) => void (ws.getRanges("A1").format.fill.color = "#FF0000")))).toBe("ApiNotFound");
+    expect(
+      await codeOf(sheet(wb, async (ws) => void (ws.getRanges("A1").format.fill.color = "#FF0000"))),
+    ).toBe("ApiNotFound");
   });
 });
 
@@ -342,7 +432,9 @@ describe("notes (ExcelApi 1.18)", () => {
 
   it("wants the sheet named when a note is added through workbook.notes", async () => {
     const wb = createWorkbook({ sheets: [{ name: "S" }] });
-    expect(await codeOf(wb.run(async (ctx) => void ctx.workbook.notes.add("A1", "x")))).toBe("InvalidArgument");
+    expect(await codeOf(wb.run(async (ctx) => void ctx.workbook.notes.add("A1", "x")))).toBe(
+      "InvalidArgument",
+    );
   });
 
   it("fails deleting a note that was already deleted", async () => {
@@ -391,7 +483,12 @@ describe("threaded comments (ExcelApi 1.10)", () => {
   });
 
   it("lists a sheet's comments through worksheet.comments", async () => {
-    const wb = createWorkbook({ sheets: [{ name: "S", comments: { A2: "a", A1: "b" } }, { name: "T", comments: { A1: "c" } }] });
+    const wb = createWorkbook({
+      sheets: [
+        { name: "S", comments: { A2: "a", A1: "b" } },
+        { name: "T", comments: { A1: "c" } },
+      ],
+    });
     await sheet(wb, async (ws, ctx) => {
       ws.comments.load("items/content");
       await ctx.sync();
@@ -412,12 +509,22 @@ describe("validation, conditional formats, page layout, names, settings", () => 
       expect(dv.type).toBe("List");
     });
     expect(wb.sheet("S").validations()).toEqual([
-      { address: "B2:B9", rule: { list: { inCellDropDown: true, source: "是,否" } }, prompt: { showPrompt: true, message: "请选择", title: "" } },
+      {
+        address: "B2:B9",
+        rule: { list: { inCellDropDown: true, source: "是,否" } },
+        prompt: { showPrompt: true, message: "请选择", title: "" },
+      },
     ]);
     const long = Array.from({ length: 100 }, (_, i) => `选项${i}`).join(",");
-    expect(await codeOf(sheet(wb, async (ws) => void (ws.getRange("C1").dataValidation.rule = { list: { inCellDropDown: true, source: long } })))).toBe(
-      "InvalidArgument",
-    );
+    expect(
+      await codeOf(
+        sheet(
+          wb,
+          async (ws) =>
+            void (ws.getRange("C1").dataValidation.rule = { list: { inCellDropDown: true, source: long } }),
+        ),
+      ),
+    ).toBe("InvalidArgument");
   });
 
   it("adds, counts and clears conditional formats", async () => {
@@ -490,7 +597,9 @@ describe("validation, conditional formats, page layout, names, settings", () => 
 
 describe("inspection", () => {
   it("lists only cells with content or formats, for before/after comparisons", async () => {
-    const wb = createWorkbook({ sheets: [{ name: "S", values: [["a"]], fills: { B2: null, C3: "#FFFFFF" } }] });
+    const wb = createWorkbook({
+      sheets: [{ name: "S", values: [["a"]], fills: { B2: null, C3: "#FFFFFF" } }],
+    });
     expect(Object.keys(wb.sheet("S").cells())).toEqual(["A1", "C3"]);
     await sheet(wb, async (ws) => {
       ws.getRange("D4").format.fill.color = "#FF0000";

@@ -4,7 +4,14 @@ import { expectSyncsAtMost, measureSyncs } from "../support/excel-sim/syncs";
 function book(): SimWorkbook {
   return createWorkbook({
     sheets: [
-      { name: "名单", values: [["姓名", "年龄"], ["张三", 30], ["李四", 41]] },
+      {
+        name: "名单",
+        values: [
+          ["姓名", "年龄"],
+          ["张三", 30],
+          ["李四", 41],
+        ],
+      },
       { name: "Other", values: [["x"]] },
     ],
   });
@@ -30,7 +37,11 @@ describe("proxy objects: load, sync, read", () => {
       expect(r.address).toBe("名单!A1:B3");
       return r.values;
     });
-    expect(values).toEqual([["姓名", "年龄"], ["张三", 30], ["李四", 41]]);
+    expect(values).toEqual([
+      ["姓名", "年龄"],
+      ["张三", 30],
+      ["李四", 41],
+    ]);
   });
 
   it.each([
@@ -66,7 +77,9 @@ describe("proxy objects: load, sync, read", () => {
   });
 
   it("loads nested navigation properties by path and by object", async () => {
-    const wb = createWorkbook({ sheets: [{ name: "S", fills: { A1: "#ff0000" }, cells: { A1: { bold: true } } }] });
+    const wb = createWorkbook({
+      sheets: [{ name: "S", fills: { A1: "#ff0000" }, cells: { A1: { bold: true } } }],
+    });
     await wb.run(async (ctx) => {
       const a = ctx.workbook.worksheets.getItem("S").getRange("A1");
       a.load("format/fill/color");
@@ -203,13 +216,23 @@ describe("counting syncs", () => {
         const r = ctx.workbook.worksheets.getItem("名单").getRange("A1:B3");
         r.load("values");
         await ctx.sync();
-        r.values = [["a", "b"], ["c", "d"], ["e", "f"]];
+        r.values = [
+          ["a", "b"],
+          ["c", "d"],
+          ["e", "f"],
+        ];
         await ctx.sync();
       }),
     );
     expect(m.syncs).toBe(2);
     expect(m.requests[0]?.responseBytes).toBeGreaterThan(JSON.stringify([["姓名", "年龄"]]).length);
-    expect(m.requests[1]?.requestBytes).toBeGreaterThan(JSON.stringify([["a", "b"], ["c", "d"], ["e", "f"]]).length);
+    expect(m.requests[1]?.requestBytes).toBeGreaterThan(
+      JSON.stringify([
+        ["a", "b"],
+        ["c", "d"],
+        ["e", "f"],
+      ]).length,
+    );
   });
 
   it("catches context.sync() in a loop through expectSyncsAtMost", async () => {
@@ -245,7 +268,9 @@ describe("counting syncs", () => {
 describe("payload limits", () => {
   it("fails a request over 5 MB with RequestPayloadSizeLimitExceeded and applies none of it", async () => {
     const wb = createWorkbook({ sheets: [{ name: "S" }] });
-    const big = Array.from({ length: 90_000 }, (_, i) => [`第${i}行的一段很长很长的文字内容，用来把请求撑大`]);
+    const big = Array.from({ length: 90_000 }, (_, i) => [
+      `第${i}行的一段很长很长的文字内容，用来把请求撑大`,
+    ]);
     const err = await rejection(
       wb.run(async (ctx) => {
         ctx.workbook.worksheets.getItem("S").getRange(`A1:A${big.length}`).values = big;
@@ -258,7 +283,10 @@ describe("payload limits", () => {
   });
 
   it("fails a response over 5 MB with ResponsePayloadSizeLimitExceeded", async () => {
-    const values = Array.from({ length: 40_000 }, (_, i) => [`第${i}行：一段足够长的中文文本，让读回的内容超过五兆字节的限制`, i]);
+    const values = Array.from({ length: 40_000 }, (_, i) => [
+      `第${i}行：一段足够长的中文文本，让读回的内容超过五兆字节的限制`,
+      i,
+    ]);
     const wb = createWorkbook({ sheets: [{ name: "S", values }] });
     const err = await rejection(
       wb.run(async (ctx) => {

@@ -8,7 +8,13 @@ export function portFor(wb: SimWorkbook, lang: "zh" | "en" = "zh"): OfficeWorkbo
 }
 
 /** A finding at a 0-based cell. */
-export function finding(sheet: string, row: number, col: number, severity: Severity = "error", rule: Finding["rule"] = "required"): Finding {
+export function finding(
+  sheet: string,
+  row: number,
+  col: number,
+  severity: Severity = "error",
+  rule: Finding["rule"] = "required",
+): Finding {
   return {
     sheet,
     row,
@@ -32,6 +38,8 @@ export function listRows(rows: number): Array<Array<string | number>> {
 export function everyTenthRow(sheet: string, rows: number): Finding[] {
   const out: Finding[] = [];
   for (let r = 10; r < rows; r += 10)
-    out.push(r % 20 === 0 ? finding(sheet, r, 1, "warning", "number.precision-lost") : finding(sheet, r, 0, "error"));
+    out.push(
+      r % 20 === 0 ? finding(sheet, r, 1, "warning", "number.precision-lost") : finding(sheet, r, 0, "error"),
+    );
   return out;
 }

@@ -4,8 +4,14 @@ import { type FillSeed, type SimWorkbook, createWorkbook } from "../support/exce
 import { measureSyncs } from "../support/excel-sim/syncs";
 import { finding, listRows, portFor } from "./helpers";
 
-function book(extra: Partial<Parameters<typeof createWorkbook>[0]["sheets"][number]> = {}, requirementSets?: Record<string, string>): SimWorkbook {
-  return createWorkbook({ sheets: [{ name: "S", values: listRows(30), ...extra }], ...(requirementSets ? { requirementSets } : {}) });
+function book(
+  extra: Partial<Parameters<typeof createWorkbook>[0]["sheets"][number]> = {},
+  requirementSets?: Record<string, string>,
+): SimWorkbook {
+  return createWorkbook({
+    sheets: [{ name: "S", values: listRows(30), ...extra }],
+    ...(requirementSets ? { requirementSets } : {}),
+  });
 }
 
 describe("applyMarks", () => {
@@ -36,7 +42,12 @@ describe("applyMarks", () => {
   });
 
   it("marks only the findings of the sheet it is given", async () => {
-    const wb = createWorkbook({ sheets: [{ name: "S", values: listRows(5) }, { name: "T", values: listRows(5) }] });
+    const wb = createWorkbook({
+      sheets: [
+        { name: "S", values: listRows(5) },
+        { name: "T", values: listRows(5) },
+      ],
+    });
     await portFor(wb).applyMarks("S", [finding("S", 1, 0), finding("T", 2, 0)]);
     expect(wb.sheet("S").cell("A3").fill).toBeNull();
     expect(wb.sheet("S").cell("A2").fill).not.toBeNull();
@@ -44,17 +55,26 @@ describe("applyMarks", () => {
 
   it("never writes values", async () => {
     const wb = book();
-    const before = JSON.stringify(Object.entries(wb.sheet("S").cells()).map(([a, c]) => [a, c.value, c.formula]));
+    const before = JSON.stringify(
+      Object.entries(wb.sheet("S").cells()).map(([a, c]) => [a, c.value, c.formula]),
+    );
     const port = portFor(wb);
     await port.applyMarks("S", [finding("S", 1, 0), finding("S", 2, 1, "warning")]);
     await port.clearMarks("S");
-    expect(JSON.stringify(Object.entries(wb.sheet("S").cells()).map(([a, c]) => [a, c.value, c.formula]))).toBe(before);
+    expect(
+      JSON.stringify(Object.entries(wb.sheet("S").cells()).map(([a, c]) => [a, c.value, c.formula])),
+    ).toBe(before);
   });
 
   it("paints thousands of scattered cells through getRanges in chunks within 8,000 characters", async () => {
     const rows = 6_000;
-    const wb = createWorkbook({ sheets: [{ name: "S", values: listRows(rows) }], requirementSets: { ExcelApi: "1.9" } });
-    const findings = Array.from({ length: rows / 2 }, (_, i) => finding("S", 2 * i + 1, i % 2, i % 3 === 0 ? "warning" : "error"));
+    const wb = createWorkbook({
+      sheets: [{ name: "S", values: listRows(rows) }],
+      requirementSets: { ExcelApi: "1.9" },
+    });
+    const findings = Array.from({ length: rows / 2 }, (_, i) =>
+      finding("S", 2 * i + 1, i % 2, i % 3 === 0 ? "warning" : "error"),
+    );
     const port = portFor(wb);
     await port.readSheet("S");
     const m = await measureSyncs(wb, () => port.applyMarks("S", findings));
@@ -95,6 +115,38 @@ describe("applyMarks", () => {
     expect(s.comments()).toEqual({ A3: "已联系申报单位" });
   });
 
+  it("keeps a note the user put in place of ours, and skips ours there", async () => {
+    const wb = book();
+    const port = portFor(wb);
+    await port.applyMarks("S", [finding("S", 1, 0), finding("S", 2, 0)]);
+    wb.edit(({ sheet }) => {
+      const s = sheet("S");
+      const ours = s.notes.get(1 * 16384 + 0);
+      if (ours) ours.content = "我已改正，见附件";
+    });
+    await port.readSheet("S");
+    await port.applyMarks("S", [finding("S", 1, 0), finding("S", 2, 0), finding("S", 3, 0)]);
+    const s = wb.sheet("S");
+    expect(s.notes().A2).toBe("我已改正，见附件");
+    expect(s.notes().A3?.startsWith(MARK_PREFIX)).toBe(true);
+    expect(s.notes().A4?.startsWith(MARK_PREFIX)).toBe(true);
+    await port.clearMarks("S");
+    expect(s.notes()).toEqual({ A2: "我已改正，见附件" });
+  });
+
+  it("clips long reasons in the note (the pane has them all)", async () => {
+    const wb = book();
+    const many = Array.from({ length: 40 }, (_, i) => ({
+      ...finding("S", 1, 0),
+      rule: "required" as const,
+      message: { zh: `第${i}条很长的说明，`.repeat(3), en: "x" },
+    }));
+    await portFor(wb).applyMarks("S", many);
+    const note = wb.sheet("S").notes().A2 ?? "";
+    expect(note.length).toBeLessThanOrEqual(600);
+    expect(note.endsWith("…")).toBe(true);
+  });
+
   it("leaves a cell alone on clearing when the user has recoloured it since it was marked", async () => {
     const wb = book();
     const port = portFor(wb);
@@ -117,7 +169,11 @@ describe("applyMarks", () => {
     const wb = book({ fills: { B2: fill } });
     const port = portFor(wb);
     await port.applyMarks("S", [finding("S", 1, 1)]);
-    expect(wb.sheet("S").cell("B2").fill).toEqual({ color: MARK_FILL.error, pattern: "Solid", ...(fill?.patternColor ? { patternColor: fill.patternColor } : {}) });
+    expect(wb.sheet("S").cell("B2").fill).toEqual({
+      color: MARK_FILL.error,
+      pattern: "Solid",
+      ...(fill?.patternColor ? { patternColor: fill.patternColor } : {}),
+    });
     await port.clearMarks("S");
     expect(wb.sheet("S").cell("B2").fill).toEqual(fill);
   });
@@ -146,7 +202,12 @@ describe("applyMarks", () => {
   });
 
   it("keeps other sheets' records when one sheet is cleared", async () => {
-    const wb = createWorkbook({ sheets: [{ name: "S", values: listRows(5) }, { name: "T", values: listRows(5) }] });
+    const wb = createWorkbook({
+      sheets: [
+        { name: "S", values: listRows(5) },
+        { name: "T", values: listRows(5) },
+      ],
+    });
     const port = portFor(wb);
     await port.applyMarks("S", [finding("S", 1, 0)]);
     await port.applyMarks("T", [finding("T", 2, 0)]);
@@ -194,13 +255,18 @@ describe("fallbacks by requirement set", () => {
   it("skips the cells holding a note it cannot see (no ExcelApi 1.18) and comments the rest", async () => {
     const wb = book({ notes: { A3: "用户批注", A6: "另一条" } }, { ExcelApi: "1.17" });
     const port = portFor(wb);
-    const m = await measureSyncs(wb, () => port.applyMarks("S", [2, 3, 5, 6].map((r) => finding("S", r - 1, 0))));
+    const m = await measureSyncs(wb, () =>
+      port.applyMarks(
+        "S",
+        [2, 3, 5, 6].map((r) => finding("S", r - 1, 0)),
+      ),
+    );
     const s = wb.sheet("S");
     expect(s.notes()).toEqual({ A3: "用户批注", A6: "另一条" });
     expect(Object.keys(s.comments())).toEqual(["A2", "A5"]);
     expect([s.cell("A3").fill?.color, s.cell("A6").fill?.color]).toEqual([MARK_FILL.error, MARK_FILL.error]);
-    // Probe and write, then per note in the way a refused batch and a count (the last note is the last cell).
-    expect(m.syncs).toBe(2 + 2 * 2);
+    // The probe; then per note in the way a refused batch and a count (the last is the last cell: nothing left after).
+    expect(m.syncs).toBe(1 + 2 * 2);
     await port.clearMarks("S");
     expect(s.comments()).toEqual({});
     expect(s.notes()).toEqual({ A3: "用户批注", A6: "另一条" });
@@ -209,7 +275,10 @@ describe("fallbacks by requirement set", () => {
   it("paints without notes or comments where neither exists (1.9 to 1.9x)", async () => {
     const wb = book({}, { ExcelApi: "1.9" });
     const port = portFor(wb);
-    expect(await port.capabilities()).toMatchObject({ annotations: "none", missing: expect.arrayContaining([expect.stringContaining("ExcelApi 1.10")]) });
+    expect(await port.capabilities()).toMatchObject({
+      annotations: "none",
+      missing: expect.arrayContaining([expect.stringContaining("ExcelApi 1.10")]),
+    });
     await port.applyMarks("S", [finding("S", 1, 0)]);
     expect(wb.sheet("S").cell("A2").fill?.color).toBe(MARK_FILL.error);
     expect(wb.sheet("S").notes()).toEqual({});

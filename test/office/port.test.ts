@@ -1,5 +1,10 @@
 import { MARKS_SETTING_KEY, OfficeAdapterError, createOfficePort } from "../../src/adapters/office";
-import { addressChunks, cellRects, chunkAddresses, parseAddressList } from "../../src/adapters/office/addresses";
+import {
+  addressChunks,
+  cellRects,
+  chunkAddresses,
+  parseAddressList,
+} from "../../src/adapters/office/addresses";
 import { toOfficeError } from "../../src/adapters/office/errors";
 import { serialToDate } from "../../src/adapters/office/read-sheet";
 import { SimError, createWorkbook, makeOfficeGlobals } from "../support/excel-sim";
@@ -9,7 +14,12 @@ import { portFor } from "./helpers";
 describe("listSheets, selectCell, settings", () => {
   const wb = () =>
     createWorkbook({
-      sheets: [{ name: "封面" }, { name: "申报表", values: [["a"]] }, { name: "隐藏", visibility: "Hidden" }, { name: "_helper", visibility: "VeryHidden" }],
+      sheets: [
+        { name: "封面" },
+        { name: "申报表", values: [["a"]] },
+        { name: "隐藏", visibility: "Hidden" },
+        { name: "_helper", visibility: "VeryHidden" },
+      ],
       active: "申报表",
     });
 
@@ -34,7 +44,10 @@ describe("listSheets, selectCell, settings", () => {
   it("stores, reads and removes workbook settings, one sync each", async () => {
     const w = wb();
     const port = portFor(w);
-    const value = { pack: "sh-2026-gaoyan", ignored: [{ sheet: "申报表", rule: "required", cell: "B3", reason: "另附说明" }] };
+    const value = {
+      pack: "sh-2026-gaoyan",
+      ignored: [{ sheet: "申报表", rule: "required", cell: "B3", reason: "另附说明" }],
+    };
     expect(await port.getSetting("yanxiu-desk.pane")).toBeUndefined();
     const set = await measureSyncs(w, () => port.setSetting("yanxiu-desk.pane", value));
     expect(set.syncs).toBe(1);
@@ -57,19 +70,25 @@ describe("capabilities", () => {
     ["1.12", "comment", true, ["merged", "notes"]],
     ["1.9", "none", true, ["merged", "comments", "notes"]],
     ["1.8", "none", false, ["read", "mark", "merged", "comments", "notes", "insert"]],
-  ])("on ExcelApi %s: reasons as %s, insertSheet %s, missing %j", async (version, annotations, insert, missingWords) => {
-    const w = createWorkbook({ sheets: [{ name: "S" }], requirementSets: { ExcelApi: version } });
-    const caps = await portFor(w, "en").capabilities();
-    expect(caps.annotations).toBe(annotations);
-    expect(caps.insertSheet).toBe(insert);
-    expect(caps.selectCell).toBe(true);
-    expect(caps.missing).toHaveLength(missingWords.length);
-    missingWords.forEach((word, i) => expect(caps.missing[i]).toContain(word));
-  });
+  ])(
+    "on ExcelApi %s: reasons as %s, insertSheet %s, missing %j",
+    async (version, annotations, insert, missingWords) => {
+      const w = createWorkbook({ sheets: [{ name: "S" }], requirementSets: { ExcelApi: version } });
+      const caps = await portFor(w, "en").capabilities();
+      expect(caps.annotations).toBe(annotations);
+      expect(caps.insertSheet).toBe(insert);
+      expect(caps.selectCell).toBe(true);
+      expect(caps.missing).toHaveLength(missingWords.length);
+      missingWords.forEach((word, i) => expect(caps.missing[i]).toContain(word));
+    },
+  );
 
   it("words what is missing in zh-CN by default", async () => {
     const w = createWorkbook({ sheets: [{ name: "S" }], requirementSets: { ExcelApi: "1.12" } });
-    expect((await portFor(w).capabilities()).missing).toEqual(["识别合并单元格 (ExcelApi 1.13)", "以批注（备注）说明原因 (ExcelApi 1.18)"]);
+    expect((await portFor(w).capabilities()).missing).toEqual([
+      "识别合并单元格 (ExcelApi 1.13)",
+      "以批注（备注）说明原因 (ExcelApi 1.18)",
+    ]);
   });
 });
 
@@ -89,7 +108,10 @@ describe("running on the Office.js globals", () => {
   it("says it is not inside Excel when the globals are missing, instead of a TypeError", async () => {
     const port = createOfficePort();
     expect((await port.capabilities()).missing.length).toBeGreaterThan(0);
-    await expect(port.listSheets()).rejects.toMatchObject({ kind: "no-excel", text: { zh: expect.stringContaining("Excel") } });
+    await expect(port.listSheets()).rejects.toMatchObject({
+      kind: "no-excel",
+      text: { zh: expect.stringContaining("Excel") },
+    });
   });
 });
 
@@ -117,7 +139,12 @@ describe("errors", () => {
 
 describe("addresses", () => {
   it("covers cells with column runs merged across equal neighbours", () => {
-    const cells = [0, 1, 2, 5].flatMap((row) => [{ row, col: 0 }, { row, col: 1 }]).concat([{ row: 9, col: 3 }]);
+    const cells = [0, 1, 2, 5]
+      .flatMap((row) => [
+        { row, col: 0 },
+        { row, col: 1 },
+      ])
+      .concat([{ row: 9, col: 3 }]);
     expect(cellRects(cells)).toEqual([
       { top: 0, bottom: 2, left: 0, right: 1 },
       { top: 5, bottom: 5, left: 0, right: 1 },
@@ -134,7 +161,13 @@ describe("addresses", () => {
   });
 
   it.each([
-    ["Sheet1!A1:B2,Sheet1!D4", [{ top: 0, left: 0, bottom: 1, right: 1 }, { top: 3, left: 3, bottom: 3, right: 3 }]],
+    [
+      "Sheet1!A1:B2,Sheet1!D4",
+      [
+        { top: 0, left: 0, bottom: 1, right: 1 },
+        { top: 3, left: 3, bottom: 3, right: 3 },
+      ],
+    ],
     ["'My, sheet'!C3", [{ top: 2, left: 2, bottom: 2, right: 2 }]],
     ["申报表!$A$1:$C$1", [{ top: 0, left: 0, bottom: 0, right: 2 }]],
     ["S!A:A", []],

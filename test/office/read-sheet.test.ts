@@ -31,7 +31,11 @@ describe("readSheet", () => {
     expect(grid.cell(0, 0)).toEqual({ value: null, text: "" });
     expect(grid.cell(1, 1)).toEqual({ value: "项目名称", text: "项目名称" });
     expect(grid.cell(2, 3)).toEqual({ value: 60, text: "60", numberFormat: "General" });
-    expect(grid.cell(3, 3)).toEqual({ value: new Date(Date.UTC(2026, 2, 1)), text: "2026-03-01", numberFormat: "yyyy-mm-dd" });
+    expect(grid.cell(3, 3)).toEqual({
+      value: new Date(Date.UTC(2026, 2, 1)),
+      text: "2026-03-01",
+      numberFormat: "yyyy-mm-dd",
+    });
     expect(grid.cell(3, 4)).toEqual({ value: 0.35, text: "35%", numberFormat: "0%" });
     expect(grid.cell(3, 5)).toEqual({ value: true, text: "TRUE" });
     expect(grid.cell(3, 6)).toEqual({ value: 120, text: "120", numberFormat: "General" });
@@ -56,7 +60,10 @@ describe("readSheet", () => {
   });
 
   it("reads merges only where ExcelApi 1.13 is there, and still reads the values", async () => {
-    const wb = createWorkbook({ sheets: [{ name: "S", values: [["a", "b"]], merges: ["A2:B2"] }], requirementSets: { ExcelApi: "1.12" } });
+    const wb = createWorkbook({
+      sheets: [{ name: "S", values: [["a", "b"]], merges: ["A2:B2"] }],
+      requirementSets: { ExcelApi: "1.12" },
+    });
     const grid = await portFor(wb).readSheet("S");
     expect(grid.merges).toEqual([]);
     expect(grid.cell(0, 1).value).toBe("b");
@@ -82,15 +89,27 @@ describe("readSheet", () => {
 
   it("reads a sheet too large for one 5 MB response in row blocks, each under the limit", async () => {
     // 150,000 rows of long text: about 10 MB of values, beyond one response.
-    const rows = listRows(150_000).map((r, i) => [`${r[0]}（上海市浦东新区张江高科技园区第${i}号楼）`, r[1] ?? 0]);
+    const rows = listRows(150_000).map((r, i) => [
+      `${r[0]}（上海市浦东新区张江高科技园区第${i}号楼）`,
+      r[1] ?? 0,
+    ]);
     const wb = createWorkbook({ sheets: [{ name: "大表", values: rows }] });
-    const m = await measureSyncs(wb, () => portFor(wb).readSheet("大表"));
+    const port = portFor(wb);
+    const m = await measureSyncs(wb, () => port.readSheet("大表"));
     expect(m.result.rowCount).toBe(150_000);
     expect(m.result.cell(149_999, 0).value).toBe(rows[149_999]?.[0]);
-    expect(m.result.cell(149_999, 1)).toEqual({ value: rows[149_999]?.[1], text: String(rows[149_999]?.[1]), numberFormat: "General" });
+    expect(m.result.cell(149_999, 1)).toEqual({
+      value: rows[149_999]?.[1],
+      text: String(rows[149_999]?.[1]),
+      numberFormat: "General",
+    });
     const ok = m.requests.filter((r) => !r.error);
     expect(m.requests[0]?.error).toBe("ResponsePayloadSizeLimitExceeded");
     expect(ok.length).toBeGreaterThan(2);
     for (const r of ok) expect(r.responseBytes).toBeLessThan(5 * 1024 * 1024);
+    // The port remembers the size: the next reading goes to blocks at once, with no refused request.
+    const again = await measureSyncs(wb, () => port.readSheet("大表"));
+    expect(again.requests.filter((r) => r.error)).toEqual([]);
+    expect(again.result.cell(149_999, 0).value).toBe(rows[149_999]?.[0]);
   }, 60_000);
 });

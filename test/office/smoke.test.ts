@@ -3,7 +3,19 @@ import { createWorkbook } from "../support/excel-sim";
 import { finding, portFor } from "./helpers";
 
 it("reads, marks and clears a small sheet", async () => {
-  const wb = createWorkbook({ sheets: [{ name: "名单", values: [["姓名", "年龄"], ["张三", 30], ["", 41]], notes: { A1: "用户的备注" } }] });
+  const wb = createWorkbook({
+    sheets: [
+      {
+        name: "名单",
+        values: [
+          ["姓名", "年龄"],
+          ["张三", 30],
+          ["", 41],
+        ],
+        notes: { A1: "用户的备注" },
+      },
+    ],
+  });
   const port = portFor(wb);
   const grid = await port.readSheet("名单");
   expect(grid.cell(1, 1)).toEqual({ value: 30, text: "30", numberFormat: "General" });

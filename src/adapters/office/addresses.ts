@@ -121,7 +121,9 @@ export function parseAddressList(address: string): MergeArea[] {
 /** Every cell of a list of rectangles. */
 export function rectCells(rects: readonly MergeArea[]): CellRef[] {
   const out: CellRef[] = [];
-  for (const r of rects) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) out.push({ row, col });
+  for (const r of rects)
+    for (let row = r.top; row <= r.bottom; row++)
+      for (let col = r.left; col <= r.right; col++) out.push({ row, col });
   return out;
 }
 

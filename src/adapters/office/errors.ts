@@ -47,7 +47,10 @@ export function isExcelError(e: unknown): e is ExcelErrorLike {
   );
 }
 
-export const PAYLOAD_CODES: ReadonlySet<string> = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded"]);
+export const PAYLOAD_CODES: ReadonlySet<string> = new Set([
+  "RequestPayloadSizeLimitExceeded",
+  "ResponsePayloadSizeLimitExceeded",
+]);
 
 export function isPayloadError(e: unknown): boolean {
   return isExcelError(e) && PAYLOAD_CODES.has(e.code);
@@ -78,13 +81,17 @@ export function noExcel(): OfficeAdapterError {
  */
 export function toOfficeError(e: unknown, sheet?: string): unknown {
   if (e instanceof OfficeAdapterError || !isExcelError(e)) return e;
-  const where = sheet === undefined ? { zh: "", en: "" } : { zh: `（工作表“${sheet}”）`, en: ` (sheet “${sheet}”)` };
+  const where =
+    sheet === undefined ? { zh: "", en: "" } : { zh: `（工作表“${sheet}”）`, en: ` (sheet “${sheet}”)` };
   switch (e.code) {
     case "ItemNotFound":
       if (sheet !== undefined && /worksheet|sheet/i.test(`${e.message} ${e.debugInfo?.errorLocation ?? ""}`))
         return new OfficeAdapterError(
           "sheet-not-found",
-          { zh: `找不到工作表“${sheet}”，它可能已被改名或删除。`, en: `The sheet “${sheet}” was not found; it may have been renamed or deleted.` },
+          {
+            zh: `找不到工作表“${sheet}”，它可能已被改名或删除。`,
+            en: `The sheet “${sheet}” was not found; it may have been renamed or deleted.`,
+          },
           { code: e.code, cause: e },
         );
       break;
@@ -120,7 +127,10 @@ export function toOfficeError(e: unknown, sheet?: string): unknown {
   }
   return new OfficeAdapterError(
     "excel",
-    { zh: `Excel 报告了错误 ${e.code}${where.zh}：${e.message}`, en: `Excel reported ${e.code}${where.en}: ${e.message}` },
+    {
+      zh: `Excel 报告了错误 ${e.code}${where.zh}：${e.message}`,
+      en: `Excel reported ${e.code}${where.en}: ${e.message}`,
+    },
     { code: e.code, cause: e },
   );
 }

@@ -18,7 +18,9 @@ export function globalRun(): ExcelRun {
 
 export function globalIsSetSupported(): IsSetSupported {
   return (name, minVersion) => {
-    const office = (globalThis as { Office?: { context?: { requirements?: { isSetSupported?: IsSetSupported } } } }).Office;
+    const office = (
+      globalThis as { Office?: { context?: { requirements?: { isSetSupported?: IsSetSupported } } } }
+    ).Office;
     const check = office?.context?.requirements?.isSetSupported;
     return typeof check === "function" ? check.call(office?.context?.requirements, name, minVersion) : false;
   };

@@ -43,7 +43,11 @@ function bounds(cells: readonly LayoutCell[]): MergeArea | undefined {
 }
 
 /** A 2-D array over `area` with `f` where a cell has something to write and null (leave alone) elsewhere. */
-function sparse<T>(area: MergeArea, cells: readonly LayoutCell[], f: (c: LayoutCell) => T | undefined): Array<Array<T | null>> {
+function sparse<T>(
+  area: MergeArea,
+  cells: readonly LayoutCell[],
+  f: (c: LayoutCell) => T | undefined,
+): Array<Array<T | null>> {
   const out: Array<Array<T | null>> = Array.from({ length: area.bottom - area.top + 1 }, () =>
     new Array<T | null>(area.right - area.left + 1).fill(null),
   );
@@ -61,7 +65,10 @@ function sparse<T>(area: MergeArea, cells: readonly LayoutCell[], f: (c: LayoutC
  */
 function constant(v: string | number): string | number {
   if (typeof v === "number") return v;
-  const looksOther = /^[=+\-@]/.test(v) || /^\s*[-+]?(\d[\d,]*\.?\d*|\.\d+)(e[-+]?\d+)?%?\s*$/i.test(v) || /^\d{1,4}[-/.年]\d{1,2}/.test(v);
+  const looksOther =
+    /^[=+\-@]/.test(v) ||
+    /^\s*[-+]?(\d[\d,]*\.?\d*|\.\d+)(e[-+]?\d+)?%?\s*$/i.test(v) ||
+    /^\d{1,4}[-/.年]\d{1,2}/.test(v);
   return looksOther ? `'${v}` : v;
 }
 
@@ -120,7 +127,12 @@ export function queueLayout(ws: Excel.Worksheet, layout: SheetLayout): void {
     );
   const formatted = layout.cells.filter((c) => c.style?.numberFormat !== undefined);
   const formatArea = bounds(formatted);
-  if (formatArea) ws.getRange(rectAddress(formatArea)).numberFormat = sparse(formatArea, formatted, (c) => c.style?.numberFormat);
+  if (formatArea)
+    ws.getRange(rectAddress(formatArea)).numberFormat = sparse(
+      formatArea,
+      formatted,
+      (c) => c.style?.numberFormat,
+    );
 
   const byStyle = new Map<string, { style: CellStyle; cells: LayoutCell[] }>();
   for (const c of layout.cells) {
@@ -131,13 +143,19 @@ export function queueLayout(ws: Excel.Worksheet, layout: SheetLayout): void {
     else byStyle.set(key, { style: c.style, cells: [c] });
   }
   for (const { style, cells } of byStyle.values())
-    for (const chunk of chunkAddresses(cellRects(cells).map(rectAddress))) applyFormat(ws.getRanges(chunk).format, style);
+    for (const chunk of chunkAddresses(cellRects(cells).map(rectAddress)))
+      applyFormat(ws.getRanges(chunk).format, style);
 
   for (const m of layout.merges) ws.getRange(rectAddress(m)).merge(false);
 
   for (const b of layout.borders) {
     const borders = ws.getRange(rectAddress(b)).format.borders;
-    const sides: Excel.BorderIndex[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as Excel.BorderIndex[];
+    const sides: Excel.BorderIndex[] = [
+      "EdgeTop",
+      "EdgeBottom",
+      "EdgeLeft",
+      "EdgeRight",
+    ] as Excel.BorderIndex[];
     if (b.bottom > b.top) sides.push("InsideHorizontal" as Excel.BorderIndex);
     if (b.right > b.left) sides.push("InsideVertical" as Excel.BorderIndex);
     for (const side of sides) {
@@ -149,10 +167,13 @@ export function queueLayout(ws: Excel.Worksheet, layout: SheetLayout): void {
   }
 
   for (const run of runsOf(layout.columnWidths.map((w, i) => [i, w])))
-    ws.getRange(`${columnLetters(run.from)}:${columnLetters(run.to)}`).format.columnWidth = widthToPoints(run.value);
+    ws.getRange(`${columnLetters(run.from)}:${columnLetters(run.to)}`).format.columnWidth = widthToPoints(
+      run.value,
+    );
   for (const run of runsOf(Object.entries(layout.rowHeights).map(([r, h]) => [Number(r), h])))
     ws.getRange(`${run.from + 1}:${run.to + 1}`).format.rowHeight = run.value;
-  for (const col of layout.hiddenColumns ?? []) ws.getRange(`${columnLetters(col)}:${columnLetters(col)}`).columnHidden = true;
+  for (const col of layout.hiddenColumns ?? [])
+    ws.getRange(`${columnLetters(col)}:${columnLetters(col)}`).columnHidden = true;
 
   for (const v of layout.validations) {
     const dv = ws.getRange(rectAddress(v.area)).dataValidation;
@@ -175,11 +196,18 @@ export function queueLayout(ws: Excel.Worksheet, layout: SheetLayout): void {
   if (layout.showGridLines === false) ws.showGridlines = false;
 
   for (const chart of layout.charts ?? []) {
-    const c = ws.charts.add(chart.kind === "bar" ? "BarClustered" : "ColumnClustered", ws.getRange(rectAddress(chart.values)), "Columns");
+    const c = ws.charts.add(
+      chart.kind === "bar" ? "BarClustered" : "ColumnClustered",
+      ws.getRange(rectAddress(chart.values)),
+      "Columns",
+    );
     c.title.text = chart.title;
     c.legend.visible = false;
     c.series.getItemAt(0).setXAxisValues(ws.getRange(rectAddress(chart.categories)));
     const a = chart.anchor;
-    c.setPosition(toRangeA1(a.row, a.col, a.row, a.col), toRangeA1(a.row + a.rows - 1, a.col + a.cols - 1, a.row + a.rows - 1, a.col + a.cols - 1));
+    c.setPosition(
+      toRangeA1(a.row, a.col, a.row, a.col),
+      toRangeA1(a.row + a.rows - 1, a.col + a.cols - 1, a.row + a.rows - 1, a.col + a.cols - 1),
+    );
   }
 }

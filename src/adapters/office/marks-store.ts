@@ -1,4 +1,12 @@
-import { addressChunks, cellKey, keyToCell, parseAddressList, rectAddress, cellRects, rectCells } from "./addresses";
+import {
+  addressChunks,
+  cellKey,
+  keyToCell,
+  parseAddressList,
+  rectAddress,
+  cellRects,
+  rectCells,
+} from "./addresses";
 
 /**
  * Where the add-in remembers what it changed, so 清除标记 can put every cell back exactly:
@@ -24,15 +32,19 @@ export interface CurrentFill {
   patternColor?: string | null;
 }
 
-/**
- * The fills we changed on one sheet, in memory, by cell key. (Our notes and comments need no record: they are
- * recognised by MARK_PREFIX wherever they are.)
- */
+/** What we changed on one sheet, in memory, by cell key. */
 export interface MarkState {
   /** Original fill of every cell we painted. */
   original: Map<number, OriginalFill>;
   /** The colour we painted each cell with. */
   painted: Map<number, string>;
+  /**
+   * Cells where we attached a note or comment, and their total size in UTF-8 bytes: to plan how to read them back.
+   * (Ours are recognised by MARK_PREFIX wherever they are; this only sizes requests and tells ours from the user's
+   * at a glance.)
+   */
+  annotated: Set<number>;
+  annotationBytes: number;
 }
 
 interface StoredSheet {
@@ -40,6 +52,7 @@ interface StoredSheet {
   name: string;
   painted: Array<{ color: string; cells: string }>;
   originals: Array<{ fill: OriginalFill; cells: string }>;
+  annotated?: { cells: string; bytes: number };
 }
 
 export interface StoredMarks {
@@ -48,7 +61,7 @@ export interface StoredMarks {
 }
 
 export function emptyState(): MarkState {
-  return { original: new Map(), painted: new Map() };
+  return { original: new Map(), painted: new Map(), annotated: new Set(), annotationBytes: 0 };
 }
 
 function keysOf(address: string): number[] {
@@ -56,14 +69,20 @@ function keysOf(address: string): number[] {
 }
 
 function addressOf(keys: Iterable<number>): string {
-  return cellRects([...keys].map(keyToCell)).map(rectAddress).join(",");
+  return cellRects([...keys].map(keyToCell))
+    .map(rectAddress)
+    .join(",");
 }
 
 function isFill(x: unknown): x is OriginalFill {
   if (x === null) return true;
   if (typeof x !== "object") return false;
   const f = x as Record<string, unknown>;
-  return typeof f.color === "string" && typeof f.pattern === "string" && (f.patternColor === undefined || typeof f.patternColor === "string");
+  return (
+    typeof f.color === "string" &&
+    typeof f.pattern === "string" &&
+    (f.patternColor === undefined || typeof f.patternColor === "string")
+  );
 }
 
 /** Reads the stored value; anything unrecognisable counts as "nothing stored" rather than failing the pane. */
@@ -71,13 +90,16 @@ export function decodeStored(value: unknown): StoredMarks {
   const out: StoredMarks = { version: 1, sheets: {} };
   if (typeof value !== "object" || value === null) return out;
   const sheets = (value as { version?: unknown; sheets?: unknown }).sheets;
-  if ((value as { version?: unknown }).version !== 1 || typeof sheets !== "object" || sheets === null) return out;
+  if ((value as { version?: unknown }).version !== 1 || typeof sheets !== "object" || sheets === null)
+    return out;
   for (const [id, s] of Object.entries(sheets as Record<string, unknown>)) {
     const sheet = s as Partial<StoredSheet>;
     if (
       typeof sheet?.name === "string" &&
       Array.isArray(sheet.painted) &&
       Array.isArray(sheet.originals) &&
+      (sheet.annotated === undefined ||
+        (typeof sheet.annotated.cells === "string" && typeof sheet.annotated.bytes === "number")) &&
       sheet.painted.every((p) => typeof p?.color === "string" && typeof p.cells === "string") &&
       sheet.originals.every((o) => isFill(o?.fill) && typeof o.cells === "string")
     )
@@ -92,6 +114,10 @@ export function stateOf(stored: StoredMarks, sheetId: string): MarkState {
   if (!s) return state;
   for (const p of s.painted) for (const k of keysOf(p.cells)) state.painted.set(k, p.color);
   for (const o of s.originals) for (const k of keysOf(o.cells)) state.original.set(k, o.fill);
+  if (s.annotated) {
+    for (const k of keysOf(s.annotated.cells)) state.annotated.add(k);
+    state.annotationBytes = s.annotated.bytes;
+  }
   return state;
 }
 
@@ -113,27 +139,59 @@ export function fillKey(f: OriginalFill): string {
 /** The stored value with one sheet's entry replaced (or removed when nothing of ours is left on it). */
 export function withSheet(stored: StoredMarks, sheetId: string, name: string, state: MarkState): StoredMarks {
   const sheets = { ...stored.sheets };
-  if (state.painted.size === 0) delete sheets[sheetId];
+  if (state.painted.size === 0 && state.annotated.size === 0) delete sheets[sheetId];
   else
     sheets[sheetId] = {
       name,
-      painted: [...groupBy(state.painted, (c) => c).values()].map((g) => ({ color: g.value, cells: addressOf(g.keys) })),
-      originals: [...groupBy(state.original, fillKey).values()].map((g) => ({ fill: g.value, cells: addressOf(g.keys) })),
+      painted: [...groupBy(state.painted, (c) => c).values()].map((g) => ({
+        color: g.value,
+        cells: addressOf(g.keys),
+      })),
+      originals: [...groupBy(state.original, fillKey).values()].map((g) => ({
+        fill: g.value,
+        cells: addressOf(g.keys),
+      })),
+      ...(state.annotated.size > 0
+        ? { annotated: { cells: addressOf(state.annotated), bytes: state.annotationBytes } }
+        : {}),
     };
   return { version: 1, sheets };
+}
+
+/** Both states at once: what the record must cover while a change from one to the other is under way. */
+export function unionState(a: MarkState, b: MarkState): MarkState {
+  const u = emptyState();
+  // b's originals win: they are the newer reading of what the user has there.
+  for (const s of [b, a]) {
+    for (const [k, v] of s.original) if (!u.original.has(k)) u.original.set(k, v);
+    for (const [k, v] of s.painted) if (!u.painted.has(k)) u.painted.set(k, v);
+    for (const k of s.annotated) u.annotated.add(k);
+  }
+  u.annotationBytes = a.annotationBytes + b.annotationBytes;
+  return u;
 }
 
 /** The fill to restore a cell to, from what getCellProperties reported before we painted it. */
 export function originalFrom(current: CurrentFill | undefined): OriginalFill {
   if (!current || current.pattern === "None") return null;
-  const fill: { color: string; pattern: string; patternColor?: string } = { color: current.color, pattern: current.pattern };
-  if (current.pattern !== "Solid" && typeof current.patternColor === "string") fill.patternColor = current.patternColor;
+  const fill: { color: string; pattern: string; patternColor?: string } = {
+    color: current.color,
+    pattern: current.pattern,
+  };
+  if (current.pattern !== "Solid" && typeof current.patternColor === "string")
+    fill.patternColor = current.patternColor;
   return fill;
 }
 
 /** Groups cells by original fill, as getRanges address chunks. */
-export function restoreGroups(state: MarkState, keys: Iterable<number>): Array<{ fill: OriginalFill; chunks: string[] }> {
+export function restoreGroups(
+  state: MarkState,
+  keys: Iterable<number>,
+): Array<{ fill: OriginalFill; chunks: string[] }> {
   const subset = new Map<number, OriginalFill>();
   for (const k of keys) subset.set(k, state.original.get(k) ?? null);
-  return [...groupBy(subset, fillKey).values()].map((g) => ({ fill: g.value, chunks: addressChunks(g.keys.map(keyToCell)) }));
+  return [...groupBy(subset, fillKey).values()].map((g) => ({
+    fill: g.value,
+    chunks: addressChunks(g.keys.map(keyToCell)),
+  }));
 }

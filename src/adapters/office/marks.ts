@@ -2,7 +2,7 @@ import { toA1 } from "../../core/grid/a1";
 import type { CellMark } from "../../core/marks";
 import { MARK_FILL, isOurNote } from "../../core/marks";
 import { addressChunks, cellKey, chunkAddresses, keyToCell, parseAddressList, qualified } from "./addresses";
-import { isExcelError } from "./errors";
+import { isExcelError, isPayloadError } from "./errors";
 import {
   type CurrentFill,
   MARKS_SETTING_KEY,
@@ -13,6 +13,7 @@ import {
   originalFrom,
   restoreGroups,
   stateOf,
+  unionState,
   withSheet,
 } from "./marks-store";
 
@@ -20,22 +21,30 @@ import {
 export type Annotations = "note" | "comment" | "none";
 
 /**
- * Each request is planned to stay under this many bytes, by estimates calibrated on the request format of
- * Office.js (numbered actions over numbered object paths). Excel on the web refuses 5 MB (5,242,880 bytes).
+ * Every request is planned to stay under this many bytes each way, by estimates calibrated on the request
+ * format of Office.js (numbered actions over numbered object paths). Excel on the web refuses 5 MB (5,242,880).
  */
 export const REQUEST_BUDGET = 4_500_000;
+export const RESPONSE_BUDGET = 4_500_000;
+
 /**
- * Estimated bytes to probe one cell, out and back. A fill: its address in a getRanges list out, an area with
- * its fill back. A note: an object path, an instantiation and a query out, the note's text (or "none") back.
+ * Estimated bytes to probe one cell, out and back. A fill: its address in a getRanges list out, an area with its
+ * fill back. A note lookup: an object path and an instantiation out, "null or not" back.
  */
 const FILL_PROBE = { out: 12, back: 120 };
-const NOTE_PROBE = { out: 300, back: 200 };
-/** Estimated bytes of one notes.add or comments.add besides the text itself. */
+const NOTE_PROBE = { out: 200, back: 50 };
+/** Estimated bytes of one notes.add or comments.add besides the text, and of one delete. */
 const ANNOTATION_BYTES = 220;
-/** Estimated bytes of one delete of a loaded note or comment. */
 const DELETE_BYTES = 90;
+/** Estimated bytes per note or comment read back, besides its text; and the text's size when nothing is known. */
+const READ_OVERHEAD = 80;
+const UNKNOWN_TEXT = 800;
+/** Notes of ours are kept short: the pane has the full account (and Excel notes are unwieldy beyond a screen). */
+export const NOTE_MAX_CHARS = 600;
 
 const utf8 = new TextEncoder();
+const bytesOf = (s: string) => utf8.encode(s).length;
+const OUR_COLORS = new Set(Object.values(MARK_FILL).map((c) => c.toUpperCase()));
 
 /** What the adapter learned about the workbook when it last read or marked it, to plan the next request. */
 export interface MarksCache {
@@ -65,10 +74,17 @@ export function queueMarksPeek(context: Excel.RequestContext, sheet: string, cac
   return () => remember(cache, sheet, ws, setting);
 }
 
-/** What probes brought back: current fills, and the note found at each looked-up cell. */
+/** A note's text within NOTE_MAX_CHARS, cut at a line break where there is one. */
+export function clipNote(text: string): string {
+  if (text.length <= NOTE_MAX_CHARS) return text;
+  const cut = text.lastIndexOf("\n", NOTE_MAX_CHARS - 2);
+  return `${text.slice(0, cut > 0 ? cut : NOTE_MAX_CHARS - 2)}\n…`;
+}
+
+/** What probes brought back: current fills, and whether a note sits at each looked-up cell. */
 interface Probe {
   fills: Map<number, CurrentFill>;
-  notes: Map<number, Excel.Note>;
+  noteAt: Map<number, Excel.Note>;
 }
 
 interface ProbeItem {
@@ -81,9 +97,8 @@ interface ProbeItem {
 const FILL_QUERY = "address,format/fill/color,format/fill/pattern,format/fill/patternColor";
 
 /**
- * Queues reads of cells' fills and notes. Fills come through getRanges over single-cell areas, one call per
- * 8,000 characters of addresses rather than one per cell; a note needs a lookup per cell, as Excel cannot tell a
- * note's cell without a further request.
+ * Queues reads of cells' fills and of whether they hold a note. Fills come through getRanges over single-cell
+ * areas, one call per 8,000 characters of addresses rather than one per cell; a note takes a lookup per cell.
  */
 function queueProbe(ws: Excel.Worksheet, sheet: string, items: readonly ProbeItem[]): () => Probe {
   const fillCells = items.filter((i) => i.fill).map((i) => keyToCell(i.key));
@@ -96,9 +111,7 @@ function queueProbe(ws: Excel.Worksheet, sheet: string, items: readonly ProbeIte
     .filter((i) => i.note)
     .map((i) => {
       const { row, col } = keyToCell(i.key);
-      const note = ws.notes.getItemOrNullObject(qualified(sheet, row, col));
-      note.load("content");
-      return [i.key, note] as const;
+      return [i.key, ws.notes.getItemOrNullObject(qualified(sheet, row, col))] as const;
     });
   return () => {
     const fills = new Map<number, CurrentFill>();
@@ -109,30 +122,33 @@ function queueProbe(ws: Excel.Worksheet, sheet: string, items: readonly ProbeIte
         for (const rect of parseAddressList(area.address))
           for (let row = rect.top; row <= rect.bottom; row++)
             for (let col = rect.left; col <= rect.right; col++)
-              fills.set(cellKey(row, col), { color: fill.color, pattern: fill.pattern, patternColor: fill.patternColor });
+              fills.set(cellKey(row, col), {
+                color: fill.color,
+                pattern: fill.pattern,
+                patternColor: fill.patternColor,
+              });
       }
-    return { fills, notes: new Map(notes) };
+    return { fills, noteAt: new Map(notes) };
   };
 }
 
 /**
- * Splits work into groups whose estimated request and response sizes both stay within the budget (the first
- * group's request budget may be smaller, when it shares its request with other work). Always one group at least.
+ * Splits work into groups whose estimated request and response sizes stay within budgets (the first group's
+ * may be smaller, when it shares its request with other work). Always at least one group.
  */
 function groupsWithin<T>(
   items: readonly T[],
-  bytesOf: (t: T) => { out: number; back: number },
-  budget: number,
-  firstBudget = budget,
+  size: (t: T) => { out: number; back: number },
+  first: { out: number; back: number } = { out: REQUEST_BUDGET, back: RESPONSE_BUDGET },
 ): T[][] {
   const groups: T[][] = [];
   let current: T[] = [];
   let out = 0;
   let back = 0;
   for (const item of items) {
-    const b = bytesOf(item);
-    const limit = groups.length === 0 ? firstBudget : budget;
-    if (current.length > 0 && (out + b.out > limit || back + b.back > budget)) {
+    const b = size(item);
+    const limit = groups.length === 0 ? first : { out: REQUEST_BUDGET, back: RESPONSE_BUDGET };
+    if (current.length > 0 && (out + b.out > limit.out || back + b.back > limit.back)) {
       groups.push(current);
       current = [];
       out = 0;
@@ -146,7 +162,7 @@ function groupsWithin<T>(
   return groups;
 }
 
-function probeBytes(i: ProbeItem): { out: number; back: number } {
+function probeSize(i: ProbeItem): { out: number; back: number } {
   return {
     out: (i.fill ? FILL_PROBE.out : 0) + (i.note ? NOTE_PROBE.out : 0),
     back: (i.fill ? FILL_PROBE.back : 0) + (i.note ? NOTE_PROBE.back : 0),
@@ -155,11 +171,17 @@ function probeBytes(i: ProbeItem): { out: number; back: number } {
 
 function merge(into: Probe, got: Probe): void {
   for (const [k, v] of got.fills) into.fills.set(k, v);
-  for (const [k, v] of got.notes) into.notes.set(k, v);
+  for (const [k, v] of got.noteAt) into.noteAt.set(k, v);
 }
 
 /** Further probe groups, one request each, in sequence (only for very many cells). */
-async function probeRest(context: Excel.RequestContext, ws: Excel.Worksheet, sheet: string, groups: ProbeItem[][], into: Probe): Promise<void> {
+async function probeRest(
+  context: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  sheet: string,
+  groups: ProbeItem[][],
+  into: Probe,
+): Promise<void> {
   const [group, ...rest] = groups;
   if (!group) return;
   const take = queueProbe(ws, sheet, group);
@@ -168,48 +190,77 @@ async function probeRest(context: Excel.RequestContext, ws: Excel.Worksheet, she
   await probeRest(context, ws, sheet, rest, into);
 }
 
-function sameColor(a: string | undefined, b: string | undefined): boolean {
-  return a !== undefined && b !== undefined && a.toUpperCase() === b.toUpperCase();
+/** A note or a threaded comment: what this code needs of either. */
+interface Annotation {
+  content: string;
+  delete(): void;
+  getLocation(): Excel.Range;
 }
 
-/** Whether the cell still shows the mark we painted (the user may have recoloured it since). */
-function stillOurs(prev: MarkState, key: number, current: CurrentFill | undefined): boolean {
-  return current !== undefined && current.pattern === "Solid" && sameColor(current.color, prev.painted.get(key));
+/** A sheet's notes or comments collection, fresh for each request (loading a collection replaces its items). */
+interface AnnotationCollection {
+  load(option: { select: string; top: number; skip: number }): unknown;
+  readonly items: Annotation[];
+  getCount(): OfficeExtension.ClientResult<number>;
+  add(cellAddress: string, content: string): unknown;
+}
+
+interface Paged {
+  count: OfficeExtension.ClientResult<number>;
+  first: AnnotationCollection;
+}
+
+/** Queues the count and the first page of a collection. */
+function queueFirstPage(open: () => AnnotationCollection, top: number): Paged {
+  const first = open();
+  const count = first.getCount();
+  first.load({ select: "content", top, skip: 0 });
+  return { count, first };
 }
 
 /**
- * Adds our threaded comments, in budget-sized requests. Where notes cannot be read (before ExcelApi 1.18), a
- * cell may hold a note we cannot see, and Excel refuses a comment on it, failing the rest of the request. Excel
- * applies a request's actions in order, so the number of our comments present afterwards tells which add
- * failed: that cell is skipped (its reasons stay in the pane) and the rest are added. Two extra requests per
- * such cell; none when there is none.
+ * Reads the rest of a collection page by page, each page sized from the texts seen so far; a page that still
+ * comes back over the limit is halved.
  */
-async function addComments(
+async function readPages(
   context: Excel.RequestContext,
-  sheet: string,
-  annotate: ReadonlyArray<readonly [number, CellMark]>,
-  start: number,
-  added: number,
+  open: () => AnnotationCollection,
+  from: number,
+  total: number,
+  top: number,
+  into: Annotation[],
 ): Promise<void> {
-  if (start >= annotate.length) return;
-  const [group = []] = groupsWithin(annotate.slice(start), ([, m]) => ({ out: utf8.encode(m.note).length + ANNOTATION_BYTES, back: 0 }), REQUEST_BUDGET);
-  const comments = context.workbook.worksheets.getItem(sheet).comments;
-  for (const [k, m] of group) {
-    const { row, col } = keyToCell(k);
-    comments.add(qualified(sheet, row, col), m.note);
-  }
+  if (from >= total) return;
+  const page = open();
+  page.load({ select: "content", top, skip: from });
   try {
     await context.sync();
   } catch (e) {
-    if (!isExcelError(e) || e.code !== "InvalidArgument") throw e;
-    comments.load("items/content");
-    await context.sync();
-    const present = comments.items.filter((c) => isOurNote(c.content)).length;
-    const applied = present - added;
-    if (applied < 0 || applied >= group.length) throw e;
-    return addComments(context, sheet, annotate, start + applied + 1, present);
+    if (isPayloadError(e) && top > 1) return readPages(context, open, from, total, Math.ceil(top / 2), into);
+    throw e;
   }
-  return addComments(context, sheet, annotate, start + group.length, added + group.length);
+  const items = page.items;
+  if (items.length === 0) return;
+  into.push(...items);
+  const seen = into.reduce((n, a) => n + bytesOf(a.content) + READ_OVERHEAD, 0) / into.length;
+  return readPages(
+    context,
+    open,
+    from + items.length,
+    total,
+    Math.max(1, Math.floor(RESPONSE_BUDGET / seen)),
+    into,
+  );
+}
+
+/** Whether the cell shows one of our mark fills (otherwise the user has recoloured it since). */
+function showsOurFill(current: CurrentFill | undefined): boolean {
+  return current !== undefined && current.pattern === "Solid" && OUR_COLORS.has(current.color.toUpperCase());
+}
+
+function recordMatches(setting: Excel.Setting, expected: StoredMarks | undefined): boolean {
+  if (expected === undefined) return setting.isNullObject;
+  return !setting.isNullObject && JSON.stringify(setting.value) === JSON.stringify(expected);
 }
 
 export interface ReconcileOptions {
@@ -222,91 +273,145 @@ export interface ReconcileOptions {
 /**
  * Brings one sheet's marks from what we left there last time to `marks` (empty: take every mark back).
  *
- * Two requests for up to about 10,000 marks: (1) read the stored record, the sheet's notes and comments, and
- * probe the cells to paint and those painted last time (known from the cache that readSheet fills);
- * (2) write everything. One more request is needed only when the cache did not know last time's cells, or when
- * the sheet has threaded comments of the user's own (their cells are looked up so that nothing of ours is
- * stacked on them), or when the work exceeds a request's budget.
+ * Two requests for up to about 10,000 marks. (1) Read: the record of what we changed, the sheet's notes and
+ * comments (ours are found by MARK_PREFIX and deleted through these handles), the fills of the cells to paint and
+ * of those painted last time (known from the cache readSheet fills), and whether a note sits on each cell to mark.
+ * (2) Write. More requests only when needed: last time's cells unknown to the cache; threaded comments of the
+ * user's own (their cells are looked up so nothing of ours is stacked on them); more work than a request's 5 MB.
  *
- * Inside the write request the record of original fills goes first, so that whatever gets painted can always be
- * taken back even if Excel fails part-way through the batch.
+ * Excel applies a request's actions in order and keeps them when a later one fails, so the write request starts
+ * by recording every cell it may touch (last time's and this time's), and records the final state only after the
+ * fills are done: whatever happens, the record can take everything back. A note or comment Excel refuses (a cell
+ * holding one of the user's that could not be seen) is skipped, and the rest are added.
  */
-export async function reconcileMarks(context: Excel.RequestContext, sheet: string, marks: readonly CellMark[], options: ReconcileOptions): Promise<void> {
+export async function reconcileMarks(
+  context: Excel.RequestContext,
+  sheet: string,
+  marks: readonly CellMark[],
+  options: ReconcileOptions,
+): Promise<void> {
   const { annotations, cache } = options;
   const withNotes = annotations === "note";
   const ws = context.workbook.worksheets.getItem(sheet);
   ws.load("id");
   const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING_KEY);
   setting.load("value");
-  const comments = options.comments ? context.workbook.worksheets.getItem(sheet).comments : undefined;
-  comments?.load("items/content");
-  // Every note on the sheet, to find ours (by prefix) wherever they are, without a lookup per cell.
-  const allNotes = withNotes ? context.workbook.worksheets.getItem(sheet).notes : undefined;
-  allNotes?.load("items/content");
+  const openNotes = (): AnnotationCollection =>
+    context.workbook.worksheets.getItem(sheet).notes as unknown as AnnotationCollection;
+  const openComments = (): AnnotationCollection =>
+    context.workbook.worksheets.getItem(sheet).comments as unknown as AnnotationCollection;
 
   const targets = new Map<number, CellMark>();
-  for (const m of marks) targets.set(cellKey(m.row, m.col), m);
+  for (const m of marks) targets.set(cellKey(m.row, m.col), { ...m, note: clipNote(m.note) });
   const cachedId = cache.ids.get(sheet);
   const guess = cache.stored && cachedId ? stateOf(cache.stored, cachedId) : emptyState();
+
+  // Request 1: the first pages of notes and comments are sized from what we wrote last time, plus room for the user's.
+  const known = {
+    count: guess.annotated.size,
+    bytes: guess.annotationBytes + guess.annotated.size * READ_OVERHEAD,
+  };
+  const page = (ours: boolean) => ({
+    top: (ours ? known.count : 0) + 300,
+    bytes: (ours ? known.bytes : 0) + 300 * (UNKNOWN_TEXT + READ_OVERHEAD),
+  });
+  const notesPage = withNotes ? page(true) : undefined;
+  const commentsPage = options.comments ? page(annotations === "comment") : undefined;
+  const notes = notesPage && queueFirstPage(openNotes, notesPage.top);
+  const comments = commentsPage && queueFirstPage(openComments, commentsPage.top);
+
   const items: ProbeItem[] = [...targets.keys()].map((key) => ({ key, fill: true, note: withNotes }));
   for (const key of guess.painted.keys()) if (!targets.has(key)) items.push({ key, fill: true, note: false });
-  const found: Probe = { fills: new Map(), notes: new Map() };
-
-  // Request 1.
-  const [firstGroup = [], ...moreGroups] = groupsWithin(items, probeBytes, REQUEST_BUDGET);
+  const reserved = (notesPage?.bytes ?? 0) + (commentsPage?.bytes ?? 0);
+  const [firstGroup = [], ...moreGroups] = groupsWithin(items, probeSize, {
+    out: REQUEST_BUDGET,
+    back: Math.max(500_000, RESPONSE_BUDGET - reserved),
+  });
+  const found: Probe = { fills: new Map(), noteAt: new Map() };
   const takeFirst = queueProbe(ws, sheet, firstGroup);
   await context.sync();
   merge(found, takeFirst());
   await probeRest(context, ws, sheet, moreGroups, found);
 
+  const allNotes: Annotation[] = notes ? [...notes.first.items] : [];
+  if (notes)
+    await readPages(
+      context,
+      openNotes,
+      allNotes.length,
+      notes.count.value,
+      notes.first.items.length || 1,
+      allNotes,
+    );
+  const allComments: Annotation[] = comments ? [...comments.first.items] : [];
+  if (comments)
+    await readPages(
+      context,
+      openComments,
+      allComments.length,
+      comments.count.value,
+      comments.first.items.length || 1,
+      allComments,
+    );
+
   const stored = decodeStored(setting.isNullObject ? null : setting.value);
   const prev = stateOf(stored, ws.id);
-  const userComments = (comments?.items ?? []).filter((c) => !isOurNote(c.content));
+  const oursNotes = allNotes.filter((n) => isOurNote(n.content));
+  const oursComments = allComments.filter((c) => isOurNote(c.content));
+  const userComments = allComments.filter((c) => !isOurNote(c.content));
 
-  // Only when needed: fills the first probe could not know about (no or stale cache), the user's comments' cells.
-  const missing = [...prev.painted.keys()].filter((k) => !found.fills.has(k)).map((key) => ({ key, fill: true, note: false }));
+  // Only when needed: fills the first request could not know about (no or stale cache), the user's comments' cells.
+  const missing = [...prev.painted.keys()]
+    .filter((k) => !found.fills.has(k))
+    .map((key) => ({ key, fill: true, note: false }));
   const commentCells = new Set<number>();
   if (missing.length > 0 || (userComments.length > 0 && targets.size > 0)) {
     const locations = targets.size > 0 ? userComments.map((c) => c.getLocation().load("address")) : [];
-    const [firstMissing = [], ...moreMissing] = groupsWithin(missing, probeBytes, REQUEST_BUDGET);
+    const [firstMissing = [], ...moreMissing] = groupsWithin(missing, probeSize);
     const takeMissing = queueProbe(ws, sheet, firstMissing);
     await context.sync();
     merge(found, takeMissing());
     await probeRest(context, ws, sheet, moreMissing, found);
-    for (const loc of locations) for (const r of parseAddressList(loc.address)) commentCells.add(cellKey(r.top, r.left));
+    for (const loc of locations)
+      for (const r of parseAddressList(loc.address)) commentCells.add(cellKey(r.top, r.left));
   }
 
   const next: MarkState = emptyState();
   for (const [k, m] of targets) {
     const current = found.fills.get(k);
-    const keep = prev.painted.has(k) && stillOurs(prev, k, current);
+    const keep = prev.painted.has(k) && showsOurFill(current);
     next.original.set(k, keep ? (prev.original.get(k) ?? null) : originalFrom(current));
     next.painted.set(k, MARK_FILL[m.severity]);
   }
-  const oursNotes = (allNotes?.items ?? []).filter((n) => isOurNote(n.content));
-  const oursComments = (comments?.items ?? []).filter((c) => isOurNote(c.content));
-  // A cell holds one note or one comment thread: reasons go only where the user has neither.
+  // A cell holds one note or one comment thread: reasons go only where the user has neither. A note found on a
+  // cell where we put one last time is taken for ours (it is deleted above if it is); should it be the user's,
+  // Excel refuses ours and the cell is skipped.
   const annotate =
     annotations === "none"
       ? []
       : [...targets].filter(([k]) => {
-          const note = found.notes.get(k);
-          return !commentCells.has(k) && (note === undefined || note.isNullObject || isOurNote(note.content));
+          const note = found.noteAt.get(k);
+          const userNote = note !== undefined && !note.isNullObject && !prev.annotated.has(k);
+          return !commentCells.has(k) && !userNote;
         });
+  for (const [k, m] of annotate) {
+    next.annotated.add(k);
+    next.annotationBytes += bytesOf(m.note);
+  }
 
-  // The write request, in an order that keeps the record true if Excel fails part-way:
-  // 1. the record of original fills;
-  const newStored = withSheet(stored, ws.id, sheet, next);
-  const keepRecord = Object.keys(newStored.sheets).length > 0;
-  if (keepRecord) context.workbook.settings.add(MARKS_SETTING_KEY, newStored);
-  else if (!setting.isNullObject) setting.delete();
+  // The write request.
+  const interim = withSheet(stored, ws.id, sheet, unionState(prev, next));
+  const final = withSheet(stored, ws.id, sheet, next);
+  const keepFinal = Object.keys(final.sheets).length > 0;
+  const touched =
+    prev.painted.size > 0 || next.painted.size > 0 || oursNotes.length + oursComments.length > 0;
+  if (touched) context.workbook.settings.add(MARKS_SETTING_KEY, interim);
 
-  // 2. our notes and comments go, the user's stay;
   for (const n of oursNotes) n.delete();
   for (const c of oursComments) c.delete();
 
-  // 3. cells marked last time and not now get their fill back, unless the user has recoloured them since;
-  const restore = [...prev.painted.keys()].filter((k) => !targets.has(k) && stillOurs(prev, k, found.fills.get(k)));
+  // Cells marked last time and not now get their fill back, unless the user has recoloured them since.
+  const restore = [...prev.painted.keys()].filter((k) => !targets.has(k) && showsOurFill(found.fills.get(k)));
   for (const { fill, chunks } of restoreGroups(prev, restore))
     for (const chunk of chunks) {
       const areas = ws.getRanges(chunk);
@@ -318,7 +423,7 @@ export async function reconcileMarks(context: Excel.RequestContext, sheet: strin
       }
     }
 
-  // 4. paint, one getRanges per colour and address chunk; patterned cells are made solid so the mark reads;
+  // Paint, one getRanges per colour and address chunk; patterned cells are made solid so the mark reads.
   const byColor = new Map<string, number[]>();
   for (const [k, color] of next.painted) {
     const list = byColor.get(color);
@@ -331,33 +436,56 @@ export async function reconcileMarks(context: Excel.RequestContext, sheet: strin
     const p = found.fills.get(k)?.pattern;
     return p !== undefined && p !== "None" && p !== "Solid";
   });
-  for (const chunk of addressChunks(patterned.map(keyToCell))) ws.getRanges(chunk).format.fill.pattern = "Solid";
+  for (const chunk of addressChunks(patterned.map(keyToCell)))
+    ws.getRanges(chunk).format.fill.pattern = "Solid";
 
-  // 5. the reasons; what does not fit the request's budget goes in further requests.
+  if (keepFinal) context.workbook.settings.add(MARKS_SETTING_KEY, final);
+  // (It exists here: either it was there, or the interim record was just written.)
+  else if (touched || !setting.isNullObject) context.workbook.settings.getItem(MARKS_SETTING_KEY).delete();
+
+  // The reasons, in as many requests as their size needs; the first shares the request above.
   const base =
-    (keepRecord ? utf8.encode(JSON.stringify(newStored)).length : 0) +
+    2 * bytesOf(JSON.stringify(final)) +
     (oursNotes.length + oursComments.length) * DELETE_BYTES +
     (restore.length + next.painted.size + patterned.length) * 12;
-  const groups = groupsWithin(
-    annotate,
-    ([, m]) => ({ out: utf8.encode(m.note).length + ANNOTATION_BYTES, back: 0 }),
-    REQUEST_BUDGET,
-    Math.max(0, REQUEST_BUDGET - base),
-  );
-  if (withNotes) {
-    const writeFrom = async (i: number): Promise<void> => {
-      for (const [k, m] of groups[i] ?? []) {
-        const { row, col } = keyToCell(k);
-        ws.notes.add(qualified(sheet, row, col), m.note);
-      }
+  const userCount = withNotes ? allNotes.length - oursNotes.length : userComments.length;
+  const open = withNotes ? openNotes : openComments;
+  const addFrom = async (start: number, added: number, first: boolean): Promise<void> => {
+    const [group = []] = groupsWithin(
+      annotate.slice(start),
+      ([, m]) => ({ out: bytesOf(m.note) + ANNOTATION_BYTES, back: 0 }),
+      { out: first ? Math.max(0, REQUEST_BUDGET - base) : REQUEST_BUDGET, back: RESPONSE_BUDGET },
+    );
+    const collection = open();
+    for (const [k, m] of group) {
+      const { row, col } = keyToCell(k);
+      collection.add(qualified(sheet, row, col), m.note);
+    }
+    try {
       await context.sync();
-      if (i + 1 < groups.length) await writeFrom(i + 1);
-    };
-    await writeFrom(0);
-  } else {
-    await context.sync();
-    if (annotations === "comment") await addComments(context, sheet, annotate, 0, 0);
-  }
-  cache.stored = newStored;
+    } catch (e) {
+      if (!isExcelError(e) || e.code !== "InvalidArgument" || group.length === 0) throw e;
+      // Which add was refused? Ours now present tell how many went in before it, once the record shows the fills done.
+      const after = {
+        count: open().getCount(),
+        record: context.workbook.settings.getItemOrNullObject(MARKS_SETTING_KEY),
+      };
+      after.record.load("value");
+      await context.sync();
+      const applied = after.count.value - userCount - added;
+      if (
+        !recordMatches(after.record, keepFinal ? final : undefined) ||
+        applied < 0 ||
+        applied >= group.length
+      )
+        throw e;
+      return addFrom(start + applied + 1, added + applied, false);
+    }
+    if (start + group.length < annotate.length)
+      await addFrom(start + group.length, added + group.length, false);
+  };
+  if (annotate.length > 0) await addFrom(0, 0, true);
+  else await context.sync();
+  cache.stored = final;
   cache.ids.set(sheet, ws.id);
 }

@@ -4,11 +4,20 @@ import { planMarks } from "../../core/marks";
 import type { PortCapabilities, SheetInfo, WorkbookPort } from "../../core/port";
 import type { SheetLayout } from "../../core/templates/layout";
 import { OfficeAdapterError, toOfficeError, unsupported } from "./errors";
-import { type ExcelRun, FEATURE_NAMES, type Feature, type IsSetSupported, REQUIREMENTS, globalIsSetSupported, globalRun, supports } from "./host";
+import {
+  type ExcelRun,
+  FEATURE_NAMES,
+  type Feature,
+  type IsSetSupported,
+  REQUIREMENTS,
+  globalIsSetSupported,
+  globalRun,
+  supports,
+} from "./host";
 import { queueLayout, uniqueSheetName } from "./insert-sheet";
 import { type Annotations, type MarksCache, newMarksCache, queueMarksPeek, reconcileMarks } from "./marks";
 import { MARKS_SETTING_KEY } from "./marks-store";
-import { readSheetGrid } from "./read-sheet";
+import { ONE_REQUEST_CELLS, readSheetGrid } from "./read-sheet";
 
 export interface OfficePortOptions {
   /** `Excel.run`; defaults to the Office.js global. Tests pass a simulator's. */
@@ -30,6 +39,8 @@ export class OfficeWorkbookPort implements WorkbookPort {
   private readonly isSetSupported: IsSetSupported;
   private readonly lang: "zh" | "en";
   private readonly cache: MarksCache = newMarksCache();
+  /** Used cells of each sheet at its last reading, to read a large sheet in blocks straight away next time. */
+  private readonly sizes = new Map<string, number>();
 
   constructor(options: OfficePortOptions = {}) {
     this.run = options.run ?? globalRun();
@@ -46,7 +57,10 @@ export class OfficeWorkbookPort implements WorkbookPort {
   }
 
   /** Runs a batch; whatever Excel throws comes out typed. `await` inside `try`, so the catch does fire. */
-  private async excel<T>(sheet: string | undefined, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  private async excel<T>(
+    sheet: string | undefined,
+    batch: (context: Excel.RequestContext) => Promise<T>,
+  ): Promise<T> {
     try {
       return await this.run(batch);
     } catch (e) {
@@ -79,7 +93,9 @@ export class OfficeWorkbookPort implements WorkbookPort {
       const active = sheets.getActiveWorksheet();
       active.load("name");
       await context.sync();
-      return sheets.items.filter((s) => s.visibility === "Visible").map((s) => ({ name: s.name, active: s.name === active.name }));
+      return sheets.items
+        .filter((s) => s.visibility === "Visible")
+        .map((s) => ({ name: s.name, active: s.name === active.name }));
     });
   }
 
@@ -93,7 +109,15 @@ export class OfficeWorkbookPort implements WorkbookPort {
     const marks = this.has("marks");
     return this.excel(sheet, async (context) => {
       const queueExtras = marks ? () => queueMarksPeek(context, sheet, this.cache) : undefined;
-      return readSheetGrid(context, sheet, { special: true, merges: this.has("merges") }, queueExtras);
+      const blocks = (this.sizes.get(sheet) ?? 0) > ONE_REQUEST_CELLS;
+      const grid = await readSheetGrid(
+        context,
+        sheet,
+        { special: true, merges: this.has("merges"), blocks },
+        queueExtras,
+      );
+      this.sizes.set(sheet, grid.rowCount * grid.colCount);
+      return grid;
     });
   }
 
@@ -109,7 +133,11 @@ export class OfficeWorkbookPort implements WorkbookPort {
       this.lang,
     );
     await this.excel(sheet, (context) =>
-      reconcileMarks(context, sheet, marks, { annotations: this.annotations(), comments: this.has("comments"), cache: this.cache }),
+      reconcileMarks(context, sheet, marks, {
+        annotations: this.annotations(),
+        comments: this.has("comments"),
+        cache: this.cache,
+      }),
     );
   }
 
@@ -117,7 +145,11 @@ export class OfficeWorkbookPort implements WorkbookPort {
   async clearMarks(sheet: string): Promise<void> {
     this.need("marks");
     await this.excel(sheet, (context) =>
-      reconcileMarks(context, sheet, [], { annotations: this.annotations(), comments: this.has("comments"), cache: this.cache }),
+      reconcileMarks(context, sheet, [], {
+        annotations: this.annotations(),
+        comments: this.has("comments"),
+        cache: this.cache,
+      }),
     );
   }
 

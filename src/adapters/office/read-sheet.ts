@@ -20,7 +20,12 @@ export interface ReadOptions {
   special: boolean;
   /** getMergedAreasOrNullObject (ExcelApi 1.13) is there. */
   merges: boolean;
+  /** The sheet is known (from an earlier read) to be too large for one request: go straight to row blocks. */
+  blocks?: boolean;
 }
+
+/** Used cells up to which a sheet is read in one request (beyond, a 5 MB response is unlikely to hold it). */
+export const ONE_REQUEST_CELLS = 200_000;
 
 /** What one request brings back for a block of rows. */
 interface Loaded {
@@ -38,17 +43,28 @@ interface Loaded {
  * again would double the response for nothing; that keeps a 200,000-cell sheet inside one 5 MB response.
  */
 function queueLoad(range: Excel.Range, options: ReadOptions): () => Loaded {
-  range.load(options.special ? "rowIndex,columnIndex,values" : "rowIndex,columnIndex,values,text,numberFormat");
+  range.load(
+    options.special ? "rowIndex,columnIndex,values" : "rowIndex,columnIndex,values,text,numberFormat",
+  );
   const areas = options.special
-    ? [range.getSpecialCellsOrNullObject("Constants", "Numbers"), range.getSpecialCellsOrNullObject("Formulas", "Numbers")]
+    ? [
+        range.getSpecialCellsOrNullObject("Constants", "Numbers"),
+        range.getSpecialCellsOrNullObject("Formulas", "Numbers"),
+      ]
     : [];
   for (const a of areas) a.areas.load("address,text,numberFormat");
   return () => {
-    const loaded: Loaded = { top: range.rowIndex, left: range.columnIndex, values: range.values, numeric: [] };
+    const loaded: Loaded = {
+      top: range.rowIndex,
+      left: range.columnIndex,
+      values: range.values,
+      numeric: [],
+    };
     if (!options.special) loaded.full = { text: range.text, numberFormat: range.numberFormat };
     for (const a of areas) {
       if (a.isNullObject) continue;
-      for (const area of a.areas.items) loaded.numeric.push({ address: area.address, text: area.text, numberFormat: area.numberFormat });
+      for (const area of a.areas.items)
+        loaded.numeric.push({ address: area.address, text: area.text, numberFormat: area.numberFormat });
     }
     return loaded;
   };
@@ -66,7 +82,8 @@ function withFormat(cell: RawCell, text: string | undefined, numberFormat: strin
   const out: RawCell = { value: cell.value, text: text ?? cell.text };
   if (numberFormat !== undefined) {
     out.numberFormat = numberFormat;
-    if (typeof cell.value === "number" && isDateFormat(numberFormat)) out.value = serialToDate(cell.value) as CellValue;
+    if (typeof cell.value === "number" && isDateFormat(numberFormat))
+      out.value = serialToDate(cell.value) as CellValue;
   }
   return out;
 }
@@ -92,7 +109,11 @@ function place(rows: Array<Array<RawCell | undefined>>, block: Loaded): void {
         const line = rows[r];
         const cell = line?.[c];
         if (!line || !cell) continue;
-        line[c] = withFormat(cell, area.text[r - rect.top]?.[c - rect.left], area.numberFormat[r - rect.top]?.[c - rect.left]);
+        line[c] = withFormat(
+          cell,
+          area.text[r - rect.top]?.[c - rect.left],
+          area.numberFormat[r - rect.top]?.[c - rect.left],
+        );
       }
   }
 }
@@ -118,6 +139,7 @@ export async function readSheetGrid(
   options: ReadOptions,
   extras?: () => () => void,
 ): Promise<Grid> {
+  if (options.blocks) return readInBlocks(context, sheet, options, extras);
   const ws = context.workbook.worksheets.getItem(sheet);
   const takeExtras = extras?.();
   const used = ws.getUsedRange(true);

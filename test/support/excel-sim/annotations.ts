@@ -22,7 +22,8 @@ function cellOf(scope: ScopeT, arg: unknown, env: Env): { sheet: SheetModel; row
       if (scope.sheet && scope.sheet !== sheet)
         throw new SimError("InvalidArgument", `'${arg}' is not on sheet '${scope.sheet.name}'.`);
     } else sheet = scope.sheet;
-    if (!sheet) throw new SimError("InvalidArgument", `'${arg}' must name its sheet when used on the workbook.`);
+    if (!sheet)
+      throw new SimError("InvalidArgument", `'${arg}' must name its sheet when used on the workbook.`);
     rect = parseRef(ref);
     if (!rect) throw new SimError("InvalidArgument", `'${arg}' is not a valid cell address.`);
   } else {
@@ -84,7 +85,8 @@ export class NoteCollection extends SimObject {
       const { sheet, row, col } = cellOf(scopeOf(s), cellAddress, env);
       checkWritable(sheet);
       if (typeof content !== "string") throw new SimError("InvalidArgument", "A note's content is a string.");
-      if (sheet.notes.has(cellKey(row, col))) throw new SimError("InvalidArgument", "The cell already has a note.");
+      if (sheet.notes.has(cellKey(row, col)))
+        throw new SimError("InvalidArgument", "The cell already has a note.");
       if (env.model.commentAt(sheet.id, row, col))
         throw new SimError("InvalidArgument", "The cell has a threaded comment; a cell cannot hold both.");
       const note = { content, author: env.model.author, row, col };
@@ -176,7 +178,10 @@ export class Note extends SimObject {
       this,
       (p) => {
         const t = liveNote(p as NoteT);
-        return { sheet: t.sheet, rect: { top: t.note.row, left: t.note.col, bottom: t.note.row, right: t.note.col } };
+        return {
+          sheet: t.sheet,
+          rect: { top: t.note.row, left: t.note.col, bottom: t.note.row, right: t.note.col },
+        };
       },
       ["getLocation", []],
     );
@@ -212,26 +217,36 @@ export class CommentCollection extends SimObject {
 
   add(cellAddress: unknown, content: unknown, contentType?: string): Comment {
     let created: CommentModel | undefined;
-    this._act("add", [typeof cellAddress === "string" ? cellAddress : "ref", content, contentType ?? "Plain"], (s: ScopeT, env) => {
-      const { sheet, row, col } = cellOf(scopeOf(s), cellAddress, env);
-      checkWritable(sheet);
-      const text = typeof content === "string" ? content : (content as { richContent?: unknown } | null)?.richContent;
-      if (typeof text !== "string") throw new SimError("InvalidArgument", "A comment's content is a string.");
-      if (env.model.commentAt(sheet.id, row, col)) throw new SimError("InvalidArgument", "The cell already has a comment.");
-      if (sheet.notes.has(cellKey(row, col)))
-        throw new SimError("InvalidArgument", "The cell has a note; a cell cannot hold both a note and a comment.");
-      created = {
-        id: env.model.newCommentId(),
-        sheetId: sheet.id,
-        row,
-        col,
-        content: text,
-        author: env.model.author,
-        resolved: false,
-        created: new Date(0).toISOString(),
-      };
-      env.model.comments.push(created);
-    });
+    this._act(
+      "add",
+      [typeof cellAddress === "string" ? cellAddress : "ref", content, contentType ?? "Plain"],
+      (s: ScopeT, env) => {
+        const { sheet, row, col } = cellOf(scopeOf(s), cellAddress, env);
+        checkWritable(sheet);
+        const text =
+          typeof content === "string" ? content : (content as { richContent?: unknown } | null)?.richContent;
+        if (typeof text !== "string")
+          throw new SimError("InvalidArgument", "A comment's content is a string.");
+        if (env.model.commentAt(sheet.id, row, col))
+          throw new SimError("InvalidArgument", "The cell already has a comment.");
+        if (sheet.notes.has(cellKey(row, col)))
+          throw new SimError(
+            "InvalidArgument",
+            "The cell has a note; a cell cannot hold both a note and a comment.",
+          );
+        created = {
+          id: env.model.newCommentId(),
+          sheetId: sheet.id,
+          row,
+          col,
+          content: text,
+          author: env.model.author,
+          resolved: false,
+          created: new Date(0).toISOString(),
+        };
+        env.model.comments.push(created);
+      },
+    );
     return new Comment(
       this.context,
       this,

@@ -1,6 +1,13 @@
 import { type Rect, rectCells } from "./address";
 import { SimError } from "./errors";
-import { type BorderSide, type BorderState, type CellModel, type FillState, type SheetModel, displayText } from "./model";
+import {
+  type BorderSide,
+  type BorderState,
+  type CellModel,
+  type FillState,
+  type SheetModel,
+  displayText,
+} from "./model";
 import type { CellScalar } from "./numfmt";
 
 /** A range as the model sees it. */
@@ -26,7 +33,10 @@ export function checkLive(sheet: SheetModel): void {
 export function checkWritable(sheet: SheetModel): void {
   checkLive(sheet);
   if (sheet.protected)
-    throw new SimError("AccessDenied", `The cell or range is on protected sheet '${sheet.name}'; unprotect it to change it.`);
+    throw new SimError(
+      "AccessDenied",
+      `The cell or range is on protected sheet '${sheet.name}'; unprotect it to change it.`,
+    );
 }
 
 /** Refuses before materialising a read that could not fit in a response anyway (at least 3 bytes a cell). */
@@ -95,13 +105,19 @@ export function setFormula(cell: CellModel, v: unknown): void {
 }
 
 /** The value of a property over every cell of the areas, or null when cells differ (as Excel reports). */
-export function uniform<T>(a: AreasT, f: (cell: Readonly<CellModel>, row: number, col: number) => T): T | null {
+export function uniform<T>(
+  a: AreasT,
+  f: (cell: Readonly<CellModel>, row: number, col: number) => T,
+): T | null {
   let seen = false;
   let value: T | null = null;
   let key = "";
   for (const rect of a.rects) {
     if (rectCells(rect) > 4_000_000)
-      throw new SimError("InvalidOperation", "The simulator does not read formats of more than 4,000,000 cells.");
+      throw new SimError(
+        "InvalidOperation",
+        "The simulator does not read formats of more than 4,000,000 cells.",
+      );
     for (let r = rect.top; r <= rect.bottom; r++)
       for (let c = rect.left; c <= rect.right; c++) {
         const v = f(a.sheet.peek(r, c), r, c);
@@ -190,7 +206,17 @@ export function valueTypeOf(cell: Readonly<CellModel>): string {
   return isErrorText(v) ? "Error" : "String";
 }
 
-const ERRORS = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#SPILL!", "#CALC!"]);
+const ERRORS = new Set([
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#SPILL!",
+  "#CALC!",
+]);
 export function isErrorText(v: string): boolean {
   return ERRORS.has(v);
 }
@@ -218,7 +244,11 @@ export function borderSides(side: string): BorderSide[] {
  * Applies one border of a RangeBorderCollection to the areas. Edges go on the outer cells; inside borders
  * on both neighbours, so reading any cell's side tells what is drawn there.
  */
-export function applyBorder(a: AreasT, index: string, change: (b: BorderState | undefined) => BorderState | undefined): void {
+export function applyBorder(
+  a: AreasT,
+  index: string,
+  change: (b: BorderState | undefined) => BorderState | undefined,
+): void {
   checkWritable(a.sheet);
   for (const rect of a.rects) {
     a.sheet.forEachCell(rect, (cell, r, c) => {
@@ -249,7 +279,12 @@ export function borderOf(a: AreasT, index: string): BorderState | null {
 }
 
 /** Cells matching a getSpecialCells request, as rectangles (column runs merged across equal neighbours). */
-export function specialCells(t: RangeT, cellType: string, valueType: string, usedRect: Rect | undefined): Rect[] {
+export function specialCells(
+  t: RangeT,
+  cellType: string,
+  valueType: string,
+  usedRect: Rect | undefined,
+): Rect[] {
   const wanted = (cell: Readonly<CellModel>): boolean => {
     if (cellType === "Blanks") return cell.value === "" && cell.formula === undefined;
     if (cellType === "Constants" && (cell.formula !== undefined || cell.value === "")) return false;
@@ -258,7 +293,8 @@ export function specialCells(t: RangeT, cellType: string, valueType: string, use
       throw new SimError("InvalidArgument", `getSpecialCells(${cellType}) is not simulated.`);
     if (valueType === "All") return true;
     const kind = valueTypeOf(cell);
-    const name = kind === "Double" ? "Numbers" : kind === "Boolean" ? "Logical" : kind === "Error" ? "Errors" : "Text";
+    const name =
+      kind === "Double" ? "Numbers" : kind === "Boolean" ? "Logical" : kind === "Error" ? "Errors" : "Text";
     return valueType.includes(name === "Numbers" ? "Number" : name);
   };
   const byCol = new Map<number, number[]>();

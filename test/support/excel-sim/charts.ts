@@ -4,7 +4,14 @@ import type { ChartModel, SheetModel } from "./model";
 import { type ClassSpec, type Env, SimObject, defineProps } from "./proxy";
 import { rectOn } from "./range";
 
-const CHART_TYPES = new Set(["ColumnClustered", "BarClustered", "ColumnStacked", "BarStacked", "Line", "Pie"]);
+const CHART_TYPES = new Set([
+  "ColumnClustered",
+  "BarClustered",
+  "ColumnStacked",
+  "BarStacked",
+  "Line",
+  "Pie",
+]);
 
 function rangeArg(sheet: SheetModel, arg: unknown, env: Env): RangeT {
   if (typeof arg === "string") return { sheet, rect: rectOn(sheet, arg) };
@@ -38,22 +45,27 @@ export class ChartCollection extends SimObject {
 
   add(type: string, sourceData: unknown, seriesBy = "Auto"): Chart {
     let created: ChartT | undefined;
-    this._act("add", [type, typeof sourceData === "string" ? sourceData : "ref", seriesBy], (s: SheetModel, env) => {
-      checkWritable(s);
-      if (!CHART_TYPES.has(type)) throw new SimError("InvalidArgument", `Chart type ${type} is not simulated.`);
-      const source = rangeArg(s, sourceData, env);
-      const chart: ChartModel = {
-        id: env.model.newObjectId("CHART"),
-        name: `Chart ${s.charts.length + 1}`,
-        type,
-        source: { ...source.rect },
-        seriesBy,
-        title: "",
-        legendVisible: true,
-      };
-      s.charts.push(chart);
-      created = { sheet: s, chart };
-    });
+    this._act(
+      "add",
+      [type, typeof sourceData === "string" ? sourceData : "ref", seriesBy],
+      (s: SheetModel, env) => {
+        checkWritable(s);
+        if (!CHART_TYPES.has(type))
+          throw new SimError("InvalidArgument", `Chart type ${type} is not simulated.`);
+        const source = rangeArg(s, sourceData, env);
+        const chart: ChartModel = {
+          id: env.model.newObjectId("CHART"),
+          name: `Chart ${s.charts.length + 1}`,
+          type,
+          source: { ...source.rect },
+          seriesBy,
+          title: "",
+          legendVisible: true,
+        };
+        s.charts.push(chart);
+        created = { sheet: s, chart };
+      },
+    );
     return new Chart(
       this.context,
       this,
@@ -96,13 +108,19 @@ export class Chart extends SimObject {
   }
 
   setPosition(startCell: unknown, endCell?: unknown): void {
-    this._act("setPosition", [String(startCell), endCell === undefined ? null : String(endCell)], (t: ChartT) => {
-      live(t);
-      if (typeof startCell !== "string") throw new SimError("InvalidArgument", "The simulator takes cell addresses here.");
-      rectOn(t.sheet, startCell);
-      if (typeof endCell === "string") rectOn(t.sheet, endCell);
-      t.chart.position = typeof endCell === "string" ? { start: startCell, end: endCell } : { start: startCell };
-    });
+    this._act(
+      "setPosition",
+      [String(startCell), endCell === undefined ? null : String(endCell)],
+      (t: ChartT) => {
+        live(t);
+        if (typeof startCell !== "string")
+          throw new SimError("InvalidArgument", "The simulator takes cell addresses here.");
+        rectOn(t.sheet, startCell);
+        if (typeof endCell === "string") rectOn(t.sheet, endCell);
+        t.chart.position =
+          typeof endCell === "string" ? { start: startCell, end: endCell } : { start: startCell };
+      },
+    );
   }
 
   delete(): void {
@@ -125,7 +143,9 @@ defineProps(ChartTitle, TITLE_SPEC);
 
 const LEGEND_SPEC: ClassSpec<ChartT> = {
   type: "ChartLegend",
-  props: { visible: { get: (t) => live(t).legendVisible, set: (t, v) => void (live(t).legendVisible = Boolean(v)) } },
+  props: {
+    visible: { get: (t) => live(t).legendVisible, set: (t, v) => void (live(t).legendVisible = Boolean(v)) },
+  },
 };
 export class ChartLegend extends SimObject {
   protected readonly _spec = LEGEND_SPEC as ClassSpec<never>;
@@ -144,7 +164,8 @@ export class ChartSeriesCollection extends SimObject {
       (p) => {
         const t = p as ChartT;
         const c = live(t);
-        const count = c.seriesBy === "Rows" ? c.source.bottom - c.source.top + 1 : c.source.right - c.source.left + 1;
+        const count =
+          c.seriesBy === "Rows" ? c.source.bottom - c.source.top + 1 : c.source.right - c.source.left + 1;
         if (index < 0 || index >= count) throw new SimError("ItemNotFound", `No series at index ${index}.`);
         return t;
       },

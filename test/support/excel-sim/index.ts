@@ -134,7 +134,8 @@ function seedSheet(model: WorkbookModel, seed: SheetSeed): void {
       if (cs.fill !== undefined) cell.fill = parseFill(cs.fill);
       if (cs.bold !== undefined) cell.font.bold = cs.bold;
     });
-  for (const [addr, f] of Object.entries(seed.fills ?? {})) eachCell(seedRect(addr), (r, c) => (s.cell(r, c).fill = parseFill(f)));
+  for (const [addr, f] of Object.entries(seed.fills ?? {}))
+    eachCell(seedRect(addr), (r, c) => (s.cell(r, c).fill = parseFill(f)));
   for (const [addr, f] of Object.entries(seed.numberFormats ?? {}))
     eachCell(seedRect(addr), (r, c) => (s.cell(r, c).numberFormat = f));
   for (const [addr, content] of Object.entries(seed.notes ?? {})) {
@@ -178,7 +179,10 @@ function cellState(c: Readonly<CellModel>): CellState {
 
 /** Read-only view of one sheet's final state, for assertions. */
 export class SheetInspector {
-  constructor(private readonly s: SheetModel, private readonly model: WorkbookModel) {}
+  constructor(
+    private readonly s: SheetModel,
+    private readonly model: WorkbookModel,
+  ) {}
 
   get name(): string {
     return this.s.name;
@@ -204,7 +208,9 @@ export class SheetInspector {
   /** Threaded comments by cell address. */
   comments(): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const c of this.model.comments.filter((x) => x.sheetId === this.s.id).sort((a, b) => a.row - b.row || a.col - b.col))
+    for (const c of this.model.comments
+      .filter((x) => x.sheetId === this.s.id)
+      .sort((a, b) => a.row - b.row || a.col - b.col))
       out[formatRect({ top: c.row, left: c.col, bottom: c.row, right: c.col })] = c.content;
     return out;
   }
@@ -317,13 +323,17 @@ export class SimWorkbook implements HostLike {
   /** `Excel.run`: one request context per batch; pending work is flushed when the batch resolves. */
   readonly run: SimRun = (async (...args: unknown[]) => {
     const batch = args[args.length - 1];
-    if (typeof batch !== "function") throw new SimError("InvalidArgument", "Excel.run needs a batch function.");
+    if (typeof batch !== "function")
+      throw new SimError("InvalidArgument", "Excel.run needs a batch function.");
     const ctx = new SimRequestContext(this, (c) => Workbook.root(c));
     this.runs++;
     try {
       const pending = (batch as (c: unknown) => unknown)(ctx);
       if (!pending || typeof (pending as Promise<unknown>).then !== "function")
-        throw new SimError("RunMustReturnPromise", "The batch function passed to Excel.run didn't return a promise.");
+        throw new SimError(
+          "RunMustReturnPromise",
+          "The batch function passed to Excel.run didn't return a promise.",
+        );
       const result = await (pending as Promise<unknown>);
       if (ctx.hasPending()) await ctx.sync();
       return result;
@@ -439,7 +449,10 @@ export interface OfficeGlobals {
  * Globals for code written against the real `Excel` and `Office` namespaces. `Office.context.document.settings`
  * shares its store with `workbook.settings`.
  */
-export function makeOfficeGlobals(wb: SimWorkbook, options: { displayLanguage?: string } = {}): OfficeGlobals {
+export function makeOfficeGlobals(
+  wb: SimWorkbook,
+  options: { displayLanguage?: string } = {},
+): OfficeGlobals {
   const settings = {
     get: (name: string) => {
       const raw = wb.model.settings.get(name);

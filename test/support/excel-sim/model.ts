@@ -231,8 +231,12 @@ export class SheetModel {
   /** Visits every cell of rect, creating it; refuses rectangles too large to be plausible edits. */
   forEachCell(rect: Rect, fn: (c: CellModel, row: number, col: number) => void): void {
     if (rectCells(rect) > 4_000_000)
-      throw new SimError("InvalidOperation", "The simulator does not format more than 4,000,000 cells at once.");
-    for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) fn(this.cell(r, c), r, c);
+      throw new SimError(
+        "InvalidOperation",
+        "The simulator does not format more than 4,000,000 cells at once.",
+      );
+    for (let r = rect.top; r <= rect.bottom; r++)
+      for (let c = rect.left; c <= rect.right; c++) fn(this.cell(r, c), r, c);
   }
 
   /** The used range: cells with values (valuesOnly) or with values or formats. Undefined when blank. */
@@ -266,7 +270,10 @@ export class SheetModel {
     // Excel absorbs merges that lie inside the new one and refuses partial overlaps.
     for (const m of overlapping)
       if (!(m.top >= rect.top && m.bottom <= rect.bottom && m.left >= rect.left && m.right <= rect.right))
-        throw new SimError("InvalidOperation", "Cannot merge a range that partly overlaps another merged range.");
+        throw new SimError(
+          "InvalidOperation",
+          "Cannot merge a range that partly overlaps another merged range.",
+        );
     this.merges = this.merges.filter((m) => !overlapping.includes(m));
     this.merges.push({ ...rect });
   }
@@ -327,7 +334,8 @@ export class WorkbookModel {
 
   addSheet(name: string): SheetModel {
     validateSheetName(name);
-    if (this.sheetByName(name)) throw new SimError("ItemAlreadyExists", `A sheet named '${name}' already exists.`);
+    if (this.sheetByName(name))
+      throw new SimError("ItemAlreadyExists", `A sheet named '${name}' already exists.`);
     const s = new SheetModel(name);
     this.sheets.push(s);
     if (!this.activeSheetId) this.activeSheetId = s.id;
@@ -355,7 +363,13 @@ export class WorkbookModel {
 
 /** Excel's sheet-name rules: 1-31 characters, none of : \ / ? * [ ], not starting or ending with '. */
 export function validateSheetName(name: string): void {
-  if (name.length === 0 || name.length > 31 || /[:\\/?*[\]]/.test(name) || name.startsWith("'") || name.endsWith("'"))
+  if (
+    name.length === 0 ||
+    name.length > 31 ||
+    /[:\\/?*[\]]/.test(name) ||
+    name.startsWith("'") ||
+    name.endsWith("'")
+  )
     throw new SimError("InvalidArgument", `'${name}' is not a valid worksheet name.`);
 }
 

@@ -8,6 +8,8 @@ export interface SyncRecord {
   actions: number;
   /** The error code when the request failed. */
   error?: string;
+  /** Time the simulated Excel spent on the request (sizing, executing, answering), in milliseconds. */
+  ms: number;
 }
 
 /** The part of the simulated host a request context needs. */
@@ -47,7 +49,7 @@ interface ActionWire {
   Name: string;
   ObjectPathId: number;
   ArgumentInfo?: { Arguments: unknown[] };
-  QueryInfo?: { Select: string[]; Expand: string[] };
+  QueryInfo?: { Select: string[]; Expand: string[]; Top?: number; Skip?: number };
 }
 
 interface Action {
@@ -108,9 +110,11 @@ function addPath(tree: LoadTree, path: string[]): void {
   addPath(sub, rest);
 }
 
+const PAGING = new Set(["$top", "$skip", "top", "skip"]);
+
 function treeFromObject(tree: LoadTree, obj: Record<string, unknown>): void {
   for (const [k, v] of Object.entries(obj)) {
-    if (k.startsWith("$")) continue;
+    if (PAGING.has(k)) continue;
     if ((k === "select" || k === "expand") && typeof v === "string") {
       for (const p of v.split(",")) addPath(tree, p.trim().split("/"));
       continue;
@@ -128,10 +132,20 @@ function treeFromObject(tree: LoadTree, obj: Record<string, unknown>): void {
 }
 
 /** Parses every form `load` accepts: "a, b/c", ["a", "b/c"], {a: true, b: {c: true}}, {select, expand}. */
+/** A collection's page, from `load({ $top, $skip })` or `load({ select, top, skip })`. */
+export function parsePaging(arg: unknown): { top?: number; skip: number } {
+  if (!arg || typeof arg !== "object" || Array.isArray(arg)) return { skip: 0 };
+  const o = arg as Record<string, unknown>;
+  const top = o.$top ?? o.top;
+  const skip = o.$skip ?? o.skip;
+  return { ...(typeof top === "number" ? { top } : {}), skip: typeof skip === "number" ? skip : 0 };
+}
+
 export function parseLoad(arg: unknown): LoadTree {
   const tree: LoadTree = new Map();
   if (arg === undefined || arg === null) return tree;
-  const strings = typeof arg === "string" ? arg.split(",") : Array.isArray(arg) ? (arg as unknown[]) : undefined;
+  const strings =
+    typeof arg === "string" ? arg.split(",") : Array.isArray(arg) ? (arg as unknown[]) : undefined;
   if (strings) {
     for (const s of strings) if (typeof s === "string" && s.trim() !== "") addPath(tree, s.trim().split("/"));
     return tree;
@@ -180,10 +194,22 @@ export class SimRequestContext {
     return this.actions.length > 0;
   }
 
-  queue(kind: ActionKind, objectId: number, name: string, extra: Partial<ActionWire>, run: Action["run"]): void {
+  queue(
+    kind: ActionKind,
+    objectId: number,
+    name: string,
+    extra: Partial<ActionWire>,
+    run: Action["run"],
+  ): void {
     this.checkAlive();
     this.actions.push({
-      wire: { Id: this.nextAction++, ActionType: ACTION_TYPE[kind], Name: name, ObjectPathId: objectId, ...extra },
+      wire: {
+        Id: this.nextAction++,
+        ActionType: ACTION_TYPE[kind],
+        Name: name,
+        ObjectPathId: objectId,
+        ...extra,
+      },
       run,
     });
   }
@@ -218,19 +244,33 @@ export class SimRequestContext {
     this.syncCount++;
     // Let callers that forgot `await` observe the asynchrony, as with a real round trip.
     await Promise.resolve();
+    const started = performance.now();
+    const ms = () => performance.now() - started;
     const budget = this.host.maxSyncsPerRun;
     if (budget !== undefined && this.syncCount > budget) {
       const err = new SimError(
         "SyncBudgetExceeded",
         `context.sync() called ${this.syncCount} times in one Excel.run (budget ${budget}): sync in a loop?`,
       );
-      this.host.recordSync({ requestBytes: 0, responseBytes: 0, actions: actions.length, error: err.code });
+      this.host.recordSync({
+        requestBytes: 0,
+        responseBytes: 0,
+        actions: actions.length,
+        error: err.code,
+        ms: ms(),
+      });
       throw err;
     }
     const requestBytes = jsonBytes({ Actions: actions.map((a) => a.wire), ObjectPaths: paths });
     const limits = this.host.limits;
     if (requestBytes > limits.requestBytes) {
-      this.host.recordSync({ requestBytes, responseBytes: 0, actions: actions.length, error: "RequestPayloadSizeLimitExceeded" });
+      this.host.recordSync({
+        requestBytes,
+        responseBytes: 0,
+        actions: actions.length,
+        error: "RequestPayloadSizeLimitExceeded",
+        ms: ms(),
+      });
       throw new SimError(
         "RequestPayloadSizeLimitExceeded",
         `The request payload size (${requestBytes} bytes) has exceeded the limit (${limits.requestBytes} bytes).`,
@@ -243,7 +283,13 @@ export class SimRequestContext {
         action.run(env, action.wire.Id);
       } catch (e) {
         const code = isSimError(e) ? e.code : "GeneralException";
-        this.host.recordSync({ requestBytes, responseBytes: 0, actions: actions.length, error: code });
+        this.host.recordSync({
+          requestBytes,
+          responseBytes: 0,
+          actions: actions.length,
+          error: code,
+          ms: ms(),
+        });
         if (isSimError(e)) {
           e.debugInfo.statement = `action ${action.wire.Id} (${action.wire.Name || "load"})`;
           throw e;
@@ -255,14 +301,20 @@ export class SimRequestContext {
     }
     const responseBytes = jsonBytes({ Results: env.response });
     if (responseBytes > limits.responseBytes) {
-      this.host.recordSync({ requestBytes, responseBytes, actions: actions.length, error: "ResponsePayloadSizeLimitExceeded" });
+      this.host.recordSync({
+        requestBytes,
+        responseBytes,
+        actions: actions.length,
+        error: "ResponsePayloadSizeLimitExceeded",
+        ms: ms(),
+      });
       throw new SimError(
         "ResponsePayloadSizeLimitExceeded",
         `The response payload size (${responseBytes} bytes) has exceeded the limit (${limits.responseBytes} bytes).`,
       );
     }
     for (const deliver of env.deliveries) deliver();
-    this.host.recordSync({ requestBytes, responseBytes, actions: actions.length });
+    this.host.recordSync({ requestBytes, responseBytes, actions: actions.length, ms: ms() });
   }
 }
 
@@ -313,7 +365,8 @@ export abstract class SimObject {
       this._bound = options.bound;
       this._nullState = false;
     }
-    if (options.wire) context.path(this._id, parent?._id ?? 0, options.wire[0], options.wire[1].map(wireArg), "Method");
+    if (options.wire)
+      context.path(this._id, parent?._id ?? 0, options.wire[0], options.wire[1].map(wireArg), "Method");
     if (this._nullable) {
       // *OrNullObject lookups report isNullObject after the next sync without an explicit load.
       context.queue("Instantiate", this._id, "", {}, (env, actionId) => {
@@ -340,7 +393,10 @@ export abstract class SimObject {
     if (this._bound !== undefined) return this._bound;
     const since = this._typeSpec.since;
     if (since && !env.host.supports("ExcelApi", since))
-      throw new SimError("ApiNotFound", `${this._typeSpec.type} needs ExcelApi ${since}, which this host lacks.`);
+      throw new SimError(
+        "ApiNotFound",
+        `${this._typeSpec.type} needs ExcelApi ${since}, which this host lacks.`,
+      );
     const parentTarget = this._parent ? this._parent._resolve(env) : env.model;
     if (parentTarget === NULL_TARGET) {
       this._bound = NULL_TARGET;
@@ -359,13 +415,19 @@ export abstract class SimObject {
   _target<T>(env: Env): T {
     const t = this._resolve(env);
     if (t === NULL_TARGET)
-      throw new SimError("ItemNotFound", `The ${this._typeSpec.type} is a null object; check isNullObject first.`);
+      throw new SimError(
+        "ItemNotFound",
+        `The ${this._typeSpec.type} is a null object; check isNullObject first.`,
+      );
     return t as T;
   }
 
   protected _need(env: Env, since: string, what: string): void {
     if (!env.host.supports("ExcelApi", since))
-      throw new SimError("ApiNotFound", `${this._typeSpec.type}.${what} needs ExcelApi ${since}, which this host lacks.`);
+      throw new SimError(
+        "ApiNotFound",
+        `${this._typeSpec.type}.${what} needs ExcelApi ${since}, which this host lacks.`,
+      );
   }
 
   /** Reads a loaded (or locally set) property. */
@@ -380,10 +442,16 @@ export abstract class SimObject {
     const spec = this._typeSpec.props[name];
     if (!spec?.set) throw new SimError("InvalidArgument", `${this._typeSpec.type}.${name} is read-only.`);
     this._vals.set(name, value);
-    this.context.queue("SetProperty", this._id, name, { ArgumentInfo: { Arguments: [wireArg(value)] } }, (env) => {
-      if (spec.since) this._need(env, spec.since, name);
-      spec.set?.(this._target(env), value, env);
-    });
+    this.context.queue(
+      "SetProperty",
+      this._id,
+      name,
+      { ArgumentInfo: { Arguments: [wireArg(value)] } },
+      (env) => {
+        if (spec.since) this._need(env, spec.since, name);
+        spec.set?.(this._target(env), value, env);
+      },
+    );
   }
 
   /** A navigation property: a child proxy created once per parent proxy. */
@@ -398,22 +466,44 @@ export abstract class SimObject {
   }
 
   /** Queues a method call with no return value. */
-  protected _act(name: string, args: unknown[], run: (target: never, env: Env) => void, since?: string): void {
-    this.context.queue("Method", this._id, name, { ArgumentInfo: { Arguments: args.map(wireArg) } }, (env) => {
-      if (since) this._need(env, since, name);
-      run(this._target(env) as never, env);
-    });
+  protected _act(
+    name: string,
+    args: unknown[],
+    run: (target: never, env: Env) => void,
+    since?: string,
+  ): void {
+    this.context.queue(
+      "Method",
+      this._id,
+      name,
+      { ArgumentInfo: { Arguments: args.map(wireArg) } },
+      (env) => {
+        if (since) this._need(env, since, name);
+        run(this._target(env) as never, env);
+      },
+    );
   }
 
   /** Queues a method call whose value is delivered at sync. */
-  protected _result<R>(name: string, args: unknown[], compute: (target: never, env: Env) => R, since?: string): SimClientResult<R> {
+  protected _result<R>(
+    name: string,
+    args: unknown[],
+    compute: (target: never, env: Env) => R,
+    since?: string,
+  ): SimClientResult<R> {
     const result = new SimClientResult<R>(`${this._typeSpec.type}.${name}`);
-    this.context.queue("Method", this._id, name, { ArgumentInfo: { Arguments: args.map(wireArg) } }, (env, actionId) => {
-      if (since) this._need(env, since, name);
-      const v = compute(this._target(env) as never, env);
-      env.response.push({ ActionId: actionId, Value: v });
-      env.deliveries.push(() => result.deliver(v));
-    });
+    this.context.queue(
+      "Method",
+      this._id,
+      name,
+      { ArgumentInfo: { Arguments: args.map(wireArg) } },
+      (env, actionId) => {
+        if (since) this._need(env, since, name);
+        const v = compute(this._target(env) as never, env);
+        env.response.push({ ActionId: actionId, Value: v });
+        env.deliveries.push(() => result.deliver(v));
+      },
+    );
     return result;
   }
 
@@ -424,13 +514,23 @@ export abstract class SimObject {
 
   load(props?: unknown): this {
     const tree = parseLoad(props);
+    const paging = parsePaging(props);
     const select: string[] = [];
     const walk = (t: LoadTree, prefix: string) => {
-      for (const [k, v] of t) v === true ? select.push(prefix + k) : walk(v, `${prefix}${k}/`);
+      for (const [k, v] of t) {
+        if (v === true) select.push(prefix + k);
+        else walk(v, `${prefix}${k}/`);
+      }
     };
     walk(tree, "");
-    this.context.queue("Query", this._id, "", { QueryInfo: { Select: select, Expand: [] } }, (env, actionId) => {
-      env.response.push({ ActionId: actionId, Value: this._runLoad(tree, env) });
+    const query = {
+      Select: select,
+      Expand: [],
+      ...(paging.top !== undefined ? { Top: paging.top } : {}),
+      ...(paging.skip ? { Skip: paging.skip } : {}),
+    };
+    this.context.queue("Query", this._id, "", { QueryInfo: query }, (env, actionId) => {
+      env.response.push({ ActionId: actionId, Value: this._runLoad(tree, env, paging) });
     });
     return this;
   }
@@ -446,12 +546,13 @@ export abstract class SimObject {
 
   private _navChild(name: string): SimObject {
     const child = (this as unknown as Record<string, unknown>)[name];
-    if (!(child instanceof SimObject)) throw new SimError("InvalidArgument", `${this._typeSpec.type} has no '${name}'.`);
+    if (!(child instanceof SimObject))
+      throw new SimError("InvalidArgument", `${this._typeSpec.type} has no '${name}'.`);
     return child;
   }
 
   /** Executes a load: computes the values (as the response carries them) and queues their delivery. */
-  _runLoad(tree: LoadTree, env: Env): unknown {
+  _runLoad(tree: LoadTree, env: Env, paging: { top?: number; skip: number } = { skip: 0 }): unknown {
     const spec = this._typeSpec;
     const target = this._resolve(env);
     if (target === NULL_TARGET) {
@@ -469,7 +570,9 @@ export abstract class SimObject {
           if (v !== true) for (const [k2, v2] of v) itemTree.set(k2, v2);
         } else itemTree.set(k, v);
       }
-      const items = coll.list(target, env).map((t) => coll.make(this, t));
+      const all = coll.list(target, env);
+      const page = all.slice(paging.skip, paging.top === undefined ? undefined : paging.skip + paging.top);
+      const items = page.map((t) => coll.make(this, t));
       const value = items.map((item) => item._runLoad(itemTree, env));
       env.deliveries.push(() => {
         this._loadedItems = items;
@@ -499,7 +602,8 @@ export abstract class SimObject {
 
   /** Loaded collection items. */
   get items(): SimObject[] {
-    if (!this._typeSpec.collection) throw new SimError("InvalidArgument", `${this._typeSpec.type} is not a collection.`);
+    if (!this._typeSpec.collection)
+      throw new SimError("InvalidArgument", `${this._typeSpec.type} is not a collection.`);
     if (!this._loadedItems) throw propertyNotLoaded("items", this._typeSpec.type);
     return this._loadedItems;
   }

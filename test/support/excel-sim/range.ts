@@ -1,4 +1,14 @@
-import { MAX_COLS, MAX_ROWS, type Rect, intersect, parseRef, qualify, rectCells, splitAreas, splitSheet } from "./address";
+import {
+  MAX_COLS,
+  MAX_ROWS,
+  type Rect,
+  intersect,
+  parseRef,
+  qualify,
+  rectCells,
+  splitAreas,
+  splitSheet,
+} from "./address";
 import {
   type AreasT,
   type RangeT,
@@ -24,7 +34,14 @@ import {
 } from "./cells";
 import { SimError } from "./errors";
 import type { BorderSide, CellModel, SheetModel } from "./model";
-import { type ClassSpec, type Env, type Resolved, type SimRequestContext, SimObject, defineProps } from "./proxy";
+import {
+  type ClassSpec,
+  type Env,
+  type Resolved,
+  type SimRequestContext,
+  SimObject,
+  defineProps,
+} from "./proxy";
 import { Worksheet } from "./worksheet";
 
 /** Resolves an address string against a sheet, refusing another sheet's name. */
@@ -38,7 +55,14 @@ export function rectOn(sheet: SheetModel, address: string): Rect {
 }
 
 function checkBounds(r: Rect): Rect {
-  if (r.top < 0 || r.left < 0 || r.bottom >= MAX_ROWS || r.right >= MAX_COLS || r.top > r.bottom || r.left > r.right)
+  if (
+    r.top < 0 ||
+    r.left < 0 ||
+    r.bottom >= MAX_ROWS ||
+    r.right >= MAX_COLS ||
+    r.top > r.bottom ||
+    r.left > r.right
+  )
     throw new SimError("InvalidArgument", "The range lies outside the worksheet.");
   return r;
 }
@@ -68,7 +92,8 @@ const RANGE_SPEC: ClassSpec<RangeT> = {
     text: { get: (t, env) => (readGuard(t, env), grid(t.rect, (r, c) => textOf(t.sheet.peek(r, c)))) },
     formulas: {
       get: (t, env) => (
-        readGuard(t, env), grid(t.rect, (r, c) => t.sheet.peek(r, c).formula ?? t.sheet.peek(r, c).value)
+        readGuard(t, env),
+        grid(t.rect, (r, c) => t.sheet.peek(r, c).formula ?? t.sheet.peek(r, c).value)
       ),
       set: (t, v) => writeGrid(t, v, setFormula),
     },
@@ -81,7 +106,9 @@ const RANGE_SPEC: ClassSpec<RangeT> = {
           delete cell.text;
         }),
     },
-    valueTypes: { get: (t, env) => (readGuard(t, env), grid(t.rect, (r, c) => valueTypeOf(t.sheet.peek(r, c)))) },
+    valueTypes: {
+      get: (t, env) => (readGuard(t, env), grid(t.rect, (r, c) => valueTypeOf(t.sheet.peek(r, c)))),
+    },
     columnHidden: {
       get: (t) => {
         for (let c = t.rect.left; c <= t.rect.right; c++) if (!t.sheet.hiddenColumns.has(c)) return false;
@@ -122,7 +149,8 @@ function cellProperties(
   const f = opts.format as Record<string, unknown> | undefined;
   if (f) {
     const fmt: Record<string, unknown> = {};
-    const want = (o: unknown, k: string) => o === true || (typeof o === "object" && o !== null && (o as Record<string, unknown>)[k] === true);
+    const want = (o: unknown, k: string) =>
+      o === true || (typeof o === "object" && o !== null && (o as Record<string, unknown>)[k] === true);
     if (f.fill) {
       const fill: Record<string, unknown> = {};
       if (want(f.fill, "color")) fill.color = fillColorOf(cell.fill);
@@ -162,7 +190,8 @@ function applyCellProperties(cell: CellModel, p: Record<string, unknown>): void 
   if (fill) {
     if (fill.pattern !== undefined) cell.fill = fillWithPattern(cell.fill, fill.pattern);
     if (fill.color !== undefined) cell.fill = fillWithColor(cell.fill, normColor(fill.color));
-    if (fill.patternColor !== undefined && cell.fill) cell.fill = { ...cell.fill, patternColor: normColor(fill.patternColor) };
+    if (fill.patternColor !== undefined && cell.fill)
+      cell.fill = { ...cell.fill, patternColor: normColor(fill.patternColor) };
   }
   const font = f.font as Record<string, unknown> | undefined;
   if (font) {
@@ -219,7 +248,13 @@ function clearCells(a: AreasT, applyTo: string): void {
 export class Range extends SimObject {
   protected readonly _spec = RANGE_SPEC as ClassSpec<never>;
 
-  static on(context: SimRequestContext, parent: SimObject, resolver: (p: Resolved, env: Env) => RangeT, wire: [string, unknown[]], nullable = false): Range {
+  static on(
+    context: SimRequestContext,
+    parent: SimObject,
+    resolver: (p: Resolved, env: Env) => RangeT,
+    wire: [string, unknown[]],
+    nullable = false,
+  ): Range {
     return new Range(context, parent, resolver, { wire, nullable });
   }
 
@@ -273,7 +308,11 @@ export class Range extends SimObject {
   }
 
   getRow(row: number): Range {
-    return this.child("getRow", [row], (t) => ({ ...t.rect, top: t.rect.top + row, bottom: t.rect.top + row }));
+    return this.child("getRow", [row], (t) => ({
+      ...t.rect,
+      top: t.rect.top + row,
+      bottom: t.rect.top + row,
+    }));
   }
 
   getColumn(column: number): Range {
@@ -298,7 +337,8 @@ export class Range extends SimObject {
       this,
       (p, env) => {
         const t = p as RangeT;
-        const o = typeof other === "string" ? rectOn(t.sheet, other) : SimObject.targetOf<RangeT>(other, env)?.rect;
+        const o =
+          typeof other === "string" ? rectOn(t.sheet, other) : SimObject.targetOf<RangeT>(other, env)?.rect;
         const r = o && intersect(t.rect, o);
         if (!r) throw new SimError("ItemNotFound", "The ranges do not intersect.");
         return { sheet: t.sheet, rect: r };
@@ -340,7 +380,12 @@ export class Range extends SimObject {
     return this.usedWithin("getUsedRangeOrNullObject", valuesOnly, true);
   }
 
-  private special(name: string, cellType: string, valueType: string | undefined, nullable: boolean): RangeAreas {
+  private special(
+    name: string,
+    cellType: string,
+    valueType: string | undefined,
+    nullable: boolean,
+  ): RangeAreas {
     return RangeAreas.on(
       this.context,
       this,
@@ -402,7 +447,8 @@ export class Range extends SimObject {
   select(): void {
     this._act("select", [], (t: RangeT, env) => {
       checkLive(t.sheet);
-      if (t.sheet.visibility !== "Visible") throw new SimError("InvalidOperation", "A hidden sheet cannot be selected.");
+      if (t.sheet.visibility !== "Visible")
+        throw new SimError("InvalidOperation", "A hidden sheet cannot be selected.");
       env.model.activeSheetId = t.sheet.id;
       env.model.selection = { sheetId: t.sheet.id, rect: { ...t.rect } };
     });
@@ -425,7 +471,10 @@ export class Range extends SimObject {
     this._act(
       "setCellProperties",
       [cellPropertiesData],
-      (t: RangeT) => writeGrid(t, cellPropertiesData, (cell, p) => applyCellProperties(cell, p as Record<string, unknown>)),
+      (t: RangeT) =>
+        writeGrid(t, cellPropertiesData, (cell, p) =>
+          applyCellProperties(cell, p as Record<string, unknown>),
+        ),
       "1.9",
     );
   }
@@ -439,7 +488,10 @@ export class Range extends SimObject {
   }
 
   get conditionalFormats(): ConditionalFormatCollection {
-    return this._nav("conditionalFormats", () => new ConditionalFormatCollection(this.context, this, (p) => p));
+    return this._nav(
+      "conditionalFormats",
+      () => new ConditionalFormatCollection(this.context, this, (p) => p),
+    );
   }
 
   get worksheet(): Worksheet {
@@ -464,7 +516,13 @@ const AREAS_SPEC: ClassSpec<AreasT> = {
 export class RangeAreas extends SimObject {
   protected readonly _spec = AREAS_SPEC as ClassSpec<never>;
 
-  static on(context: SimRequestContext, parent: SimObject, resolver: (p: Resolved, env: Env) => AreasT, wire: [string, unknown[]], nullable = false): RangeAreas {
+  static on(
+    context: SimRequestContext,
+    parent: SimObject,
+    resolver: (p: Resolved, env: Env) => AreasT,
+    wire: [string, unknown[]],
+    nullable = false,
+  ): RangeAreas {
     return new RangeAreas(context, parent, resolver, { wire, nullable });
   }
 
@@ -525,16 +583,20 @@ const FORMAT_SPEC: ClassSpec<AreasT> = {
       get: (t) => uniform(t, (_cell, _r, c) => t.sheet.columnWidth(c)),
       set: (t, v) => {
         checkWritable(t.sheet);
-        if (typeof v !== "number" || v < 0) throw new SimError("InvalidArgument", "columnWidth is a number of points.");
-        for (const rect of t.rects) for (let c = rect.left; c <= rect.right; c++) t.sheet.columnWidths.set(c, v);
+        if (typeof v !== "number" || v < 0)
+          throw new SimError("InvalidArgument", "columnWidth is a number of points.");
+        for (const rect of t.rects)
+          for (let c = rect.left; c <= rect.right; c++) t.sheet.columnWidths.set(c, v);
       },
     },
     rowHeight: {
       get: (t) => uniform(t, (_cell, r) => t.sheet.rowHeight(r)),
       set: (t, v) => {
         checkWritable(t.sheet);
-        if (typeof v !== "number" || v < 0) throw new SimError("InvalidArgument", "rowHeight is a number of points.");
-        for (const rect of t.rects) for (let r = rect.top; r <= rect.bottom; r++) t.sheet.rowHeights.set(r, v);
+        if (typeof v !== "number" || v < 0)
+          throw new SimError("InvalidArgument", "rowHeight is a number of points.");
+        for (const rect of t.rects)
+          for (let r = rect.top; r <= rect.bottom; r++) t.sheet.rowHeights.set(r, v);
       },
     },
     wrapText: {
@@ -649,7 +711,14 @@ export class RangeFont extends SimObject {
 }
 defineProps(RangeFont, FONT_SPEC);
 
-const BORDER_INDEXES = new Set(["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"]);
+const BORDER_INDEXES = new Set([
+  "EdgeTop",
+  "EdgeBottom",
+  "EdgeLeft",
+  "EdgeRight",
+  "InsideVertical",
+  "InsideHorizontal",
+]);
 
 const BORDERS_SPEC: ClassSpec<AreasT> = { type: "RangeBorderCollection", props: {} };
 
@@ -661,7 +730,8 @@ export class RangeBorderCollection extends SimObject {
       this.context,
       this,
       (p) => {
-        if (!BORDER_INDEXES.has(index)) throw new SimError("InvalidArgument", `Unknown border index ${index}.`);
+        if (!BORDER_INDEXES.has(index))
+          throw new SimError("InvalidArgument", `Unknown border index ${index}.`);
         return { areas: p as AreasT, index };
       },
       { wire: ["getItem", [index]] },
@@ -688,7 +758,12 @@ const BORDER_SPEC: ClassSpec<BorderT> = {
     weight: {
       get: (t) => borderOf(t.areas, t.index)?.weight ?? "Thin",
       set: (t, v) =>
-        applyBorder(t.areas, t.index, (b) => ({ style: "Continuous", color: "#000000", ...b, weight: String(v) })),
+        applyBorder(t.areas, t.index, (b) => ({
+          style: "Continuous",
+          color: "#000000",
+          ...b,
+          weight: String(v),
+        })),
     },
     color: {
       get: (t) => borderOf(t.areas, t.index)?.color ?? "#000000",
@@ -720,22 +795,36 @@ const VALIDATION_SPEC: ClassSpec<RangeT> = {
       get: (t) => t.sheet.validations.find((x) => intersect(x.rect, t.rect))?.rule ?? {},
       set: (t, v) => {
         checkWritable(t.sheet);
-        if (!v || typeof v !== "object") throw new SimError("InvalidArgument", "A data validation rule is an object.");
+        if (!v || typeof v !== "object")
+          throw new SimError("InvalidArgument", "A data validation rule is an object.");
         const list = (v as { list?: { source?: unknown } }).list;
         if (list && (typeof list.source !== "string" || list.source === ""))
           throw new SimError("InvalidArgument", "A list rule needs a source.");
-        if (list && typeof list.source === "string" && !list.source.startsWith("=") && list.source.length > 255)
+        if (
+          list &&
+          typeof list.source === "string" &&
+          !list.source.startsWith("=") &&
+          list.source.length > 255
+        )
           throw new SimError("InvalidArgument", "A list typed into the rule may not exceed 255 characters.");
         t.sheet.validations = t.sheet.validations.filter((x) => !intersect(x.rect, t.rect));
-        t.sheet.validations.push({ rect: { ...t.rect }, rule: JSON.parse(JSON.stringify(v)) as Record<string, unknown> });
+        t.sheet.validations.push({
+          rect: { ...t.rect },
+          rule: JSON.parse(JSON.stringify(v)) as Record<string, unknown>,
+        });
       },
     },
     errorAlert: {
-      get: (t) => t.sheet.validations.find((x) => intersect(x.rect, t.rect))?.errorAlert ?? { showAlert: true, style: "Stop" },
+      get: (t) =>
+        t.sheet.validations.find((x) => intersect(x.rect, t.rect))?.errorAlert ?? {
+          showAlert: true,
+          style: "Stop",
+        },
       set: (t, v) => {
         checkWritable(t.sheet);
         const found = t.sheet.validations.find((x) => intersect(x.rect, t.rect));
-        if (!found) throw new SimError("InvalidOperation", "Set a data validation rule before its error alert.");
+        if (!found)
+          throw new SimError("InvalidOperation", "Set a data validation rule before its error alert.");
         found.errorAlert = JSON.parse(JSON.stringify(v)) as Record<string, unknown>;
       },
     },
@@ -745,7 +834,12 @@ const VALIDATION_SPEC: ClassSpec<RangeT> = {
         checkWritable(t.sheet);
         const found = t.sheet.validations.find((x) => intersect(x.rect, t.rect));
         if (found) found.prompt = JSON.parse(JSON.stringify(v)) as Record<string, unknown>;
-        else t.sheet.validations.push({ rect: { ...t.rect }, rule: {}, prompt: JSON.parse(JSON.stringify(v)) as Record<string, unknown> });
+        else
+          t.sheet.validations.push({
+            rect: { ...t.rect },
+            rule: {},
+            prompt: JSON.parse(JSON.stringify(v)) as Record<string, unknown>,
+          });
       },
     },
   },
@@ -768,7 +862,10 @@ const CF_COLLECTION_SPEC: ClassSpec<RangeT> = {
   since: "1.6",
   props: {},
   collection: {
-    list: (t) => t.sheet.conditionalFormats.filter((cf) => intersect(cf.rect, t.rect)).map((cf) => ({ sheet: t.sheet, cf })),
+    list: (t) =>
+      t.sheet.conditionalFormats
+        .filter((cf) => intersect(cf.rect, t.rect))
+        .map((cf) => ({ sheet: t.sheet, cf })),
     make: (owner, item) => new ConditionalFormat(owner.context, owner, () => item, { bound: item }),
   },
 };
@@ -791,19 +888,29 @@ export class ConditionalFormatCollection extends SimObject {
     let created: { sheet: SheetModel; cf: { id: string; rect: Rect; type: string } } | undefined;
     this._act("add", [type], (t: RangeT, env) => {
       checkWritable(t.sheet);
-      if (!CF_TYPES.has(type)) throw new SimError("InvalidArgument", `Unknown conditional format type ${type}.`);
+      if (!CF_TYPES.has(type))
+        throw new SimError("InvalidArgument", `Unknown conditional format type ${type}.`);
       const cf = { id: env.model.newObjectId("CF"), rect: { ...t.rect }, type };
       t.sheet.conditionalFormats.push(cf);
       created = { sheet: t.sheet, cf };
     });
-    return new ConditionalFormat(this.context, this, () => {
-      if (!created) throw new SimError("ItemNotFound", "The conditional format was not created.");
-      return created;
-    }, { wire: ["add", [type]] });
+    return new ConditionalFormat(
+      this.context,
+      this,
+      () => {
+        if (!created) throw new SimError("ItemNotFound", "The conditional format was not created.");
+        return created;
+      },
+      { wire: ["add", [type]] },
+    );
   }
 
   getCount() {
-    return this._result("getCount", [], (t: RangeT) => t.sheet.conditionalFormats.filter((cf) => intersect(cf.rect, t.rect)).length);
+    return this._result(
+      "getCount",
+      [],
+      (t: RangeT) => t.sheet.conditionalFormats.filter((cf) => intersect(cf.rect, t.rect)).length,
+    );
   }
 
   getItemAt(index: number): ConditionalFormat {

@@ -24,11 +24,18 @@ export async function measureSyncs<T>(wb: SimWorkbook, fn: () => Promise<T>): Pr
 }
 
 /** Runs fn and fails (naming every request) when it needed more than `max` syncs. */
-export async function expectSyncsAtMost<T>(wb: SimWorkbook, max: number, fn: () => Promise<T>): Promise<Measured<T>> {
+export async function expectSyncsAtMost<T>(
+  wb: SimWorkbook,
+  max: number,
+  fn: () => Promise<T>,
+): Promise<Measured<T>> {
   const m = await measureSyncs(wb, fn);
   if (m.syncs > max) {
     const detail = m.requests
-      .map((r, i) => `  #${i + 1}: ${r.actions} actions, ${r.requestBytes} B out, ${r.responseBytes} B back${r.error ? `, ${r.error}` : ""}`)
+      .map(
+        (r, i) =>
+          `  #${i + 1}: ${r.actions} actions, ${r.requestBytes} B out, ${r.responseBytes} B back${r.error ? `, ${r.error}` : ""}`,
+      )
       .join("\n");
     throw new Error(`Expected at most ${max} context.sync calls, saw ${m.syncs}:\n${detail}`);
   }

@@ -67,7 +67,8 @@ export class SettingCollection extends SimObject {
 
   add(key: string, value: unknown): Setting {
     this._act("add", [key, value], (m: WorkbookModel) => {
-      if (typeof key !== "string" || key === "") throw new SimError("InvalidArgument", "A setting key is a non-empty string.");
+      if (typeof key !== "string" || key === "")
+        throw new SimError("InvalidArgument", "A setting key is a non-empty string.");
       m.settings.set(key, encode(value));
     });
     return new Setting(this.context, this, () => ({ key }), { wire: ["add", [key]] });
@@ -78,7 +79,8 @@ export class SettingCollection extends SimObject {
       this.context,
       this,
       (p) => {
-        if (!(p as WorkbookModel).settings.has(key)) throw new SimError("ItemNotFound", `There is no setting '${key}'.`);
+        if (!(p as WorkbookModel).settings.has(key))
+          throw new SimError("ItemNotFound", `There is no setting '${key}'.`);
         return { key };
       },
       { wire: [name, [key]], nullable },
@@ -152,26 +154,31 @@ export class NamedItemCollection extends SimObject {
   protected readonly _spec = NAMES_SPEC as ClassSpec<never>;
 
   add(name: string, reference: unknown, comment = ""): NamedItem {
-    this._act("add", [name, typeof reference === "string" ? reference : "ref", comment], (m: WorkbookModel, env) => {
-      if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name))
-        throw new SimError("InvalidArgument", `'${name}' is not a valid name.`);
-      if (m.names.has(name.toLowerCase())) throw new SimError("ItemAlreadyExists", `The name '${name}' already exists.`);
-      let formula: string;
-      if (typeof reference === "string") {
-        const { sheet } = splitSheet(reference.replace(/^=/, ""));
-        if (sheet !== undefined) {
-          const s = m.sheetByName(sheet);
-          if (!s) throw new SimError("InvalidReference", `No sheet named '${sheet}'.`);
-          rectOn(s, reference.replace(/^=/, ""));
+    this._act(
+      "add",
+      [name, typeof reference === "string" ? reference : "ref", comment],
+      (m: WorkbookModel, env) => {
+        if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name))
+          throw new SimError("InvalidArgument", `'${name}' is not a valid name.`);
+        if (m.names.has(name.toLowerCase()))
+          throw new SimError("ItemAlreadyExists", `The name '${name}' already exists.`);
+        let formula: string;
+        if (typeof reference === "string") {
+          const { sheet } = splitSheet(reference.replace(/^=/, ""));
+          if (sheet !== undefined) {
+            const s = m.sheetByName(sheet);
+            if (!s) throw new SimError("InvalidReference", `No sheet named '${sheet}'.`);
+            rectOn(s, reference.replace(/^=/, ""));
+          }
+          formula = reference.startsWith("=") ? reference : `=${reference}`;
+        } else {
+          const t = SimObject.targetOf<RangeT>(reference, env);
+          if (!t) throw new SimError("InvalidArgument", "A name refers to a Range or a formula string.");
+          formula = `=${qualify(t.sheet.name, t.rect).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`;
         }
-        formula = reference.startsWith("=") ? reference : `=${reference}`;
-      } else {
-        const t = SimObject.targetOf<RangeT>(reference, env);
-        if (!t) throw new SimError("InvalidArgument", "A name refers to a Range or a formula string.");
-        formula = `=${qualify(t.sheet.name, t.rect).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`;
-      }
-      m.names.set(name.toLowerCase(), { name, formula, comment });
-    });
+        m.names.set(name.toLowerCase(), { name, formula, comment });
+      },
+    );
     return new NamedItem(this.context, this, () => ({ name }), { wire: ["add", [name]] });
   }
 
@@ -180,7 +187,8 @@ export class NamedItemCollection extends SimObject {
       this.context,
       this,
       (p) => {
-        if (!(p as WorkbookModel).names.has(name.toLowerCase())) throw new SimError("ItemNotFound", `There is no name '${name}'.`);
+        if (!(p as WorkbookModel).names.has(name.toLowerCase()))
+          throw new SimError("ItemNotFound", `There is no name '${name}'.`);
         return { name };
       },
       { wire: [method, [name]], nullable },
@@ -243,7 +251,10 @@ export class Workbook extends SimObject {
         const sel = m.selection;
         const sheet = sel ? m.sheetByNameOrId(sel.sheetId) : m.activeSheet();
         if (!sheet) throw new SimError("ItemNotFound", "Nothing is selected.");
-        return { sheet, rect: sel && sheet.id === sel.sheetId ? sel.rect : { top: 0, left: 0, bottom: 0, right: 0 } };
+        return {
+          sheet,
+          rect: sel && sheet.id === sel.sheetId ? sel.rect : { top: 0, left: 0, bottom: 0, right: 0 },
+        };
       },
       ["getSelectedRange", []],
     );

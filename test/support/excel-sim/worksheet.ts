@@ -26,7 +26,8 @@ const SHEET_SPEC: ClassSpec<SheetModel> = {
         if (typeof v !== "string") throw new SimError("InvalidArgument", "A sheet name is a string.");
         validateSheetName(v);
         const other = env.model.sheetByName(v);
-        if (other && other !== s) throw new SimError("ItemAlreadyExists", `A sheet named '${v}' already exists.`);
+        if (other && other !== s)
+          throw new SimError("ItemAlreadyExists", `A sheet named '${v}' already exists.`);
         s.name = v;
       },
     },
@@ -38,7 +39,10 @@ const SHEET_SPEC: ClassSpec<SheetModel> = {
         checkLive(s);
         if (v !== "Visible" && v !== "Hidden" && v !== "VeryHidden")
           throw new SimError("InvalidArgument", `Unknown visibility ${String(v)}.`);
-        if (v !== "Visible" && env.model.liveSheets().filter((x) => x !== s && x.visibility === "Visible").length === 0)
+        if (
+          v !== "Visible" &&
+          env.model.liveSheets().filter((x) => x !== s && x.visibility === "Visible").length === 0
+        )
           throw new SimError("InvalidOperation", "A workbook must keep at least one visible sheet.");
         s.visibility = v;
       },
@@ -60,7 +64,13 @@ export class Worksheet extends SimObject {
     return Range.on(
       this.context,
       this,
-      (p) => rangeOf(p, address === undefined || address === "" ? { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLS - 1 } : rectOn(p as SheetModel, address)),
+      (p) =>
+        rangeOf(
+          p,
+          address === undefined || address === ""
+            ? { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLS - 1 }
+            : rectOn(p as SheetModel, address),
+        ),
       ["getRange", [address ?? null]],
     );
   }
@@ -91,7 +101,10 @@ export class Worksheet extends SimObject {
       (p, env) => {
         this._need(env, "1.7", "getRangeByIndexes");
         if (rowCount < 1 || columnCount < 1 || startRow < 0 || startColumn < 0)
-          throw new SimError("InvalidArgument", "getRangeByIndexes needs a non-empty range inside the sheet.");
+          throw new SimError(
+            "InvalidArgument",
+            "getRangeByIndexes needs a non-empty range inside the sheet.",
+          );
         return rangeOf(p, {
           top: startRow,
           left: startColumn,
@@ -104,10 +117,12 @@ export class Worksheet extends SimObject {
   }
 
   getCell(row: number, column: number): Range {
-    return Range.on(this.context, this, (p) => rangeOf(p, { top: row, left: column, bottom: row, right: column }), [
-      "getCell",
-      [row, column],
-    ]);
+    return Range.on(
+      this.context,
+      this,
+      (p) => rangeOf(p, { top: row, left: column, bottom: row, right: column }),
+      ["getCell", [row, column]],
+    );
   }
 
   private used(name: string, valuesOnly: boolean, nullable: boolean): Range {
@@ -139,7 +154,8 @@ export class Worksheet extends SimObject {
   activate(): void {
     this._act("activate", [], (s: SheetModel, env) => {
       checkLive(s);
-      if (s.visibility !== "Visible") throw new SimError("InvalidOperation", "A hidden sheet cannot be activated.");
+      if (s.visibility !== "Visible")
+        throw new SimError("InvalidOperation", "A hidden sheet cannot be activated.");
       env.model.activeSheetId = s.id;
     });
   }
@@ -151,16 +167,23 @@ export class Worksheet extends SimObject {
         throw new SimError("InvalidOperation", "A workbook must keep at least one visible sheet.");
       s.deleted = true;
       env.model.comments = env.model.comments.filter((c) => c.sheetId !== s.id);
-      if (env.model.activeSheetId === s.id) env.model.activeSheetId = env.model.liveSheets().find((x) => x.visibility === "Visible")?.id;
+      if (env.model.activeSheetId === s.id)
+        env.model.activeSheetId = env.model.liveSheets().find((x) => x.visibility === "Visible")?.id;
     });
   }
 
   get notes(): NoteCollection {
-    return this._nav("notes", () => new NoteCollection(this.context, this, (p) => ({ sheet: p as SheetModel })));
+    return this._nav(
+      "notes",
+      () => new NoteCollection(this.context, this, (p) => ({ sheet: p as SheetModel })),
+    );
   }
 
   get comments(): CommentCollection {
-    return this._nav("comments", () => new CommentCollection(this.context, this, (p) => ({ sheet: p as SheetModel })));
+    return this._nav(
+      "comments",
+      () => new CommentCollection(this.context, this, (p) => ({ sheet: p as SheetModel })),
+    );
   }
 
   get pageLayout(): PageLayout {
@@ -238,22 +261,29 @@ export class WorksheetCollection extends SimObject {
   }
 
   getActiveWorksheet(): Worksheet {
-    return new Worksheet(this.context, this, (p) => (p as WorkbookModel).activeSheet(), { wire: ["getActiveWorksheet", []] });
+    return new Worksheet(this.context, this, (p) => (p as WorkbookModel).activeSheet(), {
+      wire: ["getActiveWorksheet", []],
+    });
   }
 
   getCount(visibleOnly = false) {
-    return this._result("getCount", [visibleOnly], (m: WorkbookModel) =>
-      m.liveSheets().filter((s) => !visibleOnly || s.visibility === "Visible").length,
+    return this._result(
+      "getCount",
+      [visibleOnly],
+      (m: WorkbookModel) => m.liveSheets().filter((s) => !visibleOnly || s.visibility === "Visible").length,
     );
   }
 }
 
-function marginProp(k: "topMargin" | "bottomMargin" | "leftMargin" | "rightMargin" | "headerMargin" | "footerMargin") {
+function marginProp(
+  k: "topMargin" | "bottomMargin" | "leftMargin" | "rightMargin" | "headerMargin" | "footerMargin",
+) {
   return {
     get: (s: SheetModel) => s.pageLayout[k],
     set: (s: SheetModel, v: unknown) => {
       checkWritable(s);
-      if (typeof v !== "number" || v < 0) throw new SimError("InvalidArgument", `${k} is a number of points.`);
+      if (typeof v !== "number" || v < 0)
+        throw new SimError("InvalidArgument", `${k} is a number of points.`);
       s.pageLayout[k] = v;
     },
   };
@@ -267,7 +297,8 @@ const PAGE_SPEC: ClassSpec<SheetModel> = {
       get: (s) => s.pageLayout.orientation,
       set: (s, v) => {
         checkWritable(s);
-        if (v !== "Portrait" && v !== "Landscape") throw new SimError("InvalidArgument", "orientation is Portrait or Landscape.");
+        if (v !== "Portrait" && v !== "Landscape")
+          throw new SimError("InvalidArgument", "orientation is Portrait or Landscape.");
         s.pageLayout.orientation = v;
       },
     },
@@ -304,25 +335,35 @@ export class PageLayout extends SimObject {
   protected readonly _spec = PAGE_SPEC as ClassSpec<never>;
 
   setPrintArea(printArea: unknown): void {
-    this._act("setPrintArea", [typeof printArea === "string" ? printArea : "ref"], (s: SheetModel, env: Env) => {
-      checkWritable(s);
-      if (typeof printArea === "string") s.pageLayout.printArea = rectsOn(s, printArea);
-      else {
-        const t = SimObject.targetOf<RangeT | AreasT>(printArea, env);
-        if (!t) throw new SimError("InvalidArgument", "setPrintArea needs a range or an address.");
-        s.pageLayout.printArea = "rect" in t ? [{ ...t.rect }] : t.rects.map((r) => ({ ...r }));
-      }
-    });
+    this._act(
+      "setPrintArea",
+      [typeof printArea === "string" ? printArea : "ref"],
+      (s: SheetModel, env: Env) => {
+        checkWritable(s);
+        if (typeof printArea === "string") s.pageLayout.printArea = rectsOn(s, printArea);
+        else {
+          const t = SimObject.targetOf<RangeT | AreasT>(printArea, env);
+          if (!t) throw new SimError("InvalidArgument", "setPrintArea needs a range or an address.");
+          s.pageLayout.printArea = "rect" in t ? [{ ...t.rect }] : t.rects.map((r) => ({ ...r }));
+        }
+      },
+    );
   }
 
   setPrintTitleRows(printTitleRows: unknown): void {
-    this._act("setPrintTitleRows", [typeof printTitleRows === "string" ? printTitleRows : "ref"], (s: SheetModel, env: Env) => {
-      checkWritable(s);
-      const rect =
-        typeof printTitleRows === "string" ? rectOn(s, printTitleRows) : SimObject.targetOf<RangeT>(printTitleRows, env)?.rect;
-      if (!rect) throw new SimError("InvalidArgument", "setPrintTitleRows needs a range or an address.");
-      s.pageLayout.printTitleRows = { top: rect.top, bottom: rect.bottom, left: 0, right: MAX_COLS - 1 };
-    });
+    this._act(
+      "setPrintTitleRows",
+      [typeof printTitleRows === "string" ? printTitleRows : "ref"],
+      (s: SheetModel, env: Env) => {
+        checkWritable(s);
+        const rect =
+          typeof printTitleRows === "string"
+            ? rectOn(s, printTitleRows)
+            : SimObject.targetOf<RangeT>(printTitleRows, env)?.rect;
+        if (!rect) throw new SimError("InvalidArgument", "setPrintTitleRows needs a range or an address.");
+        s.pageLayout.printTitleRows = { top: rect.top, bottom: rect.bottom, left: 0, right: MAX_COLS - 1 };
+      },
+    );
   }
 
   setPrintMargins(unit: string, marginOptions: Record<string, number | undefined>): void {
@@ -330,7 +371,14 @@ export class PageLayout extends SimObject {
       checkWritable(s);
       const k = unit === "Inches" ? INCH : unit === "Centimeters" ? CM : unit === "Points" ? 1 : NaN;
       if (Number.isNaN(k)) throw new SimError("InvalidArgument", `Unknown margin unit ${unit}.`);
-      const map = { top: "topMargin", bottom: "bottomMargin", left: "leftMargin", right: "rightMargin", header: "headerMargin", footer: "footerMargin" } as const;
+      const map = {
+        top: "topMargin",
+        bottom: "bottomMargin",
+        left: "leftMargin",
+        right: "rightMargin",
+        header: "headerMargin",
+        footer: "footerMargin",
+      } as const;
       for (const [opt, prop] of Object.entries(map)) {
         const v = marginOptions[opt];
         if (v !== undefined) s.pageLayout[prop] = v * k;
