@@ -1,11 +1,16 @@
 // Shared by the pane's tests: render the whole pane over a fake workbook and reach its parts as a user would.
 
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { TaskPane } from "../../src/taskpane/components/TaskPane";
 import type { HostInfo } from "../../src/taskpane/host";
 import type { FakeWorkbookPort } from "../support/fake-port";
 
 export const EXCEL_ZH: HostInfo = { mode: "excel", lang: "zh" };
+
+// The whole pane renders under jsdom on a shared two-core machine next to other suites: give the pane's answers
+// more than the default second to appear, and each test more than the default five.
+configure({ asyncUtilTimeout: 5000 });
+jest.setTimeout(30_000);
 
 /**
  * The pane inside Excel over the fake workbook, once it has listed the sheets, read the stored settings and
