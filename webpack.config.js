@@ -82,6 +82,8 @@ module.exports = async (env = {}, argv = {}) => {
 
   const copies = [
     { from: "assets/*.png", to: "assets/[name][ext]" },
+    // The workbook the browser file mode opens with (src/taskpane/file/example.ts), built by `npm run build:examples`.
+    { from: "examples/sh-recommendation.xlsx", to: "examples/[name][ext]" },
     {
       from: "manifest.xml",
       to: "manifest.xml",
@@ -117,8 +119,15 @@ module.exports = async (env = {}, argv = {}) => {
     },
     // Never "eval" source maps: the pages' CSP has no 'unsafe-eval'.
     devtool: "source-map",
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      // ExcelJS's browser build without its bundled polyfills (the floor is Chromium/Safari, which need none): the
+      // file mode loads it as a chunk of its own (src/taskpane/file/load-exceljs.ts).
+      alias: { exceljs$: require.resolve("exceljs/dist/exceljs.bare.min.js") },
+    },
     module: {
+      // Already bundled and minified: parsing its megabyte again finds nothing to resolve.
+      noParse: /exceljs[\\/]dist[\\/]exceljs\.bare\.min\.js$/,
       rules: [
         {
           test: /\.tsx?$/,

@@ -321,6 +321,11 @@ describe("XlsxWorkbookPort: selection, templates and settings", () => {
     expect(port.selection).toEqual({ sheet: "推荐表", row: 3, col: 0 });
     expect(events).toEqual([{ type: "selection", selection: { sheet: "推荐表", row: 2, col: 0 } }]);
     expect((await port.listSheets()).find((s) => s.active)?.name).toBe("推荐表");
+    // What the file mode shows for the selected cell: its text, the merged area's for a cell inside one.
+    expect(port.cellText("推荐表", 2, 1)).toBe("研修班乙");
+    expect(port.cellText("推荐表", 5, 2)).toBe("推荐单位联系人：");
+    expect(port.cellText("推荐表", 40, 2)).toBe("");
+    expect(port.cellText("没有", 0, 0)).toBe("");
   });
 
   it("inserts a template as a new sheet under a unique name, drawn as the CLI draws it, and makes it active", async () => {

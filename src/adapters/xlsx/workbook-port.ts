@@ -6,6 +6,7 @@ import type ExcelJS from "exceljs";
 import type { SheetCheck } from "../../core/check-types";
 import type { Finding, Text } from "../../core/findings";
 import { parseA1 } from "../../core/grid/a1";
+import { displayText } from "../../core/grid/grid";
 import type { Grid } from "../../core/grid/types";
 import { isOurNote, MARK_FILL, MARK_PREFIX, planMarks, type CellMark } from "../../core/marks";
 import type { CellWrite, PortCapabilities, SheetInfo, WorkbookPort } from "../../core/port";
@@ -13,7 +14,7 @@ import type { SheetLayout } from "../../core/templates/layout";
 import { addResultsSheet } from "./annotate";
 import { addLayoutSheet } from "./draw";
 import { readStore, STORE_SHEET, writeStore } from "./ignores";
-import { gridFromWorksheet } from "./read";
+import { gridFromWorksheet, plainValue } from "./read";
 import { neutraliseText } from "./safe-text";
 
 /**
@@ -217,6 +218,15 @@ export class XlsxWorkbookPort implements WorkbookPort {
   /** The cell the pane last selected, or null. */
   get selection(): CellSelection | null {
     return this.selected;
+  }
+
+  /** The text a cell shows (its merged area's, for a cell inside one); "" for an empty cell or an unknown sheet. */
+  cellText(sheet: string, row: number, col: number): string {
+    const ws = this.workbook.getWorksheet(sheet);
+    const found = ws?.findRow(row + 1)?.findCell(col + 1);
+    if (!found) return "";
+    const cell = found.isMerged ? found.master : found;
+    return displayText(plainValue(cell.value));
   }
 
   /** How many cells carry a mark of ours now, over every sheet. */
