@@ -432,7 +432,9 @@ async function buildAll(dir: string): Promise<void> {
   }
 }
 
-if (require.main === module) {
+// Only when run as the script itself (npm run build:examples bundles it to .tmp/build-examples.js): tests and the
+// bench import EXAMPLES and buildExample from here, and bundlers make every entry point look like require.main.
+if (/build-examples\.[jt]s$/.test(process.argv[1] ?? "")) {
   buildAll(path.resolve(process.argv[2] ?? "examples")).catch((error: unknown) => {
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 1;

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { gridsFromWorkbook } from "../../src/adapters/xlsx/read";
-import { checkGrid } from "../../src/core/check";
+import { checkWorkbook } from "../../src/core/check";
 import { toA1 } from "../../src/core/grid/a1";
 import { loadWorkbook } from "../xlsx/helpers";
 import { cleanTemp, keyOrder, runCli, tempDir, writeExample } from "./helpers";
@@ -107,17 +107,16 @@ describe("--json prints exactly the shape of issue 3", () => {
   it("findings are the engine's, one for one, read independently from the same file", async () => {
     for (const file of doc.files.filter((f) => f.error === null)) {
       const wb = await loadWorkbook(fs.readFileSync(file.file));
-      const expected = gridsFromWorkbook(wb).map((grid) => {
-        const c = checkGrid(grid);
-        return c.findings.map((f) => ({
+      const expected = checkWorkbook(gridsFromWorkbook(wb)).map((c) =>
+        c.findings.map((f) => ({
           cell: toA1(f.row, f.col),
           severity: f.severity,
           rule: f.rule,
           message: f.message.zh,
           message_en: f.message.en,
           clause: f.clause,
-        }));
-      });
+        })),
+      );
       expect(file.sheets.map((s) => s.findings)).toEqual(expected);
     }
   });

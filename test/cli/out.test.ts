@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { COPY_LIMITS } from "../../src/adapters/xlsx/problems";
 import { MARK_FILL, MARK_PREFIX } from "../../src/core/marks";
+import { denseSheetXml, rawXlsx } from "../xlsx/helpers";
 import { XlsxPackage } from "../xlsx/xml";
 import { cleanTemp, CLEAN_RECOMMENDATION, runCli, tempDir, writeExample, writeWorkbook } from "./helpers";
 
@@ -115,4 +117,17 @@ describe("--out DIR: an annotated copy per file", () => {
     expect(fs.existsSync(path.join(blocked, "sh-recommendation.checked.xlsx"))).toBe(true);
     expect(fs.readdirSync(blocked).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
+
+  it(`a sheet over the copy limit (${COPY_LIMITS.rows.toLocaleString("en-US")} rows) is checked, but its copy is refused with the limit named`, async () => {
+    const big = path.join(dir, "big.xlsx");
+    fs.writeFileSync(big, await rawXlsx(denseSheetXml(COPY_LIMITS.rows + 1), { sheetName: "明细" }));
+    const target = path.join(dir, "big-out");
+    const r = await runCli(["check", big, "--out", target, "--json"]);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).files[0]).toMatchObject({ error: null, sheets: [{ sheet: "明细" }] });
+    expect(r.stderr).toContain(
+      "工作表“明细”有 50,001 行、50,001 个单元格，超过标记副本每张工作表 50,000 行、750,000 个单元格的上限",
+    );
+    expect(fs.readdirSync(target)).toEqual([]);
+  }, 30_000);
 });

@@ -36,7 +36,7 @@ export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
  */
 export async function rawXlsx(
   sheetXml: string,
-  options: { sheetName?: string; compression?: "STORE" | "DEFLATE" } = {},
+  options: { sheetName?: string; compression?: "STORE" | "DEFLATE"; parts?: Record<string, string> } = {},
 ): Promise<Buffer> {
   const zip = new JSZip();
   const name = options.sheetName ?? "Sheet1";
@@ -57,6 +57,7 @@ export async function rawXlsx(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
   );
   zip.file("xl/worksheets/sheet1.xml", sheetXml);
+  for (const [name, text] of Object.entries(options.parts ?? {})) zip.file(name, text);
   return zip.generateAsync({
     type: "nodebuffer",
     compression: options.compression ?? "DEFLATE",

@@ -1,20 +1,24 @@
 import JSZip from "jszip";
-import { openWorkbookBytes } from "../../src/adapters/xlsx/open-file";
+import { checkableWorkbookBytes, openWorkbookBytes } from "../../src/adapters/xlsx/open-file";
 import { problemText, SHEET_LIMITS, type InputProblem } from "../../src/adapters/xlsx/problems";
 import { denseSheetXml, rawXlsx, workbookBytes } from "./helpers";
 
 async function problemOf(bytes: Buffer, name = "file.xlsx"): Promise<InputProblem | null> {
-  const result = await openWorkbookBytes(bytes, name);
+  const result = await checkableWorkbookBytes(bytes, name);
+  // The plain ExcelJS opening (used by other commands) must see the same problem.
+  const plain = await openWorkbookBytes(bytes, name);
+  expect(plain.ok ? null : plain.problem).toEqual(result.ok ? null : result.problem);
   return result.ok ? null : result.problem;
 }
 
-describe("openWorkbookBytes: every kind of bad input is a typed problem", () => {
+describe("checkableWorkbookBytes and openWorkbookBytes: every kind of bad input is a typed problem", () => {
   it("a good workbook opens", async () => {
-    const result = await openWorkbookBytes(
-      await workbookBytes([{ name: "推荐表", rows: [["项目名称"]] }]),
-      "a.xlsx",
-    );
-    expect(result.ok && result.workbook.worksheets.map((w) => w.name)).toEqual(["推荐表"]);
+    const bytes = await workbookBytes([{ name: "推荐表", rows: [["项目名称"]] }]);
+    const result = await checkableWorkbookBytes(bytes, "a.xlsx");
+    expect(result.ok && result.workbook.grids.map((g) => g.name)).toEqual(["推荐表"]);
+    expect(result.ok && result.workbook.reader).toBe("direct");
+    const plain = await openWorkbookBytes(bytes, "a.xlsx");
+    expect(plain.ok && plain.workbook.worksheets.map((w) => w.name)).toEqual(["推荐表"]);
   });
 
   it("a docx renamed to .xlsx is a zip that is not a workbook", async () => {
@@ -54,8 +58,8 @@ describe("openWorkbookBytes: every kind of bad input is a typed problem", () => 
   });
 
   it("a sheet at the row limit is loaded", async () => {
-    const result = await openWorkbookBytes(await rawXlsx(denseSheetXml(SHEET_LIMITS.rows)), "big.xlsx");
-    expect(result.ok && result.workbook.worksheets[0]?.rowCount).toBe(SHEET_LIMITS.rows);
+    const result = await checkableWorkbookBytes(await rawXlsx(denseSheetXml(SHEET_LIMITS.rows)), "big.xlsx");
+    expect(result.ok && result.workbook.grids[0]?.rowCount).toBe(SHEET_LIMITS.rows);
   });
 });
 

@@ -1,5 +1,6 @@
 import type ExcelJS from "exceljs";
 import type { IgnoreEntry } from "../../core/check-types";
+import type { Grid } from "../../core/grid/types";
 import { isRuleId } from "../../core/rules/ids";
 
 /**
@@ -23,19 +24,18 @@ function cellString(value: ExcelJS.CellValue): string {
   return "";
 }
 
-/** Every key of the store with its parsed value; values that are not valid JSON are left out (and named). */
-export function readStore(wb: ExcelJS.Workbook): { values: Map<string, unknown>; unreadable: string[] } {
+/** Parse the store's rows (key, piece of JSON), the header row left out. */
+function parseStoreRows(rows: Iterable<[string, string]>): {
+  values: Map<string, unknown>;
+  unreadable: string[];
+} {
   const values = new Map<string, unknown>();
   const unreadable: string[] = [];
-  const ws = wb.getWorksheet(STORE_SHEET);
-  if (!ws) return { values, unreadable };
   const texts = new Map<string, string>();
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber === 1) return;
-    const key = cellString(row.getCell(1).value).trim();
-    if (key === "") return;
-    texts.set(key, (texts.get(key) ?? "") + cellString(row.getCell(2).value));
-  });
+  for (const [rawKey, piece] of rows) {
+    const key = rawKey.trim();
+    if (key !== "") texts.set(key, (texts.get(key) ?? "") + piece);
+  }
   for (const [key, text] of texts) {
     try {
       values.set(key, JSON.parse(text));
@@ -44,6 +44,27 @@ export function readStore(wb: ExcelJS.Workbook): { values: Map<string, unknown>;
     }
   }
   return { values, unreadable };
+}
+
+/** Every key of the store with its parsed value; values that are not valid JSON are left out (and named). */
+export function readStore(wb: ExcelJS.Workbook): { values: Map<string, unknown>; unreadable: string[] } {
+  const ws = wb.getWorksheet(STORE_SHEET);
+  const rows: Array<[string, string]> = [];
+  ws?.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (rowNumber > 1) rows.push([cellString(row.getCell(1).value), cellString(row.getCell(2).value)]);
+  });
+  return parseStoreRows(rows);
+}
+
+/** The same store read from the grid of the "_yanxiu" sheet (the CLI's direct reader gives grids, not ExcelJS). */
+export function readStoreFromGrid(grid: Grid): { values: Map<string, unknown>; unreadable: string[] } {
+  const rows: Array<[string, string]> = [];
+  const text = (r: number, c: number) => {
+    const cell = grid.cell(r, c);
+    return typeof cell.value === "string" ? cell.value : cell.text;
+  };
+  for (let r = 1; r < grid.rowCount; r++) rows.push([text(r, 0), text(r, 1)]);
+  return parseStoreRows(rows);
 }
 
 /** Write the whole store (replacing what was there), creating the very hidden sheet when needed. */
@@ -82,6 +103,60 @@ export function validIgnores(value: unknown): IgnoreEntry[] {
 export function readIgnores(wb: ExcelJS.Workbook): { ignores: IgnoreEntry[]; unreadable: boolean } {
   const { values, unreadable } = readStore(wb);
   return { ignores: validIgnores(values.get(IGNORES_KEY)), unreadable: unreadable.includes(IGNORES_KEY) };
+}
+
+/** The stored ignores, from the store sheet's grid (undefined: the workbook has no store). */
+export function readIgnoresFromGrid(grid: Grid | undefined): { ignores: IgnoreEntry[]; unreadable: boolean } {
+  if (!grid) return { ignores: [], unreadable: false };
+  const { values, unreadable } = readStoreFromGrid(grid);
+  return { ignores: validIgnores(values.get(IGNORES_KEY)), unreadable: unreadable.includes(IGNORES_KEY) };
+}
+
+function decodeXmlAttribute(text: string): string {
+  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (whole, e: string) => {
+    if (e[0] === "#")
+      return String.fromCodePoint(
+        e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1)),
+      );
+    return ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" } as Record<string, string>)[e] ?? whole;
+  });
+}
+
+/**
+ * The "ignores" setting of an Office add-in as Excel saves it: a property of the add-in's web-extension part
+ * (xl/webextensions/webextensionN.xml, [MS-OWEXML] CT_OsfWebExtensionProperty) whose value is the setting as JSON.
+ * The Office adapter keeps its settings there (workbook.settings); reading it too means ignores made in Excel count
+ * for the CLI even before they are mirrored into the "_yanxiu" sheet. Undefined when the part has no such property.
+ */
+export function ignoresFromWebExtension(
+  xml: string,
+): { ignores: IgnoreEntry[]; unreadable: boolean } | undefined {
+  for (const m of xml.matchAll(/<(?:\w+:)?property\b([^>]*)>/g)) {
+    const attrs = m[1] ?? "";
+    const name = /\bname\s*=\s*"([^"]*)"/.exec(attrs)?.[1];
+    if (name === undefined || decodeXmlAttribute(name) !== IGNORES_KEY) continue;
+    const raw = decodeXmlAttribute(/\bvalue\s*=\s*"([^"]*)"/.exec(attrs)?.[1] ?? "");
+    try {
+      let value: unknown = JSON.parse(raw);
+      // A setting saved as a string holding JSON (some hosts serialise twice).
+      if (typeof value === "string") value = JSON.parse(value);
+      return { ignores: validIgnores(value), unreadable: false };
+    } catch {
+      return { ignores: [], unreadable: true };
+    }
+  }
+  return undefined;
+}
+
+/** Ignores from several stores together, each finding once (by sheet, rule and cell; the first reason kept). */
+export function mergeIgnores(...lists: ReadonlyArray<readonly IgnoreEntry[]>): IgnoreEntry[] {
+  const seen = new Map<string, IgnoreEntry>();
+  for (const list of lists)
+    for (const e of list) {
+      const key = `${e.sheet}\u0000${e.rule}\u0000${e.cell}`;
+      if (!seen.has(key)) seen.set(key, e);
+    }
+  return [...seen.values()];
 }
 
 /** Replace the stored ignores, keeping every other key of the store. */

@@ -1,11 +1,27 @@
 import type { Text } from "../../core/findings";
 
+const n = (value: number) => value.toLocaleString("en-US");
+
 /**
  * The ceiling on one worksheet. Measured with ExcelJS 4.4 on a 12-column list (bench/files.ts, README):
  * 100,000 rows load in about 700 MB, 200,000 rows in 1.4 GB and 1,000,000 rows in 4.8 GB and two minutes.
  * Sheets above either figure are refused before loading so that a check never needs more than 2 GB.
  */
 export const SHEET_LIMITS = { rows: 100_000, cells: 1_500_000 } as const;
+
+/**
+ * The ceiling on one worksheet of an annotated copy (--out), which ExcelJS must load and write again whole: measured
+ * on the same list, 50,000 rows take 1.0 GB at peak and 100,000 rows 2.0 GB, so copies stop at half the check limit.
+ */
+export const COPY_LIMITS = { rows: 50_000, cells: 750_000 } as const;
+
+/** Why an annotated copy of a checked workbook was not written, zh-CN and en. */
+export function copyTooLargeText(sheet: string, rows: number, cells: number): Text {
+  return {
+    zh: `工作表“${sheet}”有 ${n(rows)} 行、${n(cells)} 个单元格，超过标记副本每张工作表 ${n(COPY_LIMITS.rows)} 行、${n(COPY_LIMITS.cells)} 个单元格的上限（写出副本要重新载入并写出整个工作簿，再大则需要 2 GB 以上内存）。校验结果照常列出，未写出标记副本。`,
+    en: `Sheet “${sheet}” has ${n(rows)} rows and ${n(cells)} cells, over the limit of ${n(COPY_LIMITS.rows)} rows and ${n(COPY_LIMITS.cells)} cells per sheet for an annotated copy (writing one reloads and rewrites the whole workbook, which would need more than 2 GB beyond it). The findings are listed as usual; no annotated copy was written.`,
+  };
+}
 
 /** Why a file could not be checked. Each kind has its own zh-CN/en message (problemText). */
 export type InputProblem =
@@ -24,8 +40,6 @@ export type InputProblem =
   | { kind: "corrupt"; detail: "truncated" | "no-directory" | "bad-entry" | "content"; message?: string }
   | { kind: "too-large"; sheet: string; rows: number; cells: number }
   | { kind: "empty-workbook"; noSheets: boolean };
-
-const n = (value: number) => value.toLocaleString("en-US");
 
 const SAVE_AS: Text = {
   zh: "请用 Excel 或 WPS 打开，“另存为”Excel 工作簿（*.xlsx）后再校验。",

@@ -21,14 +21,17 @@ export function plainValue(value: ExcelJS.CellValue): CellValue {
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
   if (value instanceof Date) return value;
   if (typeof value === "object") {
-    if ("richText" in value && Array.isArray(value.richText)) return richText(value as { richText: { text: string }[] });
+    if ("richText" in value && Array.isArray(value.richText))
+      return richText(value as { richText: { text: string }[] });
     if ("formula" in value || "sharedFormula" in value) {
       const result = (value as { result?: unknown }).result;
       if (result === undefined || result === null) return null;
-      if (typeof result === "object" && result !== null && "error" in result) return String((result as { error: string }).error);
+      if (typeof result === "object" && result !== null && "error" in result)
+        return String((result as { error: string }).error);
       return plainValue(result as ExcelJS.CellValue);
     }
-    if ("text" in value && typeof (value as { text: unknown }).text === "string") return (value as { text: string }).text;
+    if ("text" in value && typeof (value as { text: unknown }).text === "string")
+      return (value as { text: string }).text;
     if ("error" in value) return String((value as { error: string }).error);
   }
   return String(value);
@@ -43,13 +46,19 @@ function formattedText(value: CellValue, numFmt: string | undefined): string {
   return displayText(value);
 }
 
-function toRawCell(cell: ExcelJS.Cell): RawCell | undefined {
-  const value = plainValue(cell.value);
+/**
+ * The core's cell for a typed value and its number format; undefined for an empty cell. Shared by every reader of
+ * xlsx files (ExcelJS here, the CLI's direct reader in fast-read.ts) so that they hand the engine the same cells.
+ */
+export function rawCellOf(value: CellValue, numFmt: string | undefined): RawCell | undefined {
   if (value === null || value === "") return undefined;
-  const numFmt = cell.numFmt || undefined;
   const raw: RawCell = { value, text: formattedText(value, numFmt) };
   if (numFmt) raw.numberFormat = numFmt;
   return raw;
+}
+
+function toRawCell(cell: ExcelJS.Cell): RawCell | undefined {
+  return rawCellOf(plainValue(cell.value), cell.numFmt || undefined);
 }
 
 /** One worksheet as a core Grid: values, display text, number formats and merged areas (0-based). */

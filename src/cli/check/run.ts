@@ -1,12 +1,11 @@
 import { promises as fsp } from "node:fs";
 import * as path from "node:path";
 import { annotateWorkbook } from "../../adapters/xlsx/annotate";
-import { readIgnores } from "../../adapters/xlsx/ignores";
-import { openWorkbookFile } from "../../adapters/xlsx/open-file";
-import type { InputProblem } from "../../adapters/xlsx/problems";
-import { gridsFromWorkbook } from "../../adapters/xlsx/read";
+import { openCheckableWorkbook } from "../../adapters/xlsx/open-file";
+import { COPY_LIMITS, copyTooLargeText, type InputProblem } from "../../adapters/xlsx/problems";
+import type { Grid } from "../../core/grid/types";
 import { writeFileAtomic } from "../../adapters/xlsx/write-file";
-import { checkGrid } from "../../core/check";
+import { checkWorkbook } from "../../core/check";
 import type { CheckOptions, SheetCheck } from "../../core/check-types";
 import { projectRecords, type ProjectRecord } from "../project-rows";
 import type { Input } from "./inputs";
@@ -71,23 +70,36 @@ export async function checkInput(
     ignoresUnreadable: false,
   };
   if (!input.ok) return { ...outcome, problem: input.problem };
-  const opened = await openWorkbookFile(input.path);
+  const opened = await openCheckableWorkbook(input.path);
   if (!opened.ok) return { ...outcome, problem: opened.problem };
-  const wb = opened.workbook;
-  const grids = gridsFromWorkbook(wb);
+  const { grids, ignores } = opened.workbook;
   if (grids.length === 0 || grids.every((g) => g.rowCount === 0))
     return { ...outcome, problem: { kind: "empty-workbook", noSheets: grids.length === 0 } };
-  const { ignores, unreadable } = readIgnores(wb);
-  outcome.ignoresUnreadable = unreadable;
-  for (const grid of grids) {
-    const check = checkGrid(grid, { policy: options.policy, level: options.level, ignored: ignores });
-    outcome.checks.push(check);
-    if (options.collectProjects) outcome.projects.push(...projectRecords(input.display, grid, check));
-  }
+  outcome.ignoresUnreadable = opened.workbook.ignoresUnreadable;
+  // The whole workbook at once: some sheets inform the checks of others (e.g. Fujian's list of units that did not
+  // finish 2025).
+  outcome.checks = checkWorkbook(grids, { policy: options.policy, level: options.level, ignored: ignores });
+  if (options.collectProjects)
+    grids.forEach((grid, i) =>
+      outcome.projects.push(...projectRecords(input.display, grid, outcome.checks[i] as SheetCheck)),
+    );
   if (options.outDir && namer) {
     const target = namer.next(input.path);
     const shown = path.relative(options.cwd, target) || target;
+    const tooBig = grids
+      .map((g) => ({ sheet: g.name, ...gridSize(g) }))
+      .find((s) => s.rows > COPY_LIMITS.rows || s.cells > COPY_LIMITS.cells);
+    if (tooBig) {
+      outcome.copy = {
+        ok: false,
+        path: shown,
+        detail: copyTooLargeText(tooBig.sheet, tooBig.rows, tooBig.cells)[options.lang],
+      };
+      return outcome;
+    }
     try {
+      // The copy is written from ExcelJS's model of the same bytes, so everything else in the file is kept.
+      const wb = await opened.workbook.excel();
       annotateWorkbook(wb, outcome.checks, options.lang, ignores);
       const bytes = await wb.xlsx.writeBuffer();
       await writeFileAtomic(target, bytes as unknown as Uint8Array);
@@ -99,6 +111,19 @@ export async function checkInput(
     }
   }
   return outcome;
+}
+
+/** The rows that hold something and the cells that are not empty: what ExcelJS will have to hold for a copy. */
+export function gridSize(grid: Grid): { rows: number; cells: number } {
+  let rows = 0;
+  let cells = 0;
+  for (let r = 0; r < grid.rowCount; r++) {
+    let inRow = 0;
+    for (let c = 0; c < grid.colCount; c++) if (grid.cell(r, c).value !== null) inRow++;
+    if (inRow > 0) rows++;
+    cells += inRow;
+  }
+  return { rows, cells };
 }
 
 /** Make sure the out directory exists (creating it), or say why it cannot be used. */
