@@ -83,9 +83,16 @@ export function jsonBytes(x: unknown): number {
   return utf8.encode(JSON.stringify(x) ?? "").length;
 }
 
+const parsedVersions = new Map<string, number[]>();
+function parseVersion(v: string): number[] {
+  let parsed = parsedVersions.get(v);
+  if (!parsed) parsedVersions.set(v, (parsed = v.split(".").map(Number)));
+  return parsed;
+}
+
 function versionAtLeast(have: string, want: string): boolean {
-  const a = have.split(".").map(Number);
-  const b = want.split(".").map(Number);
+  const a = parseVersion(have);
+  const b = parseVersion(want);
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
     const x = a[i] ?? 0;
     const y = b[i] ?? 0;
@@ -345,8 +352,17 @@ export abstract class SimObject {
   private readonly _nullable: boolean;
   private _bound: Resolved | undefined;
   private _nullState: boolean | undefined;
-  private readonly _vals = new Map<string, unknown>();
-  private readonly _navCache = new Map<string, SimObject>();
+  // Allocated on first use: tens of thousands of proxies take part in a large request.
+  private _valsMap: Map<string, unknown> | undefined;
+  private _navMap: Map<string, SimObject> | undefined;
+
+  private get _vals(): Map<string, unknown> {
+    return (this._valsMap ??= new Map());
+  }
+
+  private get _navCache(): Map<string, SimObject> {
+    return (this._navMap ??= new Map());
+  }
   private _loadedItems: SimObject[] | undefined;
 
   protected abstract readonly _spec: ClassSpec<never>;
@@ -432,7 +448,7 @@ export abstract class SimObject {
 
   /** Reads a loaded (or locally set) property. */
   _get(name: string): unknown {
-    if (this._vals.has(name)) return this._vals.get(name);
+    if (this._valsMap?.has(name)) return this._valsMap.get(name);
     if (this._nullState === true) return null;
     throw propertyNotLoaded(name, this._typeSpec.type);
   }
@@ -610,7 +626,7 @@ export abstract class SimObject {
 
   toJSON(): Record<string, unknown> {
     if (this._loadedItems) return { items: this._loadedItems.map((i) => i.toJSON()) };
-    return Object.fromEntries(this._vals);
+    return Object.fromEntries(this._valsMap ?? []);
   }
 }
 
