@@ -69,7 +69,13 @@ describe("capabilities", () => {
     ["1.13", "comment", true, ["notes"]],
     ["1.12", "comment", true, ["merged", "notes"]],
     ["1.9", "none", true, ["merged", "comments", "notes"]],
-    ["1.8", "none", false, ["read", "mark", "merged", "comments", "notes", "insert"]],
+    ["1.8", "none", false, ["large", "mark", "merged", "comments", "notes", "insert"]],
+    [
+      "1.1",
+      "none",
+      false,
+      ["read sheets", "large", "mark", "merged", "comments", "notes", "insert", "settings"],
+    ],
   ])(
     "on ExcelApi %s: reasons as %s, insertSheet %s, missing %j",
     async (version, annotations, insert, missingWords) => {

@@ -69,8 +69,24 @@ describe("readSheet", () => {
     expect(grid.cell(0, 1).value).toBe("b");
   });
 
-  it("refuses on an Excel without ExcelApi 1.9, saying what is missing and pointing to file mode", async () => {
-    const wb = createWorkbook({ sheets: [{ name: "S" }], requirementSets: { ExcelApi: "1.8" } });
+  it("reads before ExcelApi 1.9 too, loading every cell's text and format", async () => {
+    const wb = createWorkbook({
+      sheets: [
+        { name: "S", values: [["名称", 3]], cells: { C1: { value: 46082, numberFormat: "yyyy/m/d" } } },
+      ],
+      requirementSets: { ExcelApi: "1.2" },
+    });
+    const grid = await portFor(wb).readSheet("S");
+    expect(grid.cell(0, 0)).toEqual({ value: "名称", text: "名称", numberFormat: "General" });
+    expect(grid.cell(0, 2)).toEqual({
+      value: new Date(Date.UTC(2026, 2, 1)),
+      text: "2026/3/1",
+      numberFormat: "yyyy/m/d",
+    });
+  });
+
+  it("refuses on an Excel without ExcelApi 1.2, saying so and pointing to file mode", async () => {
+    const wb = createWorkbook({ sheets: [{ name: "S" }], requirementSets: { ExcelApi: "1.1" } });
     await expect(portFor(wb).readSheet("S")).rejects.toMatchObject({
       kind: "unsupported",
       text: { zh: expect.stringContaining("文件模式"), en: expect.stringContaining("file mode") },

@@ -439,7 +439,10 @@ export async function reconcileMarks(
   for (const chunk of addressChunks(patterned.map(keyToCell)))
     ws.getRanges(chunk).format.fill.pattern = "Solid";
 
-  if (keepFinal) context.workbook.settings.add(MARKS_SETTING_KEY, final);
+  if (keepFinal) {
+    const changed = JSON.stringify(final) !== JSON.stringify(touched ? interim : stored);
+    if (changed) context.workbook.settings.add(MARKS_SETTING_KEY, final);
+  }
   // (It exists here: either it was there, or the interim record was just written.)
   else if (touched || !setting.isNullObject) context.workbook.settings.getItem(MARKS_SETTING_KEY).delete();
 

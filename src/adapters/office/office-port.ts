@@ -75,7 +75,16 @@ export class OfficeWorkbookPort implements WorkbookPort {
   /** What this Excel can do, from isSetSupported alone (no request). */
   async capabilities(): Promise<PortCapabilities> {
     const missing: string[] = [];
-    for (const f of ["read", "marks", "merges", "comments", "notes", "insertSheet", "settings"] as const)
+    for (const f of [
+      "read",
+      "lightRead",
+      "marks",
+      "merges",
+      "comments",
+      "notes",
+      "insertSheet",
+      "settings",
+    ] as const)
       if (!this.has(f)) missing.push(`${FEATURE_NAMES[f][this.lang]} (ExcelApi ${REQUIREMENTS[f]})`);
     return {
       annotations: this.annotations(),
@@ -101,7 +110,8 @@ export class OfficeWorkbookPort implements WorkbookPort {
 
   /**
    * The sheet as a Grid: one sync for sheets whose values fit a 5 MB response (200,000 cells of ordinary
-   * content), more in row blocks for larger ones. Reading also notes the sheet's id and our stored marks, so the
+   * content; fewer before ExcelApi 1.9, where every cell's text and format come back too), more in row blocks
+   * for larger ones. Reading also notes the sheet's id and our stored marks, so the
    * marking that usually follows needs no extra request to find last time's marks.
    */
   async readSheet(sheet: string): Promise<Grid> {
@@ -110,12 +120,8 @@ export class OfficeWorkbookPort implements WorkbookPort {
     return this.excel(sheet, async (context) => {
       const queueExtras = marks ? () => queueMarksPeek(context, sheet, this.cache) : undefined;
       const blocks = (this.sizes.get(sheet) ?? 0) > ONE_REQUEST_CELLS;
-      const grid = await readSheetGrid(
-        context,
-        sheet,
-        { special: true, merges: this.has("merges"), blocks },
-        queueExtras,
-      );
+      const options = { special: this.has("lightRead"), merges: this.has("merges"), blocks };
+      const grid = await readSheetGrid(context, sheet, options, queueExtras);
       this.sizes.set(sheet, grid.rowCount * grid.colCount);
       return grid;
     });

@@ -1,3 +1,4 @@
+import { toRangeA1 } from "../../core/grid/a1";
 import { makeGrid } from "../../core/grid/grid";
 import type { CellValue, Grid, MergeArea, RawCell } from "../../core/grid/types";
 import { isDateFormat } from "../../core/read/date";
@@ -183,7 +184,7 @@ async function readInBlocks(
   const readFrom = async (start: number, blockRows: number): Promise<void> => {
     if (start >= end) return;
     const count = Math.min(blockRows, end - start);
-    const take = queueLoad(ws.getRangeByIndexes(start, left, count, cols), options);
+    const take = queueLoad(ws.getRange(toRangeA1(start, left, start + count - 1, left + cols - 1)), options);
     try {
       await context.sync();
     } catch (e) {
