@@ -70,6 +70,7 @@ export function FileModePane(props: FileModePaneProps) {
     <TaskPane
       host={host}
       port={state.file?.port ?? null}
+      checkOnOpen={state.file?.example ?? false}
       fileBanner={<FileBanner state={state} onOpen={onOpen} />}
     />
   );
