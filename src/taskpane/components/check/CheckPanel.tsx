@@ -4,6 +4,8 @@ import type { IgnoreEntry, SheetCheck } from "../../../core/check-types";
 import type { Finding } from "../../../core/findings";
 import { toA1 } from "../../../core/grid/a1";
 import { planMarks } from "../../../core/marks";
+import type { WorkbookPort } from "../../../core/port";
+import { useCheckOnOpen } from "../../file/check-on-open";
 import { useTask } from "../../hooks/useTask";
 import { useText } from "../../i18n";
 import type { SheetOverride } from "../../settings";
@@ -120,11 +122,16 @@ export function CheckPanel() {
     [run],
   );
 
-  // Recognise the sheet as soon as it is known (and the stored choices are loaded), without marking anything.
+  // Recognise the sheet as soon as it is known (and the stored choices are loaded), without marking anything;
+  // a workbook the pane was asked to check on opening (file mode's example) is checked and marked, once.
+  const checkOnOpen = useCheckOnOpen();
+  const checkedOnOpen = useRef<WorkbookPort | null>(null);
   useEffect(() => {
     if (!port || !sheet || session.loading) return;
-    void runOn(sheet, { mark: false });
-  }, [port, sheet, session.loading, runOn]);
+    const mark = checkOnOpen === port && checkedOnOpen.current !== port;
+    if (mark) checkedOnOpen.current = port;
+    void runOn(sheet, { mark });
+  }, [port, sheet, session.loading, runOn, checkOnOpen]);
 
   // 实时校验: re-check the sheet after the user's edits, debounced, never after our own.
   useEffect(() => {
