@@ -1,9 +1,10 @@
-import { Button, Field, makeStyles, Select, tokens } from "@fluentui/react-components";
+import { Button, Field, makeStyles, mergeClasses, Select, tokens } from "@fluentui/react-components";
 import { useId } from "react";
 import { useText } from "../i18n";
 import { useTask } from "../hooks/useTask";
 import { useSession } from "../WorkbookSession";
 import { ErrorMessage } from "./common/ErrorMessage";
+import { useFitStyles } from "./common/fit";
 
 const useStyles = makeStyles({
   root: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalS },
@@ -13,6 +14,7 @@ const useStyles = makeStyles({
 /** 工作表: which sheet the tabs work on (the active one unless chosen here), and a button to look again. */
 export function SheetPicker() {
   const styles = useStyles();
+  const fit = useFitStyles();
   const t = useText();
   const session = useSession();
   const task = useTask();
@@ -21,8 +23,9 @@ export function SheetPicker() {
   return (
     <div>
       <div className={styles.root}>
-        <Field label={t("sheetLabel")} className={styles.field}>
+        <Field label={t("sheetLabel")} className={mergeClasses(styles.field, fit.field)}>
           <Select
+            className={fit.select}
             id={id}
             value={session.sheet ?? ""}
             onChange={(_e, data) => session.chooseSheet(data.value)}

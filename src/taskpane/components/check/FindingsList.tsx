@@ -3,7 +3,7 @@ import {
   AccordionHeader,
   AccordionItem,
   AccordionPanel,
-  CounterBadge,
+  Badge,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -40,7 +40,7 @@ export function groupByRule(findings: readonly Finding[]): FindingGroup[] {
   return [...groups.values()].sort((a, b) => SEVERITY_ORDER[a.worst] - SEVERITY_ORDER[b.worst]);
 }
 
-const COUNTER_COLOR = { error: "danger", warning: "important", info: "informative" } as const;
+const COUNTER_COLOR = { error: "danger", warning: "warning", info: "informative" } as const;
 
 /** The findings grouped by rule, each group expandable to its cells. */
 export function FindingsList(props: {
@@ -59,13 +59,9 @@ export function FindingsList(props: {
           <AccordionHeader size="small">
             <span className={styles.header}>
               <span className={styles.title}>{ruleTitle(group.rule, lang)}</span>
-              <CounterBadge
-                size="small"
-                appearance="filled"
-                color={COUNTER_COLOR[group.worst]}
-                count={group.findings.length}
-                showZero
-              />
+              <Badge size="small" appearance="filled" color={COUNTER_COLOR[group.worst]}>
+                {group.findings.length}
+              </Badge>
             </span>
           </AccordionHeader>
           <AccordionPanel>

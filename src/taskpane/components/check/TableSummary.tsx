@@ -10,6 +10,7 @@ import {
 } from "../../../core/packs/types";
 import { useLanguage, useText } from "../../i18n";
 import type { SheetOverride } from "../../settings";
+import { useFitStyles } from "../common/fit";
 
 const useStyles = makeStyles({
   root: {
@@ -45,6 +46,7 @@ export function TableSummary(props: {
   disabled?: boolean;
 }) {
   const styles = useStyles();
+  const fit = useFitStyles();
   const t = useText();
   const { lang } = useLanguage();
   const { check, override } = props;
@@ -66,8 +68,9 @@ export function TableSummary(props: {
           {chosen("level")}
         </dd>
       </dl>
-      <Field label={t("choosePack")}>
+      <Field label={t("choosePack")} className={fit.field}>
         <Select
+          className={fit.select}
           value={override.policy ?? AUTO}
           disabled={props.disabled}
           onChange={(_e, data) =>
@@ -82,8 +85,9 @@ export function TableSummary(props: {
           ))}
         </Select>
       </Field>
-      <Field label={t("chooseLevel")}>
+      <Field label={t("chooseLevel")} className={fit.field}>
         <Select
+          className={fit.select}
           value={override.level ?? AUTO}
           disabled={props.disabled}
           onChange={(_e, data) =>

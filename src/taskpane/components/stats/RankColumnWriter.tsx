@@ -13,6 +13,7 @@ import {
 import { cellText } from "../../../core/read/normalise";
 import { useText } from "../../i18n";
 import { OverwriteDialog } from "./OverwriteDialog";
+import { useFitStyles } from "../common/fit";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -41,6 +42,7 @@ export function RankColumnWriter(props: {
   disabled?: boolean;
 }) {
   const styles = useStyles();
+  const fit = useFitStyles();
   const t = useText();
   const [choice, setChoice] = useState(AUTO);
   const [asking, setAsking] = useState<{ plan: RankColumnPlan; conflicts: CellConflict[] } | null>(null);
@@ -84,8 +86,13 @@ export function RankColumnWriter(props: {
   );
   return (
     <div className={styles.root}>
-      <Field label={t("rankColumn")}>
-        <Select value={choice} onChange={(_e, data) => setChoice(data.value)} disabled={reason !== undefined}>
+      <Field label={t("rankColumn")} className={fit.field}>
+        <Select
+          className={fit.select}
+          value={choice}
+          onChange={(_e, data) => setChoice(data.value)}
+          disabled={reason !== undefined}
+        >
           <option value={AUTO}>
             {t(autoPlan.reused ? "rankColumnReuse" : "rankColumnNew", {
               letter: columnLetters(autoPlan.col),

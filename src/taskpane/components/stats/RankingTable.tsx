@@ -46,10 +46,11 @@ const useStyles = makeStyles({
     verticalAlign: "top",
     overflowWrap: "anywhere",
   },
-  narrow: { width: "3.2em" },
+  narrow: { width: "3.4em" },
   tiny: { width: "2.4em" },
   wide: { width: "30%" },
   muted: { color: tokens.colorNeutralForeground3 },
+  caption: { captionSide: "top", textAlign: "left", color: tokens.colorNeutralForeground3 },
 });
 
 const HEADERS: Record<RankingColumn, TextKey> = {
@@ -130,7 +131,7 @@ export function RankingTable(props: { rows: readonly ProjectRow[]; showRecommend
     <section className={styles.section} aria-label={t("statsRanking")}>
       <Subtitle2 as="h2">{t("statsRanking")}</Subtitle2>
       <table className={styles.table}>
-        <caption className={styles.muted}>{t("rankingCaption")}</caption>
+        <caption className={styles.caption}>{t("rankingCaption")}</caption>
         <thead>
           <tr>
             {columns.map((column) => (

@@ -8,6 +8,7 @@ import { PACK_NAMES } from "../../../core/packs/types";
 import { TEMPLATES, fillFormFromRecord, recordsFromGrid, type FormRecord } from "../../../core/templates";
 import { useLanguage, useText } from "../../i18n";
 import type { TemplateTools } from "./tools";
+import { useFitStyles } from "../common/fit";
 
 const FORM_TEMPLATES = TEMPLATES.filter((t) => t.form);
 
@@ -34,6 +35,7 @@ interface ListRowChoice {
 /** 填充 (a): rows of the list on the current sheet become application forms, one new sheet per chosen row. */
 export function FormFiller(props: { tools: TemplateTools }) {
   const styles = useStyles();
+  const fit = useFitStyles();
   const t = useText();
   const { lang } = useLanguage();
   const { tools } = props;
@@ -102,8 +104,12 @@ export function FormFiller(props: { tools: TemplateTools }) {
       {rows && rows.rows.length === 0 && <Caption1>{t("noListRows", { sheet: rows.sheet })}</Caption1>}
       {rows && rows.rows.length > 0 && (
         <>
-          <Field label={t("formTemplate")}>
-            <Select value={templateId} onChange={(_e, data) => setTemplateId(data.value)}>
+          <Field label={t("formTemplate")} className={fit.field}>
+            <Select
+              className={fit.select}
+              value={templateId}
+              onChange={(_e, data) => setTemplateId(data.value)}
+            >
               {FORM_TEMPLATES.map((f) => (
                 <option key={f.id} value={f.id}>
                   {`${PACK_NAMES[f.policy][lang]} · ${f.attachment} ${f.title}`}

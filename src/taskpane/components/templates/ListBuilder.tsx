@@ -19,6 +19,7 @@ import {
 import { useLanguage, useText } from "../../i18n";
 import { Notice } from "../common/Notice";
 import type { TemplateTools } from "./tools";
+import { useFitStyles } from "../common/fit";
 
 const LIST_TEMPLATES = TEMPLATES.filter((t) => t.list);
 
@@ -53,6 +54,7 @@ function titleOf(form: ApplicationForm): string {
  */
 export function ListBuilder(props: { tools: TemplateTools }) {
   const styles = useStyles();
+  const fit = useFitStyles();
   const t = useText();
   const { lang } = useLanguage();
   const { tools } = props;
@@ -122,8 +124,12 @@ export function ListBuilder(props: { tools: TemplateTools }) {
         </Button>
       </div>
       {forms && (
-        <Field label={t("listTemplate")}>
-          <Select value={templateId} onChange={(_e, data) => setTemplateId(data.value)}>
+        <Field label={t("listTemplate")} className={fit.field}>
+          <Select
+            className={fit.select}
+            value={templateId}
+            onChange={(_e, data) => setTemplateId(data.value)}
+          >
             {LIST_TEMPLATES.map((l) => (
               <option key={l.id} value={l.id}>
                 {`${PACK_NAMES[l.policy][lang]} · ${l.attachment} ${l.title}`}

@@ -14,6 +14,7 @@ import { toA1 } from "../../../core/grid/a1";
 import { findChoiceCells, tickedText, type ChoiceCell } from "../../choice-cells";
 import { useText } from "../../i18n";
 import type { TemplateTools } from "./tools";
+import { useFitStyles } from "../common/fit";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -29,6 +30,7 @@ const PREVIEW_CHARS = 24;
  */
 export function TickHelper(props: { tools: TemplateTools }) {
   const styles = useStyles();
+  const fit = useFitStyles();
   const t = useText();
   const { tools } = props;
   const [cells, setCells] = useState<{ sheet: string; cells: ChoiceCell[] } | null>(null);
@@ -83,8 +85,8 @@ export function TickHelper(props: { tools: TemplateTools }) {
       {cells && cells.cells.length === 0 && <Caption1>{t("noChoices", { sheet: cells.sheet })}</Caption1>}
       {cells && cells.cells.length > 0 && (
         <>
-          <Field label={t("choiceCell")}>
-            <Select value={at} onChange={(_e, data) => setAt(data.value)}>
+          <Field label={t("choiceCell")} className={fit.field}>
+            <Select className={fit.select} value={at} onChange={(_e, data) => setAt(data.value)}>
               {cells.cells.map((c) => {
                 const address = toA1(c.row, c.col);
                 const preview = c.text.replace(/\s+/g, " ");
