@@ -256,7 +256,7 @@ describe("校验 tab: problems with the workbook", () => {
     fireEvent.click(screen.getByRole("button", { name: "校验当前工作表" }));
     expect(await screen.findByText("工作表受保护，无法修改。")).toBeTruthy();
     expect(screen.getByText("操作未完成")).toBeTruthy();
-    fireEvent.click(screen.getByRole("button", { name: "切换到英文" }));
+    fireEvent.click(screen.getByRole("button", { name: /切换到英文/ }));
     expect(screen.getByText("The sheet is protected, so it cannot be changed.")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Dismiss" }));
     expect(screen.queryByText("The sheet is protected, so it cannot be changed.")).toBeNull();
@@ -300,6 +300,13 @@ describe("校验 tab: 实时校验", () => {
     const live = screen.getByRole("switch", { name: "实时校验" }) as HTMLInputElement;
     expect(live.checked).toBe(false);
     expect(live.disabled).toBe(true);
+    expect(screen.getByText("当前模式下工作簿不会被他人修改，无需实时校验。")).toBeTruthy();
+  });
+
+  it("inside an Excel without change events, says the check must be run by hand", async () => {
+    await renderPane(new FakeWorkbookPort([cityList()], { kind: "office" }));
+    expect((screen.getByRole("switch", { name: "实时校验" }) as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getByText(/此版本的 Excel 不能通知工作表的修改/)).toBeTruthy();
   });
 
   it("re-checks after the user's edits, debounced, and not after the add-in's own marking", async () => {

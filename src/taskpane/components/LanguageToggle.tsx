@@ -9,7 +9,8 @@ export function LanguageToggle() {
     <Button
       appearance="subtle"
       size="small"
-      aria-label={t("switchLanguage")}
+      // The visible word comes first in the accessible name (WCAG 2.5.3 Label in Name: speech users say what they see).
+      aria-label={`${t("otherLanguageName")} – ${t("switchLanguage")}`}
       onClick={() => setLang(lang === "zh" ? "en" : "zh")}
     >
       {t("otherLanguageName")}
