@@ -69,6 +69,7 @@ const zh = {
   liveCheck: "实时校验",
   liveCheckHint: "开启后，编辑单元格片刻后自动重新校验。",
   liveCheckUnavailable: "当前模式下工作簿不会被他人修改，无需实时校验。",
+  liveCheckUnsupported: "此版本的 Excel 不能通知工作表的修改，无法实时校验；修改后请再点“校验当前工作表”。",
   severityError: "错误",
   severityWarning: "提醒",
   severityInfo: "说明",
@@ -258,6 +259,8 @@ const en: Catalogue = {
   liveCheck: "Live check",
   liveCheckHint: "When on, the sheet is checked again a moment after each edit.",
   liveCheckUnavailable: "In this mode nobody else changes the workbook, so there is nothing to check live.",
+  liveCheckUnsupported:
+    "This version of Excel does not report edits, so there is no live check; choose “Check this sheet” after editing.",
   severityError: "Errors",
   severityWarning: "Warnings",
   severityInfo: "Notes",

@@ -5,6 +5,7 @@ import type { HostInfo } from "../host";
 import { htmlLang, LanguageProvider, type Lang } from "../i18n";
 import { PortContext } from "../PortContext";
 import { WorkbookSessionProvider } from "../WorkbookSession";
+import { CheckOnOpenContext } from "../file/check-on-open";
 import { ModeBanner } from "./ModeBanner";
 import { PaneHeader } from "./PaneHeader";
 import { PaneTabs } from "./PaneTabs";
@@ -21,6 +22,8 @@ export interface TaskPaneProps {
   onOpenFile?: (file: File) => void;
   /** File mode's own banner (open, download, the selected cell), shown instead of the plain one. */
   fileBanner?: ReactNode;
+  /** Check and mark the port's sheet as soon as it is recognised (file mode's bundled example). */
+  checkOnOpen?: boolean;
 }
 
 /** The whole task pane: theme, language, the workbook port, header, file-mode banner and tabs. */
@@ -33,18 +36,24 @@ export function TaskPane(props: TaskPaneProps) {
   }, [lang]);
 
   return (
-    <FluentProvider theme={webLightTheme} className={styles.root}>
-      <LanguageProvider lang={lang} onChange={setLang}>
-        <PortContext.Provider value={props.port ?? null}>
-          <PaneHeader mode={props.host.mode} />
-          {props.host.mode === "file" && (props.fileBanner ?? <ModeBanner onOpenFile={props.onOpenFile} />)}
-          <WorkbookSessionProvider>
-            <main>
-              <PaneTabs mode={props.host.mode} />
-            </main>
-          </WorkbookSessionProvider>
-        </PortContext.Provider>
-      </LanguageProvider>
+    // The layout class sits on an inner element: FluentProvider copies its own className onto the portal nodes of
+    // dialogs and tooltips, and a full-height flex column there would cover the pane with an empty layer.
+    <FluentProvider theme={webLightTheme}>
+      <div className={styles.root}>
+        <LanguageProvider lang={lang} onChange={setLang}>
+          <PortContext.Provider value={props.port ?? null}>
+            <PaneHeader mode={props.host.mode} />
+            {props.host.mode === "file" && (props.fileBanner ?? <ModeBanner onOpenFile={props.onOpenFile} />)}
+            <WorkbookSessionProvider>
+              <CheckOnOpenContext.Provider value={props.checkOnOpen ? (props.port ?? null) : null}>
+                <main>
+                  <PaneTabs mode={props.host.mode} />
+                </main>
+              </CheckOnOpenContext.Provider>
+            </WorkbookSessionProvider>
+          </PortContext.Provider>
+        </LanguageProvider>
+      </div>
     </FluentProvider>
   );
 }

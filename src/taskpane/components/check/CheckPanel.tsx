@@ -227,7 +227,12 @@ export function CheckPanel() {
           {t("clearMarks")}
         </Button>
       </div>
-      <LiveCheckSwitch checked={live} available={Boolean(port?.onSheetChanged)} onChange={toggleLive} />
+      <LiveCheckSwitch
+        checked={live}
+        available={Boolean(port?.onSheetChanged)}
+        kind={port?.kind ?? "file"}
+        onChange={toggleLive}
+      />
       <ProgressNote show={task.progress} activity={task.activity} />
       <ErrorMessage error={task.error} onDismiss={task.clearError} />
       {current && (

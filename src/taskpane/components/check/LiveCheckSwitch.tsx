@@ -6,10 +6,14 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground3, paddingLeft: tokens.spacingHorizontalS },
 });
 
-/** 实时校验: check again after every edit. Off by default; unavailable where the port reports no changes. */
+/**
+ * 实时校验: check again after every edit. Off by default; unavailable where the port reports no changes (a file
+ * changes only through the pane; an Excel without change events says so).
+ */
 export function LiveCheckSwitch(props: {
   checked: boolean;
   available: boolean;
+  kind: "office" | "file";
   onChange: (on: boolean) => void;
 }) {
   const styles = useStyles();
@@ -23,7 +27,9 @@ export function LiveCheckSwitch(props: {
         onChange={(_e, data) => props.onChange(data.checked)}
       />
       <Caption1 className={styles.hint}>
-        {props.available ? t("liveCheckHint") : t("liveCheckUnavailable")}
+        {props.available
+          ? t("liveCheckHint")
+          : t(props.kind === "file" ? "liveCheckUnavailable" : "liveCheckUnsupported")}
       </Caption1>
     </div>
   );
