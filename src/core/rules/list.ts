@@ -32,6 +32,27 @@ export class ListView<K extends string> {
   }
 }
 
+/**
+ * Rows grouped by the text of one column, compared without whitespace and full-width forms; empty cells are left out
+ * unless `keepEmpty` (then they form the "" group). Groups keep sheet order.
+ */
+export function groupRows<K extends string>(
+  view: ListView<K>,
+  rows: readonly number[],
+  key: K,
+  keepEmpty = false,
+): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  for (const row of rows) {
+    const text = compactText(view.text(row, key));
+    if (text === "" && !keepEmpty) continue;
+    const list = groups.get(text);
+    if (list) list.push(row);
+    else groups.set(text, [row]);
+  }
+  return groups;
+}
+
 /** The 15% rule of 附件3 注, with the template's own example (1 of 5) always allowed. */
 export function allowedKeyRecommendations(projects: number): number {
   return Math.max(1, Math.floor(0.15 * projects + 1e-9));
@@ -74,15 +95,7 @@ export function checkDuplicateTitles<K extends string>(
   key: K,
   clause: string,
 ): void {
-  const seen = new Map<string, number[]>();
-  for (const row of rows) {
-    const title = compactText(view.text(row, key));
-    if (title === "") continue;
-    const list = seen.get(title);
-    if (list) list.push(row);
-    else seen.set(title, [row]);
-  }
-  for (const [, list] of seen) {
+  for (const list of groupRows(view, rows, key).values()) {
     if (list.length < 2) continue;
     const first = list[0] as number;
     for (const row of list.slice(1))
@@ -299,15 +312,7 @@ export function checkHostOneProject<K extends string>(
   key: K,
   clause: string,
 ): void {
-  const byHost = new Map<string, number[]>();
-  for (const row of rows) {
-    const host = compactText(view.text(row, key));
-    if (host === "") continue;
-    const list = byHost.get(host);
-    if (list) list.push(row);
-    else byHost.set(host, [row]);
-  }
-  for (const list of byHost.values()) {
+  for (const list of groupRows(view, rows, key).values()) {
     if (list.length < 2) continue;
     for (const row of list.slice(1))
       sink.add(

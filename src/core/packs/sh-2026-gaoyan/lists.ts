@@ -10,7 +10,13 @@ import { readYesNo } from "../../read/choice";
 import { LIST_COLUMNS, type ListKey } from "../../recognise/columns";
 import { findLabelledLine } from "../../recognise/lines";
 import { readList, type ListTable } from "../../recognise/list";
-import { checkCourseTime, checkDayCount, checkDeadline, checkGrassroots, checkTrainees } from "../../rules/figures";
+import {
+  checkCourseTime,
+  checkDayCount,
+  checkDeadline,
+  checkGrassroots,
+  checkTrainees,
+} from "../../rules/figures";
 import {
   ListView,
   checkDuplicateTitles,
@@ -19,6 +25,7 @@ import {
   checkKeyQuota,
   checkRankingSequence,
   checkRequiredColumns,
+  groupRows as groupRowsByText,
 } from "../../rules/list";
 import { FindingSink } from "../../rules/sink";
 import { readPhones } from "../../read/phone";
@@ -62,23 +69,50 @@ function checkFooterContact(sink: FindingSink, view: ListView<ListKey>): void {
     [phone, "联系方式"],
   ] as const) {
     if (!line) {
-      sink.add({ row: anchor.row + 1 < view.grid.rowCount ? anchor.row + 1 : anchor.row, col: 0 }, "warning", "required", listText.footerContact(name), SH_CLAUSE.list);
+      sink.add(
+        { row: anchor.row + 1 < view.grid.rowCount ? anchor.row + 1 : anchor.row, col: 0 },
+        "warning",
+        "required",
+        listText.footerContact(name),
+        SH_CLAUSE.list,
+      );
     } else if (line.value === "") {
-      sink.add({ row: line.row, col: line.col }, "warning", "required", listText.footerContact(name), SH_CLAUSE.list);
+      sink.add(
+        { row: line.row, col: line.col },
+        "warning",
+        "required",
+        listText.footerContact(name),
+        SH_CLAUSE.list,
+      );
     }
   }
   if (phone && phone.value !== "") {
     const reads = readPhones(phone.value);
     if (reads.length === 0 || reads.some((r) => r.kind !== "ok"))
-      sink.add({ row: phone.row, col: phone.col }, "error", "phone.format", findingText.phone("联系方式", phone.value), SH_CLAUSE.list, {
-        value: phone.value,
-      });
+      sink.add(
+        { row: phone.row, col: phone.col },
+        "error",
+        "phone.format",
+        findingText.phone("联系方式", phone.value),
+        SH_CLAUSE.list,
+        {
+          value: phone.value,
+        },
+      );
   }
 }
 
 /** The rules that hold for one recommender's rows: ranking, key-recommendation quota and order. */
-function checkRecommenderRows(sink: FindingSink, view: ListView<ListKey>, rows: readonly number[], who: string, at: { row: number; col: number }): void {
-  const ranks = view.column("rank") ? checkRankingSequence(sink, view, rows, "rank", SH_CLAUSE.list) : new Map<number, number>();
+function checkRecommenderRows(
+  sink: FindingSink,
+  view: ListView<ListKey>,
+  rows: readonly number[],
+  who: string,
+  at: { row: number; col: number },
+): void {
+  const ranks = view.column("rank")
+    ? checkRankingSequence(sink, view, rows, "rank", SH_CLAUSE.list)
+    : new Map<number, number>();
   if (!view.column("remark")) return;
   const keyRows = checkKeyQuota(sink, view, rows, "remark", { clause: SH_CLAUSE.listNote, who, at });
   checkKeyOrder(sink, view, keyRows, ranks, "remark", SH_CLAUSE.listNote);
@@ -95,34 +129,79 @@ function checkFigureColumns(sink: FindingSink, view: ListView<ListKey>): void {
         trainees = read.value;
         checkTrainees(sink, view.at(row, "trainees"), read.value, SH_FIGURES.trainees);
       } else if (read.kind === "unreadable")
-        sink.add(view.at(row, "trainees"), "warning", "unreadable", findingText.unreadable("学员人数", read.text, "人数（如“60”）", "a number of trainees"), SH_CLAUSE.trainees, { value: read.text });
+        sink.add(
+          view.at(row, "trainees"),
+          "warning",
+          "unreadable",
+          findingText.unreadable("学员人数", read.text, "人数（如“60”）", "a number of trainees"),
+          SH_CLAUSE.trainees,
+          { value: read.text },
+        );
     }
     if (view.column("grassrootsShare")) {
       const read = readPercent(cellOf(row, "grassrootsShare"));
-      if (read.kind === "ok") checkGrassroots(sink, view.at(row, "grassrootsShare"), read.value, SH_FIGURES.grassroots);
+      if (read.kind === "ok")
+        checkGrassroots(sink, view.at(row, "grassrootsShare"), read.value, SH_FIGURES.grassroots);
       else if (read.kind === "unreadable")
-        sink.add(view.at(row, "grassrootsShare"), "warning", "unreadable", findingText.unreadable("基层比例", read.text, "百分比（如“30%”）", "a percentage"), SH_CLAUSE.trainees, { value: read.text });
+        sink.add(
+          view.at(row, "grassrootsShare"),
+          "warning",
+          "unreadable",
+          findingText.unreadable("基层比例", read.text, "百分比（如“30%”）", "a percentage"),
+          SH_CLAUSE.trainees,
+          { value: read.text },
+        );
     } else if (view.column("grassroots") && trainees) {
       const read = readNumber(cellOf(row, "grassroots"));
-      if (read.kind === "ok") checkGrassroots(sink, view.at(row, "grassroots"), read.value / trainees, SH_FIGURES.grassroots);
+      if (read.kind === "ok")
+        checkGrassroots(sink, view.at(row, "grassroots"), read.value / trainees, SH_FIGURES.grassroots);
       else if (read.kind === "unreadable")
-        sink.add(view.at(row, "grassroots"), "warning", "unreadable", findingText.unreadable("基层人数", read.text, "人数", "a number"), SH_CLAUSE.trainees, { value: read.text });
+        sink.add(
+          view.at(row, "grassroots"),
+          "warning",
+          "unreadable",
+          findingText.unreadable("基层人数", read.text, "人数", "a number"),
+          SH_CLAUSE.trainees,
+          { value: read.text },
+        );
     }
     if (view.column("days")) {
       const read = readNumber(cellOf(row, "days"));
       if (read.kind === "ok") checkDayCount(sink, view.at(row, "days"), read.value, SH_FIGURES.course.days);
-      else if (read.kind === "unreadable") checkCourseTime(sink, view.at(row, "days"), cellOf(row, "days"), "天数", SH_FIGURES.course);
+      else if (read.kind === "unreadable")
+        checkCourseTime(sink, view.at(row, "days"), cellOf(row, "days"), "天数", SH_FIGURES.course);
     }
-    if (view.column("courseTime")) checkCourseTime(sink, view.at(row, "courseTime"), cellOf(row, "courseTime"), "办班时间", view.column("days") ? { year: 2026, finishBy: SH_FIGURES.course.finishBy } : SH_FIGURES.course);
+    if (view.column("courseTime"))
+      checkCourseTime(
+        sink,
+        view.at(row, "courseTime"),
+        cellOf(row, "courseTime"),
+        "办班时间",
+        view.column("days") ? { year: 2026, finishBy: SH_FIGURES.course.finishBy } : SH_FIGURES.course,
+      );
     if (view.column("funding")) checkFunding(sink, view, row);
     if (view.column("domain")) {
       const domain = compactText(view.text(row, "domain"));
       if (domain !== "" && !SH_DOMAINS.includes(domain))
-        sink.add(view.at(row, "domain"), "error", "domain.in-list", shText.domainNotInList(view.text(row, "domain"), domainOfMajor(domain)), SH_CLAUSE.domains, { value: view.text(row, "domain") });
+        sink.add(
+          view.at(row, "domain"),
+          "error",
+          "domain.in-list",
+          shText.domainNotInList(view.text(row, "domain"), domainOfMajor(domain)),
+          SH_CLAUSE.domains,
+          { value: view.text(row, "domain") },
+        );
       else if (domain !== "" && view.column("major")) {
         const major = view.text(row, "major");
         if (major !== "" && !majorFitsDomain(major, domain))
-          sink.add(view.at(row, "major"), "warning", "major.in-domain", shText.majorNotInDomain(major, domain), SH_CLAUSE.domains, { value: major });
+          sink.add(
+            view.at(row, "major"),
+            "warning",
+            "major.in-domain",
+            shText.majorNotInDomain(major, domain),
+            SH_CLAUSE.domains,
+            { value: major },
+          );
       }
     }
   }
@@ -134,7 +213,14 @@ function checkFunding(sink: FindingSink, view: ListView<ListKey>, row: number): 
   const unit = column.unit === "元" ? "元" : column.unit === "万元" ? "万元" : null;
   const read = readMoney(view.grid.cell(row, column.col), unit);
   if (read.kind === "unreadable") {
-    sink.add(view.at(row, "funding"), "warning", "unreadable", findingText.unreadable("资助经费", read.text, "金额（如“12.7”或“12.7万元”）", "an amount"), SH_CLAUSE.funding, { value: read.text });
+    sink.add(
+      view.at(row, "funding"),
+      "warning",
+      "unreadable",
+      findingText.unreadable("资助经费", read.text, "金额（如“12.7”或“12.7万元”）", "an amount"),
+      SH_CLAUSE.funding,
+      { value: read.text },
+    );
     return;
   }
   if (read.kind !== "ok") return;
@@ -151,10 +237,17 @@ function checkFunding(sink: FindingSink, view: ListView<ListKey>, row: number): 
   // Without a lodging column the looser cap applies: the list does not say which one holds.
   const cap = lodging === false ? SH_FIGURES.fundingWithoutLodging : SH_FIGURES.fundingWithLodging;
   if (read.value > cap + 1e-9)
-    sink.add(view.at(row, "funding"), "error", "funding.cap", findingText.fundingCap(read.value, cap, lodging), SH_CLAUSE.funding, {
-      value: String(read.value),
-      expected: `≤ ${cap}`,
-    });
+    sink.add(
+      view.at(row, "funding"),
+      "error",
+      "funding.cap",
+      findingText.fundingCap(read.value, cap, lodging),
+      SH_CLAUSE.funding,
+      {
+        value: String(read.value),
+        expected: `≤ ${cap}`,
+      },
+    );
 }
 
 /** Every rule of a 推荐表 or city summary list (rules.md "sh-2026-gaoyan", 附件3 and the city summary). */
@@ -169,20 +262,25 @@ export function checkShList(grid: Grid, recognition: ShListRecognition): Finding
     checkRecommenderRows(sink, view, rows, "", view.header(view.column("remark") ? "remark" : "rank"));
     const dateLine = findLabelledLine(recognition.list.above, ["填写时间", "填表时间", "填表日期"]);
     if (dateLine && dateLine.value !== "")
-      checkDeadline(sink, dateLine, { value: dateLine.value, text: dateLine.value }, "填写时间", SH_FIGURES.recommendationDeadline);
+      checkDeadline(
+        sink,
+        dateLine,
+        { value: dateLine.value, text: dateLine.value },
+        "填写时间",
+        SH_FIGURES.recommendationDeadline,
+      );
     checkFooterContact(sink, view);
   } else {
     if (view.column("recommender")) {
-      const groups = new Map<string, number[]>();
-      for (const row of rows) {
-        const name = compactText(view.text(row, "recommender"));
-        const list = groups.get(name);
-        if (list) list.push(row);
-        else groups.set(name, [row]);
-      }
-      for (const [name, groupRows] of groups) {
+      for (const [name, groupRows] of groupRowsByText(view, rows, "recommender", true)) {
         const first = groupRows[0] as number;
-        checkRecommenderRows(sink, view, groupRows, name === "" ? "" : `推荐单位“${view.text(first, "recommender")}”：`, view.at(first, "recommender"));
+        checkRecommenderRows(
+          sink,
+          view,
+          groupRows,
+          name === "" ? "" : `推荐单位“${view.text(first, "recommender")}”：`,
+          view.at(first, "recommender"),
+        );
       }
     } else if (view.column("rank") || view.column("remark")) {
       checkRecommenderRows(sink, view, rows, "", view.header(view.column("remark") ? "remark" : "rank"));
