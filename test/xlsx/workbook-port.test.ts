@@ -12,7 +12,9 @@ import type { Finding } from "../../src/core/findings";
 import { toA1 } from "../../src/core/grid/a1";
 import { MARK_FILL, MARK_PREFIX } from "../../src/core/marks";
 import { TEMPLATES } from "../../src/core/templates/registry";
-import { loadWorkbook } from "./helpers";
+import { checkedFileName } from "../../src/taskpane/file/download";
+import { openWorkbookInBrowser } from "../../src/taskpane/file/open-workbook";
+import { loadWorkbook, workbookBytes } from "./helpers";
 import { XlsxPackage } from "./xml";
 
 const CLAUSE = "沪人社专〔2026〕82号 附件3";
@@ -432,5 +434,71 @@ describe("XlsxWorkbookPort: the downloaded file, read back without ExcelJS (JSZi
     const port = portOf(await recommendationList());
     const pkg = await XlsxPackage.open(Buffer.from(await port.annotatedCopy()));
     expect((await pkg.sheets()).map((s) => s.name)).toEqual(["推荐表", "说明", "汇总"]);
+  });
+});
+
+describe("opening a file in the browser (file mode), before any of it is shown", () => {
+  const ole = (encrypted: boolean) => {
+    const bytes = Buffer.alloc(2048);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(bytes);
+    if (encrypted) Buffer.from("EncryptedPackage", "utf16le").copy(bytes, 1024);
+    return bytes;
+  };
+
+  it.each([
+    { what: "CSV", name: "名单.xlsx", bytes: () => Buffer.from("推荐排序,项目名称\n1,甲\n"), kind: "text" },
+    { what: "encrypted", name: "加密.xlsx", bytes: () => ole(true), kind: "encrypted" },
+    { what: "old .xls", name: "旧.XLS", bytes: () => ole(false), kind: "old-format" },
+    { what: "not a zip", name: "x.xlsx", bytes: () => Buffer.from([1, 2, 3, 4, 0, 255]), kind: "not-zip" },
+    { what: "empty", name: "x.xlsx", bytes: () => Buffer.alloc(0), kind: "empty-file" },
+    {
+      what: "a zip cut short",
+      name: "x.xlsx",
+      bytes: async () => (await workbookBytes([{ name: "表", rows: [["a"]] }])).subarray(0, 300),
+      kind: "corrupt",
+    },
+  ])("refuses $what with a typed problem", async ({ name, bytes, kind }) => {
+    const outcome = await openWorkbookInBrowser(new Uint8Array(await bytes()), name, "zh");
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.problem.kind).toBe(kind);
+  });
+
+  it("names the extension of an old file, and refuses a workbook whose every sheet is hidden", async () => {
+    const old = await openWorkbookInBrowser(new Uint8Array(ole(false)), "旧表.XLS", "zh");
+    expect(old).toEqual({ ok: false, problem: { kind: "old-format", extension: ".xls" } });
+    const hidden = await workbookBytes([{ name: "表", rows: [["a"]], state: "hidden" }]);
+    const outcome = await openWorkbookInBrowser(new Uint8Array(hidden), "隐藏.xlsx", "zh");
+    expect(outcome).toEqual({ ok: false, problem: { kind: "empty-workbook", noSheets: true } });
+  });
+
+  it("opens a workbook into a port that reads, marks and writes it", async () => {
+    const bytes = await workbookBytes([
+      {
+        name: "推荐表",
+        rows: [
+          ["推荐排序", "项目名称"],
+          [1, "研修班甲"],
+        ],
+      },
+    ]);
+    const outcome = await openWorkbookInBrowser(new Uint8Array(bytes), "推荐表.xlsx", "en");
+    if (!outcome.ok) throw new Error(outcome.problem.kind);
+    expect(await outcome.port.listSheets()).toEqual([{ name: "推荐表", active: true }]);
+    await outcome.port.applyMarks("推荐表", [finding(1, 1, "error", "甲")]);
+    const copy = await reload(await outcome.port.annotatedCopy());
+    expect(copy.getWorksheet("推荐表")!.getCell("B2").note).toBe(
+      `${MARK_PREFIX}\n[Error] en: 甲（${CLAUSE}）`,
+    );
+    expect(copy.getWorksheet(RESULTS_SHEET)!.getCell("A1").value).toBe("Sheet");
+  });
+
+  it.each([
+    ["推荐表.xlsx", "推荐表.checked.xlsx"],
+    ["申报表.XLSX", "申报表.checked.xlsx"],
+    ["汇总 (2).xlsx", "汇总 (2).checked.xlsx"],
+    ["没有扩展名", "没有扩展名.checked.xlsx"],
+    [".xlsx", "workbook.checked.xlsx"],
+  ])("downloads %s as %s", (name, expected) => {
+    expect(checkedFileName(name)).toBe(expected);
   });
 });
