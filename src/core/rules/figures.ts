@@ -3,7 +3,7 @@ import type { RawCell } from "../grid/types";
 import { findingText, pct } from "../messages/findings";
 import { readCourseTime } from "../read/course-time";
 import { compareDates, formatDate, readDate } from "../read/date";
-import type { DateOnly } from "../read/types";
+import type { DateOnly, ReadResult } from "../read/types";
 import type { FindingSink } from "./sink";
 
 /** A figure of a pack with the severity and clause the notice gives it. */
@@ -23,6 +23,29 @@ export interface CourseLimits {
 }
 
 type At = { row: number; col: number };
+
+/** The value a reader gave, or undefined; text it could not read is reported as `unreadable` (a warning). */
+export function readOrReport<T>(
+  sink: FindingSink,
+  at: At,
+  read: ReadResult<T>,
+  what: { name: string; zh: string; en: string },
+  clause: string,
+): T | undefined {
+  if (read.kind === "ok") return read.value;
+  if (read.kind === "unreadable")
+    sink.add(
+      at,
+      "warning",
+      "unreadable",
+      findingText.unreadable(what.name, read.text, what.zh, what.en),
+      clause,
+      {
+        value: read.text,
+      },
+    );
+  return undefined;
+}
 
 /** 办班时间: day count and end date against the pack's figures; unreadable text is a warning, never a crash. */
 export function checkCourseTime(

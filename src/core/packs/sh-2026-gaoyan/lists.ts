@@ -16,6 +16,7 @@ import {
   checkDeadline,
   checkGrassroots,
   checkTrainees,
+  readOrReport,
 } from "../../rules/figures";
 import {
   ListView,
@@ -118,52 +119,48 @@ function checkRecommenderRows(
   checkKeyOrder(sink, view, keyRows, ranks, "remark", SH_CLAUSE.listNote);
 }
 
+// What each figure column should hold, for the `unreadable` message.
+const TRAINEES_WORDS = { name: "学员人数", zh: "人数（如“60”）", en: "a number of trainees" };
+const SHARE_WORDS = { name: "基层比例", zh: "百分比（如“30%”）", en: "a percentage" };
+const GRASSROOTS_WORDS = { name: "基层人数", zh: "人数", en: "a number" };
+const FUNDING_WORDS = { name: "资助经费", zh: "金额（如“12.7”或“12.7万元”）", en: "an amount" };
+
 function checkFigureColumns(sink: FindingSink, view: ListView<ListKey>): void {
   const grid = view.grid;
   const cellOf = (row: number, key: ListKey) => grid.cell(row, view.column(key)?.col ?? 0);
   for (const row of view.table.rows) {
     let trainees: number | undefined;
     if (view.column("trainees")) {
-      const read = readNumber(cellOf(row, "trainees"));
-      if (read.kind === "ok") {
-        trainees = read.value;
-        checkTrainees(sink, view.at(row, "trainees"), read.value, SH_FIGURES.trainees);
-      } else if (read.kind === "unreadable")
-        sink.add(
-          view.at(row, "trainees"),
-          "warning",
-          "unreadable",
-          findingText.unreadable("学员人数", read.text, "人数（如“60”）", "a number of trainees"),
-          SH_CLAUSE.trainees,
-          { value: read.text },
-        );
+      trainees = readOrReport(
+        sink,
+        view.at(row, "trainees"),
+        readNumber(cellOf(row, "trainees")),
+        TRAINEES_WORDS,
+        SH_CLAUSE.trainees,
+      );
+      if (trainees !== undefined)
+        checkTrainees(sink, view.at(row, "trainees"), trainees, SH_FIGURES.trainees);
     }
     if (view.column("grassrootsShare")) {
-      const read = readPercent(cellOf(row, "grassrootsShare"));
-      if (read.kind === "ok")
-        checkGrassroots(sink, view.at(row, "grassrootsShare"), read.value, SH_FIGURES.grassroots);
-      else if (read.kind === "unreadable")
-        sink.add(
-          view.at(row, "grassrootsShare"),
-          "warning",
-          "unreadable",
-          findingText.unreadable("基层比例", read.text, "百分比（如“30%”）", "a percentage"),
-          SH_CLAUSE.trainees,
-          { value: read.text },
-        );
+      const at = view.at(row, "grassrootsShare");
+      const share = readOrReport(
+        sink,
+        at,
+        readPercent(cellOf(row, "grassrootsShare")),
+        SHARE_WORDS,
+        SH_CLAUSE.trainees,
+      );
+      if (share !== undefined) checkGrassroots(sink, at, share, SH_FIGURES.grassroots);
     } else if (view.column("grassroots") && trainees) {
-      const read = readNumber(cellOf(row, "grassroots"));
-      if (read.kind === "ok")
-        checkGrassroots(sink, view.at(row, "grassroots"), read.value / trainees, SH_FIGURES.grassroots);
-      else if (read.kind === "unreadable")
-        sink.add(
-          view.at(row, "grassroots"),
-          "warning",
-          "unreadable",
-          findingText.unreadable("基层人数", read.text, "人数", "a number"),
-          SH_CLAUSE.trainees,
-          { value: read.text },
-        );
+      const at = view.at(row, "grassroots");
+      const count = readOrReport(
+        sink,
+        at,
+        readNumber(cellOf(row, "grassroots")),
+        GRASSROOTS_WORDS,
+        SH_CLAUSE.trainees,
+      );
+      if (count !== undefined) checkGrassroots(sink, at, count / trainees, SH_FIGURES.grassroots);
     }
     if (view.column("days")) {
       const read = readNumber(cellOf(row, "days"));
@@ -211,19 +208,14 @@ function checkFunding(sink: FindingSink, view: ListView<ListKey>, row: number): 
   const column = view.column("funding");
   if (!column) return;
   const unit = column.unit === "元" ? "元" : column.unit === "万元" ? "万元" : null;
-  const read = readMoney(view.grid.cell(row, column.col), unit);
-  if (read.kind === "unreadable") {
-    sink.add(
-      view.at(row, "funding"),
-      "warning",
-      "unreadable",
-      findingText.unreadable("资助经费", read.text, "金额（如“12.7”或“12.7万元”）", "an amount"),
-      SH_CLAUSE.funding,
-      { value: read.text },
-    );
-    return;
-  }
-  if (read.kind !== "ok") return;
+  const amount = readOrReport(
+    sink,
+    view.at(row, "funding"),
+    readMoney(view.grid.cell(row, column.col), unit),
+    FUNDING_WORDS,
+    SH_CLAUSE.funding,
+  );
+  if (amount === undefined) return;
   let lodging: boolean | null = null;
   if (view.column("lodging")) {
     const l = readYesNo(view.grid.cell(row, view.column("lodging")?.col ?? 0));
@@ -236,15 +228,15 @@ function checkFunding(sink: FindingSink, view: ListView<ListKey>, row: number): 
   }
   // Without a lodging column the looser cap applies: the list does not say which one holds.
   const cap = lodging === false ? SH_FIGURES.fundingWithoutLodging : SH_FIGURES.fundingWithLodging;
-  if (read.value > cap + 1e-9)
+  if (amount > cap + 1e-9)
     sink.add(
       view.at(row, "funding"),
       "error",
       "funding.cap",
-      findingText.fundingCap(read.value, cap, lodging),
+      findingText.fundingCap(amount, cap, lodging),
       SH_CLAUSE.funding,
       {
-        value: String(read.value),
+        value: String(amount),
         expected: `≤ ${cap}`,
       },
     );
