@@ -91,7 +91,9 @@ export async function downloadMarked(
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SCREENSHOT_OUT, { recursive: true });
   const file = path.join(SCREENSHOT_OUT, `${name}.png`);
-  await page.screenshot({ path: file });
+  // Let Fluent's open/close motions (accordions, message bars) finish: the picture shows the settled pane.
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: file, animations: "disabled" });
   if (process.env.UPDATE_SCREENSHOTS === "1") {
     fs.mkdirSync(SCREENSHOT_DOCS, { recursive: true });
     fs.copyFileSync(file, path.join(SCREENSHOT_DOCS, `${name}.png`));
