@@ -13,10 +13,9 @@ import { useEffect, useId, useRef, useState, type ChangeEvent } from "react";
 import { problemText } from "../../adapters/xlsx/problems";
 import type { CellSelection, XlsxWorkbookPort } from "../../adapters/xlsx/workbook-port";
 import { toA1 } from "../../core/grid/a1";
-import { useLanguage, type Lang } from "../i18n";
+import { useLanguage, useText, type Lang } from "../i18n";
 import { checkedFileName, saveBytes } from "./download";
 import type { FileModeState } from "./file-mode-state";
-import { useFileText } from "./strings";
 
 const useStyles = makeStyles({
   root: {
@@ -52,7 +51,7 @@ export interface FileBannerProps {
  */
 export function FileBanner(props: FileBannerProps) {
   const styles = useStyles();
-  const t = useFileText();
+  const t = useText();
   const { lang } = useLanguage();
   const { file, opening, failure } = props.state;
   const input = useRef<HTMLInputElement>(null);
@@ -65,26 +64,26 @@ export function FileBanner(props: FileBannerProps) {
   };
 
   return (
-    <section className={styles.root} aria-label={t("regionLabel")}>
+    <section className={styles.root} aria-label={t("fileRegion")}>
       <MessageBar intent="info" layout="multiline">
         <MessageBarBody className={styles.body}>
-          <MessageBarTitle>{t("title")}</MessageBarTitle>
-          <span>{t("privacy")}</span>
+          <MessageBarTitle>{t("fileTitle")}</MessageBarTitle>
+          <span>{t("filePrivacy")}</span>
         </MessageBarBody>
       </MessageBar>
       <div role="status" className={styles.body}>
         {opening ? (
           <Spinner
             size="tiny"
-            label={opening.example ? t("loadingExample") : t("opening", { name: opening.name })}
+            label={opening.example ? t("fileLoadingExample") : t("fileOpening", { name: opening.name })}
           />
         ) : file ? (
           <>
-            <Body1 className={styles.file}>{t("currentFile", { name: file.name })}</Body1>
-            {file.example && <Caption1 className={styles.muted}>{t("exampleNote")}</Caption1>}
+            <Body1 className={styles.file}>{t("fileCurrent", { name: file.name })}</Body1>
+            {file.example && <Caption1 className={styles.muted}>{t("fileExampleNote")}</Caption1>}
           </>
         ) : (
-          <Body1>{t("noFile")}</Body1>
+          <Body1>{t("fileNone")}</Body1>
         )}
       </div>
       <div className={styles.actions}>
@@ -108,12 +107,12 @@ export function FileBanner(props: FileBannerProps) {
             <MessageBarBody className={styles.body}>
               {failure.kind === "open" ? (
                 <>
-                  <MessageBarTitle>{t("openFailedTitle", { name: failure.name })}</MessageBarTitle>
+                  <MessageBarTitle>{t("fileOpenFailed", { name: failure.name })}</MessageBarTitle>
                   <span>{problemText(failure.problem)[lang]}</span>
-                  {file && <span>{t("keptFile", { name: file.name })}</span>}
+                  {file && <span>{t("fileKept", { name: file.name })}</span>}
                 </>
               ) : (
-                <span>{t("exampleFailed", { detail: failure.detail })}</span>
+                <span>{t("fileExampleFailed", { detail: failure.detail })}</span>
               )}
             </MessageBarBody>
           </MessageBar>
@@ -130,7 +129,7 @@ type DownloadState =
 /** 下载已标记文件: the annotated copy of the open workbook, saved as <name>.checked.xlsx. */
 function DownloadButton(props: { port: XlsxWorkbookPort | null; name: string | null }) {
   const styles = useStyles();
-  const t = useFileText();
+  const t = useText();
   const [state, setState] = useState<DownloadState>({ kind: "idle" });
   const { port, name } = props;
   const hintId = useId();
@@ -155,15 +154,15 @@ function DownloadButton(props: { port: XlsxWorkbookPort | null; name: string | n
         onClick={() => void download()}
         aria-describedby={target ? hintId : undefined}
       >
-        {state.kind === "busy" ? t("downloading") : t("download")}
+        {state.kind === "busy" ? t("fileDownloading") : t("fileDownload")}
       </Button>
       {target && (
         <Caption1 id={hintId} className={styles.muted}>
           {state.kind === "done"
-            ? t("downloaded", { name: state.name })
+            ? t("fileDownloaded", { name: state.name })
             : state.kind === "failed"
-              ? t("downloadFailed", { detail: state.detail })
-              : t("downloadHint", { name: target })}
+              ? t("fileDownloadFailed", { detail: state.detail })
+              : t("fileDownloadHint", { name: target })}
         </Caption1>
       )}
     </>
@@ -173,7 +172,7 @@ function DownloadButton(props: { port: XlsxWorkbookPort | null; name: string | n
 /** The cell the pane last selected, with what it holds: file mode's stand-in for Excel moving to the cell. */
 function SelectedCell(props: { port: XlsxWorkbookPort }) {
   const styles = useStyles();
-  const t = useFileText();
+  const t = useText();
   const { port } = props;
   const [selection, setSelection] = useState<CellSelection | null>(port.selection);
   useEffect(() => {
@@ -191,9 +190,11 @@ function SelectedCell(props: { port: XlsxWorkbookPort }) {
       className={styles.selection}
       data-selected-cell={`${selection.sheet}!${toA1(selection.row, selection.col)}`}
     >
-      <Body1>{t("selectedCell", { sheet: selection.sheet, cell: toA1(selection.row, selection.col) })}</Body1>
+      <Body1>
+        {t("fileSelectedCell", { sheet: selection.sheet, cell: toA1(selection.row, selection.col) })}
+      </Body1>
       <br />
-      <Caption1>{text === "" ? t("selectedEmpty") : t("selectedText", { text })}</Caption1>
+      <Caption1>{text === "" ? t("fileSelectedEmpty") : t("fileSelectedText", { text })}</Caption1>
     </div>
   );
 }
