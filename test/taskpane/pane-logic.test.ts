@@ -12,7 +12,7 @@ import {
 } from "../../src/taskpane/choice-cells";
 import { describeError } from "../../src/taskpane/errors";
 import { formatNumber, formatShare } from "../../src/taskpane/format";
-import { ruleTitle } from "../../src/taskpane/rule-titles";
+import { ruleTitle } from "../../src/core/messages/rule-titles";
 import {
   IGNORES_SETTING,
   OVERRIDE_SETTING,

@@ -3,7 +3,8 @@ import { SEVERITY_ORDER, countBySeverity, type Finding, type Severity } from "..
 import { toA1 } from "../../core/grid/a1";
 import { LEVEL_NAMES, PACK_NAMES, TABLE_NAMES } from "../../core/packs/types";
 import type { SheetCheck } from "../../core/check-types";
-import { checkText, RULE_TITLES } from "../messages";
+import { RULE_TITLES } from "../../core/messages/rule-titles";
+import { checkText } from "../messages";
 import type { FileOutcome } from "./run";
 
 type Lang = "zh" | "en";
@@ -102,8 +103,8 @@ export function humanFileReport(o: FileOutcome, lang: Lang): string {
       continue;
     }
     for (const g of groupByRule(c.findings)) {
-      const title = RULE_TITLES[g.rule]?.[lang];
-      const name = title ? (lang === "zh" ? `${title}（${g.rule}）` : `${title} (${g.rule})`) : g.rule;
+      const title = RULE_TITLES[g.rule][lang];
+      const name = lang === "zh" ? `${title}（${g.rule}）` : `${title} (${g.rule})`;
       lines.push(`    ${TAG[g.worst][lang]} ${name} · ${checkText.times(g.findings.length)[lang]}`);
       for (const f of g.findings) lines.push(findingLine(f, g, lang));
     }

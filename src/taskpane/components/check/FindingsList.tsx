@@ -10,7 +10,7 @@ import {
 import { SEVERITY_ORDER, type Finding, type Severity } from "../../../core/findings";
 import type { RuleId } from "../../../core/rules/ids";
 import { useLanguage } from "../../i18n";
-import { ruleTitle } from "../../rule-titles";
+import { ruleTitle } from "../../../core/messages/rule-titles";
 import { FindingItem } from "./FindingItem";
 
 const useStyles = makeStyles({

@@ -3,7 +3,7 @@ import type { IgnoreEntry } from "../../../core/check-types";
 import type { Finding } from "../../../core/findings";
 import { toA1 } from "../../../core/grid/a1";
 import { useLanguage, useText } from "../../i18n";
-import { ruleTitle } from "../../rule-titles";
+import { ruleTitle } from "../../../core/messages/rule-titles";
 
 const useStyles = makeStyles({
   root: { marginTop: tokens.spacingVerticalL },
