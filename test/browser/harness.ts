@@ -10,7 +10,17 @@ import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from "playwright-core";
 import { serveDist, type DistServer } from "../../scripts/serve-dist";
 
-export const ROOT = path.join(__dirname, "..", "..");
+/** The repository: the nearest folder above this file with the project's package.json (also when bundled into .tmp/). */
+export const ROOT = findRoot(__dirname);
+
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, "package.json");
+    if (fs.existsSync(manifest) && /"name":\s*"yanxiu-desk"/.test(fs.readFileSync(manifest, "utf8")))
+      return dir;
+    if (path.dirname(dir) === dir) throw new Error(`No yanxiu-desk package.json above ${from}`);
+  }
+}
 
 /** Debian's chromium (installed by .ci/run); YANXIU_CHROMIUM points elsewhere. */
 export const CHROMIUM = process.env.YANXIU_CHROMIUM ?? "/usr/bin/chromium";
