@@ -87,6 +87,23 @@ export function readList<K extends string>(
   grid: Grid,
   specs: readonly ColumnSpec<K>[],
 ): ListTable<K> | undefined {
+  // Every pack asks for the same list of the same grid while recognising: read it once per grid and column set.
+  let byGrid = cache.get(grid);
+  if (!byGrid) {
+    byGrid = new Map();
+    cache.set(grid, byGrid);
+  }
+  const cached = byGrid.get(specs);
+  if (cached !== undefined) return (cached ?? undefined) as ListTable<K> | undefined;
+  const list = readListUncached(grid, specs);
+  byGrid.set(specs, list ?? null);
+  return list;
+}
+
+function readListUncached<K extends string>(
+  grid: Grid,
+  specs: readonly ColumnSpec<K>[],
+): ListTable<K> | undefined {
   let best: { row: number; columns: Map<K, ListColumn>; cells: number } | undefined;
   const scan = Math.min(grid.rowCount, MAX_HEADER_SCAN);
   for (let row = 0; row < scan; row++) {
