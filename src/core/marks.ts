@@ -35,9 +35,13 @@ export function planMarks(findings: readonly Finding[], lang: "zh" | "en" = "zh"
   for (const list of byCell.values()) {
     const first = list[0];
     if (!first) continue;
-    const worst = list.reduce((a, b) => (SEVERITY_ORDER[b.severity] < SEVERITY_ORDER[a.severity] ? b : a), first);
+    const worst = list.reduce(
+      (a, b) => (SEVERITY_ORDER[b.severity] < SEVERITY_ORDER[a.severity] ? b : a),
+      first,
+    );
     const lines = list.map((f) => {
-      const tag = f.severity === "error" ? (lang === "zh" ? "错误" : "Error") : lang === "zh" ? "提醒" : "Warning";
+      const tag =
+        f.severity === "error" ? (lang === "zh" ? "错误" : "Error") : lang === "zh" ? "提醒" : "Warning";
       return `[${tag}] ${lang === "zh" ? f.message.zh : f.message.en}（${f.clause}）`;
     });
     marks.push({

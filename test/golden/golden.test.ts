@@ -21,12 +21,16 @@ describe.each(GOLDEN_CASES.map((c) => [c.id, c] as const))("golden workbook %s",
   it("is recognised as the right table, pack and level", () => {
     for (const e of golden.expect) {
       const sheet = actual.find((a) => a.sheet === e.sheet);
-      expect(sheet && { sheet: sheet.sheet, table: sheet.table, policy: sheet.policy, level: sheet.level }).toEqual(e);
+      expect(
+        sheet && { sheet: sheet.sheet, table: sheet.table, policy: sheet.policy, level: sheet.level },
+      ).toEqual(e);
     }
   });
 
   it("gives exactly the expected findings", () => {
-    const expected = JSON.parse(fs.readFileSync(path.join(EXPECTED_DIR, `${id}.json`), "utf8")) as GoldenExpected;
+    const expected = JSON.parse(
+      fs.readFileSync(path.join(EXPECTED_DIR, `${id}.json`), "utf8"),
+    ) as GoldenExpected;
     const got = actual.map((s) => ({
       sheet: s.sheet,
       findings: s.findings
@@ -35,7 +39,9 @@ describe.each(GOLDEN_CASES.map((c) => [c.id, c] as const))("golden workbook %s",
     }));
     const want = expected.sheets.map((s) => ({
       sheet: s.sheet,
-      findings: [...s.findings].sort((a, b) => (a.cell + a.rule + a.severity).localeCompare(b.cell + b.rule + b.severity)),
+      findings: [...s.findings].sort((a, b) =>
+        (a.cell + a.rule + a.severity).localeCompare(b.cell + b.rule + b.severity),
+      ),
     }));
     expect(got).toEqual(want);
   });

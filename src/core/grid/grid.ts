@@ -40,7 +40,8 @@ export function makeGrid(
   const mergeIndex = new Map<number, MergeArea>();
   const key = (r: number, c: number) => r * 16384 + c;
   for (const m of merges) {
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) mergeIndex.set(key(r, c), m);
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++) mergeIndex.set(key(r, c), m);
   }
   return {
     name,
@@ -57,7 +58,11 @@ export function makeGrid(
 }
 
 /** A grid from plain values, for tests and generated data: strings, numbers, Dates or null. */
-export function gridFromValues(name: string, values: ReadonlyArray<ReadonlyArray<CellValue | undefined>>, merges: readonly MergeArea[] = []): Grid {
+export function gridFromValues(
+  name: string,
+  values: ReadonlyArray<ReadonlyArray<CellValue | undefined>>,
+  merges: readonly MergeArea[] = [],
+): Grid {
   return makeGrid(
     name,
     values.map((row) => row.map((v) => (v === undefined || v === null || v === "" ? undefined : rawCell(v)))),

@@ -43,7 +43,13 @@ export const shText = {
     en: `Bank payee “${payee}” differs from the applicant “${applicant}” (they must match).`,
   }),
   lastYear: (count: number): Text => ({
-    zh: count === 0 ? "“上一年度项目情况”未勾选，应勾选项目类别或“未承办”。" : `“上一年度项目情况”勾选了 ${count} 项，应只勾选一项。`,
-    en: count === 0 ? "“Last year's project”: tick a category or “not hosted”." : `“Last year's project”: ${count} options ticked; tick one.`,
+    zh:
+      count === 0
+        ? "“上一年度项目情况”未勾选，应勾选项目类别或“未承办”。"
+        : `“上一年度项目情况”勾选了 ${count} 项，应只勾选一项。`,
+    en:
+      count === 0
+        ? "“Last year's project”: tick a category or “not hosted”."
+        : `“Last year's project”: ${count} options ticked; tick one.`,
   }),
 };

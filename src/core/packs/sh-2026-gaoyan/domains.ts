@@ -55,13 +55,25 @@ export const SH_DOMAIN_GROUPS: readonly DomainGroup[] = [
   {
     serial: 3,
     domain: "信息",
-    majors: [{ name: "计算机软件和信息服务" }, { name: "电子通讯" }, { name: "信息安全" }, { name: "量子科技" }, { name: "具身智能" }],
+    majors: [
+      { name: "计算机软件和信息服务" },
+      { name: "电子通讯" },
+      { name: "信息安全" },
+      { name: "量子科技" },
+      { name: "具身智能" },
+    ],
     leads: "市经济信息化委、市科委",
   },
   {
     serial: 4,
     domain: "生物医药",
-    majors: [{ name: "药品" }, { name: "医疗器械" }, { name: "制药装备" }, { name: "生物制造" }, { name: "食品科技" }],
+    majors: [
+      { name: "药品" },
+      { name: "医疗器械" },
+      { name: "制药装备" },
+      { name: "生物制造" },
+      { name: "食品科技" },
+    ],
     leads: "市科委",
   },
   {
@@ -78,7 +90,12 @@ export const SH_DOMAIN_GROUPS: readonly DomainGroup[] = [
   {
     serial: 6,
     domain: "海洋",
-    majors: [{ name: "海洋生态环境保护" }, { name: "海洋减灾预报" }, { name: "海洋生物医药" }, { name: "海洋工程装备" }],
+    majors: [
+      { name: "海洋生态环境保护" },
+      { name: "海洋减灾预报" },
+      { name: "海洋生物医药" },
+      { name: "海洋工程装备" },
+    ],
     leads: "市水务局",
   },
   {
@@ -96,7 +113,13 @@ export const SH_DOMAIN_GROUPS: readonly DomainGroup[] = [
   {
     serial: 8,
     domain: "生态环保",
-    majors: [{ name: "园林绿化" }, { name: "林业" }, { name: "野生动物保护" }, { name: "垃圾回收处置利用" }, { name: "景观照明" }],
+    majors: [
+      { name: "园林绿化" },
+      { name: "林业" },
+      { name: "野生动物保护" },
+      { name: "垃圾回收处置利用" },
+      { name: "景观照明" },
+    ],
     leads: "市绿容市容局",
   },
   {
@@ -200,7 +223,12 @@ export const SH_DOMAIN_GROUPS: readonly DomainGroup[] = [
     leads: "市市场监管局",
   },
   { serial: 15, domain: "现代服务业", majors: [{ name: "旅游" }], leads: "市文化旅游局" },
-  { serial: 15, domain: "现代服务业", majors: [{ name: "科技成果转移转化", includes: ["技术经理人"] }], leads: "市科委" },
+  {
+    serial: 15,
+    domain: "现代服务业",
+    majors: [{ name: "科技成果转移转化", includes: ["技术经理人"] }],
+    leads: "市科委",
+  },
   { serial: 15, domain: "现代服务业", majors: [{ name: "人力资源服务" }], leads: "市人力资源社会保障局" },
   {
     serial: 16,
@@ -248,7 +276,8 @@ export const SH_DOMAINS: readonly string[] = [...new Set(SH_DOMAIN_GROUPS.map((g
 /** Every 专业范围 name of a domain (with the bracketed 含 items). */
 export function majorsOf(domain: string): string[] {
   const out: string[] = [];
-  for (const g of SH_DOMAIN_GROUPS) if (g.domain === domain) for (const m of g.majors) out.push(m.name, ...(m.includes ?? []));
+  for (const g of SH_DOMAIN_GROUPS)
+    if (g.domain === domain) for (const m of g.majors) out.push(m.name, ...(m.includes ?? []));
   return out;
 }
 
@@ -256,8 +285,10 @@ export function majorsOf(domain: string): string[] {
 export function domainOfMajor(text: string): string | undefined {
   const t = text.replace(/\s/g, "");
   if (t === "") return undefined;
-  for (const g of SH_DOMAIN_GROUPS) for (const m of g.majors) if (m.name === t || m.includes?.includes(t)) return g.domain;
-  for (const g of SH_DOMAIN_GROUPS) for (const m of g.majors) if (t.includes(m.name) || m.name.includes(t)) return g.domain;
+  for (const g of SH_DOMAIN_GROUPS)
+    for (const m of g.majors) if (m.name === t || m.includes?.includes(t)) return g.domain;
+  for (const g of SH_DOMAIN_GROUPS)
+    for (const m of g.majors) if (t.includes(m.name) || m.name.includes(t)) return g.domain;
   return undefined;
 }
 
@@ -279,7 +310,9 @@ export function majorFitsDomain(majorText: string, domain: string): boolean {
     .split(/[、，,;；/\s]+/)
     .map((p) => p.replace(/等$/, ""))
     .filter((p) => p !== "");
-  const fits = parts.length === 0 || parts.every((p) => (names as readonly string[]).some((n) => n === p || n.includes(p) || p.includes(n)));
+  const fits =
+    parts.length === 0 ||
+    parts.every((p) => (names as readonly string[]).some((n) => n === p || n.includes(p) || p.includes(n)));
   if (fitCache.size > 10_000) fitCache.clear();
   fitCache.set(key, fits);
   return fits;

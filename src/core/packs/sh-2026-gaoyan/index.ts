@@ -21,7 +21,8 @@ export const shGaoyanPack: Pack = {
   },
   check(signals, recognition) {
     if (recognition.table === "reference") return [];
-    if (recognition.table === "application") return checkShApplication(signals.grid, recognition.data as FormTable<ShFormKey>);
+    if (recognition.table === "application")
+      return checkShApplication(signals.grid, recognition.data as FormTable<ShFormKey>);
     return checkShList(signals.grid, recognition.data as ShListRecognition);
   },
 };
