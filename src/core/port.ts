@@ -43,9 +43,15 @@ export interface WorkbookPort {
   writeCells?(sheet: string, writes: readonly CellWrite[]): Promise<void>;
   /**
    * Optional: calls `handler` after the user changes the sheet's contents (for 实时校验). Returns a function that
-   * stops the calls. Ports without change events leave it out and the pane hides the switch.
+   * stops the calls. Ports without change events leave it out and the pane hides the switch. `onError` hears of a
+   * failure to start or stop listening (registration happens in the background).
    */
-  onSheetChanged?(sheet: string, handler: () => void): () => void;
+  onSheetChanged?(sheet: string, handler: () => void, onError?: (error: unknown) => void): () => void;
+  /**
+   * Optional: the sheets (as listSheets) and the active sheet's grid (as readSheet) in one request, what 校验
+   * needs first. Ports where listing and reading cost nothing extra leave it out and the pane does both.
+   */
+  readActiveSheet?(): Promise<{ sheets: SheetInfo[]; grid: Grid }>;
 }
 
 export type { CellWrite };

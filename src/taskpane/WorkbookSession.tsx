@@ -13,6 +13,7 @@ import {
   type ReactNode,
 } from "react";
 import type { IgnoreEntry } from "../core/check-types";
+import type { Grid } from "../core/grid/types";
 import type { PortCapabilities, SheetInfo, WorkbookPort } from "../core/port";
 import { usePort } from "./PortContext";
 import {
@@ -26,6 +27,7 @@ import {
   type Overrides,
   type SheetOverride,
 } from "./settings";
+import { lookAtWorkbook } from "./workbook-check";
 
 export interface WorkbookSession {
   port: WorkbookPort | null;
@@ -37,9 +39,13 @@ export interface WorkbookSession {
    * Lists the sheets again. When the workbook's active sheet has changed since the last look (the user moved to
    * another sheet in Excel), the pane follows it; otherwise the pane's own choice stays. Returns the sheet to use
    * and the names of all sheets. With `follow: false` the pane keeps its sheet (after inserting one, which Excel
-   * activates).
+   * activates). With `read: true` the active sheet is read in the same request where the port can
+   * (readActiveSheet), and its grid comes back when it is the sheet to use, so 校验 need not read it again.
    */
-  refreshSheets(options?: { follow?: boolean }): Promise<{ sheet: string | null; names: string[] }>;
+  refreshSheets(options?: {
+    follow?: boolean;
+    read?: boolean;
+  }): Promise<{ sheet: string | null; names: string[]; grid?: Grid }>;
   /**
    * Runs work that changes the workbook (marks, written cells, inserted sheets). Change events that arrive during it
    * and shortly after are its echo, and `isOwnChange` says so, so 实时校验 does not react to the add-in's own edits.
@@ -92,9 +98,13 @@ export function WorkbookSessionProvider(props: { children?: ReactNode }) {
   }, []);
 
   const refreshSheets = useCallback(
-    async (options: { follow?: boolean } = {}): Promise<{ sheet: string | null; names: string[] }> => {
+    async (
+      options: { follow?: boolean; read?: boolean } = {},
+    ): Promise<{ sheet: string | null; names: string[]; grid?: Grid }> => {
       if (!port) return { sheet: null, names: [] };
-      const list = await port.listSheets();
+      const { sheets: list, activeGrid } = options.read
+        ? await lookAtWorkbook(port)
+        : { sheets: await port.listSheets(), activeGrid: undefined };
       setSheets(list);
       const active = list.find((s) => s.active)?.name ?? list[0]?.name ?? null;
       const current = sheetRef.current;
@@ -103,7 +113,10 @@ export function WorkbookSessionProvider(props: { children?: ReactNode }) {
       if (follow || current === null || !list.some((s) => s.name === current)) next = active;
       lastActive.current = active;
       select(next);
-      return { sheet: next, names: list.map((s) => s.name) };
+      const names = list.map((s) => s.name);
+      return activeGrid && activeGrid.name === next
+        ? { sheet: next, names, grid: activeGrid }
+        : { sheet: next, names };
     },
     [port, select],
   );

@@ -5,7 +5,7 @@ import { checkGrid } from "../core/check";
 import type { IgnoreEntry, SheetCheck } from "../core/check-types";
 import { countBySeverity, type Severity } from "../core/findings";
 import type { Grid } from "../core/grid/types";
-import type { WorkbookPort } from "../core/port";
+import type { SheetInfo, WorkbookPort } from "../core/port";
 import { collectReferences } from "../core/references";
 import type { SheetOverride } from "./settings";
 
@@ -20,11 +20,25 @@ export interface SheetCheckOptions {
   mark: boolean;
   /** The workbook's sheet names, when the caller already has them (saves a request). */
   sheetNames?: readonly string[];
+  /** The sheet's grid when the caller has just read it (WorkbookPort.readActiveSheet): saves a request. */
+  grid?: Grid;
 }
 
 export interface SheetCheckRun {
   check: SheetCheck;
   grid: Grid;
+}
+
+/**
+ * The workbook's sheets and, where the port can read both in one request (readActiveSheet), the active sheet's grid:
+ * what 校验 looks at first. Without readActiveSheet, only the list (the grid is read by checkSheetThroughPort).
+ */
+export async function lookAtWorkbook(
+  port: WorkbookPort,
+): Promise<{ sheets: SheetInfo[]; activeGrid?: Grid }> {
+  if (!port.readActiveSheet) return { sheets: await port.listSheets() };
+  const { sheets, grid } = await port.readActiveSheet();
+  return { sheets, activeGrid: grid };
 }
 
 /**
@@ -38,7 +52,7 @@ export async function checkSheetThroughPort(
   options: SheetCheckOptions,
 ): Promise<SheetCheckRun> {
   const names = options.sheetNames ?? (await port.listSheets()).map((s) => s.name);
-  const grid = await port.readSheet(sheet);
+  const grid = options.grid?.name === sheet ? options.grid : await port.readSheet(sheet);
   const referenceGrids: Grid[] = [];
   for (const name of names) {
     // One read per reference sheet; workbooks have at most one such list in practice.

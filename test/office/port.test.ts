@@ -41,19 +41,22 @@ describe("listSheets, selectCell, settings", () => {
     expect(w.selection()).toBe("封面!C5");
   });
 
-  it("stores, reads and removes workbook settings, one sync each", async () => {
+  it("stores, reads and removes settings in the store sheet, one sync each", async () => {
     const w = wb();
     const port = portFor(w);
     const value = {
       pack: "sh-2026-gaoyan",
       ignored: [{ sheet: "申报表", rule: "required", cell: "B3", reason: "另附说明" }],
     };
-    expect(await port.getSetting("yanxiu-desk.pane")).toBeUndefined();
+    const get = await measureSyncs(w, () => port.getSetting("yanxiu-desk.pane"));
+    expect(get).toMatchObject({ syncs: 1, result: undefined });
     const set = await measureSyncs(w, () => port.setSetting("yanxiu-desk.pane", value));
     expect(set.syncs).toBe(1);
+    expect(w.sheet("_yanxiu").visibility).toBe("VeryHidden");
     expect(await port.getSetting("yanxiu-desk.pane")).toEqual(value);
     await port.setSetting("yanxiu-desk.pane", undefined);
     await port.setSetting("never-set", undefined);
+    expect(w.sheetNames()).not.toContain("_yanxiu");
     expect(w.settings()).toEqual({});
   });
 
@@ -74,7 +77,7 @@ describe("capabilities", () => {
       "1.1",
       "none",
       false,
-      ["read sheets", "large", "mark", "merged", "comments", "notes", "insert", "settings"],
+      ["read sheets", "large", "mark", "merged", "comments", "notes", "insert", "settings", "live check"],
     ],
   ])(
     "on ExcelApi %s: reasons as %s, insertSheet %s, missing %j",

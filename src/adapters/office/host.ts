@@ -1,19 +1,29 @@
 import type { Text } from "../../core/findings";
 import { noExcel } from "./errors";
 
-/** `Excel.run` with a batch function: the one way into the workbook. Injected so tests can pass a simulator's. */
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/**
+ * `Excel.run`: the one way into the workbook. Injected so tests can pass a simulator's. The second form runs a batch
+ * on the context of earlier objects, which is how an event handler registered in an earlier batch is removed.
+ */
+export interface ExcelRun {
+  <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  <T>(
+    context: OfficeExtension.ClientRequestContext,
+    batch: (context: Excel.RequestContext) => Promise<T>,
+  ): Promise<T>;
+}
 
 /** `Office.context.requirements.isSetSupported`. */
 export type IsSetSupported = (name: string, minVersion?: string) => boolean;
 
 /** Excel.run from the Office.js global, resolved when first used (so importing this module never needs Office). */
 export function globalRun(): ExcelRun {
-  return (batch) => {
-    const excel = (globalThis as { Excel?: { run?: ExcelRun } }).Excel;
+  const run = (...args: unknown[]): Promise<unknown> => {
+    const excel = (globalThis as { Excel?: { run?: (...a: unknown[]) => Promise<unknown> } }).Excel;
     if (typeof excel?.run !== "function") return Promise.reject(noExcel());
-    return excel.run(batch);
+    return excel.run(...args);
   };
+  return run as ExcelRun;
 }
 
 export function globalIsSetSupported(): IsSetSupported {
@@ -47,8 +57,13 @@ export const REQUIREMENTS = {
   insertSheet: "1.9",
   /** Selecting a cell: `Range.select`, `Worksheet.activate`. */
   selectCell: "1.1",
-  /** Workbook settings: `Workbook.settings`. */
+  /**
+   * Settings: the store sheet "_yanxiu" (`worksheets.getItemOrNullObject`, `getUsedRangeOrNullObject`, 1.4) and the
+   * record of marks in `Workbook.settings` (1.4).
+   */
   settings: "1.4",
+  /** 实时校验: `Worksheet.onChanged`. */
+  changeEvents: "1.7",
 } as const;
 
 export type Feature = keyof typeof REQUIREMENTS;
@@ -63,6 +78,7 @@ export const FEATURE_NAMES: Record<Feature, Text> = {
   insertSheet: { zh: "插入模板工作表", en: "insert template sheets" },
   selectCell: { zh: "定位到单元格", en: "select cells" },
   settings: { zh: "在工作簿中保存设置", en: "keep settings in the workbook" },
+  changeEvents: { zh: "编辑后自动重新校验（实时校验）", en: "check again after edits (live check)" },
 };
 
 export function supports(isSetSupported: IsSetSupported, feature: Feature): boolean {

@@ -67,11 +67,20 @@ function remember(cache: MarksCache, sheet: string, ws: Excel.Worksheet, setting
  * and the stored record. Returns what to call once that request is back.
  */
 export function queueMarksPeek(context: Excel.RequestContext, sheet: string, cache: MarksCache): () => void {
-  const ws = context.workbook.worksheets.getItem(sheet);
+  const take = queueMarksPeekOn(context, context.workbook.worksheets.getItem(sheet), cache);
+  return () => take(sheet);
+}
+
+/** The same for a worksheet whose name comes with the answer (the active one); call with that name. */
+export function queueMarksPeekOn(
+  context: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  cache: MarksCache,
+): (sheet: string) => void {
   ws.load("id");
   const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING_KEY);
   setting.load("value");
-  return () => remember(cache, sheet, ws, setting);
+  return (sheet) => remember(cache, sheet, ws, setting);
 }
 
 /** A note's text within NOTE_MAX_CHARS, cut at a line break where there is one. */

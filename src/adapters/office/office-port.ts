@@ -1,9 +1,10 @@
 import type { Finding } from "../../core/findings";
-import type { Grid } from "../../core/grid/types";
+import type { Grid, MergeArea } from "../../core/grid/types";
 import { planMarks } from "../../core/marks";
-import type { PortCapabilities, SheetInfo, WorkbookPort } from "../../core/port";
+import type { CellWrite, PortCapabilities, SheetInfo, WorkbookPort } from "../../core/port";
 import type { SheetLayout } from "../../core/templates/layout";
-import { OfficeAdapterError, toOfficeError, unsupported } from "./errors";
+import { type ChangeEvent, OwnChanges } from "./changes";
+import { OfficeAdapterError, isPayloadError, toOfficeError, unsupported } from "./errors";
 import {
   type ExcelRun,
   FEATURE_NAMES,
@@ -15,9 +16,21 @@ import {
   supports,
 } from "./host";
 import { queueLayout, uniqueSheetName } from "./insert-sheet";
-import { type Annotations, type MarksCache, newMarksCache, queueMarksPeek, reconcileMarks } from "./marks";
+import {
+  type Annotations,
+  type MarksCache,
+  newMarksCache,
+  queueMarksPeek,
+  queueMarksPeekOn,
+  reconcileMarks,
+} from "./marks";
 import { MARKS_SETTING_KEY } from "./marks-store";
-import { ONE_REQUEST_CELLS, readSheetGrid } from "./read-sheet";
+import { ONE_REQUEST_CELLS, queueWholeSheet, readSheetGrid } from "./read-sheet";
+import { type StoreSnapshot, queueStoreRead, queueStoreWrite, unchangedSince } from "./settings-store";
+import { planWrites, queueWrites } from "./write-cells";
+
+/** What onSheetChanged hands out: stops the calls. */
+type Unsubscribe = () => void;
 
 export interface OfficePortOptions {
   /** `Excel.run`; defaults to the Office.js global. Tests pass a simulator's. */
@@ -41,6 +54,14 @@ export class OfficeWorkbookPort implements WorkbookPort {
   private readonly cache: MarksCache = newMarksCache();
   /** Used cells of each sheet at its last reading, to read a large sheet in blocks straight away next time. */
   private readonly sizes = new Map<string, number>();
+  /** The active sheet at the last readActiveSheet, to guess whether it is one to read in blocks. */
+  private lastActive: string | undefined;
+  /** Our own changes, told apart from the user's in change events. */
+  private readonly own = new OwnChanges();
+  /** The settings store as last read or written; setSetting writes on top of it. */
+  private store: StoreSnapshot | undefined;
+  /** Store operations one after another, so two quick saves cannot both start from the same snapshot. */
+  private storeQueue: Promise<unknown> = Promise.resolve();
 
   constructor(options: OfficePortOptions = {}) {
     this.run = options.run ?? globalRun();
@@ -68,6 +89,23 @@ export class OfficeWorkbookPort implements WorkbookPort {
     }
   }
 
+  /**
+   * Runs a batch that changes the workbook, noting it as ours so that the change events it causes are not taken for
+   * the user's edits. `written` says which cells of which sheet (by id) it wrote once it is done.
+   */
+  private async changing<T>(
+    sheet: string | undefined,
+    batch: (context: Excel.RequestContext, written: { sheetId?: string; rects: MergeArea[] }) => Promise<T>,
+  ): Promise<T> {
+    const written: { sheetId?: string; rects: MergeArea[] } = { rects: [] };
+    this.own.begin();
+    try {
+      return await this.excel(sheet, (context) => batch(context, written));
+    } finally {
+      this.own.end(written.sheetId, written.rects);
+    }
+  }
+
   private annotations(): Annotations {
     return this.has("notes") ? "note" : this.has("comments") ? "comment" : "none";
   }
@@ -84,6 +122,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
       "notes",
       "insertSheet",
       "settings",
+      "changeEvents",
     ] as const)
       if (!this.has(f)) missing.push(`${FEATURE_NAMES[f][this.lang]} (ExcelApi ${REQUIREMENTS[f]})`);
     return {
@@ -102,9 +141,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
       const active = sheets.getActiveWorksheet();
       active.load("name");
       await context.sync();
-      return sheets.items
-        .filter((s) => s.visibility === "Visible")
-        .map((s) => ({ name: s.name, active: s.name === active.name }));
+      return visibleSheets(sheets, active.name);
     });
   }
 
@@ -128,6 +165,49 @@ export class OfficeWorkbookPort implements WorkbookPort {
   }
 
   /**
+   * The visible sheets (as listSheets) and the active sheet's Grid (as readSheet), in one sync: what 校验 needs
+   * first. The active sheet's id and our stored marks come with it, as with readSheet, so marking it next takes two
+   * syncs. A sheet too large for one answer is read as readSheet reads it: its name first, then row blocks.
+   */
+  async readActiveSheet(): Promise<{ sheets: SheetInfo[]; grid: Grid }> {
+    this.need("read");
+    const marks = this.has("marks");
+    const options = { special: this.has("lightRead"), merges: this.has("merges") };
+    return this.excel(undefined, async (context) => {
+      const list = context.workbook.worksheets;
+      list.load("items/name,items/visibility");
+      const active = list.getActiveWorksheet();
+      active.load("name");
+      // Known to be large (last time's active sheet, read in blocks then): list first, then read it in blocks.
+      const large =
+        this.lastActive !== undefined && (this.sizes.get(this.lastActive) ?? 0) > ONE_REQUEST_CELLS;
+      const takeMarks = marks && !large ? queueMarksPeekOn(context, active, this.cache) : undefined;
+      const takeGrid = large ? undefined : queueWholeSheet(active, options);
+      let grid: Grid | undefined;
+      try {
+        await context.sync();
+        takeMarks?.(active.name);
+        grid = takeGrid?.(active.name);
+      } catch (e) {
+        if (!isPayloadError(e)) throw e;
+        // The answer did not fit: ask for the names alone, then read the sheet as readSheet does.
+        list.load("items/name,items/visibility");
+        active.load("name");
+        await context.sync();
+      }
+      const name = active.name;
+      const sheets = visibleSheets(list, name);
+      this.lastActive = name;
+      if (!grid) {
+        const queueExtras = marks ? () => queueMarksPeek(context, name, this.cache) : undefined;
+        grid = await readSheetGrid(context, name, { ...options, blocks: true }, queueExtras);
+      }
+      this.sizes.set(name, grid.rowCount * grid.colCount);
+      return { sheets, grid };
+    });
+  }
+
+  /**
    * Marks every finding's cell: error and warning fills (src/core/marks.ts), the reasons as a note (ExcelApi
    * 1.18), else a comment (1.10), else none (the pane alone). Our previous marks are taken back first; the
    * original fills are recorded in the workbook so clearMarks can restore them. Two syncs after readSheet.
@@ -138,7 +218,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
       findings.filter((f) => f.sheet === sheet || f.sheet === ""),
       this.lang,
     );
-    await this.excel(sheet, (context) =>
+    await this.changing(sheet, (context) =>
       reconcileMarks(context, sheet, marks, {
         annotations: this.annotations(),
         comments: this.has("comments"),
@@ -150,7 +230,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
   /** Takes back every mark of ours on the sheet: original fills, our notes and comments only. Two syncs. */
   async clearMarks(sheet: string): Promise<void> {
     this.need("marks");
-    await this.excel(sheet, (context) =>
+    await this.changing(sheet, (context) =>
       reconcileMarks(context, sheet, [], {
         annotations: this.annotations(),
         comments: this.has("comments"),
@@ -176,7 +256,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
    */
   async insertSheet(layout: SheetLayout): Promise<string> {
     this.need("insertSheet");
-    return this.excel(layout.name, async (context) => {
+    return this.changing(layout.name, async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
       await context.sync();
@@ -192,32 +272,172 @@ export class OfficeWorkbookPort implements WorkbookPort {
     });
   }
 
-  /** A workbook setting (saved in the file); undefined when not set. One sync. */
-  async getSetting(key: string): Promise<unknown> {
-    this.need("settings");
-    guardKey(key);
-    return this.excel(undefined, async (context) => {
-      const setting = context.workbook.settings.getItemOrNullObject(key);
-      setting.load("value");
-      await context.sync();
-      return setting.isNullObject ? undefined : (setting.value as unknown);
+  /**
+   * Writes values into cells (a rank column, a ticked □ option), exactly as given: numbers as numbers, text as text
+   * (never read as a formula, number or date: see write-cells.ts), null empties the cell. Only the cells in `writes`
+   * are touched. One sync for any number of writes within Excel on the web's 5 MB request; more only beyond.
+   */
+  async writeCells(sheet: string, writes: readonly CellWrite[]): Promise<void> {
+    const requests = planWrites(writes);
+    if (requests.length === 0) return;
+    await this.changing(sheet, async (context, written) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.load("id");
+      // One request per group, in sequence (recursion makes the order explicit).
+      const send = async (i: number): Promise<void> => {
+        const blocks = requests[i];
+        if (!blocks) return;
+        queueWrites(ws, blocks);
+        await context.sync();
+        if (i === 0) written.sheetId = ws.id;
+        for (const b of blocks) written.rects.push(b.rect);
+        return send(i + 1);
+      };
+      await send(0);
     });
   }
 
-  /** Stores a JSON-serialisable value in the workbook; undefined removes the key. One sync. */
+  /**
+   * 实时校验's trigger (ExcelApi 1.7, `Worksheet.onChanged`; absent on older hosts, so the pane hides the switch):
+   * calls `handler` after the user (or a co-author) changes the sheet's contents, never for the add-in's own
+   * changes. The handler stays with the sheet when it is renamed. Returns the function that stops the calls;
+   * `onError` hears of a failure to register or remove the handler (an error worded for the pane).
+   */
+  get onSheetChanged():
+    ((sheet: string, handler: () => void, onError?: (error: unknown) => void) => Unsubscribe) | undefined {
+    return this.has("changeEvents") ? this.watch : undefined;
+  }
+
+  private readonly watch = (
+    sheet: string,
+    handler: () => void,
+    onError?: (error: unknown) => void,
+  ): Unsubscribe => {
+    type Registered = {
+      result: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>;
+      sheetId: string;
+    };
+    let stopped = false;
+    let registered: Registered | undefined;
+    const report = (e: unknown) => onError?.(toOfficeError(e, sheet));
+    const remove = (r: Registered) => {
+      // The handler is removed on the context it was added on, as Office.js requires.
+      this.run(r.result.context, async (context) => {
+        r.result.remove();
+        await context.sync();
+      }).catch(report);
+    };
+    const listener = async (args: Excel.WorksheetChangedEventArgs): Promise<void> => {
+      const event: ChangeEvent = args;
+      if (stopped || !registered || event.worksheetId !== registered.sheetId || this.own.isOwn(event)) return;
+      try {
+        handler();
+      } catch (e) {
+        report(e);
+      }
+    };
+    this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.load("id");
+      const result = ws.onChanged.add(listener);
+      await context.sync();
+      return { result, sheetId: ws.id };
+    }).then((r) => {
+      registered = r;
+      if (stopped) remove(r);
+    }, report);
+    return () => {
+      if (stopped) return;
+      stopped = true;
+      if (registered) remove(registered);
+    };
+  };
+
+  /** Store operations in sequence: each starts from what the one before left. */
+  private inStoreOrder<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.storeQueue.then(work, work);
+    this.storeQueue = next.catch(() => undefined);
+    return next;
+  }
+
+  /**
+   * A setting of the pane, from the store sheet "_yanxiu" the CLI and file mode read too (docs/ignores.md);
+   * undefined when not set. A value an earlier version kept in the workbook's add-in settings is read when the
+   * store has none. One sync.
+   */
+  async getSetting(key: string): Promise<unknown> {
+    this.need("settings");
+    guardKey(key);
+    return this.inStoreOrder(() =>
+      this.excel(undefined, async (context) => {
+        const takeStore = queueStoreRead(context);
+        const legacy = context.workbook.settings.getItemOrNullObject(key);
+        legacy.load("value");
+        await context.sync();
+        this.store = takeStore();
+        if (this.store.values.has(key)) return this.store.values.get(key);
+        return legacy.isNullObject ? undefined : (legacy.value as unknown);
+      }),
+    );
+  }
+
+  /**
+   * Stores a JSON value under `key` in the store sheet "_yanxiu", keeping every other key; undefined removes it
+   * (and the sheet with the last key). One sync after a getSetting (two when the store was not read yet): the write
+   * request reads the store as it was, and should someone else have changed it since it was read, the write is
+   * made again on top of their change. A copy an earlier version kept in the add-in settings is removed with it.
+   */
   async setSetting(key: string, value: unknown): Promise<void> {
     this.need("settings");
     guardKey(key);
-    await this.excel(undefined, async (context) => {
-      const settings = context.workbook.settings;
-      if (value === undefined) {
-        // Adding first makes the key exist, so the delete cannot fail on a missing key: one request either way.
-        settings.add(key, null);
-        settings.getItem(key).delete();
-      } else settings.add(key, value);
-      await context.sync();
-    });
+    const json = value === undefined ? undefined : JSON.stringify(value);
+    const copy: unknown = json === undefined ? undefined : JSON.parse(json);
+    const change = (values: Map<string, unknown>) => {
+      if (copy === undefined) values.delete(key);
+      else values.set(key, copy);
+    };
+    await this.inStoreOrder(() =>
+      this.changing(undefined, async (context) => {
+        const readNow = async (): Promise<StoreSnapshot> => {
+          const take = queueStoreRead(context);
+          await context.sync();
+          return take();
+        };
+        const write = async (base: StoreSnapshot, again: boolean): Promise<void> => {
+          const values = new Map(base.values);
+          change(values);
+          const done = queueStoreWrite(context, base, values);
+          // Adding first makes the key exist, so the delete cannot fail on a missing key: one request either way.
+          context.workbook.settings.add(key, null);
+          context.workbook.settings.getItem(key).delete();
+          try {
+            await context.sync();
+          } catch (e) {
+            // The sheet came or went since it was read (someone else's store): read it again and write once more.
+            if (!again || !isStoreRace(e)) throw e;
+            return write(await readNow(), false);
+          }
+          const before = done.before();
+          this.store = done.after;
+          if (again && before && !unchangedSince(base, before)) return write(before, false);
+        };
+        await write(this.store ?? (await readNow()), true);
+      }),
+    );
   }
+}
+
+/** The visible sheets of a loaded collection (items/name, items/visibility), in tab order. */
+function visibleSheets(sheets: Excel.WorksheetCollection, active: string): SheetInfo[] {
+  return sheets.items
+    .filter((s) => s.visibility === "Visible")
+    .map((s) => ({ name: s.name, active: s.name === active }));
+}
+
+/** Errors of a store write that mean the store sheet was added or removed by someone else since it was read. */
+function isStoreRace(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === "ItemNotFound" || code === "ItemAlreadyExists";
 }
 
 /** The marks record is the adapter's own; the pane must not overwrite it through setSetting. */

@@ -129,6 +129,22 @@ function filled(rows: Array<Array<RawCell | undefined>>): Array<Array<RawCell | 
 }
 
 /**
+ * Queues, into the request about to be sent, the read of a worksheet's whole used range and merged areas. Returns
+ * what turns the answer into a Grid (named once the name is known: the active sheet's comes with the same answer).
+ */
+export function queueWholeSheet(ws: Excel.Worksheet, options: ReadOptions): (name: string) => Grid {
+  const used = ws.getUsedRange(true);
+  const merged = options.merges ? ws.getRange().getMergedAreasOrNullObject() : undefined;
+  merged?.load("address");
+  const take = queueLoad(used, options);
+  return (name) => {
+    const rows: Array<Array<RawCell | undefined>> = [];
+    place(rows, take());
+    return makeGrid(name, filled(rows), merged && !merged.isNullObject ? mergesFrom(merged.address) : []);
+  };
+}
+
+/**
  * Reads a sheet's values, displayed text, number formats and merged areas as a core Grid.
  * One request for the whole used range when the answer fits (Excel on the web caps responses at 5 MB; Excel on
  * the desktop has no cap); otherwise the used range is read again in row blocks, each sized to fit.
@@ -141,12 +157,8 @@ export async function readSheetGrid(
   extras?: () => () => void,
 ): Promise<Grid> {
   if (options.blocks) return readInBlocks(context, sheet, options, extras);
-  const ws = context.workbook.worksheets.getItem(sheet);
   const takeExtras = extras?.();
-  const used = ws.getUsedRange(true);
-  const merged = options.merges ? ws.getRange().getMergedAreasOrNullObject() : undefined;
-  merged?.load("address");
-  const take = queueLoad(used, options);
+  const takeGrid = queueWholeSheet(context.workbook.worksheets.getItem(sheet), options);
   try {
     await context.sync();
   } catch (e) {
@@ -154,9 +166,7 @@ export async function readSheetGrid(
     return readInBlocks(context, sheet, options, extras);
   }
   takeExtras?.();
-  const rows: Array<Array<RawCell | undefined>> = [];
-  place(rows, take());
-  return makeGrid(sheet, filled(rows), merged && !merged.isNullObject ? mergesFrom(merged.address) : []);
+  return takeGrid(sheet);
 }
 
 async function readInBlocks(

@@ -2,69 +2,54 @@ import type ExcelJS from "exceljs";
 import type { IgnoreEntry } from "../../core/check-types";
 import type { Grid } from "../../core/grid/types";
 import { isRuleId } from "../../core/rules/ids";
+import {
+  STORE_SHEET,
+  decodeStoreRows,
+  encodeStoreRows,
+  storeCellText,
+  type StoreContent,
+  type StoreRow,
+} from "../../core/settings-rows";
 
 /**
- * The product's store inside a workbook (docs/ignores.md): a very hidden sheet "_yanxiu" of key/value rows.
- * Row 1 is a header (A1 "yanxiu-store", B1 the format version); every later row holds a key in column A and a piece
- * of its JSON value in column B. A value longer than one cell allows is split over consecutive rows with the same key.
- * The Office adapter reads and writes the same sheet, so ignores made in Excel are honoured by the CLI and back.
+ * The product's store inside a workbook (docs/ignores.md): a very hidden sheet "_yanxiu" of key/value rows, in the
+ * row format of src/core/settings-rows.ts. This file reads and writes it over ExcelJS; the Office adapter reads and
+ * writes the same rows through Office.js, so ignores made in Excel are honoured by the CLI and back.
  */
-export const STORE_SHEET = "_yanxiu";
-export const STORE_MARKER = "yanxiu-store";
-export const STORE_VERSION = 1;
+export {
+  STORE_CHUNK,
+  STORE_MARKER,
+  STORE_SHEET,
+  STORE_VERSION,
+  type StoreContent,
+} from "../../core/settings-rows";
 export const IGNORES_KEY = "ignores";
-/** Excel holds at most 32,767 characters in a cell; values are cut well below that. */
-export const STORE_CHUNK = 30_000;
 
 function cellString(value: ExcelJS.CellValue): string {
-  if (typeof value === "string") return value;
-  if (typeof value === "number") return String(value);
   if (value && typeof value === "object" && "richText" in value && Array.isArray(value.richText))
     return value.richText.map((r) => r.text).join("");
-  return "";
-}
-
-/** Parse the store's rows (key, piece of JSON), the header row left out. */
-function parseStoreRows(rows: Iterable<[string, string]>): {
-  values: Map<string, unknown>;
-  unreadable: string[];
-} {
-  const values = new Map<string, unknown>();
-  const unreadable: string[] = [];
-  const texts = new Map<string, string>();
-  for (const [rawKey, piece] of rows) {
-    const key = rawKey.trim();
-    if (key !== "") texts.set(key, (texts.get(key) ?? "") + piece);
-  }
-  for (const [key, text] of texts) {
-    try {
-      values.set(key, JSON.parse(text));
-    } catch {
-      unreadable.push(key);
-    }
-  }
-  return { values, unreadable };
+  return storeCellText(value);
 }
 
 /** Every key of the store with its parsed value; values that are not valid JSON are left out (and named). */
-export function readStore(wb: ExcelJS.Workbook): { values: Map<string, unknown>; unreadable: string[] } {
+export function readStore(wb: ExcelJS.Workbook): StoreContent {
   const ws = wb.getWorksheet(STORE_SHEET);
-  const rows: Array<[string, string]> = [];
+  const rows: StoreRow[] = [];
   ws?.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (rowNumber > 1) rows.push([cellString(row.getCell(1).value), cellString(row.getCell(2).value)]);
   });
-  return parseStoreRows(rows);
+  return decodeStoreRows(rows);
 }
 
 /** The same store read from the grid of the "_yanxiu" sheet (the CLI's direct reader gives grids, not ExcelJS). */
-export function readStoreFromGrid(grid: Grid): { values: Map<string, unknown>; unreadable: string[] } {
-  const rows: Array<[string, string]> = [];
+export function readStoreFromGrid(grid: Grid): StoreContent {
+  const rows: StoreRow[] = [];
   const text = (r: number, c: number) => {
     const cell = grid.cell(r, c);
     return typeof cell.value === "string" ? cell.value : cell.text;
   };
   for (let r = 1; r < grid.rowCount; r++) rows.push([text(r, 0), text(r, 1)]);
-  return parseStoreRows(rows);
+  return decodeStoreRows(rows);
 }
 
 /** Write the whole store (replacing what was there), creating the very hidden sheet when needed. */
@@ -72,17 +57,10 @@ export function writeStore(wb: ExcelJS.Workbook, values: ReadonlyMap<string, unk
   const existing = wb.getWorksheet(STORE_SHEET);
   if (existing) wb.removeWorksheet(existing.id);
   const ws = wb.addWorksheet(STORE_SHEET, { state: "veryHidden" });
-  ws.getCell(1, 1).value = STORE_MARKER;
-  ws.getCell(1, 2).value = STORE_VERSION;
-  let row = 2;
-  for (const [key, value] of values) {
-    const json = JSON.stringify(value);
-    for (let at = 0; at === 0 || at < json.length; at += STORE_CHUNK) {
-      ws.getCell(row, 1).value = key;
-      ws.getCell(row, 2).value = json.slice(at, at + STORE_CHUNK);
-      row++;
-    }
-  }
+  encodeStoreRows(values).forEach(([key, piece], i) => {
+    ws.getCell(i + 1, 1).value = key;
+    ws.getCell(i + 1, 2).value = piece;
+  });
 }
 
 /** Keep only well-formed entries: a known rule id, a sheet name, an A1 cell and a reason. */

@@ -87,12 +87,67 @@ export function toScalar(v: unknown): CellScalar {
   throw new SimError("InvalidArgument", `Unsupported cell value ${JSON.stringify(v)}.`);
 }
 
-/** As in Excel, a leading apostrophe marks text and is not part of the value. */
-export function setValue(cell: CellModel, v: unknown): void {
+/** What Excel makes of text typed into a cell (formatted General): a formula, a number, a date, a boolean, or text. */
+export interface TypedEntry {
+  value: CellScalar;
+  formula?: string;
+  numberFormat?: string;
+}
+
+const TYPED_NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+const TYPED_DATE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/;
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/**
+ * Excel's reading of typed input, in the part that matters for writing text safely: "=…" (and "+…", "-…", "@…"
+ * that are not numbers) become formulas; "001", "1,234", "1e3", "-5" numbers; "50%" a percentage; "2025-3-1" a
+ * date; "TRUE"/"false" booleans. Anything else stays text. (Excel knows many more forms: times, fractions,
+ * currencies, localised dates; none of them is needed to catch text that is not kept as written.)
+ */
+export function typedEntry(text: string): TypedEntry {
+  const t = text.trim();
+  const numeric = (s: string) => /\d/.test(s) && TYPED_NUMBER.test(s);
+  if (numeric(t)) return { value: Number(t.replace(/,/g, "")) };
+  if (t.endsWith("%") && numeric(t.slice(0, -1)))
+    return { value: Number(t.slice(0, -1).replace(/,/g, "")) / 100, numberFormat: "0%" };
+  const date = TYPED_DATE.exec(t);
+  if (date) {
+    const [y, m, d] = [Number(date[1]), Number(date[2]), Number(date[3])];
+    if (m >= 1 && m <= 12 && d >= 1 && d <= 31)
+      return { value: (Date.UTC(y, m - 1, d) - EXCEL_EPOCH) / 86_400_000, numberFormat: "yyyy/m/d" };
+  }
+  if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === "true" };
+  if (/^[=+\-@]/.test(text) && text.length > 1)
+    return { value: "", formula: text.startsWith("=") ? text : `=${text}` };
+  return { value: text };
+}
+
+/**
+ * As in Excel, a leading apostrophe marks text and is not part of the value. With `parse` (Excel's reading of
+ * typed text, see typedEntry) other strings are read as Excel reads what is typed, unless the cell is formatted as
+ * text ("@").
+ */
+export function setValue(cell: CellModel, v: unknown, parse = false): void {
   const scalar = toScalar(v);
-  cell.value = typeof scalar === "string" && scalar.startsWith("'") ? scalar.slice(1) : scalar;
   delete cell.formula;
   delete cell.text;
+  if (typeof scalar !== "string") {
+    cell.value = scalar;
+    return;
+  }
+  if (scalar.startsWith("'")) {
+    cell.value = scalar.slice(1);
+    return;
+  }
+  if (!parse || cell.numberFormat === "@" || scalar === "") {
+    cell.value = scalar;
+    return;
+  }
+  const entry = typedEntry(scalar);
+  cell.value = entry.value;
+  if (entry.formula !== undefined) cell.formula = entry.formula;
+  if (entry.numberFormat !== undefined && cell.numberFormat === "General")
+    cell.numberFormat = entry.numberFormat;
 }
 
 /** Writes through `formulas`: "=..." becomes a formula (not calculated here: its value reads as ""). */

@@ -25,13 +25,16 @@ import {
   hasValue,
   isDefaultFormat,
 } from "./model";
+import { setValue } from "./cells";
+import { type ChangeOrigin, ChangeEvents, type ChangedHandler } from "./events";
 import type { CellScalar } from "./numfmt";
-import { type HostLike, SimRequestContext, type SyncRecord, versionAtLeast } from "./proxy";
+import { type HostLike, SimObject, SimRequestContext, type SyncRecord, versionAtLeast } from "./proxy";
 import { Workbook } from "./workbook";
 
 export { SimError, isSimError, type SimErrorCode } from "./errors";
 export type { SyncRecord } from "./proxy";
 export type { FillState, Limits } from "./model";
+export type { ChangedArgs, ChangeOrigin } from "./events";
 
 export interface FillSeed {
   color?: string;
@@ -77,10 +80,27 @@ export interface WorkbookSeed {
   limits?: Partial<Limits>;
   /** Fail a run that syncs more often than this (catches context.sync() in a loop). */
   maxSyncsPerRun?: number;
+  /**
+   * Read strings written through `values` as Excel reads typed input ("001" a number, "=A1" a formula, "TRUE" a
+   * boolean; a leading apostrophe or the text format "@" keeps text). Off by default: most tests write text they
+   * mean as text.
+   */
+  parsesTypedText?: boolean;
+  /** Milliseconds between a change and its onChanged event (default 0: the next turn of the event loop). */
+  eventDelayMs?: number;
 }
 
-/** What the adapter's `run` parameter accepts: the shape of `Excel.run` with a batch function. */
-export type SimRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/**
+ * What the adapter's `run` parameter accepts: `Excel.run` with a batch function, or with the context of earlier
+ * objects and a batch function (to remove an event handler registered in an earlier batch).
+ */
+export interface SimRun {
+  <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  <T>(
+    context: OfficeExtension.ClientRequestContext,
+    batch: (context: Excel.RequestContext) => Promise<T>,
+  ): Promise<T>;
+}
 
 export interface CellState {
   value: CellScalar;
@@ -309,10 +329,15 @@ export class SimWorkbook implements HostLike {
   /** Every request sent, in order. */
   readonly requests: SyncRecord[] = [];
   runs = 0;
+  readonly parsesTypedText: boolean;
+  /** Worksheet.onChanged: registered handlers and the events raised. */
+  readonly events: ChangeEvents;
 
   constructor(seed: WorkbookSeed) {
     this.limits = { ...DEFAULT_LIMITS, ...seed.limits };
     this.maxSyncsPerRun = seed.maxSyncsPerRun;
+    this.parsesTypedText = seed.parsesTypedText ?? false;
+    this.events = new ChangeEvents(seed.eventDelayMs ?? 0, () => this.isSetSupported("ExcelApi", "1.14"));
     for (const [k, v] of Object.entries(seed.requirementSets ?? { ExcelApi: "1.18" })) this.sets.set(k, v);
     for (const s of seed.sheets) seedSheet(this.model, s);
     const active = seed.active ? this.model.sheetByName(seed.active) : this.model.liveSheets()[0];
@@ -320,12 +345,25 @@ export class SimWorkbook implements HostLike {
     for (const [k, v] of Object.entries(seed.settings ?? {})) this.model.settings.set(k, JSON.stringify(v));
   }
 
-  /** `Excel.run`: one request context per batch; pending work is flushed when the batch resolves. */
+  /**
+   * `Excel.run`: one request context per batch; pending work is flushed when the batch resolves. Given the context
+   * of earlier objects (or one of those objects) first, the batch runs on that context again.
+   */
   readonly run: SimRun = (async (...args: unknown[]) => {
     const batch = args[args.length - 1];
     if (typeof batch !== "function")
       throw new SimError("InvalidArgument", "Excel.run needs a batch function.");
-    const ctx = new SimRequestContext(this, (c) => Workbook.root(c));
+    const earlier = args.length > 1 ? args[0] : undefined;
+    const reused =
+      earlier instanceof SimRequestContext
+        ? earlier
+        : earlier instanceof SimObject
+          ? earlier.context
+          : undefined;
+    if (earlier !== undefined && !reused)
+      throw new SimError("InvalidArgument", "Excel.run was given something that is not a request context.");
+    reused?.reopen();
+    const ctx = reused ?? new SimRequestContext(this, (c) => Workbook.root(c));
     this.runs++;
     try {
       const pending = (batch as (c: unknown) => unknown)(ctx);
@@ -361,6 +399,42 @@ export class SimWorkbook implements HostLike {
 
   recordSync(record: SyncRecord): void {
     this.requests.push(record);
+  }
+
+  raiseChanged(sheet: SheetModel, rect: Rect): void {
+    this.events.raise(sheet, rect, "addin");
+  }
+
+  setChangedHandler(sheetId: string, handler: ChangedHandler, add: boolean): void {
+    this.events.register(sheetId, handler, add);
+  }
+
+  /** onChanged handlers registered on the sheet now (to see that a removal reached Excel). */
+  changedHandlers(sheet: string): number {
+    const s = this.model.sheetByName(sheet);
+    return s ? this.events.count(s.id) : 0;
+  }
+
+  /** Resolves once every onChanged event raised so far has been delivered. */
+  eventsSettled(): Promise<void> {
+    return this.events.settled();
+  }
+
+  /**
+   * A user typing into cells (or, with origin "remote", a co-author): the text is read as Excel reads typed input,
+   * outside any request, and onChanged is raised as Excel raises it for edits that are not this add-in's.
+   */
+  typeInto(
+    sheet: string,
+    address: string,
+    rows: ReadonlyArray<ReadonlyArray<CellScalar>>,
+    origin: Exclude<ChangeOrigin, "addin"> = "user",
+  ): void {
+    const s = this.model.sheetByName(sheet);
+    if (!s) throw new Error(`No sheet named ${sheet}`);
+    const rect = seedRect(address);
+    rows.forEach((line, r) => line.forEach((v, c) => setValue(s.cell(rect.top + r, rect.left + c), v, true)));
+    this.events.raise(s, rect, origin);
   }
 
   get syncCount(): number {

@@ -1,5 +1,7 @@
+import type { Rect } from "./address";
 import { SimError, isSimError, propertyNotLoaded } from "./errors";
-import type { Limits, WorkbookModel } from "./model";
+import type { ChangedHandler } from "./events";
+import type { Limits, SheetModel, WorkbookModel } from "./model";
 
 /** What a request did, for the tests and the benchmark. */
 export interface SyncRecord {
@@ -20,6 +22,12 @@ export interface HostLike {
   readonly maxSyncsPerRun: number | undefined;
   supports(set: string, version: string): boolean;
   recordSync(record: SyncRecord): void;
+  /** Strings written through `values` are read as Excel reads typed input (see cells.ts typedEntry). */
+  readonly parsesTypedText: boolean;
+  /** A request changed cells' contents: raise Worksheet.onChanged (delivered after the request). */
+  raiseChanged(sheet: SheetModel, rect: Rect): void;
+  /** Registers (or removes) a Worksheet.onChanged handler. */
+  setChangedHandler(sheetId: string, handler: ChangedHandler, add: boolean): void;
 }
 
 /** Marks an object whose *OrNullObject lookup found nothing. */
@@ -195,6 +203,15 @@ export class SimRequestContext {
 
   close(): void {
     this.alive = false;
+  }
+
+  /**
+   * `Excel.run(context, batch)`: a later batch on the context of earlier objects (to remove an event handler, say).
+   * The context serves again until that batch ends.
+   */
+  reopen(): void {
+    this.alive = true;
+    this.syncCount = 0;
   }
 
   hasPending(): boolean {

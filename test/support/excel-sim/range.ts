@@ -87,7 +87,10 @@ const RANGE_SPEC: ClassSpec<RangeT> = {
     isEntireRow: { get: (t) => t.rect.left === 0 && t.rect.right === MAX_COLS - 1 },
     values: {
       get: (t, env) => (readGuard(t, env), grid(t.rect, (r, c) => t.sheet.peek(r, c).value)),
-      set: (t, v) => writeGrid(t, v, setValue),
+      set: (t, v, env) => {
+        writeGrid(t, v, (cell, x) => setValue(cell, x, env.host.parsesTypedText));
+        env.host.raiseChanged(t.sheet, t.rect);
+      },
     },
     text: { get: (t, env) => (readGuard(t, env), grid(t.rect, (r, c) => textOf(t.sheet.peek(r, c)))) },
     formulas: {
@@ -95,7 +98,10 @@ const RANGE_SPEC: ClassSpec<RangeT> = {
         readGuard(t, env),
         grid(t.rect, (r, c) => t.sheet.peek(r, c).formula ?? t.sheet.peek(r, c).value)
       ),
-      set: (t, v) => writeGrid(t, v, setFormula),
+      set: (t, v, env) => {
+        writeGrid(t, v, setFormula);
+        env.host.raiseChanged(t.sheet, t.rect);
+      },
     },
     numberFormat: {
       get: (t, env) => (readGuard(t, env), grid(t.rect, (r, c) => t.sheet.peek(r, c).numberFormat)),
@@ -219,7 +225,7 @@ function applyCellProperties(cell: CellModel, p: Record<string, unknown>): void 
     }
 }
 
-function clearCells(a: AreasT, applyTo: string): void {
+function clearCells(a: AreasT, applyTo: string, env: Env): void {
   checkWritable(a.sheet);
   const contents = applyTo === "All" || applyTo === "Contents";
   const formats = applyTo === "All" || applyTo === "Formats";
@@ -241,6 +247,7 @@ function clearCells(a: AreasT, applyTo: string): void {
       }
     });
     if (formats) a.sheet.unmerge(rect);
+    if (contents) env.host.raiseChanged(a.sheet, rect);
   }
 }
 
@@ -441,7 +448,7 @@ export class Range extends SimObject {
   }
 
   clear(applyTo: string = "All"): void {
-    this._act("clear", [applyTo], (t: RangeT) => clearCells(areasOf(t), applyTo));
+    this._act("clear", [applyTo], (t: RangeT, env) => clearCells(areasOf(t), applyTo, env));
   }
 
   select(): void {
@@ -539,7 +546,7 @@ export class RangeAreas extends SimObject {
   }
 
   clear(applyTo: string = "All"): void {
-    this._act("clear", [applyTo], (t: AreasT) => clearCells(t, applyTo));
+    this._act("clear", [applyTo], (t: AreasT, env) => clearCells(t, applyTo, env));
   }
 }
 defineProps(RangeAreas, AREAS_SPEC);

@@ -1,6 +1,7 @@
 import { MAX_COLS, MAX_ROWS, type Rect, formatRect, qualify } from "./address";
 import { type AreasT, type RangeT, checkLive, checkWritable } from "./cells";
 import { SimError } from "./errors";
+import type { ChangedHandler } from "./events";
 import { type SheetModel, type WorkbookModel, validateSheetName } from "./model";
 import { CommentCollection, NoteCollection } from "./annotations";
 import { type ClassSpec, type Env, type Resolved, SimObject, defineProps } from "./proxy";
@@ -172,6 +173,24 @@ export class Worksheet extends SimObject {
     });
   }
 
+  /** `Worksheet.onChanged` (ExcelApi 1.7): handlers registered at the next sync, kept by the sheet's id. */
+  get onChanged(): WorksheetEvent {
+    return new WorksheetEvent(this);
+  }
+
+  /** Queues the registration (or removal) of an onChanged handler. */
+  _changedHandler(handler: ChangedHandler, add: boolean): void {
+    this._act(
+      add ? "RegisterEventHandler" : "UnregisterEventHandler",
+      ["onChanged"],
+      (s: SheetModel, env) => {
+        checkLive(s);
+        env.host.setChangedHandler(s.id, handler, add);
+      },
+      "1.7",
+    );
+  }
+
   get notes(): NoteCollection {
     return this._nav(
       "notes",
@@ -203,6 +222,28 @@ export class Worksheet extends SimObject {
   }
 }
 defineProps(Worksheet, SHEET_SPEC);
+
+/** What `EventHandlers.add` returns: the context it was added on, and its removal (queued on that context). */
+export interface SimEventHandlerResult {
+  readonly context: SimRequestContextLike;
+  remove(): void;
+}
+
+type SimRequestContextLike = Worksheet["context"];
+
+/** Office.js `OfficeExtension.EventHandlers<WorksheetChangedEventArgs>` of one worksheet. */
+export class WorksheetEvent {
+  constructor(private readonly sheet: Worksheet) {}
+
+  add(handler: ChangedHandler): SimEventHandlerResult {
+    this.sheet._changedHandler(handler, true);
+    return { context: this.sheet.context, remove: () => this.sheet._changedHandler(handler, false) };
+  }
+
+  remove(handler: ChangedHandler): void {
+    this.sheet._changedHandler(handler, false);
+  }
+}
 
 const SHEETS_SPEC: ClassSpec<WorkbookModel> = {
   type: "WorksheetCollection",

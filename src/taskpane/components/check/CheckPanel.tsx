@@ -2,6 +2,7 @@ import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { IgnoreEntry, SheetCheck } from "../../../core/check-types";
 import type { Finding } from "../../../core/findings";
+import type { Grid } from "../../../core/grid/types";
 import { toA1 } from "../../../core/grid/a1";
 import { planMarks } from "../../../core/marks";
 import type { WorkbookPort } from "../../../core/port";
@@ -91,8 +92,10 @@ export function CheckPanel() {
           async () => {
             let name = target;
             let names: string[] | undefined = latest.current.sheets.map((s) => s.name);
+            // Looking for the active sheet reads it in the same request where the port can (one sync less).
+            let grid: Grid | undefined;
             if (options.follow || name === null)
-              ({ sheet: name, names } = await latest.current.refreshSheets());
+              ({ sheet: name, names, grid } = await latest.current.refreshSheets({ read: true }));
             if (!name) return;
             const sheetName = name;
             const s = latest.current;
@@ -102,6 +105,7 @@ export function CheckPanel() {
                 ignores: options.ignores ?? s.ignores,
                 override: options.override ?? s.overrides[sheetName],
                 sheetNames: names && names.length > 0 ? names : undefined,
+                grid,
               });
             const { check } = options.mark ? await s.ownWork(go) : await go();
             if (gen !== generation.current && !options.mark) return;
@@ -137,16 +141,24 @@ export function CheckPanel() {
   useEffect(() => {
     if (!live || !port?.onSheetChanged || !sheet) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const stop = port.onSheetChanged(sheet, () => {
-      if (latest.current.isOwnChange()) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => void runOn(sheet, { mark: true }), LIVE_DEBOUNCE_MS);
-    });
+    const stop = port.onSheetChanged(
+      sheet,
+      () => {
+        if (latest.current.isOwnChange()) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => void runOn(sheet, { mark: true }), LIVE_DEBOUNCE_MS);
+      },
+      // Listening could not start (or stop): say so, as any failure of the check is said.
+      (error) => {
+        setLive(false);
+        void run("checking", () => Promise.reject(error));
+      },
+    );
     return () => {
       clearTimeout(timer);
       stop();
     };
-  }, [live, port, sheet, runOn]);
+  }, [live, port, sheet, runOn, run]);
 
   const override = (sheet && session.overrides[sheet]) || NO_OVERRIDE;
   const current = result && result.sheet === sheet ? result : null;
