@@ -103,8 +103,9 @@ function decodeXmlAttribute(text: string): string {
 /**
  * The "ignores" setting of an Office add-in as Excel saves it: a property of the add-in's web-extension part
  * (xl/webextensions/webextensionN.xml, [MS-OWEXML] CT_OsfWebExtensionProperty) whose value is the setting as JSON.
- * The Office adapter keeps its settings there (workbook.settings); reading it too means ignores made in Excel count
- * for the CLI even before they are mirrored into the "_yanxiu" sheet. Undefined when the part has no such property.
+ * Earlier builds of the Office adapter kept the pane's settings there (workbook.settings); reading it too means ignores
+ * saved by such a build still count for the CLI. (The Office adapter now writes the "_yanxiu" sheet, and removes that
+ * old copy when it saves.) Undefined when the part has no such property.
  */
 export function ignoresFromWebExtension(
   xml: string,
