@@ -6,7 +6,7 @@ import { TABLE_NAMES } from "../core/packs/types";
 import { describeError } from "../taskpane/errors";
 import { loadIgnores, loadOverrides } from "../taskpane/settings";
 import { pickLanguage, textOf, type Lang } from "../taskpane/strings";
-import { checkSheetThroughPort, severityCounts } from "../taskpane/workbook-check";
+import { checkSheetThroughPort, lookAtWorkbook, severityCounts } from "../taskpane/workbook-check";
 import { showRibbonMessage, type DialogUi } from "./message-dialog";
 
 /** What the ribbon handler needs from Office; a parameter so tests can stand in for it. */
@@ -41,7 +41,8 @@ export class NoActiveSheetError extends Error {
  * and words the result for the message dialog.
  */
 export async function checkActiveSheet(port: WorkbookPort, lang: Lang): Promise<string> {
-  const sheets = await port.listSheets();
+  // One request lists the sheets and reads the active one where the port can (the Office port does).
+  const { sheets, activeGrid } = await lookAtWorkbook(port);
   const active = sheets.find((s) => s.active) ?? sheets[0];
   if (!active) throw new NoActiveSheetError("The workbook listed no sheets");
   // Stored choices that cannot be read (an Excel without workbook settings) must not stop the check itself.
@@ -54,6 +55,7 @@ export async function checkActiveSheet(port: WorkbookPort, lang: Lang): Promise<
     ignores,
     override: overrides[active.name],
     sheetNames: sheets.map((s) => s.name),
+    grid: activeGrid,
   });
   const counts = severityCounts(check);
   const values = {

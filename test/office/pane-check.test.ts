@@ -67,3 +67,16 @@ describe("without readActiveSheet (a port that lacks it)", () => {
     expect([withOne.syncs, withoutOne.syncs]).toEqual([3, 4]);
   });
 });
+
+describe("the ribbon's 校验 inside Excel", () => {
+  it("reads the stored ignores and choices, looks, reads, checks and marks in at most 5 syncs (2 of them read the stored settings)", async () => {
+    const { checkActiveSheet } = await import("../../src/commands/validate");
+    const wb = createWorkbook({
+      sheets: [{ name: "汇总表", values: traineeList(10_000) }],
+      active: "汇总表",
+    });
+    const m = await expectSyncsAtMost(wb, 5, () => checkActiveSheet(portFor(wb), "zh"));
+    expect(m.result).toContain("汇总表");
+    expect(Object.keys(wb.sheet("汇总表").notes()).length).toBeGreaterThan(0);
+  }, 60_000);
+});
