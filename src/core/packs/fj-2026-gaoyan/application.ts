@@ -22,35 +22,13 @@ import {
   readHeadLine,
   templateSignals,
   type TemplateSignals,
+  NATIONAL_FORM_BLOCKS,
+  nationalFormFields,
+  type NationalFormKey,
 } from "./form-common";
 import { jointHostParts } from "./joint-host";
 
-export type FjFormKey =
-  | "title"
-  | "courseTime"
-  | "location"
-  | "techField"
-  | "ministry"
-  | "category"
-  | "scope"
-  | "purpose"
-  | "methods"
-  | "experts"
-  | "audience"
-  | "applicantName"
-  | "applicantContact"
-  | "applicantOffice"
-  | "applicantMobile"
-  | "applicantFax"
-  | "applicantAddress"
-  | "hostName"
-  | "hostContact"
-  | "hostOffice"
-  | "hostMobile"
-  | "hostFax"
-  | "hostAddress"
-  | "base"
-  | "review";
+export type FjFormKey = NationalFormKey | "review";
 
 /** 附件2's last row: 省直主管单位或设区市人社部门审核意见（盖章 年 月 日）. */
 const REVIEW_LABELS = [
@@ -63,35 +41,12 @@ const REVIEW_LABELS = [
 
 /** 附件1 (国家级) and 附件2 (省级) share one spec: each field is looked for, and rules apply where it was found. */
 export const FJ_FORM: FormSpec<FjFormKey> = {
-  blocks: [
-    { key: "applicant", labels: ["申报单位信息"] },
-    { key: "host", labels: ["承办单位信息"] },
-  ],
+  blocks: NATIONAL_FORM_BLOCKS,
   fields: [
-    { key: "title", labels: ["项目名称"] },
-    { key: "courseTime", labels: ["办班时间"] },
-    { key: "location", labels: ["办班地点"] },
-    { key: "techField", labels: ["选题所属行业领域", "选题所属专业技术领域"] },
-    { key: "ministry", labels: ["选题所属行业主管部门"] },
-    { key: "category", labels: ["申报项目类别"] },
-    { key: "scope", labels: ["是否符合选题范围"] },
-    { key: "purpose", labels: ["研修目的和作用"] },
-    { key: "methods", labels: ["研修内容和方式"] },
-    { key: "experts", labels: ["授课专家情况"] },
-    { key: "audience", labels: ["研修对象", "培训对象"] },
-    { key: "applicantName", labels: ["单位名称"], block: "applicant" },
-    { key: "applicantContact", labels: ["联系人"], block: "applicant" },
-    { key: "applicantOffice", labels: ["办公电话"], block: "applicant" },
-    { key: "applicantMobile", labels: ["手机"], block: "applicant" },
-    { key: "applicantFax", labels: ["传真"], block: "applicant" },
-    { key: "applicantAddress", labels: ["地址"], block: "applicant" },
-    { key: "hostName", labels: ["单位名称"], block: "host" },
-    { key: "hostContact", labels: ["联系人"], block: "host" },
-    { key: "hostOffice", labels: ["办公电话"], block: "host" },
-    { key: "hostMobile", labels: ["手机"], block: "host" },
-    { key: "hostFax", labels: ["传真"], block: "host" },
-    { key: "hostAddress", labels: ["地址"], block: "host" },
-    { key: "base", labels: ["是否继续教育基地"], block: "host" },
+    ...nationalFormFields({
+      techField: ["选题所属行业领域", "选题所属专业技术领域"],
+      audience: ["研修对象", "培训对象"],
+    }),
     { key: "review", labels: REVIEW_LABELS },
   ],
 };

@@ -3,7 +3,7 @@ import type { Grid } from "../../grid/types";
 import { findingText } from "../../messages/findings";
 import { readBatchNumber } from "../../read/choice";
 import { cellText, compactText } from "../../read/normalise";
-import type { FormField } from "../../recognise/form";
+import type { BlockSpec, FieldSpec, FormField } from "../../recognise/form";
 import { findLabelledLine, type LabelledLine } from "../../recognise/lines";
 import type { FooterLine } from "../../recognise/list";
 import { checkAnyChoice, checkSingleChoice, option } from "../../rules/fields";
@@ -217,4 +217,70 @@ export function titleCell(grid: Grid, words: RegExp): { row: number; col: number
     for (let col = 0; col < Math.min(grid.colCount, 20); col++)
       if (words.test(cellText(grid.cell(row, col)))) return { row, col };
   return { row: 0, col: 0 };
+}
+
+/**
+ * The fields Fujian's 附件1/附件2 and Hubei's 申报表 share: both follow the 人社部 national form (项目名称 … 是否继续教育基地,
+ * with 申报单位信息 and 承办单位信息 blocks). Each pack adds its own last row.
+ */
+export type NationalFormKey =
+  | "title"
+  | "courseTime"
+  | "location"
+  | "techField"
+  | "ministry"
+  | "category"
+  | "scope"
+  | "purpose"
+  | "methods"
+  | "experts"
+  | "audience"
+  | "applicantName"
+  | "applicantContact"
+  | "applicantOffice"
+  | "applicantMobile"
+  | "applicantFax"
+  | "applicantAddress"
+  | "hostName"
+  | "hostContact"
+  | "hostOffice"
+  | "hostMobile"
+  | "hostFax"
+  | "hostAddress"
+  | "base";
+
+export const NATIONAL_FORM_BLOCKS: readonly BlockSpec[] = [
+  { key: "applicant", labels: ["申报单位信息"] },
+  { key: "host", labels: ["承办单位信息"] },
+];
+
+/** The shared fields; the labels of 选题所属…领域 and 研修对象 differ between the forms. */
+export function nationalFormFields(labels: {
+  techField: readonly string[];
+  audience: readonly string[];
+}): FieldSpec<NationalFormKey>[] {
+  const unit = (block: "applicant" | "host"): FieldSpec<NationalFormKey>[] => [
+    { key: `${block}Name`, labels: ["单位名称"], block },
+    { key: `${block}Contact`, labels: ["联系人"], block },
+    { key: `${block}Office`, labels: ["办公电话"], block },
+    { key: `${block}Mobile`, labels: ["手机"], block },
+    { key: `${block}Fax`, labels: ["传真"], block },
+    { key: `${block}Address`, labels: ["地址"], block },
+  ];
+  return [
+    { key: "title", labels: ["项目名称"] },
+    { key: "courseTime", labels: ["办班时间"] },
+    { key: "location", labels: ["办班地点"] },
+    { key: "techField", labels: labels.techField },
+    { key: "ministry", labels: ["选题所属行业主管部门"] },
+    { key: "category", labels: ["申报项目类别"] },
+    { key: "scope", labels: ["是否符合选题范围"] },
+    { key: "purpose", labels: ["研修目的和作用"] },
+    { key: "methods", labels: ["研修内容和方式"] },
+    { key: "experts", labels: ["授课专家情况"] },
+    { key: "audience", labels: labels.audience },
+    ...unit("applicant"),
+    ...unit("host"),
+    { key: "base", labels: ["是否继续教育基地"], block: "host" },
+  ];
 }
