@@ -5,7 +5,7 @@ import { findingText } from "../../messages/findings";
 import { compactText } from "../../read/normalise";
 import { readForm, type FormField, type FormSpec, type FormTable } from "../../recognise/form";
 import type { LabelledLine } from "../../recognise/lines";
-import { checkPhoneField, checkRequired } from "../../rules/fields";
+import { checkRequired } from "../../rules/fields";
 import { checkCourseTime, checkDeadline } from "../../rules/figures";
 import { FindingSink } from "../../rules/sink";
 import type { SheetSignals } from "../pack";
@@ -25,6 +25,7 @@ import {
   NATIONAL_FORM_BLOCKS,
   nationalFormFields,
   type NationalFormKey,
+  checkUnitPhones,
 } from "./form-common";
 import { jointHostParts } from "./joint-host";
 
@@ -226,14 +227,7 @@ export function checkFjApplication(
     );
   checkScope(sink, f("scope"), SCOPE_ITEMS, fjText.scope(), FJ_CLAUSE.scope);
 
-  for (const [office, mobile, fax, block] of [
-    ["applicantOffice", "applicantMobile", "applicantFax", "申报单位"],
-    ["hostOffice", "hostMobile", "hostFax", "承办单位"],
-  ] as const) {
-    checkPhoneField(sink, f(office), `${block} 办公电话`, clause);
-    checkPhoneField(sink, f(mobile), `${block} 手机`, clause, "mobile");
-    checkPhoneField(sink, f(fax), `${block} 传真`, clause);
-  }
+  checkUnitPhones(sink, f, clause);
   checkBase(sink, f("base"), clause);
   checkJointHost(sink, f("hostName"));
   return sink.findings;

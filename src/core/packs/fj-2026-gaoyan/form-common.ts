@@ -6,7 +6,7 @@ import { cellText, compactText } from "../../read/normalise";
 import type { BlockSpec, FieldSpec, FormField } from "../../recognise/form";
 import { findLabelledLine, type LabelledLine } from "../../recognise/lines";
 import type { FooterLine } from "../../recognise/list";
-import { checkAnyChoice, checkSingleChoice, option } from "../../rules/fields";
+import { checkAnyChoice, checkPhoneField, checkSingleChoice, option } from "../../rules/fields";
 import { checkTrainees, type Limit } from "../../rules/figures";
 import type { FindingSink } from "../../rules/sink";
 import type { SheetSignals } from "../pack";
@@ -283,4 +283,20 @@ export function nationalFormFields(labels: {
     ...unit("host"),
     { key: "base", labels: ["是否继续教育基地"], block: "host" },
   ];
+}
+
+/** 办公电话, 手机 and 传真 of the 申报单位 and 承办单位 blocks (formats only; which are required is the pack's call). */
+export function checkUnitPhones(
+  sink: FindingSink,
+  field: (key: NationalFormKey) => FormField | undefined,
+  clause: string,
+): void {
+  for (const [block, name] of [
+    ["applicant", "申报单位"],
+    ["host", "承办单位"],
+  ] as const) {
+    checkPhoneField(sink, field(`${block}Office`), `${name} 办公电话`, clause);
+    checkPhoneField(sink, field(`${block}Mobile`), `${name} 手机`, clause, "mobile");
+    checkPhoneField(sink, field(`${block}Fax`), `${name} 传真`, clause);
+  }
 }

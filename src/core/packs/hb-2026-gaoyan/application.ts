@@ -3,7 +3,7 @@ import type { Grid } from "../../grid/types";
 import { hbText } from "../../messages/hb-2026-gaoyan";
 import { readForm, type FormField, type FormSpec, type FormTable } from "../../recognise/form";
 import type { LabelledLine } from "../../recognise/lines";
-import { checkPhoneField, checkRequired } from "../../rules/fields";
+import { checkRequired } from "../../rules/fields";
 import { checkCourseTime, checkDeadline } from "../../rules/figures";
 import { FindingSink } from "../../rules/sink";
 import type { SheetSignals } from "../pack";
@@ -22,6 +22,7 @@ import {
   NATIONAL_FORM_BLOCKS,
   nationalFormFields,
   type NationalFormKey,
+  checkUnitPhones,
 } from "../fj-2026-gaoyan/form-common";
 import { HB_CLAUSE, HB_DEADLINE, HB_FIGURES, HB_UNKNOWN_LEVEL } from "./figures";
 
@@ -147,14 +148,7 @@ export function checkHbApplication(
   );
   checkScope(sink, f("scope"), SCOPE_ITEMS, hbText.scope(), HB_CLAUSE.scope);
 
-  for (const [office, mobile, fax, block] of [
-    ["applicantOffice", "applicantMobile", "applicantFax", "申报单位"],
-    ["hostOffice", "hostMobile", "hostFax", "承办单位"],
-  ] as const) {
-    checkPhoneField(sink, f(office), `${block} 办公电话`, clause);
-    checkPhoneField(sink, f(mobile), `${block} 手机`, clause, "mobile");
-    checkPhoneField(sink, f(fax), `${block} 传真`, clause);
-  }
+  checkUnitPhones(sink, f, clause);
   checkBase(sink, f("base"), clause);
   return sink.findings;
 }
