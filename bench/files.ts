@@ -14,7 +14,7 @@ import { buildSync } from "esbuild";
 import ExcelJS from "exceljs";
 import { main } from "../src/cli/main";
 import type { CliIO } from "../src/cli/types";
-import { buildExample, EXAMPLES, type Example } from "../scripts/build-examples";
+import { buildExample, EXAMPLES, SUMMARY_HEADER, type Example } from "../scripts/build-examples";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -77,28 +77,12 @@ async function benchWorkbooks(count: number): Promise<void> {
   }
 }
 
-const HEADER = [
-  "序号",
-  "推荐单位",
-  "推荐排序",
-  "项目名称",
-  "承办单位",
-  "学员人数",
-  "基层比例",
-  "办班时间",
-  "资助经费（万元）",
-  "是否住宿",
-  "领域",
-  "专业范围",
-  "备注",
-];
-
 /** A 10,000-row city summary list as staff would save it from Excel (shared strings, a % format). */
 async function writeBigList(file: string, rows: number): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("汇总表");
   ws.addRow(["2026年度上海市专业技术人员知识更新工程高级研修项目汇总表"]);
-  ws.addRow(HEADER);
+  ws.addRow(SUMMARY_HEADER);
   const perRecommender = 50;
   for (let i = 0; i < rows; i++) {
     const rank = (i % perRecommender) + 1;

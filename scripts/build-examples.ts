@@ -184,7 +184,8 @@ const application: Example = {
   ],
 };
 
-const SUMMARY_HEADER: Value[] = [
+/** The columns of the city summary example (also the bench's generated lists). */
+export const SUMMARY_HEADER: Value[] = [
   "序号",
   "推荐单位",
   "推荐排序",
