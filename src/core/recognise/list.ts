@@ -132,17 +132,27 @@ function isHeaderText(grid: Grid, row: number, col: number, text: string): boole
 
 /**
  * The columns a parent cell of row `row` stands over: its merge's width, or, written once without a merge, itself and
- * the blank cells to its right under which the next row holds sub-headers.
+ * the blank cells to its right under which a lower header row (down to `last`) holds sub-headers.
  */
-function parentSpan(grid: Grid, row: number, col: number, right: number): { left: number; right: number } {
+function parentSpan(
+  grid: Grid,
+  row: number,
+  col: number,
+  right: number,
+  last: number,
+): { left: number; right: number } {
   const m = grid.mergeAt(row, col);
   if (m) return { left: m.left, right: m.right };
   let end = col;
   for (let c = col + 1; c <= right; c++) {
     const here = bandCell(grid, row, c);
     if (here.text !== "" || here.fromAbove || here.merge) break;
-    const below = bandCell(grid, row + 1, c);
-    if (below.text === "" || below.fromAbove) break;
+    let under = false;
+    for (let r = row + 1; r <= last && !under; r++) {
+      const below = bandCell(grid, r, c);
+      under = below.text !== "" && !below.fromAbove;
+    }
+    if (!under) break;
     end = c;
   }
   return { left: col, right: end };
@@ -178,13 +188,13 @@ function isSubHeaderRow(grid: Grid, sub: number, titleCol: number, right: number
           const left = bandCell(grid, r, c);
           if (left.fromAbove) break;
           if (left.text === "") continue;
-          if (parentSpan(grid, r, left.merge ? left.merge.left : c, right).right >= col) over = true;
+          if (parentSpan(grid, r, left.merge ? left.merge.left : c, right, sub).right >= col) over = true;
           break;
         }
         if (!over) over = true; // nothing over it: a header that starts in the lower row
         break;
       }
-      if (parentSpan(grid, r, col, right).right > col) over = true;
+      if (parentSpan(grid, r, col, right, sub).right > col) over = true;
       break;
     }
     if (!over) return false;
@@ -206,7 +216,13 @@ function isParentRowAbove(grid: Grid, parent: number, right: number): boolean {
   for (const c of cells) {
     if (c.col > right) return false;
     if (!isHeaderText(grid, parent, c.col, c.text) || TITLE_WORDS.test(compactText(c.text))) return false;
-    const span = parentSpan(grid, parent, c.col, right);
+    const span = parentSpan(
+      grid,
+      parent,
+      c.col,
+      right,
+      Math.min(grid.rowCount - 1, parent + MAX_BAND_ROWS - 1),
+    );
     if (span.right > span.left) spansMany = true;
     width += span.right - span.left + 1;
   }
@@ -240,7 +256,7 @@ function columnPaths(
     for (let col = 0; col <= right; col++) {
       const here = bandCell(grid, r, col);
       if (here.text === "" || here.fromAbove || here.merge) continue;
-      const span = parentSpan(grid, r, col, right);
+      const span = parentSpan(grid, r, col, right, band.bottom);
       for (let c = span.left + 1; c <= span.right; c++) map.set(c, { text: here.text, at: { row: r, col } });
     }
     spans.push(map);
