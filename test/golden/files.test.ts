@@ -37,7 +37,9 @@ describe.each(GOLDEN_FILES.map((g) => [g.id, g] as const))("golden file %s", (id
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
     viaExcelJs = findingsOf(gridsFromWorkbook(wb));
-    const direct = readWorkbookFast(bytes, readZipIndex(bytes).entries);
+    const index = readZipIndex(bytes);
+    if (!index.ok) throw new Error(`zip index: ${index.reason}`);
+    const direct = readWorkbookFast(bytes, index.entries);
     if (!direct.ok) throw new Error(`direct reader: ${JSON.stringify(direct)}`);
     viaDirect = findingsOf(direct.sheets.map((s) => s.grid));
   });

@@ -159,8 +159,10 @@ export function answerInWords(text: string, options: readonly string[]): ChoiceO
   const head = noteAt > 0 ? half.slice(0, noteAt) : half;
   const note = noteAt > 0 ? trimChars(half.slice(noteAt), DETAIL_TRIM) : "";
   const noteDetail = note.includes(":") ? note.slice(note.indexOf(":") + 1) : note;
-  const whole = optionFor(head, options);
-  const chosen = whole !== undefined ? [whole] : head.split(ANSWER_SPLIT).map((p) => optionFor(p, options));
+  // Several options listed (财政资助项目、自筹经费项目) when every part names one; else the whole answer.
+  const parts = head.split(ANSWER_SPLIT).filter((p) => p !== "");
+  const each = parts.map((p) => optionFor(p, options));
+  const chosen = parts.length > 1 && each.every((c) => c !== undefined) ? each : [optionFor(head, options)];
   if (chosen.length === 0 || chosen.some((c) => c === undefined)) return [];
   const picked = new Set(chosen as string[]);
   const out: ChoiceOption[] = options.map((o) => ({

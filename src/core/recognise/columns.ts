@@ -175,5 +175,13 @@ export const GROUP_COLUMNS: readonly ListKey[] = [
   "location",
 ];
 
-/** Group columns that staff also write once at the top of the group and leave blank below (推荐单位, 领域). */
-export const FILL_DOWN_COLUMNS: readonly ListKey[] = ["recommender", "domain"];
+/**
+ * Group columns that staff also write once at the top of the group and leave blank below: 推荐单位 (a list of many
+ * recommenders has one on every project). A blank 领域 or 承办单位 stays blank: it may simply be missing.
+ */
+export const FILL_DOWN_COLUMNS: readonly ListKey[] = ["recommender"];
+
+/** 办班时间 (起止时间) merged over two columns with no sub-headers: the start date and the end date. */
+export const SPLIT_COLUMNS: ReadonlyArray<{ key: ListKey; into: readonly [ListKey, ListKey] }> = [
+  { key: "courseTime", into: ["courseStart", "courseEnd"] },
+];

@@ -1,7 +1,7 @@
 import { isUncalculated } from "../grid/grid";
 import type { CellRef, Grid, MergeArea } from "../grid/types";
 import { cellText, compactText, isBlankCell } from "../read/normalise";
-import { FILL_DOWN_COLUMNS, GROUP_COLUMNS, LIST_COLUMNS, SUB_COLUMNS } from "./columns";
+import { FILL_DOWN_COLUMNS, GROUP_COLUMNS, LIST_COLUMNS, SPLIT_COLUMNS, SUB_COLUMNS } from "./columns";
 import { labelNotes, normaliseLabel } from "./labels";
 
 /** A column the engine knows, by the header words people use for it. */
@@ -61,6 +61,8 @@ export interface ListModel<K extends string> {
   sub: ReadonlyArray<{ parent: readonly K[]; words: readonly string[]; key: K }>;
   group: readonly K[];
   fillDown: readonly K[];
+  /** A header merged over exactly two columns that are two halves of one field (办班时间 → 开始, 结束). */
+  split: ReadonlyArray<{ key: K; into: readonly [K, K] }>;
 }
 
 const MAX_HEADER_SCAN = 40;
@@ -286,8 +288,13 @@ function columnPaths(
 function defaultModel<K extends string>(specs: readonly ColumnSpec<K>[]): ListModel<K> {
   // The engine's own list columns come with their sub-columns and group columns; other column sets have none.
   if ((specs as readonly ColumnSpec<string>[]) === LIST_COLUMNS)
-    return { sub: SUB_COLUMNS, group: GROUP_COLUMNS, fillDown: FILL_DOWN_COLUMNS } as unknown as ListModel<K>;
-  return { sub: [], group: [], fillDown: [] };
+    return {
+      sub: SUB_COLUMNS,
+      group: GROUP_COLUMNS,
+      fillDown: FILL_DOWN_COLUMNS,
+      split: SPLIT_COLUMNS,
+    } as unknown as ListModel<K>;
+  return { sub: [], group: [], fillDown: [], split: [] };
 }
 
 /** The key a column's header path names: the sub-header itself, parent and sub-header read together, or a pair rule. */
@@ -470,6 +477,20 @@ function readListUncached<K extends string>(
   // Rows with only a pre-printed rank or a remark are the template's empty lines: they count only while the whole
   // list is still blank, so a blank template still shows what has to be filled in.
   const dataRows = rows.length > 0 ? rows : placeholderRows;
+  // One header merged over two columns with no sub-headers (办班起止时间 over the start and the end column): the
+  // two columns are the pair the model names.
+  for (const { key, into } of model.split) {
+    const column = ordered.get(key);
+    if (!column || ordered.has(into[0]) || ordered.has(into[1])) continue;
+    const m = grid.mergeAt(column.headerAt.row, column.headerAt.col);
+    if (!m || m.right !== m.left + 1 || m.bottom < band.bottom) continue;
+    // Only when the right-hand column holds values: a wide header over one column of ranges is not a pair.
+    if (!dataRows.some((row) => !grid.mergeAt(row, m.right) && !isBlankCell(grid.cell(row, m.right))))
+      continue;
+    ordered.delete(key);
+    ordered.set(into[0], { ...column, col: m.left });
+    ordered.set(into[1], { ...column, col: m.right });
+  }
   return {
     bandTop: band.top,
     headerRow: band.bottom,

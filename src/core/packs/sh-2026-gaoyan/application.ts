@@ -4,6 +4,7 @@ import { shText } from "../../messages/sh-2026-gaoyan";
 import { findingText } from "../../messages/findings";
 import { compactText, toHalfWidth } from "../../read/normalise";
 import { readNumber } from "../../read/number";
+import { stripHint } from "../../recognise/labels";
 import { readChoices, readChoicesOrWords, type ChoiceOption } from "../../read/choice";
 import { readForm, type FormField, type FormSpec, type FormTable } from "../../recognise/form";
 import {
@@ -298,9 +299,12 @@ export function checkShApplication(grid: Grid, form: FormTable<ShFormKey>): Find
 
   const methods = f("methods");
   if (methods) {
-    const chosen = readChoices(methods.text, "box-before").some(
-      (c) => c.marked || c.detail.replace(/[_\s:：]/g, "") !== "",
-    );
+    const options = readChoices(methods.text, "box-before");
+    // Ways written out without any box ("主题报告、现场教学") answer the group as ticks do.
+    const chosen =
+      options.length === 0
+        ? stripHint(methods.text).replace(/[_\s:：]/g, "") !== ""
+        : options.some((c) => c.marked || c.detail.replace(/[_\s:：]/g, "") !== "");
     if (!chosen)
       sink.add(
         { row: methods.valueRow, col: methods.valueCol },

@@ -5,7 +5,8 @@ import { listText } from "../../messages/lists";
 import { shText } from "../../messages/sh-2026-gaoyan";
 import { readMoney } from "../../read/money";
 import { cellText, compactText } from "../../read/normalise";
-import { compareDates, daysBetweenInclusive, formatDate, parseDateText, readDate } from "../../read/date";
+import { compareDates, daysBetweenInclusive, formatDate, makeDate, readDate } from "../../read/date";
+import type { DateOnly } from "../../read/types";
 import type { RawCell } from "../../grid/types";
 import { readNumber, readPercent } from "../../read/number";
 import { readYesNo } from "../../read/choice";
@@ -221,11 +222,22 @@ function checkFigureColumns(sink: FindingSink, view: ListView<ListKey>): void {
   }
 }
 
+const MONTH_DAY = /^(\d{1,2})(?:月(\d{1,2})[日号]?|[./-](\d{1,2}))$/;
+
+/** "10月16日", "10.16", "10/16" in a date column: the day in the notice's year. */
+function dateWithoutYear(text: string, year: number): DateOnly | undefined {
+  const m = MONTH_DAY.exec(text);
+  if (!m) return undefined;
+  return makeDate(year, Number(m[1]), Number(m[2] ?? m[3]));
+}
+
 /** A count column holding a share: "30%", "３０％", or a fraction in a %-formatted cell. Undefined for a count. */
 function shareInCountColumn(cell: RawCell): number | undefined {
   const percentFormatted = typeof cell.value === "number" && (cell.numberFormat ?? "").includes("%");
+  // A count is never a fraction: 0.3 under 基层人数 is the share 30%.
+  const fraction = typeof cell.value === "number" && cell.value > 0 && cell.value < 1;
   const text = compactText(cellText(cell));
-  if (!percentFormatted && !/%$/.test(text) && !/^百分之/.test(text)) return undefined;
+  if (!percentFormatted && !fraction && !/%$/.test(text) && !/^百分之/.test(text)) return undefined;
   const read = readPercent(cell);
   return read.kind === "ok" ? read.value : undefined;
 }
@@ -237,13 +249,14 @@ const DATE_WORDS = { zh: "日期（如“2026-10-12”或“2026年10月12日”
  * date at the end cell. A start alone says nothing about either; a formula never calculated is left unknown.
  */
 function checkCoursePair(sink: FindingSink, view: ListView<ListKey>, row: number): void {
+  const limits = SH_FIGURES.course;
   const read = (key: ListKey) => {
     if (!view.column(key) || view.unknown(row, key)) return undefined;
     const cell = view.cell(row, key);
     const r = readDate(cell);
     if (r.kind === "unreadable") {
-      // 10月16日 without its year: the notice's year.
-      const d = parseDateText(`2026年${compactText(cellText(cell))}`);
+      // 10月16日 or 10.16 without its year: the notice's year.
+      const d = dateWithoutYear(compactText(cellText(cell)), limits.year);
       if (d) return d;
       const name = compactText(view.column(key)?.path.at(-1) ?? "");
       sink.add(
@@ -260,8 +273,8 @@ function checkCoursePair(sink: FindingSink, view: ListView<ListKey>, row: number
   };
   const start = read("courseStart");
   const end = read("courseEnd");
-  const limits = SH_FIGURES.course;
-  if (start && end) {
+  // With a 天数 column of its own, the days are read there; the pair still gives the finish date.
+  if (start && end && !view.column("days")) {
     const days = daysBetweenInclusive(start, end);
     if (days >= 1) checkDayCount(sink, view.at(row, "courseStart"), days, limits.days);
     else
