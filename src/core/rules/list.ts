@@ -14,10 +14,17 @@ import type { FindingSink } from "./sink";
  * cell points at the cell the user edits (the merge's top-left).
  */
 export class ListView<K extends string> {
+  // Per key, the column and the group fills, looked up once: cell() runs for every cell of 100,000-row lists.
+  private readonly cols = new Map<K, number>();
+  private readonly fills = new Map<K, Map<number, { row: number; col: number }>>();
+
   constructor(
     readonly grid: Grid,
     readonly table: ListTable<K>,
-  ) {}
+  ) {
+    for (const [key, column] of table.columns) this.cols.set(key, column.col);
+    for (const [key, fill] of table.fills) if (fill.size > 0) this.fills.set(key, fill);
+  }
 
   column(key: K): ListColumn | undefined {
     return this.table.columns.get(key);
@@ -25,24 +32,29 @@ export class ListView<K extends string> {
 
   /** Where the value of (row, key) sits: the row's own cell, or the group cell that covers it. */
   source(row: number, key: K): { row: number; col: number } {
-    const fill = this.table.fills.get(key)?.get(row);
+    const fill = this.fills.get(key)?.get(row);
     if (fill) return fill;
-    return { row, col: this.table.columns.get(key)?.col ?? 0 };
+    return { row, col: this.cols.get(key) ?? 0 };
   }
 
   cell(row: number, key: K): RawCell {
-    if (!this.table.columns.has(key)) return EMPTY_CELL;
-    const at = this.source(row, key);
-    return this.grid.cell(at.row, at.col);
+    const col = this.cols.get(key);
+    if (col === undefined) return EMPTY_CELL;
+    const fills = this.fills.get(key);
+    if (fills !== undefined) {
+      const at = fills.get(row);
+      if (at !== undefined) return this.grid.cell(at.row, at.col);
+    }
+    return this.grid.cell(row, col);
   }
 
   text(row: number, key: K): string {
-    return this.table.columns.has(key) ? cellText(this.cell(row, key)) : "";
+    return cellText(this.cell(row, key));
   }
 
   /** The cell holds a formula never calculated: its value is unknown, neither missing nor wrong. */
   unknown(row: number, key: K): boolean {
-    return this.table.columns.has(key) && isUncalculated(this.cell(row, key));
+    return isUncalculated(this.cell(row, key));
   }
 
   at(row: number, key: K): { row: number; col: number } {

@@ -233,6 +233,10 @@ function dateWithoutYear(text: string, year: number): DateOnly | undefined {
 
 /** A count column holding a share: "30%", "３０％", or a fraction in a %-formatted cell. Undefined for a count. */
 function shareInCountColumn(cell: RawCell): number | undefined {
+  const v = cell.value;
+  // The common case first, without touching the text: a whole count, or text without a % sign.
+  if (typeof v === "number" && v >= 1 && !(cell.numberFormat ?? "").includes("%")) return undefined;
+  if (typeof v === "string" && !/[%％]|百分之/.test(v)) return undefined;
   const percentFormatted = typeof cell.value === "number" && (cell.numberFormat ?? "").includes("%");
   // A count is never a fraction: 0.3 under 基层人数 is the share 30%.
   const fraction = typeof cell.value === "number" && cell.value > 0 && cell.value < 1;
