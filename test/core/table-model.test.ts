@@ -376,3 +376,43 @@ describe("kept from before", () => {
     expect(findings(g)).toEqual(["F5 trainees.min error"]);
   });
 });
+
+describe("words staff use in list cells and headers", () => {
+  it("推荐排序 written as 第1名 / 第二位 is a rank", () => {
+    const g = grid([
+      TITLE,
+      ["推荐单位", "推荐排序", "项目名称", "承办单位"],
+      ["甲局", "第1名", "甲班", "甲院"],
+      ["甲局", "第二位", "乙班", "乙院"],
+    ]);
+    expect(findings(g)).toEqual([]);
+  });
+
+  it("★ in 是否重点推荐 marks a key recommendation", () => {
+    const g = grid([
+      TITLE,
+      ["推荐单位", "推荐排序", "项目名称", "承办单位", "是否重点推荐"],
+      ["甲局", 1, "甲班", "甲院", "★"],
+      ["甲局", 2, "乙班", "乙院", "★"],
+    ]);
+    expect(findings(g)).toEqual(["E3 key-recommendation.quota warning"]);
+  });
+
+  it("a 领域 written with the word 领域 is that 领域", () => {
+    const g = grid([
+      TITLE,
+      ["推荐排序", "项目名称", "承办单位", "领域"],
+      [1, "甲班", "甲院", "数字技术领域"],
+    ]);
+    expect(findings(g)).toEqual([]);
+  });
+
+  it("其中：基层人数 under its own header is the 基层 count", () => {
+    const g = grid([
+      TITLE,
+      ["推荐排序", "项目名称", "承办单位", "计划招生人数", "其中：基层人数"],
+      [1, "甲班", "甲院", 60, 10],
+    ]);
+    expect(findings(g)).toEqual(["E3 grassroots.share error"]);
+  });
+});

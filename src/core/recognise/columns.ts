@@ -45,7 +45,21 @@ export const LIST_COLUMNS: readonly ColumnSpec<ListKey>[] = [
   { key: "recommender", aliases: ["推荐单位", "推荐部门", "推荐单位名称", "主管部门"] },
   {
     key: "trainees",
-    aliases: ["学员人数", "计划人数", "培训人数", "研修人数", "计划招收人数", "计划培训人数", "招收人数"],
+    aliases: [
+      "学员人数",
+      "计划人数",
+      "培训人数",
+      "研修人数",
+      "计划招收人数",
+      "计划培训人数",
+      "招收人数",
+      "计划招生人数",
+      "招生人数",
+      "学员数",
+      "参训人数",
+      "拟招收人数",
+      "人数",
+    ],
   },
   {
     key: "grassroots",

@@ -82,7 +82,9 @@ function matchColumn<K extends string>(
 ): ColumnSpec<K> | undefined {
   const norm = normaliseLabel(header);
   if (norm === "") return undefined;
-  return specs.find((s) => s.aliases.includes(norm));
+  // "其中：基层人数" is 基层人数 said as a part of the column before it.
+  const bare = norm.startsWith("其中") ? norm.slice(2).replace(/^[:：]/, "") : norm;
+  return specs.find((s) => s.aliases.includes(norm) || (bare !== norm && s.aliases.includes(bare)));
 }
 
 /** Non-empty cells of a row as {col, text}, reading merged cells once (their top-left). */

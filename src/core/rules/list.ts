@@ -102,7 +102,7 @@ export function isKeyRecommendation(text: string): boolean {
   const t = compactText(text);
   if (t === "") return false;
   if (/非重点|不重点|否/.test(t)) return false;
-  return t.includes("重点") || t === "是" || t === "√" || t === "✓";
+  return t.includes("重点") || t === "是" || t === "√" || t === "✓" || t === "✔" || t === "★" || t === "☑";
 }
 
 export function checkRequiredColumns<K extends string>(
@@ -190,6 +190,18 @@ export function checkSerial<K extends string>(
   }
 }
 
+const RANK_WORDS = /^第\s*(.+?)\s*[名位]?$/;
+
+/** A 推荐排序 as typed: 1, １, "第1名", "第一位". */
+function readRank(cell: RawCell): ReturnType<typeof readNumber> {
+  const read = readNumber(cell);
+  if (read.kind !== "unreadable") return read;
+  const m = RANK_WORDS.exec(compactText(read.text));
+  if (!m) return read;
+  const inner = readNumber({ value: m[1] ?? "", text: m[1] ?? "" });
+  return inner.kind === "ok" ? { kind: "ok", value: inner.value, text: read.text } : read;
+}
+
 /**
  * 推荐排序: integers 1..N, no gap, no repeat (error); rows not in rank order (warning).
  * Returns the valid rank of each row (undefined where it could not be read), for the key-recommendation rules.
@@ -213,7 +225,7 @@ export function checkRankingSequence<K extends string>(
       unknown++;
       continue;
     }
-    const read = readNumber(cell);
+    const read = readRank(cell);
     if (read.kind === "empty") {
       sink.add(view.at(row, key), "error", "ranking.sequence", listText.rankMissing(), clause);
       continue;

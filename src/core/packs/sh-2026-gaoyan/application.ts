@@ -20,7 +20,7 @@ import { checkCourseTime, checkDeadline, checkGrassroots, checkTrainees } from "
 import { FindingSink } from "../../rules/sink";
 import { figuresFromProse, filledItems } from "../../rules/prose";
 import type { SheetSignals } from "../pack";
-import { SH_CENTRAL_DISTRICTS, SH_DISTRICTS, SH_DOMAINS, domainOfMajor, majorFitsDomain } from "./domains";
+import { SH_CENTRAL_DISTRICTS, SH_DISTRICTS, SH_DOMAINS, domainName, domainOfMajor, majorFitsDomain } from "./domains";
 import { SH_CLAUSE, SH_FIGURES } from "./figures";
 
 export type ShFormKey =
@@ -170,7 +170,7 @@ function checkLodging(sink: FindingSink, form: FormTable<ShFormKey>, lodging: Fo
 function checkDomain(sink: FindingSink, form: FormTable<ShFormKey>): void {
   const domainField = form.fields.get("domain");
   if (!domainField || domainField.text === "") return;
-  const domain = compactText(domainField.text);
+  const domain = domainName(compactText(domainField.text));
   const at = { row: domainField.valueRow, col: domainField.valueCol };
   if (!SH_DOMAINS.includes(domain)) {
     sink.add(

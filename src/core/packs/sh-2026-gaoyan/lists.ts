@@ -34,7 +34,7 @@ import {
 import { FindingSink } from "../../rules/sink";
 import { readPhones } from "../../read/phone";
 import type { SheetSignals } from "../pack";
-import { SH_DOMAINS, domainOfMajor, majorFitsDomain } from "./domains";
+import { SH_DOMAINS, domainName, domainOfMajor, majorFitsDomain } from "./domains";
 import { SH_CLAUSE, SH_FIGURES } from "./figures";
 
 const RECOMMENDATION_COLUMNS = new Set<ListKey>(["rank", "serial", "title", "host", "remark"]);
@@ -196,7 +196,7 @@ function checkFigureColumns(sink: FindingSink, view: ListView<ListKey>): void {
     else if (view.column("courseStart") || view.column("courseEnd")) checkCoursePair(sink, view, row);
     if (view.column("funding")) checkFunding(sink, view, row);
     if (view.column("domain")) {
-      const domain = compactText(view.text(row, "domain"));
+      const domain = domainName(compactText(view.text(row, "domain")));
       if (domain !== "" && !SH_DOMAINS.includes(domain))
         sink.add(
           view.at(row, "domain"),
