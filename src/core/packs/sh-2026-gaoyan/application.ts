@@ -20,7 +20,14 @@ import { checkCourseTime, checkDeadline, checkGrassroots, checkTrainees } from "
 import { FindingSink } from "../../rules/sink";
 import { figuresFromProse, filledItems } from "../../rules/prose";
 import type { SheetSignals } from "../pack";
-import { SH_CENTRAL_DISTRICTS, SH_DISTRICTS, SH_DOMAINS, domainName, domainOfMajor, majorFitsDomain } from "./domains";
+import {
+  SH_CENTRAL_DISTRICTS,
+  SH_DISTRICTS,
+  SH_DOMAINS,
+  domainName,
+  domainOfMajor,
+  majorFitsDomain,
+} from "./domains";
 import { SH_CLAUSE, SH_FIGURES } from "./figures";
 
 export type ShFormKey =
