@@ -212,6 +212,27 @@ def lo_sh_summary_share():
     return [{"name": "汇总", "rows": rows, "merges": ["A1:I1"]}]
 
 
+def lo_sh_summary_sections():
+    """No 推荐单位 column: section rows ("一、市经济信息化委") merged across the table head each recommender's projects,
+    whose 推荐排序 starts again at 1; 办班起止时间 merged over a start and an end column with no sub-headers; a 领域
+    written with the word 领域; a 合计 row of formulas."""
+    rows = [
+        ["上海市2026年高级研修项目推荐汇总表"],
+        ["序号", "推荐排序", "项目名称", "承办单位", "领域", "学员人数", "基层人数", "办班起止时间", None, "备注"],
+        ["一、市经济信息化委"],
+        [1, 1, "大模型应用研修班", "上海示范大学", "数字技术领域", 60, 20, D("2026-09-14"), D("2026-09-18"), "重点推荐"],
+        [2, 2, "智能制造研修班", "上海智能制造研究院", "装备制造", 50, 15, D("2026-10-12"), D("2026-10-13"), "重点推荐"],
+        [3, 3, "工业软件研修班", "上海工业软件中心", "数字技术", 50, 15, D("2026-06-01"), D("2026-06-05"), None],
+        ["二、浦东新区人社局"],
+        [4, 1, "生物医药产业研修班", "上海张江生物医药基地", "生物医药", 45, 15, D("2026-11-23"), D("2026-11-27"),
+         "重点推荐"],
+        [5, 2, "集成电路设计研修班", "上海示范大学", "数字技术", 55, 20, D("2026-12-07"), D("2026-12-11"), None],
+        ["合计", None, None, None, None, F("of:=SUM([.F4:.F9])", "=SUM(F4:F9)"), F("of:=SUM([.G4:.G9])", "=SUM(G4:G9)")],
+    ]
+    merges = ["A1:J1", "H2:I2", "A3:J3", "A7:J7", "A10:E10"]
+    return [{"name": "汇总", "rows": rows, "merges": merges}]
+
+
 # --------------------------------------------------------------------------------------------------- openpyxl cases
 
 
@@ -319,6 +340,32 @@ def py_sh_summary_share_written_once():
     return [{"name": "汇总", "rows": rows, "hidden_rows": [5]}]
 
 
+def py_sh_recommendation_clean():
+    """A clean 附件3 推荐表 from a script: ranks written 第1名, 是/否 under 是否重点推荐, a hidden note column."""
+    rows = [
+        ["专业技术人员知识更新工程高级研修项目推荐表"],
+        ["推荐单位：上海市文化和旅游局（盖章）"],
+        ["填写时间：2026年4月21日"],
+        ["推荐排序", "项目名称", "承办单位", "是否重点推荐", "内部备注"],
+    ]
+    projects = [
+        ("文旅融合数字化研修班", "上海文化创意研究院", "是"),
+        ("非遗保护与传承研修班", "上海非遗保护中心", "否"),
+        ("演艺科技应用研修班", "上海演艺科技中心", "否"),
+        ("博物馆数字化研修班", "上海博物馆研究所", "否"),
+        ("旅游规划与管理研修班", "上海旅游高等专科学校", "否"),
+        ("文化遗产监测研修班", "上海文物保护研究中心", "否"),
+    ]
+    numerals = "一二三四五六"
+    for i, (title, host, key) in enumerate(projects):
+        rank = "第%d名" % (i + 1) if i % 2 == 0 else "第%s名" % numerals[i]
+        rows.append([rank, title, host, key, "内部"])
+    rows.append(["推荐单位联系人：周老师"])
+    rows.append(["联系方式：13812345678"])
+    rows.append(["注：原则上不超过推荐项目总数的15%。"])
+    return [{"name": "推荐表", "rows": rows, "merges": ["A1:D1", "A13:D13"], "hidden_cols": ["E"]}]
+
+
 LIBREOFFICE = {
     "lo-sh-summary-merged": lo_sh_summary_merged,
     "lo-sh-summary-written-once": lo_sh_summary_written_once,
@@ -327,6 +374,7 @@ LIBREOFFICE = {
     "lo-sh-application-words": lo_sh_application_words,
     "lo-fj-national-clean": lo_fj_national_words,
     "lo-sh-summary-share": lo_sh_summary_share,
+    "lo-sh-summary-sections": lo_sh_summary_sections,
 }
 OPENPYXL = {
     "py-sh-summary-formulas": py_sh_summary_formulas,
@@ -335,6 +383,7 @@ OPENPYXL = {
     "py-sh-summary-clean": py_sh_summary_clean,
     "py-fj-summary-merged": py_fj_summary_merged,
     "py-sh-summary-share": py_sh_summary_share_written_once,
+    "py-sh-recommendation-clean": py_sh_recommendation_clean,
 }
 
 

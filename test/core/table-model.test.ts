@@ -416,3 +416,34 @@ describe("words staff use in list cells and headers", () => {
     expect(findings(g)).toEqual(["E3 grassroots.share error"]);
   });
 });
+
+describe("section rows as groups", () => {
+  const sectioned = (secondRank: number) =>
+    grid(
+      [
+        TITLE,
+        ["序号", "推荐排序", "项目名称", "承办单位", "备注"],
+        ["一、市经济信息化委"],
+        [1, 1, "甲班", "甲院", "重点推荐"],
+        [2, 2, "乙班", "乙院", "重点推荐"],
+        ["二、市卫生健康委"],
+        [3, secondRank, "丙班", "丙院", "重点推荐"],
+      ],
+      ["A1:E1", "A3:E3", "A6:E6"],
+    );
+
+  it("a section row heads its recommender's projects when the ranking starts again under it", () => {
+    const check = checkGrid(sectioned(1));
+    expect(check.table).toBe("summary");
+    expect(check.findings.map((f) => `${toA1(f.row, f.col)} ${f.rule} ${f.severity}`).sort()).toEqual([
+      "A6 key-recommendation.quota info",
+      "E4 key-recommendation.quota warning",
+    ]);
+  });
+
+  it("without a restart the sections are headings of one ranking", () => {
+    const list = readList(sectioned(3), LIST_COLUMNS);
+    expect(list?.sections).toEqual([]);
+    expect(list?.rows).toEqual([3, 4, 6]);
+  });
+});

@@ -48,12 +48,26 @@ export interface ListTable<K extends string = string> {
    * the rows, or (for 推荐单位 and 领域) the group's first cell with the rows below left blank. Key → row → source.
    */
   fills: Map<K, Map<number, { row: number; col: number }>>;
+  /**
+   * Section rows inside the table ("一、市经济信息化委" merged across the table) that head their own ranking (the
+   * 推荐排序 starts again at 1 under each): the groups of a list that has no 推荐单位 column. Empty otherwise.
+   */
+  sections: ListSection[];
   /** Lines above the header (title, 推荐单位, 填写时间) and below the table (注, 联系人, 盖章). */
   above: FooterLine[];
   below: FooterLine[];
   /** How many header cells were recognised, against how many non-empty header cells there were. */
   matched: number;
   headerCells: number;
+}
+
+export interface ListSection {
+  row: number;
+  col: number;
+  /** The label without its numbering: "一、市经济信息化委" → "市经济信息化委". */
+  text: string;
+  /** The project rows under it, up to the next section. */
+  rows: number[];
 }
 
 /** How sub-headers combine with their parent and which columns group rows (see columns.ts for the list's own). */
@@ -63,6 +77,8 @@ export interface ListModel<K extends string> {
   fillDown: readonly K[];
   /** A header merged over exactly two columns that are two halves of one field (办班时间 → 开始, 结束). */
   split: ReadonlyArray<{ key: K; into: readonly [K, K] }>;
+  /** The rank column whose restart at 1 makes section rows the groups of a list (see ListTable.sections). */
+  rank?: K;
 }
 
 const MAX_HEADER_SCAN = 40;
@@ -295,6 +311,7 @@ function defaultModel<K extends string>(specs: readonly ColumnSpec<K>[]): ListMo
       group: GROUP_COLUMNS,
       fillDown: FILL_DOWN_COLUMNS,
       split: SPLIT_COLUMNS,
+      rank: "rank",
     } as unknown as ListModel<K>;
   return { sub: [], group: [], fillDown: [], split: [] };
 }
@@ -453,6 +470,7 @@ function readListUncached<K extends string>(
 
   const rows: number[] = [];
   const placeholderRows: number[] = [];
+  const sections: ListSection[] = [];
   const below: FooterLine[] = [];
   let ended = false;
   for (let row = band.bottom + 1; row < grid.rowCount; row++) {
@@ -474,7 +492,11 @@ function readListUncached<K extends string>(
     )
       continue;
     if (contentCols.some((c) => !isBlankCell(grid.cell(row, c)))) rows.push(row);
-    else if (allCols.some((c) => !isBlankCell(grid.cell(row, c)))) placeholderRows.push(row);
+    else if (allCols.some((c) => !isBlankCell(grid.cell(row, c)))) {
+      placeholderRows.push(row);
+      const section = sectionLabel(grid, row, titleCol);
+      if (section) sections.push({ ...section, rows: [] });
+    }
   }
   // Rows with only a pre-printed rank or a remark are the template's empty lines: they count only while the whole
   // list is still blank, so a blank template still shows what has to be filled in.
@@ -498,6 +520,7 @@ function readListUncached<K extends string>(
     headerRow: band.bottom,
     columns: ordered,
     rows: dataRows,
+    sections: rows.length > 0 ? rankedSections(grid, sections, rows, ordered, model) : [],
     fills: groupFills(grid, ordered, dataRows, model),
     above,
     below,
@@ -537,4 +560,52 @@ function groupFills<K extends string>(
     if (map.size > 0) fills.set(key, map);
   }
   return fills;
+}
+
+const SECTION_NUMBERING =
+  /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第[一二三四五六七八九十\d]+[组部类])\s*/;
+
+/**
+ * A row that heads a section of the table: one text only, not a number, either merged across two or more columns
+ * or standing left of the title column ("一、市经济信息化委", "（二）区人社局").
+ */
+function sectionLabel(
+  grid: Grid,
+  row: number,
+  titleCol: number,
+): { row: number; col: number; text: string } | undefined {
+  const texts = rowTexts(grid, row).filter((l) => l.text !== "");
+  if (texts.length !== 1) return undefined;
+  const only = texts[0] as FooterLine;
+  if (typeof grid.cell(row, only.col).value !== "string") return undefined;
+  const m = grid.mergeAt(row, only.col);
+  if (!(m && m.right > m.left) && only.col >= titleCol) return undefined;
+  const text = compactText(only.text).replace(SECTION_NUMBERING, "");
+  if (text === "" || text.length > 40 || /^\d+$/.test(text)) return undefined;
+  return { row, col: only.col, text };
+}
+
+/** Section rows become groups only when two or more head rows and the rank starts again at 1 under each. */
+function rankedSections<K extends string>(
+  grid: Grid,
+  sections: ListSection[],
+  rows: readonly number[],
+  columns: Map<K, ListColumn>,
+  model: ListModel<K>,
+): ListSection[] {
+  const rank = model.rank === undefined ? undefined : columns.get(model.rank);
+  if (sections.length < 2 || !rank || (rows[0] ?? 0) < (sections[0]?.row ?? Infinity)) return [];
+  let at = 0;
+  for (const row of rows) {
+    while (at + 1 < sections.length && (sections[at + 1] as ListSection).row < row) at++;
+    (sections[at] as ListSection).rows.push(row);
+  }
+  const used = sections.filter((s) => s.rows.length > 0);
+  if (used.length < 2) return [];
+  const restarts = used.every((s) => {
+    const first = s.rows[0] as number;
+    const text = compactText(cellText(grid.cell(first, rank.col)));
+    return text === "1" || text === "第1名" || text === "第一名";
+  });
+  return restarts ? used : [];
 }

@@ -115,4 +115,21 @@ export const GOLDEN_FILES: readonly GoldenFile[] = [
     ],
     expect: [sh("汇总", "summary")],
   },
+  {
+    id: "lo-sh-summary-sections",
+    producer: "libreoffice",
+    layouts: [
+      "section rows as recommender groups",
+      "起止时间 merged over two date columns",
+      "领域 written with 领域",
+      "合计 merged row",
+    ],
+    expect: [sh("汇总", "summary")],
+  },
+  {
+    id: "py-sh-recommendation-clean",
+    producer: "openpyxl",
+    layouts: ["ranks written 第1名 / 第二名", "是/否 under 是否重点推荐", "hidden column"],
+    expect: [sh("推荐表", "recommendation")],
+  },
 ];

@@ -51,7 +51,11 @@ export function recogniseShList(signals: SheetSignals): ShListRecognition | unde
   if (!list || !list.columns.has("title")) return undefined;
   const keys = [...list.columns.keys()];
   const otherProvince = /福建|湖北|闽|鄂/.test(signals.head) ? 0.5 : 1;
-  const isRecommendation = list.columns.has("rank") && keys.every((k) => RECOMMENDATION_COLUMNS.has(k));
+  // Section rows with their own rankings make a list of several recommenders, whatever its columns.
+  const isRecommendation =
+    list.columns.has("rank") &&
+    keys.every((k) => RECOMMENDATION_COLUMNS.has(k)) &&
+    list.sections.length === 0;
   if (isRecommendation) {
     let confidence = 0.6 + (list.columns.has("host") ? 0.1 : 0) + (list.columns.has("remark") ? 0.1 : 0);
     if (signals.head.includes("推荐表")) confidence += 0.15;
@@ -377,6 +381,13 @@ export function checkShList(grid: Grid, recognition: ShListRecognition): Finding
           view.at(first, "recommender"),
         );
       }
+    } else if (recognition.list.sections.length > 0) {
+      // No 推荐单位 column: the section rows (一、市经济信息化委 …) head each recommender's projects.
+      for (const section of recognition.list.sections)
+        checkRecommenderRows(sink, view, section.rows, `推荐单位“${section.text}”：`, {
+          row: section.row,
+          col: section.col,
+        });
     } else if (view.column("rank") || view.column("remark")) {
       checkRecommenderRows(sink, view, rows, "", view.header(view.column("remark") ? "remark" : "rank"));
     }
