@@ -447,3 +447,29 @@ describe("section rows as groups", () => {
     expect(list?.rows).toEqual([3, 4, 6]);
   });
 });
+
+describe("rows under the header that are not projects", () => {
+  it("a row of units under the header belongs to the header (its 万元 is the column's unit)", () => {
+    const g = grid([
+      TITLE,
+      ["推荐排序", "项目名称", "承办单位", "学员人数", "资助经费"],
+      [undefined, undefined, undefined, "（人）", "（万元）"],
+      [1, "甲班", "甲院", 60, 13],
+    ]);
+    const list = readList(g, LIST_COLUMNS);
+    expect(list?.rows).toEqual([3]);
+    expect(list?.columns.get("funding")?.unit).toBe("万元");
+    expect(findings(g)).toEqual(["E4 funding.cap error"]);
+  });
+
+  it("a row numbering the columns (1 2 3 …) is not a project", () => {
+    const g = grid([
+      TITLE,
+      ["推荐排序", "项目名称", "承办单位", "学员人数"],
+      [1, 2, 3, 4],
+      [1, "甲班", "甲院", 60],
+    ]);
+    expect(readList(g, LIST_COLUMNS)?.rows).toEqual([3]);
+    expect(findings(g)).toEqual([]);
+  });
+});

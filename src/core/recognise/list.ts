@@ -254,6 +254,23 @@ function firstUsedCol(grid: Grid, row: number, right: number): number {
   return 0;
 }
 
+const UNIT_ONLY = /^[(（]?(?:单位[:：])?(?:人|人次|名|万元|元|天|日|个|项|%|％|分)[)）]?$/;
+
+/** Row `row` under the header holds only units ((人), （万元）) or the columns' numbers (1, 2, 3 … left to right). */
+function isUnitsOrNumbersRow(grid: Grid, row: number, right: number): boolean {
+  if (row >= grid.rowCount) return false;
+  const cells = rowTexts(grid, row).filter((l) => l.text !== "" && l.col <= right);
+  if (cells.length < 2) return false;
+  if (
+    cells.every((c) => typeof grid.cell(row, c.col).value === "string" && UNIT_ONLY.test(compactText(c.text)))
+  )
+    return true;
+  const numbers = cells.map((c) => grid.cell(row, c.col).value);
+  return (
+    cells.length >= 3 && numbers[0] === 1 && numbers.every((n, i) => typeof n === "number" && n === 1 + i)
+  );
+}
+
 interface Band {
   top: number;
   bottom: number;
@@ -320,8 +337,13 @@ function defaultModel<K extends string>(specs: readonly ColumnSpec<K>[]): ListMo
 function keyOfPath<K extends string>(
   specs: readonly ColumnSpec<K>[],
   model: ListModel<K>,
-  path: readonly string[],
+  fullPath: readonly string[],
 ): ColumnSpec<K> | undefined {
+  // Units ((万元), 人) and column numbers under the header name nothing themselves.
+  const path = fullPath.filter((p) => {
+    const n = normaliseLabel(p);
+    return n !== "" && !/^\d+$/.test(n) && !UNIT_ONLY.test(n);
+  });
   const leaf = path[path.length - 1] ?? "";
   const parents = path.slice(0, -1);
   const parentKeys = parents.map((p) => matchColumn(specs, p)?.key).filter((k): k is K => k !== undefined);
@@ -412,6 +434,8 @@ function readListUncached<K extends string>(
     isSubHeaderRow(grid, band.bottom + 1, best.titleCol, right)
   )
     band.bottom++;
+  // A row of units ((人) (万元) (天)) or of column numbers (1 2 3 …) under the header belongs to it.
+  if (isUnitsOrNumbersRow(grid, band.bottom + 1, right)) band.bottom++;
   while (band.bottom - band.top + 1 < MAX_BAND_ROWS && isParentRowAbove(grid, band.top - 1, right))
     band.top--;
   // Vertical merges of the band's cells may reach below the rows found (序号 merged over three rows).
