@@ -473,3 +473,17 @@ describe("rows under the header that are not projects", () => {
     expect(findings(g)).toEqual([]);
   });
 });
+
+describe("lines above the header", () => {
+  it("a label and its value in two cells above the header stay a line above the table", () => {
+    const g = grid([
+      TITLE,
+      ["推荐单位", "市科委"],
+      ["推荐排序", "项目名称", "承办单位", "备注"],
+      [1, "甲班", "甲院", "重点推荐"],
+    ]);
+    const list = readList(g, LIST_COLUMNS);
+    expect(list?.bandTop).toBe(2);
+    expect(list?.above.map((l) => l.text)).toContain("市科委");
+  });
+});

@@ -244,6 +244,9 @@ function isParentRowAbove(grid: Grid, parent: number, right: number): boolean {
       Math.min(grid.rowCount - 1, parent + MAX_BAND_ROWS - 1),
     );
     if (span.right > span.left) spansMany = true;
+    // A one-column cell is a parent row's only when merged down into the band (序号 over two rows); otherwise it is a
+    // label beside its value ("推荐单位 | 市科委"), a line above the table.
+    else if (!((grid.mergeAt(parent, c.col)?.bottom ?? parent) > parent)) return false;
     width += span.right - span.left + 1;
   }
   return spansMany && (cells.length >= 2 || width < right + 1 - firstUsedCol(grid, parent + 1, right));
