@@ -211,6 +211,10 @@ describe("办班时间 as two date columns", () => {
     expect(findings(pair(start, end)).filter((f) => !f.includes("quota"))).toEqual(want);
   });
 
+  it("bare 开始 | 结束 headers", () => {
+    expect(findings(pair("2026-10-12", "2026-10-13", ["开始", "结束"]))).toEqual(["D3 course.days error"]);
+  });
+
   it("Date cells", () => {
     const g = makeGrid("汇总", [
       TITLE.map((t) => rawCell(t)),

@@ -85,6 +85,7 @@ export const LIST_COLUMNS: readonly ColumnSpec<ListKey>[] = [
   {
     key: "courseStart",
     aliases: [
+      "开始",
       "开始日期",
       "开始时间",
       "开班日期",
@@ -102,6 +103,7 @@ export const LIST_COLUMNS: readonly ColumnSpec<ListKey>[] = [
   {
     key: "courseEnd",
     aliases: [
+      "结束",
       "结束日期",
       "结束时间",
       "结班日期",
