@@ -35,11 +35,14 @@ const KEYS = [
 ];
 const RECOMMENDERS = ["市经济信息化委", "市卫生健康委", "浦东新区人社局"];
 
+type Extra = "none" | "units" | "numbers";
+
 function layout(
   projects: readonly Project[],
   header: Header,
   group: Group,
   offset: { row: number; col: number },
+  extra: Extra = "none",
 ) {
   const width = KEYS.length;
   const rows: (CellValue | undefined)[][] = [];
@@ -92,6 +95,15 @@ function layout(
     ["总数", "其中基层", "开始", "结束"].forEach((h, i) => put(bottom, 5 + i, h));
     r = bottom + 1;
   }
+  // A row of units or of column numbers under the header, as some offices add.
+  if (extra === "units") {
+    put(r, 5, "（人）");
+    put(r, 6, "（人）");
+    r++;
+  } else if (extra === "numbers") {
+    single.forEach((_, c) => put(r, c, c + 1));
+    r++;
+  }
   const firstData = r;
   const rowOf: number[] = [];
   projects.forEach((p, i) => {
@@ -131,8 +143,9 @@ function normalised(
   header: Header,
   group: Group,
   offset: { row: number; col: number },
+  extra: Extra = "none",
 ) {
-  const { grid, rowOf } = layout(projects, header, group, offset);
+  const { grid, rowOf } = layout(projects, header, group, offset, extra);
   const check = checkGrid(grid);
   return {
     table: check.table,
@@ -177,9 +190,10 @@ describe("property: one list in every layout staff use gives the same findings",
         fc.constantFrom<Header>("two-merged", "two-written-once", "three-merged"),
         fc.constantFrom<Group>("merged", "blank-below"),
         fc.record({ row: fc.integer({ min: 0, max: 3 }), col: fc.integer({ min: 0, max: 2 }) }),
-        (projects, header, group, offset) => {
+        fc.constantFrom<Extra>("none", "units", "numbers"),
+        (projects, header, group, offset, extra) => {
           const reference = normalised(projects, "one-row", "repeated", { row: 0, col: 0 });
-          const other = normalised(projects, header, group, offset);
+          const other = normalised(projects, header, group, offset, extra);
           expect(other.table).toBe("summary");
           // A finding about the header's cell may name another header cell in a banded header; projects' must not move.
           const body = (xs: string[]) => xs.filter((x) => !x.startsWith("header#"));

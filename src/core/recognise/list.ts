@@ -170,7 +170,13 @@ function parentSpan(
     let under = false;
     for (let r = row + 1; r <= last && !under; r++) {
       const below = bandCell(grid, r, c);
-      under = below.text !== "" && !below.fromAbove;
+      // A sub-header is words: the numbers or units of a row under the header stand under every column alike.
+      under =
+        below.text !== "" &&
+        !below.fromAbove &&
+        typeof (below.merge ? grid.cell(below.merge.top, below.merge.left) : grid.cell(r, c)).value ===
+          "string" &&
+        !UNIT_ONLY.test(compactText(below.text));
     }
     if (!under) break;
     end = c;
