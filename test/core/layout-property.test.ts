@@ -19,7 +19,7 @@ interface Project {
 }
 
 type Header = "one-row" | "two-merged" | "two-written-once" | "three-merged";
-type Group = "repeated" | "merged" | "blank-below";
+type Group = "repeated" | "merged" | "blank-below" | "sections";
 
 const KEYS = [
   "serial",
@@ -95,6 +95,8 @@ function layout(
     ["总数", "其中基层", "开始", "结束"].forEach((h, i) => put(bottom, 5 + i, h));
     r = bottom + 1;
   }
+  // Section rows instead of a 推荐单位 column: the column stays, blank, under a header the engine does not know.
+  if (group === "sections") put(top, 1, "备用");
   // A row of units or of column numbers under the header, as some offices add.
   if (extra === "units") {
     put(r, 5, "（人）");
@@ -106,14 +108,25 @@ function layout(
   }
   const firstData = r;
   const rowOf: number[] = [];
+  const sectionRows = new Map<number, number>();
   projects.forEach((p, i) => {
+    if (group === "sections" && (i === 0 || projects[i - 1]?.recommender !== p.recommender)) {
+      put(r, 0, `${"一二三"[sectionRows.size] ?? ""}、${RECOMMENDERS[p.recommender] ?? ""}`);
+      merge(r, 0, r, width - 1);
+      sectionRows.set(r, i);
+      r++;
+    }
     rowOf.push(r);
     const start = new Date(Date.UTC(2026, 5, 1 + p.startDay));
     const end = new Date(Date.UTC(2026, 5, p.startDay + p.days));
     const first = i === 0 || projects[i - 1]?.recommender !== p.recommender;
     const values: (CellValue | undefined)[] = [
       i + 1,
-      group === "repeated" || first ? (RECOMMENDERS[p.recommender] ?? "") : undefined,
+      group === "sections"
+        ? undefined
+        : group === "repeated" || first
+          ? (RECOMMENDERS[p.recommender] ?? "")
+          : undefined,
       p.rank,
       `研修班${i + 1}号`,
       `承办单位${i + 1}`,
@@ -134,7 +147,7 @@ function layout(
         from = i;
       }
   }
-  return { grid: gridFromValues("汇总", rows, merges), rowOf, top };
+  return { grid: gridFromValues("汇总", rows, merges), rowOf, sectionRows, top };
 }
 
 /** Findings as "project#column rule severity" (header findings as "header#column …"). */
@@ -145,12 +158,15 @@ function normalised(
   offset: { row: number; col: number },
   extra: Extra = "none",
 ) {
-  const { grid, rowOf } = layout(projects, header, group, offset, extra);
+  const { grid, rowOf, sectionRows } = layout(projects, header, group, offset, extra);
   const check = checkGrid(grid);
   return {
     table: check.table,
     findings: check.findings
       .map((f) => {
+        // A section row stands for the 推荐单位 cell of its first project.
+        const section = sectionRows.get(f.row);
+        if (section !== undefined) return `p${section}#recommender ${f.rule} ${f.severity}`;
         const i = rowOf.indexOf(f.row);
         const where = i >= 0 ? `p${i}` : "header";
         return `${where}#${KEYS[f.col - offset.col] ?? f.col} ${f.rule} ${f.severity}`;
@@ -188,10 +204,12 @@ describe("property: one list in every layout staff use gives the same findings",
       fc.property(
         projectsArb,
         fc.constantFrom<Header>("two-merged", "two-written-once", "three-merged"),
-        fc.constantFrom<Group>("merged", "blank-below"),
+        fc.constantFrom<Group>("merged", "blank-below", "sections"),
         fc.record({ row: fc.integer({ min: 0, max: 3 }), col: fc.integer({ min: 0, max: 2 }) }),
         fc.constantFrom<Extra>("none", "units", "numbers"),
         (projects, header, group, offset, extra) => {
+          // Section rows group only when two or more recommenders have them.
+          fc.pre(group !== "sections" || new Set(projects.map((p) => p.recommender)).size >= 2);
           const reference = normalised(projects, "one-row", "repeated", { row: 0, col: 0 });
           const other = normalised(projects, header, group, offset, extra);
           expect(other.table).toBe("summary");
@@ -201,7 +219,7 @@ describe("property: one list in every layout staff use gives the same findings",
           expect(other.findings.length).toBe(reference.findings.length);
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 200 },
     );
   });
 });
@@ -221,6 +239,6 @@ it("the property compares real findings: a list with violations has them in ever
     "p2#recommender key-recommendation.quota info",
   ];
   for (const header of ["one-row", "two-merged", "two-written-once", "three-merged"] as const)
-    for (const group of ["repeated", "merged", "blank-below"] as const)
+    for (const group of ["repeated", "merged", "blank-below", "sections"] as const)
       expect(normalised(projects, header, group, { row: 2, col: 1 }).findings).toEqual(want);
 });
