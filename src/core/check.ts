@@ -1,6 +1,7 @@
 import type { CheckOptions, IgnoreEntry, SheetCheck } from "./check-types";
 import { compareFindings, type Finding } from "./findings";
 import { toA1 } from "./grid/a1";
+import { findingText } from "./messages/findings";
 import type { Grid } from "./grid/types";
 import { cellText, compactText } from "./read/normalise";
 import { indexLabels } from "./recognise/form";
@@ -99,7 +100,19 @@ export function checkGrid(grid: Grid, options: CheckOptions = {}): SheetCheck {
   if (!best) return unrecognised(grid, signals);
   const { pack, recognition } = best;
   const level = options.level ?? recognition.level;
-  const all = pack.check(signals, recognition, level, options.references).sort(compareFindings);
+  const all = pack.check(signals, recognition, level, options.references);
+  const pending = grid.firstUncalculated;
+  if (pending)
+    all.push({
+      sheet: grid.name,
+      row: pending.row,
+      col: pending.col,
+      severity: "info",
+      rule: "formula.uncalculated",
+      message: findingText.uncalculated(toA1(pending.row, pending.col)),
+      clause: "",
+    });
+  all.sort(compareFindings);
   const ignoredEntries = options.ignored ?? [];
   const findings: Finding[] = [];
   const ignored: Finding[] = [];

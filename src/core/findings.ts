@@ -25,6 +25,11 @@ export interface Finding {
   value?: string;
   /** What was expected, in words or figures. */
   expected?: string;
+  /**
+   * Other cells the same finding is about, where the user also acts (the other 重点推荐 cells of a recommender over
+   * its quota). The finding is reported once, at row/col.
+   */
+  related?: Array<{ row: number; col: number }>;
 }
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

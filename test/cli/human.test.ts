@@ -66,9 +66,22 @@ describe("human output", () => {
   });
 
   it("a finding of lower severity than its group's worst carries its own tag", async () => {
-    const run = await runCli(["check", path.join(dir, "sh-recommendation.xlsx")]);
+    // One recommender over its quota (a warning on its first 重点推荐 cell), one within it (an info).
+    const file = await writeWorkbook(dir, "two-recommenders.xlsx", [
+      {
+        name: "汇总",
+        rows: [
+          ["上海市高级研修项目汇总表"],
+          ["推荐单位", "推荐排序", "项目名称", "承办单位", "备注"],
+          ["甲局", 1, "甲研修班", "甲院", "重点推荐"],
+          ["甲局", 2, "乙研修班", "乙院", "重点推荐"],
+          ["乙局", 1, "丙研修班", "丙院", "重点推荐"],
+        ],
+      },
+    ]);
+    const run = await runCli(["check", file]);
     expect(run.stdout).toMatch(
-      /\[提醒\] 重点推荐数量（key-recommendation.quota） · 2 处\n.*\n {6}D4 {4}\[信息\] 重点推荐 2 \/ 6/,
+      /\[提醒\] 重点推荐数量（key-recommendation.quota） · 2 处\n.*\n {6}A5 {4}\[信息\] 推荐单位“乙局”：重点推荐 1 \/ 1/,
     );
   });
 

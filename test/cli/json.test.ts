@@ -130,7 +130,7 @@ describe("--json prints exactly the shape of issue 3", () => {
         "B9 error list.duplicate-title",
         "A12 error phone.format",
         "A3 warning deadline.submission",
-        "D4 warning key-recommendation.quota",
+        "D5 warning key-recommendation.quota",
         "C9 warning host.one-project",
       ]),
     );

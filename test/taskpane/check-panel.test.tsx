@@ -61,7 +61,7 @@ describe("校验 tab: recognising and checking", () => {
       "领域不在附件1之列1",
       "基层学员比例不足1",
       "推荐排序1",
-      "重点推荐数量4",
+      "重点推荐数量3",
       "同一承办单位多个项目1",
     ]);
   });
@@ -70,12 +70,13 @@ describe("校验 tab: recognising and checking", () => {
     const port = new FakeWorkbookPort([cityList()]);
     await renderPane(port);
     await checkNow();
-    expect(within(panel()).queryByRole("button", { name: "定位到单元格 B10" })).toBeNull();
+    expect(within(panel()).queryByRole("button", { name: "定位到单元格 K10" })).toBeNull();
     expandGroup("重点推荐数量");
-    const cells = ["B5", "B10", "B10", "B14"].map((c) => `定位到单元格 ${c}`);
+    // Over the quota, the one warning stands on the recommender's first 重点推荐 cell (K10), with no note beside it.
+    const cells = ["B5", "K10", "B14"].map((c) => `定位到单元格 ${c}`);
     expect(
       within(panel())
-        .getAllByRole("button", { name: /^定位到单元格 B/ })
+        .getAllByRole("button", { name: /^定位到单元格 / })
         .map((b) => b.getAttribute("aria-label")),
     ).toEqual(cells);
     expect(
@@ -83,9 +84,9 @@ describe("校验 tab: recognising and checking", () => {
         "推荐单位“浦东新区人社局”：重点推荐 2 项，共 4 项，原则上不超过 1 项（推荐项目总数的 15%）。",
       ),
     ).toBeTruthy();
-    expect(within(panel()).getAllByText("沪人社专〔2026〕82号 附件3 注")).toHaveLength(4);
-    // Only marked findings (errors and warnings) can be ignored: B10 has a warning, B5 only a note.
-    expect(within(panel()).getByRole("button", { name: "忽略 B10 的问题" })).toBeTruthy();
+    expect(within(panel()).getAllByText("沪人社专〔2026〕82号 附件3 注")).toHaveLength(3);
+    // Only marked findings (errors and warnings) can be ignored: K10 has a warning, B5 only a note.
+    expect(within(panel()).getByRole("button", { name: "忽略 K10 的问题" })).toBeTruthy();
     expect(within(panel()).queryByRole("button", { name: "忽略 B5 的问题" })).toBeNull();
   });
 

@@ -5,7 +5,7 @@
 // tested on every kind of cell (test/xlsx/fast-read.test.ts); anything this reader does not expect makes it step
 // aside, and the caller falls back to ExcelJS.
 import { inflateRawSync } from "node:zlib";
-import { makeGrid } from "../../core/grid/grid";
+import { makeGrid, uncalculatedCell } from "../../core/grid/grid";
 import type { CellValue, Grid, MergeArea, RawCell } from "../../core/grid/types";
 import { parseA1 } from "../../core/grid/a1";
 import { SHEET_LIMITS } from "./problems";
@@ -288,7 +288,9 @@ function readSheet(xml: string, ctx: SheetContext): Grid | { rows: number; cells
   const finish = (c: CellState) => {
     if (cellCount > SHEET_LIMITS.cells || rowCount > SHEET_LIMITS.rows) return;
     const { value, format } = cellValue(c, ctx);
-    const raw = rawCellOf(value, format);
+    // A formula without a cached result: the engine is told its value is unknown (not that the cell is empty).
+    // (ExcelJS gives no result for an empty <v> whatever the cell's type, and neither does this reader.)
+    const raw = c.formula && value === null ? uncalculatedCell(format) : rawCellOf(value, format);
     if (raw) (rows[c.row] ??= [])[c.col] = raw;
     // ExcelJS counts a row as there when any cell of it is more than a styled blank (an empty string, a formula
     // without a result, a bare <c/>); such rows set how far the grid reaches, so they are kept here as well.

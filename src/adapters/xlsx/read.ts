@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import { displayText, makeGrid } from "../../core/grid/grid";
+import { displayText, makeGrid, uncalculatedCell } from "../../core/grid/grid";
 import type { CellValue, Grid, MergeArea, RawCell } from "../../core/grid/types";
 
 /** ExcelJS keeps merges in a private map; its public `model` getter would rebuild every row, which is slow on big sheets. */
@@ -57,7 +57,16 @@ export function rawCellOf(value: CellValue, numFmt: string | undefined): RawCell
   return raw;
 }
 
+/** A formula whose result was never calculated (no cached value in the file): its value is unknown to us. */
+function isUncalculatedFormula(value: ExcelJS.CellValue): boolean {
+  if (value === null || typeof value !== "object" || value instanceof Date) return false;
+  if (!("formula" in value) && !("sharedFormula" in value)) return false;
+  const result = (value as { result?: unknown }).result;
+  return result === undefined || result === null || result === "";
+}
+
 function toRawCell(cell: ExcelJS.Cell): RawCell | undefined {
+  if (isUncalculatedFormula(cell.value)) return uncalculatedCell(cell.numFmt || undefined);
   return rawCellOf(plainValue(cell.value), cell.numFmt || undefined);
 }
 

@@ -1,4 +1,4 @@
-import type { CellValue, Grid, MergeArea, RawCell } from "./types";
+import type { CellRef, CellValue, Grid, MergeArea, RawCell } from "./types";
 
 const EMPTY: RawCell = Object.freeze({ value: null, text: "" }) as RawCell;
 
@@ -37,6 +37,16 @@ export function makeGrid(
   for (const m of merges) if (m.right + 1 > colCount) colCount = m.right + 1;
   let rowCount = rows.length;
   for (const m of merges) if (m.bottom + 1 > rowCount) rowCount = m.bottom + 1;
+  let firstUncalculated: CellRef | undefined;
+  for (let r = 0; r < rows.length && !firstUncalculated; r++) {
+    const row = rows[r];
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++)
+      if (row[c]?.uncalculated) {
+        firstUncalculated = { row: r, col: c };
+        break;
+      }
+  }
   const mergeIndex = new Map<number, MergeArea>();
   const key = (r: number, c: number) => r * 16384 + c;
   for (const m of merges) {
@@ -54,7 +64,20 @@ export function makeGrid(
     mergeAt(row, col) {
       return mergeIndex.get(key(row, col));
     },
+    ...(firstUncalculated ? { firstUncalculated } : {}),
   };
+}
+
+/** A cell holding a formula that was never calculated: its value is unknown (see RawCell.uncalculated). */
+export function uncalculatedCell(numberFormat?: string): RawCell {
+  const cell: RawCell = { value: null, text: "", uncalculated: true };
+  if (numberFormat !== undefined) cell.numberFormat = numberFormat;
+  return cell;
+}
+
+/** True for a formula cell whose value is unknown. */
+export function isUncalculated(cell: RawCell | undefined): boolean {
+  return cell?.uncalculated === true;
 }
 
 /** A grid from plain values, for tests and generated data: strings, numbers, Dates or null. */

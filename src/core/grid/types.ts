@@ -8,6 +8,12 @@ export interface RawCell {
   text: string;
   /** The number format, when the adapter knows it ("General", "0.00%", "yyyy-mm-dd" …). */
   numberFormat?: string;
+  /**
+   * Set when the cell holds a formula whose value was never calculated (a file written by a script and never opened
+   * in Excel): `value` is null and `text` "", but the cell is not empty, its value is unknown. Rules must neither
+   * call it missing nor read another cell in its place.
+   */
+  uncalculated?: true;
 }
 
 /** A merged area, inclusive, 0-based. */
@@ -33,4 +39,6 @@ export interface Grid {
   cell(row: number, col: number): RawCell;
   /** The merge that contains (row, col), if any. */
   mergeAt(row: number, col: number): MergeArea | undefined;
+  /** The first cell (in row order) holding a formula without a calculated value, if any (see RawCell.uncalculated). */
+  readonly firstUncalculated?: CellRef;
 }

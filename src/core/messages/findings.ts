@@ -101,6 +101,10 @@ export const findingText = {
     zh: `勾选了“${option}”，但未填写批次。`,
     en: `“${option}” (a base of batch __) is ticked but the batch number is missing.`,
   }),
+  uncalculated: (first: string): Text => ({
+    zh: `本表有公式尚未计算出结果（如 ${first}），这些单元格的值未知，未作校验。请用 Excel 或 WPS 打开此文件并保存一次后再校验。`,
+    en: `Some formulas in this sheet have no calculated result (e.g. ${first}); their values are unknown and were not checked. Open the file in Excel or WPS, save it once, and check again.`,
+  }),
 } as const;
 
 /** A share as a percentage with one decimal where needed: 0.3 → "30%", 0.143 → "14.3%". */

@@ -55,6 +55,7 @@ export const RULE_TITLES: Record<RuleId, Text> = {
   "sum.consistency": { zh: "合计与分项不符", en: "Total differs from its parts" },
   "inst.teacher-kind": { zh: "师资类别", en: "Kind of teacher" },
   "inst.plan-level": { zh: "培训计划等级", en: "Level of the training plan" },
+  "formula.uncalculated": { zh: "公式尚未计算", en: "Formulas not calculated" },
 };
 
 /** The heading of a rule's group in the user's language. */

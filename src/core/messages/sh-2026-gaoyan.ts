@@ -52,4 +52,8 @@ export const shText = {
         ? "“Last year's project”: tick a category or “not hosted”."
         : `“Last year's project”: ${count} options ticked; tick one.`,
   }),
+  shareInCountColumn: (value: string): Text => ({
+    zh: `“基层人数”列填写的是比例（如“${value}”），已按基层比例校验；如需填写人数，请改为人数。`,
+    en: `The grassroots count column holds shares (such as “${value}”); they were checked as the grassroots share.`,
+  }),
 };

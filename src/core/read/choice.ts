@@ -119,6 +119,73 @@ export function readChoices(text: string, layout: ChoiceLayout): ChoiceOption[] 
   return layout === "box-before" ? readBoxBefore(clean, tokens) : readBoxAfter(clean, tokens);
 }
 
+const ANSWER_SPLIT = /[,;、/\s]+|和|及/;
+const ANSWER_TRIM = " \t\n\r_。.,;、:：()";
+const YES_WORDS = new Set(["是", "是的", "有", "Y", "YES", "√", "✓", "✔", "☑"]);
+const NO_WORDS = new Set(["否", "不是", "无", "没有", "N", "NO", "×", "✗", "✘"]);
+
+/** Whether an option is 否 (or 无, 不…): the "no" of a 是/否 group. */
+const isNoOption = (label: string) => /^(?:否|无|不)/.test(label);
+
+function optionFor(answer: string, options: readonly string[]): string | undefined {
+  const a = trimChars(answer, ANSWER_TRIM);
+  if (a === "") return undefined;
+  const exact = options.find((o) => o === a);
+  if (exact) return exact;
+  // 提供 → 提供学员住宿, 自筹经费 → 自筹经费项目, 本市 → 本市基地; the answer with a note after the option's words.
+  const prefixed = options.filter((o) => o.startsWith(a) || a.startsWith(o));
+  if (prefixed.length === 1) return prefixed[0];
+  const upper = a.toUpperCase();
+  if (YES_WORDS.has(upper)) {
+    const yes = options.filter((o) => !isNoOption(o));
+    // 是 where every "yes" option says more (是第__批…基地 / 是省级…基地): answered, but which one is not said.
+    return yes.length === 1 ? yes[0] : yes.length > 1 ? a : undefined;
+  }
+  if (NO_WORDS.has(upper)) return options.find(isNoOption);
+  return undefined;
+}
+
+/**
+ * A □ group answered in words instead of ticks: the cell holds 是 / 否, 提供 / 不提供, or an option's name
+ * (高级研修项目, 自筹经费项目（来源：…）) where the form printed `options`. Gives the options as readChoices would for
+ * the same answer ticked (an answer that names no single option gives nothing). Several answers may be listed
+ * (财政资助项目、自筹经费项目) for a 可多选 group.
+ */
+export function answerInWords(text: string, options: readonly string[]): ChoiceOption[] {
+  const half = compactText(text);
+  if (half === "" || options.length === 0) return [];
+  // The answer with its note: "自筹经费项目（自筹经费来源：单位自筹）".
+  const noteAt = half.search(/[(:]/);
+  const head = noteAt > 0 ? half.slice(0, noteAt) : half;
+  const note = noteAt > 0 ? trimChars(half.slice(noteAt), DETAIL_TRIM) : "";
+  const noteDetail = note.includes(":") ? note.slice(note.indexOf(":") + 1) : note;
+  // Several options listed (财政资助项目、自筹经费项目) when every part names one; else the whole answer.
+  const parts = head.split(ANSWER_SPLIT).filter((p) => p !== "");
+  const each = parts.map((p) => optionFor(p, options));
+  const chosen = parts.length > 1 && each.every((c) => c !== undefined) ? each : [optionFor(head, options)];
+  if (chosen.length === 0 || chosen.some((c) => c === undefined)) return [];
+  const picked = new Set(chosen as string[]);
+  const out: ChoiceOption[] = options.map((o) => ({
+    label: o,
+    marked: picked.has(o),
+    detail: picked.has(o) && picked.size === 1 ? trimChars(noteDetail, DETAIL_TRIM) : "",
+  }));
+  // 是 answering a group of several "yes" options: one marked answer that names none of them.
+  for (const c of picked) if (!options.includes(c)) out.push({ label: c, marked: true, detail: "" });
+  return out;
+}
+
+/** readChoices, or — when the cell holds no box or mark at all — the answer in words to the form's `options`. */
+export function readChoicesOrWords(
+  text: string,
+  layout: ChoiceLayout,
+  options: readonly string[] | undefined,
+): ChoiceOption[] {
+  const ticked = readChoices(text, layout);
+  if (ticked.length > 0 || !options) return ticked;
+  return answerInWords(text, options);
+}
+
 const ALL_DIGITS = /^\d+$/;
 const BATCH = /第\s*_*\s*([0-9〇零一二两三四五六七八九十]+)\s*_*\s*批/;
 

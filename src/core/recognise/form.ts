@@ -170,7 +170,10 @@ export function readForm<K extends string>(
     else hit = hits.find((h) => !inAnyBlock(h)) ?? hits[0];
     if (!hit) continue;
     found++;
-    fields.set(field.key, valueOf(grid, hit));
+    const value = valueOf(grid, hit);
+    // A formula never calculated: the answer is unknown, so the field is left to no rule at all.
+    if (value.cell.uncalculated) continue;
+    fields.set(field.key, value);
   }
   return { fields, found, blockRows: blocks };
 }

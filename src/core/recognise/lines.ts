@@ -5,6 +5,8 @@ export interface LabelledLine {
   row: number;
   col: number;
   value: string;
+  /** The value cell holds a formula never calculated: the value is unknown (not missing). */
+  unknown?: boolean;
 }
 
 /**
@@ -17,6 +19,7 @@ export function findLabelledLine(
 ): LabelledLine | undefined {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as FooterLine;
+    if (line.uncalculated) continue;
     const text = line.text.replace(/\s/g, "");
     for (const label of labels) {
       if (!text.startsWith(label)) continue;
@@ -30,6 +33,9 @@ export function findLabelledLine(
         .trim();
       if (afterColon !== "") return { row: line.row, col: line.col, value: afterColon };
       const next = lines[i + 1];
+      // The value cell is a formula never calculated: unknown, and never the next label along the row.
+      if (next && next.row === line.row && next.uncalculated)
+        return { row: next.row, col: next.col, value: "", unknown: true };
       if (next && next.row === line.row && normaliseLabel(next.text) !== "")
         return { row: next.row, col: next.col, value: next.text.trim() };
       return { row: line.row, col: line.col, value: "" };

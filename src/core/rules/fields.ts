@@ -1,7 +1,7 @@
 import type { Severity } from "../findings";
 import { findingText } from "../messages/findings";
 import { checkCreditCode, checkIdCard, lostPrecision } from "../read/codes";
-import { readChoices, type ChoiceOption } from "../read/choice";
+import { readChoicesOrWords, type ChoiceOption } from "../read/choice";
 import { isValidEmail, isValidPostcode, readPhones } from "../read/phone";
 import { textLength } from "../read/text";
 import type { FormField } from "../recognise/form";
@@ -154,10 +154,20 @@ export function checkSingleChoice(
   field: FormField | undefined,
   name: string,
   clause: string,
-  options: { layout?: "box-before" | "box-after"; severity?: Severity; text?: string } = {},
+  options: {
+    layout?: "box-before" | "box-after";
+    severity?: Severity;
+    text?: string;
+    /** The options the form prints, for an answer written in words (是, 提供, 高级研修项目) instead of a tick. */
+    words?: readonly string[];
+  } = {},
 ): ChoiceOption[] | undefined {
   if (!field) return undefined;
-  const choices = readChoices(options.text ?? field.text, options.layout ?? "box-before");
+  const choices = readChoicesOrWords(
+    options.text ?? field.text,
+    options.layout ?? "box-before",
+    options.words,
+  );
   const marked = choices.filter((c) => c.marked).length;
   if (marked !== 1)
     sink.add(
@@ -180,10 +190,10 @@ export function checkAnyChoice(
   field: FormField | undefined,
   name: string,
   clause: string,
-  options: { layout?: "box-before" | "box-after"; severity?: Severity } = {},
+  options: { layout?: "box-before" | "box-after"; severity?: Severity; words?: readonly string[] } = {},
 ): ChoiceOption[] | undefined {
   if (!field) return undefined;
-  const choices = readChoices(field.text, options.layout ?? "box-before");
+  const choices = readChoicesOrWords(field.text, options.layout ?? "box-before", options.words);
   if (!choices.some((c) => c.marked))
     sink.add(
       at(field),

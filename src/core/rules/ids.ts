@@ -56,6 +56,7 @@ export const RULE_IDS = [
   // the engine's own notes (info): what it recognised and what it could not
   "sheet.unrecognised",
   "level.unknown",
+  "formula.uncalculated",
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

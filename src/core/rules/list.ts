@@ -1,5 +1,6 @@
 import type { Severity } from "../findings";
-import type { Grid } from "../grid/types";
+import { isUncalculated } from "../grid/grid";
+import type { Grid, RawCell } from "../grid/types";
 import { findingText } from "../messages/findings";
 import { listText } from "../messages/lists";
 import { cellText, compactText } from "../read/normalise";
@@ -7,30 +8,68 @@ import { readNumber } from "../read/number";
 import type { ListColumn, ListTable } from "../recognise/list";
 import type { FindingSink } from "./sink";
 
-/** Reads list cells by column key; one place that knows a list's geometry. */
+/**
+ * Reads list cells by column key; one place that knows a list's geometry. A group column's cell merged downwards (or a
+ * 推荐单位 written once over blank rows) reads as the group's value on every row it covers, and a finding about such a
+ * cell points at the cell the user edits (the merge's top-left).
+ */
 export class ListView<K extends string> {
+  // Per key, the column and the group fills, looked up once: cell() runs for every cell of 100,000-row lists.
+  private readonly cols = new Map<K, number>();
+  private readonly fills = new Map<K, Map<number, { row: number; col: number }>>();
+
   constructor(
     readonly grid: Grid,
     readonly table: ListTable<K>,
-  ) {}
+  ) {
+    for (const [key, column] of table.columns) this.cols.set(key, column.col);
+    for (const [key, fill] of table.fills) if (fill.size > 0) this.fills.set(key, fill);
+  }
 
   column(key: K): ListColumn | undefined {
     return this.table.columns.get(key);
   }
 
+  /** Where the value of (row, key) sits: the row's own cell, or the group cell that covers it. */
+  source(row: number, key: K): { row: number; col: number } {
+    const fill = this.fills.get(key)?.get(row);
+    if (fill) return fill;
+    return { row, col: this.cols.get(key) ?? 0 };
+  }
+
+  cell(row: number, key: K): RawCell {
+    const col = this.cols.get(key);
+    if (col === undefined) return EMPTY_CELL;
+    const fills = this.fills.get(key);
+    if (fills !== undefined) {
+      const at = fills.get(row);
+      if (at !== undefined) return this.grid.cell(at.row, at.col);
+    }
+    return this.grid.cell(row, col);
+  }
+
   text(row: number, key: K): string {
-    const c = this.table.columns.get(key);
-    return c ? cellText(this.grid.cell(row, c.col)) : "";
+    return cellText(this.cell(row, key));
+  }
+
+  /** The cell holds a formula never calculated: its value is unknown, neither missing nor wrong. */
+  unknown(row: number, key: K): boolean {
+    return isUncalculated(this.cell(row, key));
   }
 
   at(row: number, key: K): { row: number; col: number } {
-    return { row, col: this.table.columns.get(key)?.col ?? 0 };
+    const at = this.source(row, key);
+    const m = this.grid.mergeAt(at.row, at.col);
+    return m ? { row: m.top, col: m.left } : at;
   }
 
   header(key: K): { row: number; col: number } {
-    return { row: this.table.headerRow, col: this.table.columns.get(key)?.col ?? 0 };
+    const c = this.table.columns.get(key);
+    return c ? c.headerAt : { row: this.table.headerRow, col: 0 };
   }
 }
+
+const EMPTY_CELL: RawCell = Object.freeze({ value: null, text: "" }) as RawCell;
 
 /**
  * Rows grouped by the text of one column, compared without whitespace and full-width forms; empty cells are left out
@@ -63,7 +102,7 @@ export function isKeyRecommendation(text: string): boolean {
   const t = compactText(text);
   if (t === "") return false;
   if (/非重点|不重点|否/.test(t)) return false;
-  return t.includes("重点") || t === "是" || t === "√" || t === "✓";
+  return t.includes("重点") || t === "是" || t === "√" || t === "✓" || t === "✔" || t === "★" || t === "☑";
 }
 
 export function checkRequiredColumns<K extends string>(
@@ -77,7 +116,7 @@ export function checkRequiredColumns<K extends string>(
     const column = view.column(key);
     if (!column) continue;
     for (const row of rows)
-      if (view.text(row, key) === "")
+      if (view.text(row, key) === "" && !view.unknown(row, key))
         sink.add(
           view.at(row, key),
           "error",
@@ -127,7 +166,12 @@ export function checkSerial<K extends string>(
   let expected = 1;
   for (const row of rows) {
     const text = view.text(row, key);
-    const read = readNumber(view.grid.cell(row, view.column(key)?.col ?? 0));
+    // A 序号 computed by a formula never calculated (=ROW()-3) is taken to be in its place.
+    if (view.unknown(row, key)) {
+      expected++;
+      continue;
+    }
+    const read = readNumber(view.cell(row, key));
     if (read.kind !== "ok" || read.value !== expected) {
       sink.add(
         view.at(row, key),
@@ -146,6 +190,18 @@ export function checkSerial<K extends string>(
   }
 }
 
+const RANK_WORDS = /^第\s*(.+?)\s*[名位]?$/;
+
+/** A 推荐排序 as typed: 1, １, "第1名", "第一位". */
+function readRank(cell: RawCell): ReturnType<typeof readNumber> {
+  const read = readNumber(cell);
+  if (read.kind !== "unreadable") return read;
+  const m = RANK_WORDS.exec(compactText(read.text));
+  if (!m) return read;
+  const inner = readNumber({ value: m[1] ?? "", text: m[1] ?? "" });
+  return inner.kind === "ok" ? { kind: "ok", value: inner.value, text: read.text } : read;
+}
+
 /**
  * 推荐排序: integers 1..N, no gap, no repeat (error); rows not in rank order (warning).
  * Returns the valid rank of each row (undefined where it could not be read), for the key-recommendation rules.
@@ -162,9 +218,14 @@ export function checkRankingSequence<K extends string>(
   if (!column) return ranks;
   const n = rows.length;
   const firstRowOfRank = new Map<number, number>();
+  let unknown = 0;
   for (const row of rows) {
-    const cell = view.grid.cell(row, column.col);
-    const read = readNumber(cell);
+    const cell = view.cell(row, key);
+    if (isUncalculated(cell)) {
+      unknown++;
+      continue;
+    }
+    const read = readRank(cell);
     if (read.kind === "empty") {
       sink.add(view.at(row, key), "error", "ranking.sequence", listText.rankMissing(), clause);
       continue;
@@ -197,7 +258,8 @@ export function checkRankingSequence<K extends string>(
     ranks.set(row, rank);
   }
   const missing: number[] = [];
-  for (let r = 1; r <= n; r++) if (!firstRowOfRank.has(r)) missing.push(r);
+  // Ranks computed by formulas never calculated may be any of the missing ones: no gap can be named then.
+  if (unknown === 0) for (let r = 1; r <= n; r++) if (!firstRowOfRank.has(r)) missing.push(r);
   for (const [rank, row] of firstRowOfRank) {
     if (rank > n) {
       sink.add(
@@ -238,7 +300,11 @@ export interface KeyQuotaOptions {
   severity?: Severity;
 }
 
-/** 重点推荐 ≤ max(1, ⌊15% × N⌋) (warning) and the use as info. Returns the key rows. */
+/**
+ * 重点推荐 ≤ max(1, ⌊15% × N⌋) (warning) and the use as info. Over the quota, the one warning of the recommender
+ * stands on the first 备注 cell marked 重点推荐 (and names the others in `related`): those are the cells the user
+ * changes. Within the quota, the use is an info at `at`. Never both on one recommender. Returns the key rows.
+ */
 export function checkKeyQuota<K extends string>(
   sink: FindingSink,
   view: ListView<K>,
@@ -250,9 +316,10 @@ export function checkKeyQuota<K extends string>(
   const keyRows = rows.filter((row) => isKeyRecommendation(view.text(row, key)));
   const n = rows.length;
   const allowed = allowedKeyRecommendations(n);
-  if (keyRows.length > allowed)
+  if (keyRows.length > allowed) {
+    const cells = keyRows.map((row) => view.at(row, key));
     sink.add(
-      options.at,
+      cells[0] as { row: number; col: number },
       options.severity ?? "warning",
       "key-recommendation.quota",
       listText.keyQuota(keyRows.length, n, allowed, options.who),
@@ -260,8 +327,11 @@ export function checkKeyQuota<K extends string>(
       {
         value: String(keyRows.length),
         expected: `≤ ${allowed}`,
+        related: cells.slice(1),
       },
     );
+    return keyRows;
+  }
   sink.add(
     options.at,
     "info",

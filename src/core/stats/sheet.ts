@@ -458,5 +458,7 @@ function keyExpression(remark: string): string {
   const has = (word: string) => `ISNUMBER(SEARCH(${stringLiteral(word)},${compact}))`;
   const lacks = (word: string) => `ISERROR(SEARCH(${stringLiteral(word)},${compact}))`;
   const is = (word: string) => `(${compact}=${stringLiteral(word)})`;
-  return `((${has("重点")}+${is("是")}+${is("√")}+${is("✓")})>0)*${lacks("非重点")}*${lacks("不重点")}*${lacks("否")}`;
+  // The marks isKeyRecommendation (rules/list.ts) reads as 重点推荐, so that the sheet counts what the check counts.
+  const marks = ["是", "√", "✓", "✔", "★", "☑"].map(is).join("+");
+  return `((${has("重点")}+${marks})>0)*${lacks("非重点")}*${lacks("不重点")}*${lacks("否")}`;
 }

@@ -140,6 +140,10 @@ export function dateInText(text: string): string | undefined {
 const at = (f: FormField) => ({ row: f.valueRow, col: f.valueCol });
 const labelAt = (f: FormField) => ({ row: f.labelRow, col: f.labelCol });
 
+/** The options the national form prints, for answers written in words. */
+const FUNDING_OPTIONS = ["财政资助项目", "自筹经费项目"];
+const BASE_OPTIONS = ["是第__批国家级继续教育基地", "是省级继续教育基地", "否"];
+
 /**
  * 申报项目类别 (□财政资助项目 □自筹经费项目（自筹经费来源：…）): Fujian's is 仅单选 (`choice.single`), Hubei's
  * 可多选 (`choice.required`); either way a ticked 自筹经费项目 needs its source stated (`required`).
@@ -154,8 +158,8 @@ export function checkFundingCategory(
   if (!field) return;
   const choices =
     mode === "single"
-      ? checkSingleChoice(sink, field, "申报项目类别", clauses.form)
-      : checkAnyChoice(sink, field, "申报项目类别", clauses.form);
+      ? checkSingleChoice(sink, field, "申报项目类别", clauses.form, { words: FUNDING_OPTIONS })
+      : checkAnyChoice(sink, field, "申报项目类别", clauses.form, { words: FUNDING_OPTIONS });
   const selfFunded = option(choices, "自筹经费");
   if (selfFunded?.marked && selfFunded.detail.replace(/[_\s:：]/g, "") === "")
     sink.add(at(field), "error", "required", sourceMissing, clauses.funding);
@@ -176,7 +180,7 @@ export function checkScope(
 
 /** 是否继续教育基地: exactly one option (`choice.single`); "是第__批…基地" ticked needs its batch (`base.batch-number`). */
 export function checkBase(sink: FindingSink, field: FormField | undefined, clause: string): void {
-  const choices = checkSingleChoice(sink, field, "是否继续教育基地", clause);
+  const choices = checkSingleChoice(sink, field, "是否继续教育基地", clause, { words: BASE_OPTIONS });
   if (!field || !choices) return;
   const batch = choices.find((c) => c.marked && c.label.startsWith("是第"));
   if (batch && readBatchNumber(batch.label) === undefined)

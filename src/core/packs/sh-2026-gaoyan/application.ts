@@ -4,7 +4,8 @@ import { shText } from "../../messages/sh-2026-gaoyan";
 import { findingText } from "../../messages/findings";
 import { compactText, toHalfWidth } from "../../read/normalise";
 import { readNumber } from "../../read/number";
-import { readChoices, type ChoiceOption } from "../../read/choice";
+import { stripHint } from "../../recognise/labels";
+import { readChoices, readChoicesOrWords, type ChoiceOption } from "../../read/choice";
 import { readForm, type FormField, type FormSpec, type FormTable } from "../../recognise/form";
 import {
   checkCreditCodeField,
@@ -19,7 +20,14 @@ import { checkCourseTime, checkDeadline, checkGrassroots, checkTrainees } from "
 import { FindingSink } from "../../rules/sink";
 import { figuresFromProse, filledItems } from "../../rules/prose";
 import type { SheetSignals } from "../pack";
-import { SH_CENTRAL_DISTRICTS, SH_DISTRICTS, SH_DOMAINS, domainOfMajor, majorFitsDomain } from "./domains";
+import {
+  SH_CENTRAL_DISTRICTS,
+  SH_DISTRICTS,
+  SH_DOMAINS,
+  domainName,
+  domainOfMajor,
+  majorFitsDomain,
+} from "./domains";
 import { SH_CLAUSE, SH_FIGURES } from "./figures";
 
 export type ShFormKey =
@@ -112,6 +120,10 @@ export const SH_FORM_MARKERS = [
   "主要目标",
 ];
 
+/** The options 附件2 prints, for answers written in words (提供, 高级研修项目) instead of a tick. */
+const CATEGORY_OPTIONS = ["高级研修项目", "急需紧缺人才培养项目"];
+const LODGING_OPTIONS = ["提供学员住宿", "不提供学员住宿"];
+
 /** Scope items of 是否符合选题范围; one filled (or ticked) is enough. */
 const SCOPE_ITEMS = ["服务本市战略", "对接产业需求", "突出数字技术"];
 
@@ -127,7 +139,7 @@ function districtOf(location: string): string | undefined {
 }
 
 function checkLodging(sink: FindingSink, form: FormTable<ShFormKey>, lodging: FormField): void {
-  const choices = readChoices(lodging.text, "box-before");
+  const choices = readChoicesOrWords(lodging.text, "box-before", LODGING_OPTIONS);
   const main = choices.filter((c) => /^(不)?提供学员住宿/.test(c.label.replace(/\s/g, "")));
   const marked = main.filter((c) => c.marked);
   const at = { row: lodging.valueRow, col: lodging.valueCol };
@@ -165,7 +177,7 @@ function checkLodging(sink: FindingSink, form: FormTable<ShFormKey>, lodging: Fo
 function checkDomain(sink: FindingSink, form: FormTable<ShFormKey>): void {
   const domainField = form.fields.get("domain");
   if (!domainField || domainField.text === "") return;
-  const domain = compactText(domainField.text);
+  const domain = domainName(compactText(domainField.text));
   const at = { row: domainField.valueRow, col: domainField.valueCol };
   if (!SH_DOMAINS.includes(domain)) {
     sink.add(
@@ -244,7 +256,7 @@ export function checkShApplication(grid: Grid, form: FormTable<ShFormKey>): Find
 
   checkDomain(sink, form);
 
-  const feature = checkSingleChoice(sink, f("featureClass"), "申报特色班", clause);
+  const feature = checkSingleChoice(sink, f("featureClass"), "申报特色班", clause, { words: ["是", "否"] });
   if (option(feature, "是")?.marked) {
     const years = f("featureYears");
     if (years && years.text !== "") {
@@ -276,7 +288,7 @@ export function checkShApplication(grid: Grid, form: FormTable<ShFormKey>): Find
       sink.add({ row: info.labelRow, col: info.labelCol }, "error", "required", shText.featureInfo(), clause);
   }
 
-  checkSingleChoice(sink, f("category"), "申报项目类别", clause);
+  checkSingleChoice(sink, f("category"), "申报项目类别", clause, { words: CATEGORY_OPTIONS });
   const lodging = f("lodging");
   if (lodging) checkLodging(sink, form, lodging);
 
@@ -294,9 +306,12 @@ export function checkShApplication(grid: Grid, form: FormTable<ShFormKey>): Find
 
   const methods = f("methods");
   if (methods) {
-    const chosen = readChoices(methods.text, "box-before").some(
-      (c) => c.marked || c.detail.replace(/[_\s:：]/g, "") !== "",
-    );
+    const options = readChoices(methods.text, "box-before");
+    // Ways written out without any box ("主题报告、现场教学") answer the group as ticks do.
+    const chosen =
+      options.length === 0
+        ? stripHint(methods.text).replace(/[_\s:：]/g, "") !== ""
+        : options.some((c) => c.marked || c.detail.replace(/[_\s:：]/g, "") !== "");
     if (!chosen)
       sink.add(
         { row: methods.valueRow, col: methods.valueCol },
@@ -341,10 +356,12 @@ export function checkShApplication(grid: Grid, form: FormTable<ShFormKey>): Find
       );
   }
 
-  checkSingleChoice(sink, f("base"), "是否继续教育基地", clause);
+  checkSingleChoice(sink, f("base"), "是否继续教育基地", clause, { words: ["国家基地", "本市基地", "否"] });
   const lastYear = f("lastYear");
   if (lastYear) {
-    const marked = readChoices(lastYear.text, "box-before").filter((c) => c.marked).length;
+    const marked = readChoicesOrWords(lastYear.text, "box-before", [...CATEGORY_OPTIONS, "未承办"]).filter(
+      (c) => c.marked,
+    ).length;
     if (marked !== 1)
       sink.add(
         { row: lastYear.valueRow, col: lastYear.valueCol },
@@ -362,7 +379,8 @@ export function recogniseShApplication(
   signals: SheetSignals,
 ): { confidence: number; form: FormTable<ShFormKey> } | undefined {
   const markers = SH_FORM_MARKERS.filter((m) => signals.labels.has(m)).length;
-  if (markers < 2) return undefined;
+  // Two labels alone are a reference list (领域 | 专业范围 over rows of names), not a form.
+  if (markers < 3) return undefined;
   const form = readForm(signals.grid, SH_FORM, signals.labels);
   const share = form.found / SH_FORM.fields.length;
   const confidence = Math.min(

@@ -273,6 +273,12 @@ export const SH_DOMAIN_GROUPS: readonly DomainGroup[] = [
 /** The domains in the attachment's order, each once (金融 and 财会 both valid). */
 export const SH_DOMAINS: readonly string[] = [...new Set(SH_DOMAIN_GROUPS.map((g) => g.domain))];
 
+/** A 领域 as typed, compared as the notice names it: "数字技术领域" and "数字技术" are one domain. */
+export function domainName(text: string): string {
+  const t = text.replace(/\s/g, "");
+  return t.length > 2 && t.endsWith("领域") && SH_DOMAINS.includes(t.slice(0, -2)) ? t.slice(0, -2) : t;
+}
+
 /** Every 专业范围 name of a domain (with the bracketed 含 items). */
 export function majorsOf(domain: string): string[] {
   const out: string[] = [];

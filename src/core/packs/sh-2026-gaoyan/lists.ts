@@ -4,7 +4,10 @@ import { findingText } from "../../messages/findings";
 import { listText } from "../../messages/lists";
 import { shText } from "../../messages/sh-2026-gaoyan";
 import { readMoney } from "../../read/money";
-import { compactText } from "../../read/normalise";
+import { cellText, compactText } from "../../read/normalise";
+import { compareDates, daysBetweenInclusive, formatDate, makeDate, readDate } from "../../read/date";
+import type { DateOnly } from "../../read/types";
+import type { RawCell } from "../../grid/types";
 import { readNumber, readPercent } from "../../read/number";
 import { readYesNo } from "../../read/choice";
 import { LIST_COLUMNS, type ListKey } from "../../recognise/columns";
@@ -31,7 +34,7 @@ import {
 import { FindingSink } from "../../rules/sink";
 import { readPhones } from "../../read/phone";
 import type { SheetSignals } from "../pack";
-import { SH_DOMAINS, domainOfMajor, majorFitsDomain } from "./domains";
+import { SH_DOMAINS, domainName, domainOfMajor, majorFitsDomain } from "./domains";
 import { SH_CLAUSE, SH_FIGURES } from "./figures";
 
 const RECOMMENDATION_COLUMNS = new Set<ListKey>(["rank", "serial", "title", "host", "remark"]);
@@ -48,7 +51,11 @@ export function recogniseShList(signals: SheetSignals): ShListRecognition | unde
   if (!list || !list.columns.has("title")) return undefined;
   const keys = [...list.columns.keys()];
   const otherProvince = /福建|湖北|闽|鄂/.test(signals.head) ? 0.5 : 1;
-  const isRecommendation = list.columns.has("rank") && keys.every((k) => RECOMMENDATION_COLUMNS.has(k));
+  // Section rows with their own rankings make a list of several recommenders, whatever its columns.
+  const isRecommendation =
+    list.columns.has("rank") &&
+    keys.every((k) => RECOMMENDATION_COLUMNS.has(k)) &&
+    list.sections.length === 0;
   if (isRecommendation) {
     let confidence = 0.6 + (list.columns.has("host") ? 0.1 : 0) + (list.columns.has("remark") ? 0.1 : 0);
     if (signals.head.includes("推荐表")) confidence += 0.15;
@@ -69,6 +76,7 @@ function checkFooterContact(sink: FindingSink, view: ListView<ListKey>): void {
     [contact, "推荐单位联系人"],
     [phone, "联系方式"],
   ] as const) {
+    if (line?.unknown) continue;
     if (!line) {
       sink.add(
         { row: anchor.row + 1 < view.grid.rowCount ? anchor.row + 1 : anchor.row, col: 0 },
@@ -126,8 +134,8 @@ const GRASSROOTS_WORDS = { name: "基层人数", zh: "人数", en: "a number" };
 const FUNDING_WORDS = { name: "资助经费", zh: "金额（如“12.7”或“12.7万元”）", en: "an amount" };
 
 function checkFigureColumns(sink: FindingSink, view: ListView<ListKey>): void {
-  const grid = view.grid;
-  const cellOf = (row: number, key: ListKey) => grid.cell(row, view.column(key)?.col ?? 0);
+  const cellOf = (row: number, key: ListKey) => view.cell(row, key);
+  let shareNoted = false;
   for (const row of view.table.rows) {
     let trainees: number | undefined;
     if (view.column("trainees")) {
@@ -151,16 +159,29 @@ function checkFigureColumns(sink: FindingSink, view: ListView<ListKey>): void {
         SH_CLAUSE.trainees,
       );
       if (share !== undefined) checkGrassroots(sink, at, share, SH_FIGURES.grassroots);
-    } else if (view.column("grassroots") && trainees) {
+    } else if (view.column("grassroots")) {
       const at = view.at(row, "grassroots");
-      const count = readOrReport(
-        sink,
-        at,
-        readNumber(cellOf(row, "grassroots")),
-        GRASSROOTS_WORDS,
-        SH_CLAUSE.trainees,
-      );
-      if (count !== undefined) checkGrassroots(sink, at, count / trainees, SH_FIGURES.grassroots);
+      const cell = cellOf(row, "grassroots");
+      const share = shareInCountColumn(cell);
+      if (share !== undefined) {
+        // 30% under 基层人数: the share it plainly is, said once per sheet.
+        if (!shareNoted)
+          sink.add(
+            at,
+            "info",
+            "grassroots.share",
+            shText.shareInCountColumn(cellText(cell)),
+            SH_CLAUSE.trainees,
+            {
+              value: cellText(cell),
+            },
+          );
+        shareNoted = true;
+        checkGrassroots(sink, at, share, SH_FIGURES.grassroots);
+      } else if (trainees) {
+        const count = readOrReport(sink, at, readNumber(cell), GRASSROOTS_WORDS, SH_CLAUSE.trainees);
+        if (count !== undefined) checkGrassroots(sink, at, count / trainees, SH_FIGURES.grassroots);
+      }
     }
     if (view.column("days")) {
       const read = readNumber(cellOf(row, "days"));
@@ -176,9 +197,10 @@ function checkFigureColumns(sink: FindingSink, view: ListView<ListKey>): void {
         "办班时间",
         view.column("days") ? { year: 2026, finishBy: SH_FIGURES.course.finishBy } : SH_FIGURES.course,
       );
+    else if (view.column("courseStart") || view.column("courseEnd")) checkCoursePair(sink, view, row);
     if (view.column("funding")) checkFunding(sink, view, row);
     if (view.column("domain")) {
-      const domain = compactText(view.text(row, "domain"));
+      const domain = domainName(compactText(view.text(row, "domain")));
       if (domain !== "" && !SH_DOMAINS.includes(domain))
         sink.add(
           view.at(row, "domain"),
@@ -204,6 +226,91 @@ function checkFigureColumns(sink: FindingSink, view: ListView<ListKey>): void {
   }
 }
 
+const MONTH_DAY = /^(\d{1,2})(?:月(\d{1,2})[日号]?|[./-](\d{1,2}))$/;
+
+/** "10月16日", "10.16", "10/16" in a date column: the day in the notice's year. */
+function dateWithoutYear(text: string, year: number): DateOnly | undefined {
+  const m = MONTH_DAY.exec(text);
+  if (!m) return undefined;
+  return makeDate(year, Number(m[1]), Number(m[2] ?? m[3]));
+}
+
+/** A count column holding a share: "30%", "３０％", or a fraction in a %-formatted cell. Undefined for a count. */
+function shareInCountColumn(cell: RawCell): number | undefined {
+  const v = cell.value;
+  // The common case first, without touching the text: a whole count, or text without a % sign.
+  if (typeof v === "number" && v >= 1 && !(cell.numberFormat ?? "").includes("%")) return undefined;
+  if (typeof v === "string" && !/[%％]|百分之/.test(v)) return undefined;
+  const percentFormatted = typeof cell.value === "number" && (cell.numberFormat ?? "").includes("%");
+  // A count is never a fraction: 0.3 under 基层人数 is the share 30%.
+  const fraction = typeof cell.value === "number" && cell.value > 0 && cell.value < 1;
+  const text = compactText(cellText(cell));
+  if (!percentFormatted && !fraction && !/%$/.test(text) && !/^百分之/.test(text)) return undefined;
+  const read = readPercent(cell);
+  return read.kind === "ok" ? read.value : undefined;
+}
+
+const DATE_WORDS = { zh: "日期（如“2026-10-12”或“2026年10月12日”）", en: "a date" };
+
+/**
+ * 办班时间 as two columns (开始 | 结束, dates, serials or text): the days (inclusive) at the start cell and the finish
+ * date at the end cell. A start alone says nothing about either; a formula never calculated is left unknown.
+ */
+function checkCoursePair(sink: FindingSink, view: ListView<ListKey>, row: number): void {
+  const limits = SH_FIGURES.course;
+  const read = (key: ListKey) => {
+    if (!view.column(key) || view.unknown(row, key)) return undefined;
+    const cell = view.cell(row, key);
+    const r = readDate(cell);
+    if (r.kind === "unreadable") {
+      // 10月16日 or 10.16 without its year: the notice's year.
+      const d = dateWithoutYear(compactText(cellText(cell)), limits.year);
+      if (d) return d;
+      const name = compactText(view.column(key)?.path.at(-1) ?? "");
+      sink.add(
+        view.at(row, key),
+        "warning",
+        "unreadable",
+        findingText.unreadable(name, r.text, DATE_WORDS.zh, DATE_WORDS.en),
+        SH_CLAUSE.days,
+        { value: r.text },
+      );
+      return undefined;
+    }
+    return r.kind === "ok" ? r.value : undefined;
+  };
+  const start = read("courseStart");
+  const end = read("courseEnd");
+  // With a 天数 column of its own, the days are read there; the pair still gives the finish date.
+  if (start && end && !view.column("days")) {
+    const days = daysBetweenInclusive(start, end);
+    if (days >= 1) checkDayCount(sink, view.at(row, "courseStart"), days, limits.days);
+    else
+      sink.add(
+        view.at(row, "courseEnd"),
+        "warning",
+        "unreadable",
+        findingText.unreadable(
+          "结束日期",
+          formatDate(end),
+          `不早于开始日期 ${formatDate(start)}`,
+          "a date after the start",
+        ),
+        SH_CLAUSE.days,
+        { value: formatDate(end) },
+      );
+  }
+  if (end && compareDates(end, limits.finishBy.value) > 0)
+    sink.add(
+      view.at(row, "courseEnd"),
+      limits.finishBy.severity,
+      "course.finish-by",
+      findingText.finishBy(formatDate(end), formatDate(limits.finishBy.value)),
+      limits.finishBy.clause,
+      { value: formatDate(end), expected: `≤ ${formatDate(limits.finishBy.value)}` },
+    );
+}
+
 function checkFunding(sink: FindingSink, view: ListView<ListKey>, row: number): void {
   const column = view.column("funding");
   if (!column) return;
@@ -211,14 +318,14 @@ function checkFunding(sink: FindingSink, view: ListView<ListKey>, row: number): 
   const amount = readOrReport(
     sink,
     view.at(row, "funding"),
-    readMoney(view.grid.cell(row, column.col), unit),
+    readMoney(view.cell(row, "funding"), unit),
     FUNDING_WORDS,
     SH_CLAUSE.funding,
   );
   if (amount === undefined) return;
   let lodging: boolean | null = null;
   if (view.column("lodging")) {
-    const l = readYesNo(view.grid.cell(row, view.column("lodging")?.col ?? 0));
+    const l = readYesNo(view.cell(row, "lodging"));
     if (l.kind === "ok") lodging = l.value;
     else {
       const t = view.text(row, "lodging");
@@ -274,6 +381,13 @@ export function checkShList(grid: Grid, recognition: ShListRecognition): Finding
           view.at(first, "recommender"),
         );
       }
+    } else if (recognition.list.sections.length > 0) {
+      // No 推荐单位 column: the section rows (一、市经济信息化委 …) head each recommender's projects.
+      for (const section of recognition.list.sections)
+        checkRecommenderRows(sink, view, section.rows, `推荐单位“${section.text}”：`, {
+          row: section.row,
+          col: section.col,
+        });
     } else if (view.column("rank") || view.column("remark")) {
       checkRecommenderRows(sink, view, rows, "", view.header(view.column("remark") ? "remark" : "rank"));
     }
