@@ -23,16 +23,19 @@ export interface CellMark {
  * The note names each rule with its clause, zh-CN first (the users' language).
  */
 export function planMarks(findings: readonly Finding[], lang: "zh" | "en" = "zh"): CellMark[] {
-  const byCell = new Map<string, Finding[]>();
+  const byCell = new Map<string, { row: number; col: number; list: Finding[] }>();
   for (const f of [...findings].sort(compareFindings)) {
     if (f.severity === "info") continue;
-    const key = toA1(f.row, f.col);
-    const list = byCell.get(key);
-    if (list) list.push(f);
-    else byCell.set(key, [f]);
+    // A finding about several rows (the 重点推荐 quota) marks every cell the user must change, not only the first.
+    for (const cell of [f, ...(f.related ?? [])]) {
+      const key = toA1(cell.row, cell.col);
+      const entry = byCell.get(key);
+      if (entry) entry.list.push(f);
+      else byCell.set(key, { row: cell.row, col: cell.col, list: [f] });
+    }
   }
   const marks: CellMark[] = [];
-  for (const list of byCell.values()) {
+  for (const { row, col, list } of byCell.values()) {
     const first = list[0];
     if (!first) continue;
     const worst = list.reduce(
@@ -45,8 +48,8 @@ export function planMarks(findings: readonly Finding[], lang: "zh" | "en" = "zh"
       return `[${tag}] ${lang === "zh" ? f.message.zh : f.message.en}（${f.clause}）`;
     });
     marks.push({
-      row: first.row,
-      col: first.col,
+      row,
+      col,
       severity: worst.severity === "error" ? "error" : "warning",
       note: `${MARK_PREFIX}\n${lines.join("\n")}`,
     });

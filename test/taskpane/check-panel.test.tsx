@@ -54,7 +54,7 @@ describe("校验 tab: recognising and checking", () => {
     await renderPane(port);
     await checkNow();
     expect(screen.getByText("发现 3 个错误、2 个提醒。")).toBeTruthy();
-    expect(screen.getByText("已在工作表中标记 5 个单元格。")).toBeTruthy();
+    expect(screen.getByText("已在工作表中标记 6 个单元格。")).toBeTruthy();
     expect(port.markedCells(SHEET)).toEqual(MARKED);
     // Errors first (in sheet order of their first finding), then the warnings' groups.
     expect(groupHeadings().map((h) => h.textContent)).toEqual([

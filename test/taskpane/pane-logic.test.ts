@@ -113,7 +113,7 @@ describe("checkSheetThroughPort", () => {
     expect(port.calls.filter((c) => c === "readSheet")).toHaveLength(2);
     expect(port.calls).not.toContain("applyMarks");
     await checkSheetThroughPort(port, "城市 汇总表", { mark: true, sheetNames: ["城市 汇总表"] });
-    expect(port.markedCells("城市 汇总表")).toEqual(["E7", "F9", "I9", "K10", "C15"]);
+    expect(port.markedCells("城市 汇总表")).toEqual(["E7", "F9", "I9", "K10", "K11", "C15"]);
   });
 
   it("honours the ignores and the chosen pack", async () => {

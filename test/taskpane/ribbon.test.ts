@@ -79,7 +79,7 @@ describe("runRibbonValidation", () => {
     await done;
     expect(dialog.close).toHaveBeenCalledTimes(1);
     expect(event.completed).toHaveBeenCalledTimes(1);
-    expect(port.markedCells(SHEET)).toEqual(["E7", "F9", "I9", "K10", "C15"]);
+    expect(port.markedCells(SHEET)).toEqual(["E7", "F9", "I9", "K10", "K11", "C15"]);
     expect(port.markedCells("推荐表")).toEqual([]);
     const message = readRibbonMessage(new URL(urls[0]!).search);
     expect(message.lang).toBe("en");
@@ -103,7 +103,7 @@ describe("runRibbonValidation", () => {
     await waitFor(() => urls.length === 1);
     handlers.get("dialogEventReceived")?.({ error: 12006 });
     await done;
-    expect(port.markedCells(SHEET)).toEqual(["E7", "F9", "I9", "K10"]);
+    expect(port.markedCells(SHEET)).toEqual(["E7", "F9", "I9", "K10", "K11"]);
     expect(readRibbonMessage(new URL(urls[0]!).search).text).toBe(
       [
         `工作表“${SHEET}”（汇总表）：2 个错误，2 个提醒，已在单元格中标记。`,
