@@ -1,0 +1,31 @@
+// What the simulator learned from Excel's API reference and the office-js issue tracker while the add-in was made
+// ready for real Excel (issue 10). Each behaviour here made an adapter test fail before the adapter was fixed.
+
+import { createWorkbook, isSimError } from "../support/excel-sim";
+
+async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    if (isSimError(e)) return e.code;
+    throw e;
+  }
+  return "resolved";
+}
+
+describe("deleting a very hidden sheet", () => {
+  it("is refused with InvalidOperation; made hidden first, it is deleted", async () => {
+    const wb = createWorkbook({ sheets: [{ name: "S" }, { name: "_store", visibility: "VeryHidden" }] });
+    expect(await codeOf(wb.run(async (ctx) => ctx.workbook.worksheets.getItem("_store").delete()))).toBe(
+      "InvalidOperation",
+    );
+    expect(wb.sheetNames()).toEqual(["S", "_store"]);
+    await wb.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("_store");
+      ws.visibility = "Hidden";
+      ws.delete();
+      await ctx.sync();
+    });
+    expect(wb.sheetNames()).toEqual(["S"]);
+  });
+});
