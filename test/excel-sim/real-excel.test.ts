@@ -29,3 +29,22 @@ describe("deleting a very hidden sheet", () => {
     expect(wb.sheetNames()).toEqual(["S"]);
   });
 });
+
+describe("cell-edit mode", () => {
+  it("refuses a batch while a cell is edited, unless the run asks to wait (ExcelApi 1.11)", async () => {
+    const wb = createWorkbook({ sheets: [{ name: "S", values: [[1]] }] });
+    const read = (ctx: Excel.RequestContext) => {
+      const r = ctx.workbook.worksheets.getItem("S").getRange("A1").load("values");
+      return ctx.sync().then(() => r.values[0]?.[0]);
+    };
+    wb.startCellEdit();
+    expect(await codeOf(wb.run(read))).toBe("InvalidOperationInCellEditMode");
+    const waiting = wb.run({ delayForCellEdit: true }, read);
+    await new Promise((r) => setTimeout(r, 10));
+    wb.endCellEdit();
+    await expect(waiting).resolves.toBe(1);
+    wb.setRequirementSet("ExcelApi", "1.10");
+    wb.startCellEdit();
+    expect(await codeOf(wb.run({ delayForCellEdit: true }, read))).toBe("InvalidOperationInCellEditMode");
+  });
+});

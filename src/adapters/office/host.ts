@@ -7,6 +7,8 @@ import { noExcel } from "./errors";
  */
 export interface ExcelRun {
   <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** With RunOptions: `delayForCellEdit` (ExcelApi 1.11) waits until the user leaves a cell being edited. */
+  <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   <T>(
     context: OfficeExtension.ClientRequestContext,
     batch: (context: Excel.RequestContext) => Promise<T>,

@@ -29,6 +29,9 @@ import { ONE_REQUEST_CELLS, queueWholeSheet, readSheetGrid } from "./read-sheet"
 import { type StoreSnapshot, queueStoreRead, queueStoreWrite, unchangedSince } from "./settings-store";
 import { planWrites, queueWrites } from "./write-cells";
 
+/** Excel.run's options for every batch of the port. */
+const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
+
 /** What onSheetChanged hands out: stops the calls. */
 type Unsubscribe = () => void;
 
@@ -83,7 +86,10 @@ export class OfficeWorkbookPort implements WorkbookPort {
     batch: (context: Excel.RequestContext) => Promise<T>,
   ): Promise<T> {
     try {
-      return await this.run(batch);
+      // Every batch comes from something the user did (a button, the ribbon, an edit seen by 实时校验): while they
+      // are still typing in a cell Excel would refuse it, so it waits for the edit to end (ExcelApi 1.11; older hosts
+      // ignore the option and refuse, which toOfficeError words for them).
+      return await this.run(RUN_OPTIONS, batch);
     } catch (e) {
       throw toOfficeError(e, sheet);
     }
@@ -336,7 +342,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
         report(e);
       }
     };
-    this.run(async (context) => {
+    this.run(RUN_OPTIONS, async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
       ws.load("id");
       const result = ws.onChanged.add(listener);

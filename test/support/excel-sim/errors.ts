@@ -17,6 +17,8 @@ export type SimErrorCode =
   | "RequestPayloadSizeLimitExceeded"
   | "ResponsePayloadSizeLimitExceeded"
   | "RunMustReturnPromise"
+  /** A batch arrived while the user was editing a cell, and its run did not ask to wait (delayForCellEdit). */
+  | "InvalidOperationInCellEditMode"
   /** Not an Excel code: the simulator's guard against a batch that syncs more often than its budget. */
   | "SyncBudgetExceeded";
 

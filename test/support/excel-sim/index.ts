@@ -96,6 +96,7 @@ export interface WorkbookSeed {
  */
 export interface SimRun {
   <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   <T>(
     context: OfficeExtension.ClientRequestContext,
     batch: (context: Excel.RequestContext) => Promise<T>,
@@ -353,7 +354,16 @@ export class SimWorkbook implements HostLike {
     const batch = args[args.length - 1];
     if (typeof batch !== "function")
       throw new SimError("InvalidArgument", "Excel.run needs a batch function.");
-    const earlier = args.length > 1 ? args[0] : undefined;
+    // Excel.run(options, batch): RunOptions (delayForCellEdit, ExcelApi 1.11); else the context of earlier objects.
+    const first = args.length > 1 ? args[0] : undefined;
+    const options =
+      first !== null &&
+      typeof first === "object" &&
+      !(first instanceof SimRequestContext) &&
+      !(first instanceof SimObject)
+        ? (first as { delayForCellEdit?: unknown; previousObjects?: unknown })
+        : undefined;
+    const earlier = options ? options.previousObjects : first;
     const reused =
       earlier instanceof SimRequestContext
         ? earlier
@@ -364,6 +374,8 @@ export class SimWorkbook implements HostLike {
       throw new SimError("InvalidArgument", "Excel.run was given something that is not a request context.");
     reused?.reopen();
     const ctx = reused ?? new SimRequestContext(this, (c) => Workbook.root(c));
+    // An option the host does not know (before ExcelApi 1.11) is ignored, as Office.js ignores it.
+    ctx.delayForCellEdit = options?.delayForCellEdit === true && this.isSetSupported("ExcelApi", "1.11");
     this.runs++;
     try {
       const pending = (batch as (c: unknown) => unknown)(ctx);
@@ -379,6 +391,27 @@ export class SimWorkbook implements HostLike {
       ctx.close();
     }
   }) as SimRun;
+
+  private cellEdit: { ended: Promise<void>; end: () => void } | undefined;
+
+  /** The user starts typing in a cell (cell-edit mode): batches fail, or wait when their run asked to. */
+  startCellEdit(): void {
+    if (this.cellEdit) return;
+    let end = () => undefined as void;
+    const ended = new Promise<void>((resolve) => (end = resolve));
+    this.cellEdit = { ended, end };
+  }
+
+  /** The user presses Enter or Esc: waiting batches go on. */
+  endCellEdit(): void {
+    const edit = this.cellEdit;
+    this.cellEdit = undefined;
+    edit?.end();
+  }
+
+  cellEditEnds(): Promise<void> | undefined {
+    return this.cellEdit?.ended;
+  }
 
   /** `Office.context.requirements.isSetSupported`. */
   readonly isSetSupported = (name: string, minVersion?: string | number): boolean => {

@@ -28,6 +28,8 @@ export interface HostLike {
   raiseChanged(sheet: SheetModel, rect: Rect): void;
   /** Registers (or removes) a Worksheet.onChanged handler. */
   setChangedHandler(sheetId: string, handler: ChangedHandler, add: boolean): void;
+  /** While the user edits a cell: resolves when the edit ends. Undefined when no cell is being edited. */
+  cellEditEnds(): Promise<void> | undefined;
 }
 
 /** Marks an object whose *OrNullObject lookup found nothing. */
@@ -184,6 +186,8 @@ export class SimRequestContext {
   private alive = true;
   /** Syncs made through this context. */
   syncCount = 0;
+  /** Excel.run's RunOptions.delayForCellEdit (ExcelApi 1.11): wait for the user to leave cell-edit mode. */
+  delayForCellEdit = false;
   /** Office.js API surface the adapter may touch; tracking is meaningless here. */
   readonly trackedObjects = { add: () => undefined, remove: () => undefined };
   readonly workbook: SimObject;
@@ -268,6 +272,24 @@ export class SimRequestContext {
     this.syncCount++;
     // Let callers that forgot `await` observe the asynchrony, as with a real round trip.
     await Promise.resolve();
+    // Excel refuses a batch while the user is typing in a cell, unless the run asked to wait for the edit to end.
+    const editing = this.host.cellEditEnds();
+    if (editing) {
+      if (!this.delayForCellEdit) {
+        this.host.recordSync({
+          requestBytes: 0,
+          responseBytes: 0,
+          actions: actions.length,
+          error: "InvalidOperationInCellEditMode",
+          ms: 0,
+        });
+        throw new SimError(
+          "InvalidOperationInCellEditMode",
+          "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
+        );
+      }
+      await editing;
+    }
     const started = performance.now();
     const ms = () => performance.now() - started;
     const budget = this.host.maxSyncsPerRun;
