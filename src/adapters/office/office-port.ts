@@ -27,7 +27,7 @@ import {
 import { MARKS_SETTING_KEY } from "./marks-store";
 import { ONE_REQUEST_CELLS, queueWholeSheet, readSheetGrid } from "./read-sheet";
 import { type StoreSnapshot, queueStoreRead, queueStoreWrite, unchangedSince } from "./settings-store";
-import { planWrites, queueWrites } from "./write-cells";
+import { halveRequest, planWrites, queueWrites } from "./write-cells";
 
 /** Excel.run's options for every batch of the port. */
 const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
@@ -288,14 +288,23 @@ export class OfficeWorkbookPort implements WorkbookPort {
     if (requests.length === 0) return;
     await this.changing(sheet, async (context, written) => {
       const ws = context.workbook.worksheets.getItem(sheet);
-      ws.load("id");
       // One request per group, in sequence (recursion makes the order explicit).
       const send = async (i: number): Promise<void> => {
         const blocks = requests[i];
         if (!blocks) return;
+        // (Loaded with every request until one went through: a refused request brings nothing back.)
+        if (written.sheetId === undefined) ws.load("id");
         queueWrites(ws, blocks);
-        await context.sync();
-        if (i === 0) written.sheetId = ws.id;
+        try {
+          await context.sync();
+        } catch (e) {
+          // Refused as too large (the estimate was wrong for this Excel): nothing of it was done; send it in halves.
+          const halves = isPayloadError(e) ? halveRequest(blocks) : undefined;
+          if (!halves) throw e;
+          requests.splice(i, 1, ...halves);
+          return send(i);
+        }
+        written.sheetId ??= ws.id;
         for (const b of blocks) written.rects.push(b.rect);
         return send(i + 1);
       };

@@ -139,3 +139,38 @@ export function planWrites(writes: readonly CellWrite[], budget = REQUEST_BUDGET
 export function queueWrites(ws: Excel.Worksheet, blocks: readonly WriteBlock[]): void {
   for (const block of blocks) ws.getRange(rectAddress(block.rect)).values = block.values;
 }
+
+function slice(block: WriteBlock, rows: [number, number], cols: [number, number]): WriteBlock {
+  const { rect } = block;
+  const values = block.values
+    .slice(rows[0] - rect.top, rows[1] - rect.top + 1)
+    .map((line) => line.slice(cols[0] - rect.left, cols[1] - rect.left + 1));
+  return {
+    rect: { top: rows[0], bottom: rows[1], left: cols[0], right: cols[1] },
+    values,
+    bytes: utf8.encode(JSON.stringify(values)).length + BLOCK_OVERHEAD,
+  };
+}
+
+/**
+ * A request Excel refused as too large, as two requests of about half the size: its blocks shared out, or its one
+ * block cut in two by rows (by columns when it is one row). Undefined for a single cell, which cannot be cut.
+ */
+export function halveRequest(blocks: readonly WriteBlock[]): WriteBlock[][] | undefined {
+  if (blocks.length > 1) {
+    const middle = Math.ceil(blocks.length / 2);
+    return [blocks.slice(0, middle), blocks.slice(middle)];
+  }
+  const [block] = blocks;
+  if (!block) return undefined;
+  const { top, bottom, left, right } = block.rect;
+  if (bottom > top) {
+    const cut = top + Math.floor((bottom - top) / 2);
+    return [[slice(block, [top, cut], [left, right])], [slice(block, [cut + 1, bottom], [left, right])]];
+  }
+  if (right > left) {
+    const cut = left + Math.floor((right - left) / 2);
+    return [[slice(block, [top, bottom], [left, cut])], [slice(block, [top, bottom], [cut + 1, right])]];
+  }
+  return undefined;
+}

@@ -11,7 +11,7 @@
  *   wb.sheet("Sheet1").cell("A1").value          // inspect the final state
  */
 import { MAX_COLS, type Rect, formatRect, parseRef, splitSheet } from "./address";
-import { SimError } from "./errors";
+import { SimError, type SimErrorCode } from "./errors";
 import {
   type BorderState,
   type CellModel,
@@ -86,6 +86,8 @@ export interface WorkbookSeed {
    * mean as text.
    */
   parsesTypedText?: boolean;
+  /** The error code of a refused note or comment (a cell already holding one); default InvalidArgument. */
+  annotationRefusal?: SimErrorCode;
   /** Milliseconds between a change and its onChanged event (default 0: the next turn of the event loop). */
   eventDelayMs?: number;
 }
@@ -331,6 +333,7 @@ export class SimWorkbook implements HostLike {
   readonly requests: SyncRecord[] = [];
   runs = 0;
   readonly parsesTypedText: boolean;
+  readonly annotationRefusal: SimErrorCode;
   /** Worksheet.onChanged: registered handlers and the events raised. */
   readonly events: ChangeEvents;
 
@@ -338,6 +341,7 @@ export class SimWorkbook implements HostLike {
     this.limits = { ...DEFAULT_LIMITS, ...seed.limits };
     this.maxSyncsPerRun = seed.maxSyncsPerRun;
     this.parsesTypedText = seed.parsesTypedText ?? false;
+    this.annotationRefusal = seed.annotationRefusal ?? "InvalidArgument";
     this.events = new ChangeEvents(seed.eventDelayMs ?? 0, () => this.isSetSupported("ExcelApi", "1.14"));
     for (const [k, v] of Object.entries(seed.requirementSets ?? { ExcelApi: "1.18" })) this.sets.set(k, v);
     for (const s of seed.sheets) seedSheet(this.model, s);

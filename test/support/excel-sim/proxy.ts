@@ -1,5 +1,5 @@
 import type { Rect } from "./address";
-import { SimError, isSimError, propertyNotLoaded } from "./errors";
+import { SimError, type SimErrorCode, isSimError, propertyNotLoaded } from "./errors";
 import type { ChangedHandler } from "./events";
 import type { Limits, SheetModel, WorkbookModel } from "./model";
 
@@ -28,6 +28,11 @@ export interface HostLike {
   raiseChanged(sheet: SheetModel, rect: Rect): void;
   /** Registers (or removes) a Worksheet.onChanged handler. */
   setChangedHandler(sheetId: string, handler: ChangedHandler, add: boolean): void;
+  /**
+   * The code Excel refuses a note or comment with on a cell that already holds one. Microsoft documents none, and
+   * hosts differ; the adapter must cope with any.
+   */
+  readonly annotationRefusal: SimErrorCode;
   /** While the user edits a cell: resolves when the edit ends. Undefined when no cell is being edited. */
   cellEditEnds(): Promise<void> | undefined;
 }
