@@ -111,7 +111,8 @@ interface ProbeItem {
 }
 
 /** A cell's fill as a single-cell area reports it: exact, since one cell cannot be "mixed". */
-const FILL_QUERY = "address,format/fill/color,format/fill/pattern,format/fill/patternColor";
+const FILL_QUERY =
+  "address,format/fill/color,format/fill/pattern,format/fill/patternColor,format/fill/tintAndShade";
 
 /**
  * Queues reads of cells' fills and of whether they hold a note. Fills come through getRanges over single-cell
@@ -143,6 +144,7 @@ function queueProbe(ws: Excel.Worksheet, sheet: string, items: readonly ProbeIte
                 color: fill.color,
                 pattern: fill.pattern,
                 patternColor: fill.patternColor,
+                tintAndShade: fill.tintAndShade,
               });
       }
     return { fills, noteAt: new Map(notes) };
@@ -273,7 +275,12 @@ async function readPages(
 
 /** Whether the cell shows one of our mark fills (otherwise the user has recoloured it since). */
 function showsOurFill(current: CurrentFill | undefined): boolean {
-  return current !== undefined && current.pattern === "Solid" && OUR_COLORS.has(current.color.toUpperCase());
+  // Solid, or a pattern Excel did not tell (null): our colours are not white, so the colour alone says it is ours.
+  return (
+    current !== undefined &&
+    (current.pattern === "Solid" || current.pattern === null || current.pattern === undefined) &&
+    OUR_COLORS.has(current.color.toUpperCase())
+  );
 }
 
 function recordMatches(setting: Excel.Setting, expected: StoredMarks | undefined): boolean {
@@ -483,7 +490,7 @@ async function reconcileWithin(
     for (const chunk of addressChunks(keys.map(keyToCell))) ws.getRanges(chunk).format.fill.color = color;
   const patterned = [...targets.keys()].filter((k) => {
     const p = found.fills.get(k)?.pattern;
-    return p !== undefined && p !== "None" && p !== "Solid";
+    return typeof p === "string" && p !== "None" && p !== "Solid";
   });
   for (const chunk of addressChunks(patterned.map(keyToCell)))
     ws.getRanges(chunk).format.fill.pattern = "Solid";

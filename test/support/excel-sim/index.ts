@@ -86,6 +86,12 @@ export interface WorkbookSeed {
    * mean as text.
    */
   parsesTypedText?: boolean;
+  /**
+   * RangeFill.pattern reads null for no fill and for a solid fill (white or any colour), as reported against some
+   * Excel builds (office-js #4900); fill.color reads #FFFFFF for no fill either way (#6218). tintAndShade tells them
+   * apart. Off by default.
+   */
+  ambiguousFillPattern?: boolean;
   /** The error code of a refused note or comment (a cell already holding one); default InvalidArgument. */
   annotationRefusal?: SimErrorCode;
   /** Milliseconds between a change and its onChanged event (default 0: the next turn of the event loop). */
@@ -334,6 +340,7 @@ export class SimWorkbook implements HostLike {
   runs = 0;
   readonly parsesTypedText: boolean;
   readonly annotationRefusal: SimErrorCode;
+  readonly ambiguousFillPattern: boolean;
   /** Worksheet.onChanged: registered handlers and the events raised. */
   readonly events: ChangeEvents;
 
@@ -342,6 +349,7 @@ export class SimWorkbook implements HostLike {
     this.maxSyncsPerRun = seed.maxSyncsPerRun;
     this.parsesTypedText = seed.parsesTypedText ?? false;
     this.annotationRefusal = seed.annotationRefusal ?? "InvalidArgument";
+    this.ambiguousFillPattern = seed.ambiguousFillPattern ?? false;
     this.events = new ChangeEvents(seed.eventDelayMs ?? 0, () => this.isSetSupported("ExcelApi", "1.14"));
     for (const [k, v] of Object.entries(seed.requirementSets ?? { ExcelApi: "1.18" })) this.sets.set(k, v);
     for (const s of seed.sheets) seedSheet(this.model, s);

@@ -33,6 +33,8 @@ export interface HostLike {
    * hosts differ; the adapter must cope with any.
    */
   readonly annotationRefusal: SimErrorCode;
+  /** RangeFill.pattern reads null for no fill and for solid fills alike (office-js #4900). */
+  readonly ambiguousFillPattern: boolean;
   /** While the user edits a cell: resolves when the edit ends. Undefined when no cell is being edited. */
   cellEditEnds(): Promise<void> | undefined;
 }

@@ -658,8 +658,25 @@ const FILL_SPEC: ClassSpec<AreasT> = {
     },
     pattern: {
       since: "1.9",
-      get: (t) => uniform(t, (c) => (c.fill ? c.fill.pattern : "None")),
+      get: (t, env) =>
+        uniform(t, (c) => {
+          const pattern = c.fill ? c.fill.pattern : "None";
+          // As users of some Excel builds report (office-js #4900): no fill and a solid fill both read null.
+          return env.host.ambiguousFillPattern && (pattern === "None" || pattern === "Solid") ? null : pattern;
+        }),
       set: (t, v) => forAreas(t, (c) => (c.fill = fillWithPattern(c.fill, v))),
+    },
+    tintAndShade: {
+      since: "1.9",
+      // Microsoft's advice on #4900: null for no fill, a number (0 for the plain colour) for any fill.
+      get: (t) => uniform(t, (c) => (c.fill ? 0 : null)),
+      set: (t, v) => {
+        if (typeof v !== "number" || v < -1 || v > 1)
+          throw new SimError("InvalidArgument", "tintAndShade is a number from -1 to 1.");
+        forAreas(t, (c) => {
+          if (!c.fill) c.fill = { color: "#FFFFFF", pattern: "Solid" };
+        });
+      },
     },
     patternColor: {
       since: "1.9",
