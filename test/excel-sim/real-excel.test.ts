@@ -48,3 +48,33 @@ describe("cell-edit mode", () => {
     expect(await codeOf(wb.run({ delayForCellEdit: true }, read))).toBe("InvalidOperationInCellEditMode");
   });
 });
+
+describe("reading limits", () => {
+  it("fails getMergedAreasOrNullObject beyond 512 merged areas, and finds areas by their top-left cell", async () => {
+    const merges = Array.from({ length: 513 }, (_, i) => `A${2 * i + 1}:A${2 * i + 2}`);
+    const wb = createWorkbook({ sheets: [{ name: "S", merges }] });
+    const load = (address: string) =>
+      wb.run(async (ctx) => {
+        const m = ctx.workbook.worksheets.getItem("S").getRange(address).getMergedAreasOrNullObject();
+        m.load("areaCount");
+        await ctx.sync();
+        return m.isNullObject ? 0 : m.areaCount;
+      });
+    expect(await codeOf(load("A:A"))).toBe("GeneralException");
+    expect(await load("1:1024")).toBe(512);
+    expect(await load("2:3")).toBe(1); // A3:A4 starts in it; A1:A2 does not
+  });
+
+  it("refuses to read more cells at once than the limit (5,000,000 by default) with RangeExceedsLimit", async () => {
+    const wb = createWorkbook({
+      sheets: [{ name: "S" }],
+      limits: { responseBytes: 1e12, requestBytes: 1e12 },
+    });
+    const read = (address: string) =>
+      wb.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("S").getRange(address).load("values");
+        await ctx.sync();
+      });
+    expect(await codeOf(read("A1:E1000001"))).toBe("RangeExceedsLimit");
+  });
+});

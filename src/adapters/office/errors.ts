@@ -58,6 +58,14 @@ export function isPayloadError(e: unknown): boolean {
   return isExcelError(e) && PAYLOAD_CODES.has(e.code);
 }
 
+/**
+ * A read too large for one request: over the 5 MB of a response (Excel on the web), or over the 5,000,000 cells
+ * Excel reads at once on every platform (RangeExceedsLimit). Either way, smaller reads get it.
+ */
+export function isReadTooLarge(e: unknown): boolean {
+  return isPayloadError(e) || (isExcelError(e) && e.code === "RangeExceedsLimit");
+}
+
 const FILE_MODE: Text = {
   zh: "可改用文件模式（命令行 yanxiu 或浏览器中打开工作簿）完成校验。",
   en: "Use file mode instead (the yanxiu command or the workbook opened in the browser).",

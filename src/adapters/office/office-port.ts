@@ -4,7 +4,14 @@ import { planMarks } from "../../core/marks";
 import type { CellWrite, PortCapabilities, SheetInfo, WorkbookPort } from "../../core/port";
 import type { SheetLayout } from "../../core/templates/layout";
 import { type ChangeEvent, OwnChanges } from "./changes";
-import { OfficeAdapterError, isPayloadError, toOfficeError, unsupported } from "./errors";
+import {
+  OfficeAdapterError,
+  isExcelError,
+  isPayloadError,
+  isReadTooLarge,
+  toOfficeError,
+  unsupported,
+} from "./errors";
 import {
   type ExcelRun,
   FEATURE_NAMES,
@@ -25,7 +32,7 @@ import {
   reconcileMarks,
 } from "./marks";
 import { MARKS_SETTING_KEY } from "./marks-store";
-import { ONE_REQUEST_CELLS, queueWholeSheet, readSheetGrid } from "./read-sheet";
+import { ONE_REQUEST_CELLS, queueWholeSheet, readMergesApart, readSheetGrid, withMerges } from "./read-sheet";
 import { type StoreSnapshot, queueStoreRead, queueStoreWrite, unchangedSince } from "./settings-store";
 import { halveRequest, planWrites, queueWrites } from "./write-cells";
 
@@ -190,13 +197,16 @@ export class OfficeWorkbookPort implements WorkbookPort {
       const takeMarks = marks && !large ? queueMarksPeekOn(context, active, this.cache) : undefined;
       const takeGrid = large ? undefined : queueWholeSheet(active, options);
       let grid: Grid | undefined;
+      let tooLarge = large;
       try {
         await context.sync();
         takeMarks?.(active.name);
         grid = takeGrid?.(active.name);
       } catch (e) {
-        if (!isPayloadError(e)) throw e;
-        // The answer did not fit: ask for the names alone, then read the sheet as readSheet does.
+        // The answer did not fit, or the merged areas failed (more than 512: read apart by readSheetGrid): ask for
+        // the names alone, then read the sheet as readSheet does.
+        tooLarge = isReadTooLarge(e);
+        if (!tooLarge && !(options.merges && isExcelError(e))) throw e;
         list.load("items/name,items/visibility");
         active.load("name");
         await context.sync();
@@ -206,7 +216,15 @@ export class OfficeWorkbookPort implements WorkbookPort {
       this.lastActive = name;
       if (!grid) {
         const queueExtras = marks ? () => queueMarksPeek(context, name, this.cache) : undefined;
-        grid = await readSheetGrid(context, name, { ...options, blocks: true }, queueExtras);
+        if (tooLarge) grid = await readSheetGrid(context, name, { ...options, blocks: true }, queueExtras);
+        else {
+          // The merged areas failed: the cells without them, then the merges apart.
+          const cells = await readSheetGrid(context, name, { ...options, merges: false }, queueExtras);
+          grid = withMerges(
+            cells,
+            await readMergesApart(context, context.workbook.worksheets.getItem(name), cells.rowCount),
+          );
+        }
       }
       this.sizes.set(name, grid.rowCount * grid.colCount);
       return { sheets, grid };

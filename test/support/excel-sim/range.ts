@@ -69,7 +69,13 @@ function checkBounds(r: Rect): Rect {
 
 function readGuard(t: RangeT, env: Env): void {
   checkLive(t.sheet);
-  checkReadSize(rectCells(t.rect), env.host.limits.responseBytes);
+  const cells = rectCells(t.rect);
+  checkReadSize(cells, env.host.limits.responseBytes);
+  if (cells > env.host.limits.readCells)
+    throw new SimError(
+      "RangeExceedsLimit",
+      `Reading ${cells} cells at once exceeds Excel's limit of ${env.host.limits.readCells} cells.`,
+    );
 }
 
 const RANGE_SPEC: ClassSpec<RangeT> = {
@@ -423,7 +429,22 @@ export class Range extends SimObject {
       (p, env) => {
         this._need(env, "1.13", "getMergedAreasOrNullObject");
         const t = p as RangeT;
-        const rects = t.sheet.mergesIn(t.rect).map((m) => ({ ...m }));
+        // Only merged areas whose top-left cell lies in the range are found (office-js #3611), and Excel's
+        // reference says the method fails when there are more than 512 of them.
+        const rects = t.sheet.merges
+          .filter(
+            (m) =>
+              m.top >= t.rect.top &&
+              m.top <= t.rect.bottom &&
+              m.left >= t.rect.left &&
+              m.left <= t.rect.right,
+          )
+          .map((m) => ({ ...m }));
+        if (rects.length > env.host.limits.mergedAreas)
+          throw new SimError(
+            "GeneralException",
+            `The range has ${rects.length} merged areas; getMergedAreasOrNullObject fails beyond ${env.host.limits.mergedAreas}.`,
+          );
         if (rects.length === 0) throw new SimError("ItemNotFound", "The range has no merged cells.");
         return { sheet: t.sheet, rects };
       },
@@ -662,7 +683,9 @@ const FILL_SPEC: ClassSpec<AreasT> = {
         uniform(t, (c) => {
           const pattern = c.fill ? c.fill.pattern : "None";
           // As users of some Excel builds report (office-js #4900): no fill and a solid fill both read null.
-          return env.host.ambiguousFillPattern && (pattern === "None" || pattern === "Solid") ? null : pattern;
+          return env.host.ambiguousFillPattern && (pattern === "None" || pattern === "Solid")
+            ? null
+            : pattern;
         }),
       set: (t, v) => forAreas(t, (c) => (c.fill = fillWithPattern(c.fill, v))),
     },
