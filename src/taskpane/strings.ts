@@ -205,6 +205,18 @@ const zh = {
   ribbonDetails: "打开任务窗格可查看每个问题及其依据。",
   ribbonFailed: "校验未完成。{detail}",
   close: "关闭",
+  // 自检 (src/taskpane/components/settings/SelfTest.tsx): the report itself is always zh-CN, for support.
+  selfTestTitle: "自检",
+  selfTestIntro:
+    "在一个临时工作表上逐项试用本插件用到的 Excel 功能（读取、标记、清除、设置、插入模板、变更事件），完成后删除该表。遇到问题时，请把报告发给技术支持。",
+  selfTestRun: "运行自检",
+  selfTestRunning: "正在自检…",
+  selfTestSummary: "通过 {passed} 项，失败 {failed} 项，不支持 {unsupported} 项。",
+  selfTestReport: "自检报告",
+  selfTestCopy: "复制报告",
+  selfTestCopied: "已复制。",
+  selfTestCopyFailed: "无法自动复制，请选中报告文字后按 Ctrl+C（Mac 上按 ⌘C）。",
+  selfTestFailed: "自检未能完成：{detail}",
 } as const;
 
 /** Every key of the catalogue; a key missing from a language is a compile error. */
@@ -421,6 +433,18 @@ const en: Catalogue = {
   ribbonDetails: "Open the task pane to see each problem and where its rule comes from.",
   ribbonFailed: "The check was not completed. {detail}",
   close: "Close",
+  selfTestTitle: "Self-test",
+  selfTestIntro:
+    "Tries every Excel feature the add-in uses (reading, marking, clearing, settings, inserting templates, change events) on a temporary sheet, then deletes it. When something goes wrong, send the report to support.",
+  selfTestRun: "Run the self-test",
+  selfTestRunning: "Testing…",
+  selfTestSummary: "{passed} passed, {failed} failed, {unsupported} not supported.",
+  selfTestReport: "Self-test report (in Chinese, for support)",
+  selfTestCopy: "Copy the report",
+  selfTestCopied: "Copied.",
+  selfTestCopyFailed:
+    "Could not copy automatically: select the report's text and press Ctrl+C (⌘C on a Mac).",
+  selfTestFailed: "The self-test could not finish: {detail}",
 };
 
 export const CATALOGUES: Readonly<Record<Lang, Catalogue>> = { zh, en };
