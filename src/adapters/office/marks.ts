@@ -42,7 +42,9 @@ const UNKNOWN_TEXT = 800;
 /** Notes of ours are kept short: the pane has the full account (and Excel notes are unwieldy beyond a screen). */
 export const NOTE_MAX_CHARS = 600;
 
-const utf8 = new TextEncoder();
+// Made on first use: importing the adapter (the pane does, for 自检) must not need TextEncoder before it is used.
+let encoder: TextEncoder | undefined;
+const utf8 = { encode: (s: string) => (encoder ??= new TextEncoder()).encode(s) };
 const bytesOf = (s: string) => utf8.encode(s).length;
 const OUR_COLORS = new Set(Object.values(MARK_FILL).map((c) => c.toUpperCase()));
 

@@ -20,7 +20,9 @@ export interface WriteBlock {
  */
 const BLOCK_OVERHEAD = 300;
 
-const utf8 = new TextEncoder();
+// Made on first use: importing the adapter (the pane does, for 自检) must not need TextEncoder before it is used.
+let encoder: TextEncoder | undefined;
+const utf8 = { encode: (s: string) => (encoder ??= new TextEncoder()).encode(s) };
 const bytesOf = (values: CellInput[][]) => utf8.encode(JSON.stringify(values)).length + BLOCK_OVERHEAD;
 
 /**
