@@ -202,7 +202,7 @@ export function unionState(a: MarkState, b: MarkState): MarkState {
   return u;
 }
 
-/** The fill to restore a cell to, from what getCellProperties reported before we painted it. */
+/** The fill to restore a cell to, from what Excel reported for it (through getRanges areas) before we painted it. */
 export function originalFrom(current: CurrentFill | undefined): OriginalFill {
   if (!current || isNoFill(current)) return null;
   const pattern = current.pattern ?? "Solid";
