@@ -5,7 +5,7 @@
 // report, and copies it; `?selftest` starts it at once.
 
 import "./jsdom-text-encoder";
-import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { runSelfTest } from "../../src/adapters/office/selftest";
 import { TaskPane } from "../../src/taskpane/components/TaskPane";
 import { SelfTestSection, wantsSelfTest } from "../../src/taskpane/components/settings/SelfTest";

@@ -33,6 +33,7 @@ import {
 } from "./marks";
 import { MARKS_SETTING_KEY } from "./marks-store";
 import { ONE_REQUEST_CELLS, queueWholeSheet, readMergesApart, readSheetGrid, withMerges } from "./read-sheet";
+import { type StrayMarks, clearStrayFills, findStrayMarks } from "./stray-marks";
 import { type StoreSnapshot, queueStoreRead, queueStoreWrite, unchangedSince } from "./settings-store";
 import { halveRequest, planWrites, queueWrites } from "./write-cells";
 
@@ -261,6 +262,26 @@ export class OfficeWorkbookPort implements WorkbookPort {
         cache: this.cache,
       }),
     );
+  }
+
+  /**
+   * Our fills that no record of ours lists (the sheet was marked by another deployment of the add-in, or the record
+   * was lost): found by colour, for the pane to offer clearing them (stray-marks.ts). 1 + one request per 20,000 cells.
+   */
+  async findStrayMarks(sheet: string): Promise<StrayMarks> {
+    this.need("marks");
+    return this.excel(sheet, (context) => findStrayMarks(context, sheet));
+  }
+
+  /**
+   * Clears the marks of a sheet by their look: first as clearMarks does (recorded fills restored, our notes and
+   * comments deleted by their prefix), then the fills in our colours that no record lists, back to no fill.
+   */
+  async clearStrayMarks(sheet: string): Promise<number> {
+    await this.clearMarks(sheet);
+    const stray = await this.findStrayMarks(sheet);
+    await this.changing(sheet, (context) => clearStrayFills(context, sheet, stray.cells));
+    return stray.cells.length;
   }
 
   /** Activates the sheet and selects the cell. One sync. */

@@ -525,6 +525,21 @@ export class SimWorkbook implements HostLike {
     return Object.fromEntries([...this.model.settings].map(([k, v]) => [k, JSON.parse(v) as unknown]));
   }
 
+  private readonly settingsByAddin = new Map<string, Map<string, string>>();
+  private addin = "this";
+
+  /**
+   * `Workbook.settings` belong to one add-in id: another deployment of the add-in (a dev copy, another office's
+   * server) opening the same workbook sees its own, empty, settings. From here on requests see the settings of the
+   * add-in `id` ("this" is the one the workbook was seeded for); the worksheets are shared.
+   */
+  switchAddin(id: string): void {
+    this.settingsByAddin.set(this.addin, new Map(this.model.settings));
+    this.model.settings.clear();
+    for (const [k, v] of this.settingsByAddin.get(id) ?? []) this.model.settings.set(k, v);
+    this.addin = id;
+  }
+
   /** Changes the model directly, as a user typing in Excel would (between runs, outside any request). */
   edit(fn: (api: { sheet(name: string): SheetModel; model: WorkbookModel }) => void): void {
     fn({
