@@ -217,6 +217,17 @@ const zh = {
   selfTestCopied: "已复制。",
   selfTestCopyFailed: "无法自动复制，请选中报告文字后按 Ctrl+C（Mac 上按 ⌘C）。",
   selfTestFailed: "自检未能完成：{detail}",
+  strayTitle: "无记录的标记",
+  strayIntro:
+    "由另一份本加载项（例如另一台服务器上的部署）标记的工作簿，“清除标记”找不到标记记录，单元格会留下标记颜色。可在此按颜色查找并清除。",
+  strayFind: "查找当前工作表中无记录的标记",
+  strayFinding: "正在查找…",
+  strayNone: "工作表“{sheet}”中没有无记录的标记。",
+  strayFound:
+    "工作表“{sheet}”中有 {count} 个单元格带有本插件的标记颜色，但没有标记记录（例如 {examples}）。如果其中有您自己设置的同色填充，清除后也会变为无填充。",
+  strayClear: "按颜色清除这些标记",
+  strayCleared: "已清除 {count} 个单元格的标记颜色（恢复为无填充），本插件的说明也已删除。",
+  strayFailed: "未能完成：{detail}",
 } as const;
 
 /** Every key of the catalogue; a key missing from a language is a compile error. */
@@ -445,6 +456,18 @@ const en: Catalogue = {
   selfTestCopyFailed:
     "Could not copy automatically: select the report's text and press Ctrl+C (⌘C on a Mac).",
   selfTestFailed: "The self-test could not finish: {detail}",
+  strayTitle: "Marks without a record",
+  strayIntro:
+    "A workbook marked by another copy of this add-in (deployed on another server, say) has no record this copy can see, so 清除标记 leaves the mark colours behind. Find and clear them by colour here.",
+  strayFind: "Find marks without a record on the active sheet",
+  strayFinding: "Looking…",
+  strayNone: "Sheet “{sheet}” has no marks without a record.",
+  strayFound:
+    "{count} cells of sheet “{sheet}” show the add-in's mark colours without a record (e.g. {examples}). Any fill of your own in the same colour would be cleared to no fill too.",
+  strayClear: "Clear these marks by colour",
+  strayCleared:
+    "The mark colour was cleared from {count} cells (now no fill); the add-in's notes were deleted.",
+  strayFailed: "Not completed: {detail}",
 };
 
 export const CATALOGUES: Readonly<Record<Lang, Catalogue>> = { zh, en };

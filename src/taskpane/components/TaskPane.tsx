@@ -10,6 +10,7 @@ import { ModeBanner } from "./ModeBanner";
 import { PaneHeader } from "./PaneHeader";
 import { PaneTabs } from "./PaneTabs";
 import { SelfTestSection, wantsSelfTest } from "./settings/SelfTest";
+import { StrayMarksSection } from "./settings/StrayMarks";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", minHeight: "100vh" },
@@ -52,6 +53,7 @@ export function TaskPane(props: TaskPaneProps) {
                 <main>
                   <PaneTabs mode={props.host.mode} />
                 </main>
+                {props.host.mode === "excel" && <StrayMarksSection />}
                 {props.host.mode === "excel" && (
                   <SelfTestSection
                     autoStart={props.selfTest ?? wantsSelfTest(globalThis.location?.search ?? "")}
