@@ -5,6 +5,9 @@ import { runRibbonValidation } from "./validate";
 /** The manifest's <FunctionName> of the 校验 button. */
 export const VALIDATE_ACTION = "validateActiveSheet";
 
+/** Every <FunctionName> the manifest names, each registered below (test/manifest checks the manifest against it). */
+export const COMMAND_ACTIONS: readonly string[] = [VALIDATE_ACTION];
+
 /** What the function file needs of the Office global (a parameter so tests can stand in for office.js). */
 export interface CommandsOffice {
   onReady(callback?: (info: { host: unknown; platform: unknown }) => unknown): Promise<unknown>;

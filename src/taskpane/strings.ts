@@ -458,7 +458,7 @@ const en: Catalogue = {
   selfTestFailed: "The self-test could not finish: {detail}",
   strayTitle: "Marks without a record",
   strayIntro:
-    "A workbook marked by another copy of this add-in (deployed on another server, say) has no record this copy can see, so 清除标记 leaves the mark colours behind. Find and clear them by colour here.",
+    "A workbook marked by another copy of this add-in (deployed on another server, say) has no record this copy can see, so Clear marks leaves the mark colours behind. Find and clear them by colour here.",
   strayFind: "Find marks without a record on the active sheet",
   strayFinding: "Looking…",
   strayNone: "Sheet “{sheet}” has no marks without a record.",
