@@ -63,7 +63,14 @@ export function isPayloadError(e: unknown): boolean {
  * Excel reads at once on every platform (RangeExceedsLimit). Either way, smaller reads get it.
  */
 export function isReadTooLarge(e: unknown): boolean {
-  return isPayloadError(e) || (isExcelError(e) && e.code === "RangeExceedsLimit");
+  return (
+    e instanceof NullReadError || isPayloadError(e) || (isExcelError(e) && e.code === "RangeExceedsLimit")
+  );
+}
+
+/** Excel answered a read with null values instead of an error (reported for reads over 5,000,000 cells). */
+export class NullReadError extends Error {
+  override readonly name = "NullReadError";
 }
 
 const FILE_MODE: Text = {

@@ -3,7 +3,7 @@ import { makeGrid } from "../../core/grid/grid";
 import type { CellValue, Grid, MergeArea, RawCell } from "../../core/grid/types";
 import { isDateFormat } from "../../core/read/date";
 import { parseAddressList } from "./addresses";
-import { isExcelError, isReadTooLarge } from "./errors";
+import { NullReadError, isExcelError, isReadTooLarge } from "./errors";
 
 /** Cells per block when a sheet is too large for one request (a block is halved again if it still is). */
 export const READ_BLOCK_CELLS = 100_000;
@@ -55,6 +55,8 @@ function queueLoad(range: Excel.Range, options: ReadOptions): () => Loaded {
     : [];
   for (const a of areas) a.areas.load("address,text,numberFormat");
   return () => {
+    // Over Excel's 5,000,000 cells a read may come back as null rather than fail: the caller reads smaller blocks.
+    if (!Array.isArray(range.values)) throw new NullReadError("Excel answered the read with no values");
     const loaded: Loaded = {
       top: range.rowIndex,
       left: range.columnIndex,
@@ -170,7 +172,12 @@ export async function readSheetGrid(
     return withMerges(grid, await readMergesApart(context, ws, grid.rowCount));
   }
   takeExtras?.();
-  return takeGrid(sheet);
+  try {
+    return takeGrid(sheet);
+  } catch (e) {
+    if (e instanceof NullReadError) return readInBlocks(context, sheet, options, extras);
+    throw e;
+  }
 }
 
 /** The grid with merged areas read apart. */
@@ -263,13 +270,15 @@ async function readInBlocks(
     if (start >= end) return;
     const count = Math.min(blockRows, end - start);
     const take = queueLoad(ws.getRange(toRangeA1(start, left, start + count - 1, left + cols - 1)), options);
+    let block: Loaded;
     try {
       await context.sync();
+      block = take();
     } catch (e) {
       if (isReadTooLarge(e) && count > 1) return readFrom(start, Math.ceil(count / 2));
       throw e;
     }
-    place(rows, take());
+    place(rows, block);
     return readFrom(start + count, blockRows);
   };
   await readFrom(top, Math.max(1, Math.floor(READ_BLOCK_CELLS / Math.max(1, cols))));

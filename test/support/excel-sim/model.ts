@@ -308,6 +308,8 @@ export interface Limits {
    * limit): beyond, the read fails with `readLimitError`.
    */
   readCells: number;
+  /** Over `readCells`, answer null values instead of failing (both are reported against Excel). */
+  overReadNull: boolean;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
@@ -316,6 +318,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   getRangesAddressChars: 8000,
   mergedAreas: 512,
   readCells: 5_000_000,
+  overReadNull: false,
 });
 
 /** The whole workbook's state, independent of any request context. */

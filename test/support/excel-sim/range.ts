@@ -67,15 +67,19 @@ function checkBounds(r: Rect): Rect {
   return r;
 }
 
-function readGuard(t: RangeT, env: Env): void {
+/** Checks a read; false when Excel answers it with null (a read over the cell limit, `limits.overReadNull`). */
+function readGuard(t: RangeT, env: Env): boolean {
   checkLive(t.sheet);
   const cells = rectCells(t.rect);
   checkReadSize(cells, env.host.limits.responseBytes);
-  if (cells > env.host.limits.readCells)
+  if (cells > env.host.limits.readCells) {
+    if (env.host.limits.overReadNull) return false;
     throw new SimError(
       "RangeExceedsLimit",
       `Reading ${cells} cells at once exceeds Excel's limit of ${env.host.limits.readCells} cells.`,
     );
+  }
+  return true;
 }
 
 const RANGE_SPEC: ClassSpec<RangeT> = {
@@ -92,13 +96,15 @@ const RANGE_SPEC: ClassSpec<RangeT> = {
     isEntireColumn: { get: (t) => t.rect.top === 0 && t.rect.bottom === MAX_ROWS - 1 },
     isEntireRow: { get: (t) => t.rect.left === 0 && t.rect.right === MAX_COLS - 1 },
     values: {
-      get: (t, env) => (readGuard(t, env), grid(t.rect, (r, c) => t.sheet.peek(r, c).value)),
+      get: (t, env) => (readGuard(t, env) ? grid(t.rect, (r, c) => t.sheet.peek(r, c).value) : null),
       set: (t, v, env) => {
         writeGrid(t, v, (cell, x) => setValue(cell, x, env.host.parsesTypedText));
         env.host.raiseChanged(t.sheet, t.rect);
       },
     },
-    text: { get: (t, env) => (readGuard(t, env), grid(t.rect, (r, c) => textOf(t.sheet.peek(r, c)))) },
+    text: {
+      get: (t, env) => (readGuard(t, env) ? grid(t.rect, (r, c) => textOf(t.sheet.peek(r, c))) : null),
+    },
     formulas: {
       get: (t, env) => (
         readGuard(t, env),
@@ -110,7 +116,7 @@ const RANGE_SPEC: ClassSpec<RangeT> = {
       },
     },
     numberFormat: {
-      get: (t, env) => (readGuard(t, env), grid(t.rect, (r, c) => t.sheet.peek(r, c).numberFormat)),
+      get: (t, env) => (readGuard(t, env) ? grid(t.rect, (r, c) => t.sheet.peek(r, c).numberFormat) : null),
       set: (t, v) =>
         writeGrid(t, v, (cell, f) => {
           if (typeof f !== "string") throw new SimError("InvalidArgument", "A number format is a string.");
