@@ -205,6 +205,29 @@ const zh = {
   ribbonDetails: "打开任务窗格可查看每个问题及其依据。",
   ribbonFailed: "校验未完成。{detail}",
   close: "关闭",
+  // 自检 (src/taskpane/components/settings/SelfTest.tsx): the report itself is always zh-CN, for support.
+  selfTestTitle: "自检",
+  selfTestIntro:
+    "在一个临时工作表上逐项试用本插件用到的 Excel 功能（读取、标记、清除、设置、插入模板、变更事件），完成后删除该表。遇到问题时，请把报告发给技术支持。",
+  selfTestRun: "运行自检",
+  selfTestRunning: "正在自检…",
+  selfTestSummary: "通过 {passed} 项，失败 {failed} 项，不支持 {unsupported} 项。",
+  selfTestReport: "自检报告",
+  selfTestCopy: "复制报告",
+  selfTestCopied: "已复制。",
+  selfTestCopyFailed: "无法自动复制，请选中报告文字后按 Ctrl+C（Mac 上按 ⌘C）。",
+  selfTestFailed: "自检未能完成：{detail}",
+  strayTitle: "无记录的标记",
+  strayIntro:
+    "由另一份本加载项（例如另一台服务器上的部署）标记的工作簿，“清除标记”找不到标记记录，单元格会留下标记颜色。可在此按颜色查找并清除。",
+  strayFind: "查找当前工作表中无记录的标记",
+  strayFinding: "正在查找…",
+  strayNone: "工作表“{sheet}”中没有无记录的标记。",
+  strayFound:
+    "工作表“{sheet}”中有 {count} 个单元格带有本插件的标记颜色，但没有标记记录（例如 {examples}）。如果其中有您自己设置的同色填充，清除后也会变为无填充。",
+  strayClear: "按颜色清除这些标记",
+  strayCleared: "已清除 {count} 个单元格的标记颜色（恢复为无填充），本插件的说明也已删除。",
+  strayFailed: "未能完成：{detail}",
 } as const;
 
 /** Every key of the catalogue; a key missing from a language is a compile error. */
@@ -421,6 +444,30 @@ const en: Catalogue = {
   ribbonDetails: "Open the task pane to see each problem and where its rule comes from.",
   ribbonFailed: "The check was not completed. {detail}",
   close: "Close",
+  selfTestTitle: "Self-test",
+  selfTestIntro:
+    "Tries every Excel feature the add-in uses (reading, marking, clearing, settings, inserting templates, change events) on a temporary sheet, then deletes it. When something goes wrong, send the report to support.",
+  selfTestRun: "Run the self-test",
+  selfTestRunning: "Testing…",
+  selfTestSummary: "{passed} passed, {failed} failed, {unsupported} not supported.",
+  selfTestReport: "Self-test report (in Chinese, for support)",
+  selfTestCopy: "Copy the report",
+  selfTestCopied: "Copied.",
+  selfTestCopyFailed:
+    "Could not copy automatically: select the report's text and press Ctrl+C (⌘C on a Mac).",
+  selfTestFailed: "The self-test could not finish: {detail}",
+  strayTitle: "Marks without a record",
+  strayIntro:
+    "A workbook marked by another copy of this add-in (deployed on another server, say) has no record this copy can see, so Clear marks leaves the mark colours behind. Find and clear them by colour here.",
+  strayFind: "Find marks without a record on the active sheet",
+  strayFinding: "Looking…",
+  strayNone: "Sheet “{sheet}” has no marks without a record.",
+  strayFound:
+    "{count} cells of sheet “{sheet}” show the add-in's mark colours without a record (e.g. {examples}). Any fill of your own in the same colour would be cleared to no fill too.",
+  strayClear: "Clear these marks by colour",
+  strayCleared:
+    "The mark colour was cleared from {count} cells (now no fill); the add-in's notes were deleted.",
+  strayFailed: "Not completed: {detail}",
 };
 
 export const CATALOGUES: Readonly<Record<Lang, Catalogue>> = { zh, en };

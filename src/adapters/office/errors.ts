@@ -10,6 +10,8 @@ export type OfficeErrorKind =
   | "protected"
   /** A request or response went over Excel on the web's 5 MB limit. */
   | "too-large"
+  /** The user is typing in a cell and this Excel would not wait (before ExcelApi 1.11). */
+  | "cell-edit"
   /** Any other error Excel reported. */
   | "excel";
 
@@ -54,6 +56,21 @@ export const PAYLOAD_CODES: ReadonlySet<string> = new Set([
 
 export function isPayloadError(e: unknown): boolean {
   return isExcelError(e) && PAYLOAD_CODES.has(e.code);
+}
+
+/**
+ * A read too large for one request: over the 5 MB of a response (Excel on the web), or over the 5,000,000 cells
+ * Excel reads at once on every platform (RangeExceedsLimit). Either way, smaller reads get it.
+ */
+export function isReadTooLarge(e: unknown): boolean {
+  return (
+    e instanceof NullReadError || isPayloadError(e) || (isExcelError(e) && e.code === "RangeExceedsLimit")
+  );
+}
+
+/** Excel answered a read with null values instead of an error (reported for reads over 5,000,000 cells). */
+export class NullReadError extends Error {
+  override readonly name = "NullReadError";
 }
 
 const FILE_MODE: Text = {
@@ -112,6 +129,15 @@ export function toOfficeError(e: unknown, sheet?: string): unknown {
         {
           zh: `数据量超过了 Excel 单次请求 5 MB 的上限${where.zh}。${FILE_MODE.zh}`,
           en: `The data exceeds Excel's 5 MB limit for one request${where.en}. ${FILE_MODE.en}`,
+        },
+        { code: e.code, cause: e },
+      );
+    case "InvalidOperationInCellEditMode":
+      return new OfficeAdapterError(
+        "cell-edit",
+        {
+          zh: "Excel 正在编辑单元格，暂时无法操作工作簿。请按 Enter 或 Esc 结束单元格编辑后重试。",
+          en: "Excel is editing a cell and cannot be changed now. Press Enter or Esc to finish editing the cell, then try again.",
         },
         { code: e.code, cause: e },
       );

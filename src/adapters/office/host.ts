@@ -7,6 +7,8 @@ import { noExcel } from "./errors";
  */
 export interface ExcelRun {
   <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** With RunOptions: `delayForCellEdit` (ExcelApi 1.11) waits until the user leaves a cell being edited. */
+  <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   <T>(
     context: OfficeExtension.ClientRequestContext,
     batch: (context: Excel.RequestContext) => Promise<T>,
@@ -38,7 +40,8 @@ export function globalIsSetSupported(): IsSetSupported {
 
 /**
  * The ExcelApi version each feature of the adapter needs, checked with isSetSupported before use.
- * (Excel 2016 has 1.2, Excel 2019 1.8, Excel 2021 about 1.14; Microsoft 365 and Excel on the web have them all.)
+ * (Office 2016 has 1.1, Office 2019 1.8, Office 2021 1.14, Office 2024 1.17; Microsoft 365 from Windows 2501 / Mac 16.93
+ * and Excel on the web have them all. The manifest asks for 1.9, so Excel before that never loads the add-in.)
  */
 export const REQUIREMENTS = {
   /** Reading: the used range's values (`getUsedRange(valuesOnly)`, 1.2). */
@@ -47,7 +50,7 @@ export const REQUIREMENTS = {
   lightRead: "1.9",
   /** Merged areas of the sheet: `Range.getMergedAreasOrNullObject`. */
   merges: "1.13",
-  /** Painting and taking back marks: `getRanges`, `getCellProperties`, `RangeFill.pattern`; settings (1.4). */
+  /** Painting and taking back marks: `getRanges`, `RangeAreas`, `RangeFill.pattern`/`tintAndShade`; settings (1.4). */
   marks: "1.9",
   /** Reasons as notes: `Worksheet.notes`. */
   notes: "1.18",

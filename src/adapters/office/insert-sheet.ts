@@ -2,6 +2,7 @@ import { columnLetters, toRangeA1 } from "../../core/grid/a1";
 import type { MergeArea } from "../../core/grid/types";
 import type { CellStyle, LayoutCell, ListValidation, SheetLayout } from "../../core/templates/layout";
 import { chunkAddresses, cellRects, rectAddress } from "./addresses";
+import { cellInput } from "./write-cells";
 
 /**
  * Excel's column width in characters to the points Office.js takes: a character is the width of the default
@@ -60,16 +61,12 @@ function sparse<T>(
 }
 
 /**
- * What is written for a constant: Excel would turn text such as "001", "2026-03-01" or "=x" into a number, a date
- * or a formula, so such text goes in with the apostrophe prefix that keeps it text.
+ * What is written for a constant. `formulas` reads a string as Excel reads typed input ("001" a number, "TRUE" a
+ * boolean, "1:30" a time, "=x" a formula), so text goes in under the same rule as writeCells: anything Excel could
+ * read otherwise gets the apostrophe that keeps it text (and is not part of the value).
  */
 function constant(v: string | number): string | number {
-  if (typeof v === "number") return v;
-  const looksOther =
-    /^[=+\-@]/.test(v) ||
-    /^\s*[-+]?(\d[\d,]*\.?\d*|\.\d+)(e[-+]?\d+)?%?\s*$/i.test(v) ||
-    /^\d{1,4}[-/.年]\d{1,2}/.test(v);
-  return looksOther ? `'${v}` : v;
+  return cellInput(v);
 }
 
 const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;

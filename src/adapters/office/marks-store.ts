@@ -25,11 +25,25 @@ export const MARKS_SETTING_KEY = "yanxiu-desk.marks";
 /** A cell's fill before we painted it; null is "no fill" (not white: white hides the gridlines). */
 export type OriginalFill = { color: string; pattern: string; patternColor?: string } | null;
 
-/** What Excel reports for a cell's fill through getCellProperties. */
+/**
+ * What Excel reports for a cell's fill. `pattern` may be null for no fill and for a solid fill alike (office-js
+ * #4900) and `color` reads #FFFFFF for no fill (#6218); `tintAndShade` (ExcelApi 1.9) is null for no fill only.
+ */
 export interface CurrentFill {
   color: string;
-  pattern: string;
+  pattern: string | null;
   patternColor?: string | null;
+  tintAndShade?: number | null;
+}
+
+/** Whether a fill Excel reported is "no fill" (not white: white hides the gridlines). */
+export function isNoFill(current: CurrentFill): boolean {
+  if (current.pattern === "None") return true;
+  if (current.pattern !== null && current.pattern !== undefined) return false;
+  // The pattern does not tell: tintAndShade does, when Excel gave it; else white is taken for no fill, whose
+  // restoring keeps the gridlines the user most likely had.
+  if (current.tintAndShade !== undefined) return current.tintAndShade === null;
+  return current.color.toUpperCase() === "#FFFFFF";
 }
 
 /** What we changed on one sheet, in memory, by cell key. */
@@ -85,7 +99,13 @@ function isFill(x: unknown): x is OriginalFill {
   );
 }
 
-/** Reads the stored value; anything unrecognisable counts as "nothing stored" rather than failing the pane. */
+const isAddress = (x: unknown): x is string => typeof x === "string";
+
+/**
+ * Reads the stored value. What cannot be understood is dropped at the smallest level it can be: a bad entry costs
+ * that entry (its cells are then restored to no fill, or not known as annotated), never the sheet's whole record,
+ * so 清除标记 still takes back everything else. A value of another shape altogether counts as nothing stored.
+ */
 export function decodeStored(value: unknown): StoredMarks {
   const out: StoredMarks = { version: 1, sheets: {} };
   if (typeof value !== "object" || value === null) return out;
@@ -93,17 +113,28 @@ export function decodeStored(value: unknown): StoredMarks {
   if ((value as { version?: unknown }).version !== 1 || typeof sheets !== "object" || sheets === null)
     return out;
   for (const [id, s] of Object.entries(sheets as Record<string, unknown>)) {
-    const sheet = s as Partial<StoredSheet>;
-    if (
-      typeof sheet?.name === "string" &&
-      Array.isArray(sheet.painted) &&
-      Array.isArray(sheet.originals) &&
-      (sheet.annotated === undefined ||
-        (typeof sheet.annotated.cells === "string" && typeof sheet.annotated.bytes === "number")) &&
-      sheet.painted.every((p) => typeof p?.color === "string" && typeof p.cells === "string") &&
-      sheet.originals.every((o) => isFill(o?.fill) && typeof o.cells === "string")
-    )
-      out.sheets[id] = sheet as StoredSheet;
+    if (typeof s !== "object" || s === null) continue;
+    const sheet = s as Record<string, unknown>;
+    const entries = (x: unknown): Array<Record<string, unknown>> =>
+      Array.isArray(x)
+        ? x.filter((e): e is Record<string, unknown> => typeof e === "object" && e !== null)
+        : [];
+    const painted = entries(sheet.painted)
+      .filter((p) => typeof p.color === "string" && isAddress(p.cells))
+      .map((p) => ({ color: p.color as string, cells: p.cells as string }));
+    const originals = entries(sheet.originals)
+      .filter((o) => isFill(o.fill) && isAddress(o.cells))
+      .map((o) => ({ fill: o.fill as OriginalFill, cells: o.cells as string }));
+    const a = sheet.annotated as { cells?: unknown; bytes?: unknown } | undefined;
+    const annotated =
+      a && isAddress(a.cells) && typeof a.bytes === "number" ? { cells: a.cells, bytes: a.bytes } : undefined;
+    if (painted.length === 0 && !annotated) continue;
+    out.sheets[id] = {
+      name: typeof sheet.name === "string" ? sheet.name : "",
+      painted,
+      originals,
+      ...(annotated ? { annotated } : {}),
+    };
   }
   return out;
 }
@@ -171,14 +202,12 @@ export function unionState(a: MarkState, b: MarkState): MarkState {
   return u;
 }
 
-/** The fill to restore a cell to, from what getCellProperties reported before we painted it. */
+/** The fill to restore a cell to, from what Excel reported for it (through getRanges areas) before we painted it. */
 export function originalFrom(current: CurrentFill | undefined): OriginalFill {
-  if (!current || current.pattern === "None") return null;
-  const fill: { color: string; pattern: string; patternColor?: string } = {
-    color: current.color,
-    pattern: current.pattern,
-  };
-  if (current.pattern !== "Solid" && typeof current.patternColor === "string")
+  if (!current || isNoFill(current)) return null;
+  const pattern = current.pattern ?? "Solid";
+  const fill: { color: string; pattern: string; patternColor?: string } = { color: current.color, pattern };
+  if (pattern !== "Solid" && typeof current.patternColor === "string")
     fill.patternColor = current.patternColor;
   return fill;
 }

@@ -42,9 +42,19 @@ const UNKNOWN_TEXT = 800;
 /** Notes of ours are kept short: the pane has the full account (and Excel notes are unwieldy beyond a screen). */
 export const NOTE_MAX_CHARS = 600;
 
-const utf8 = new TextEncoder();
+// Made on first use: importing the adapter (the pane does, for 自检) must not need TextEncoder before it is used.
+let encoder: TextEncoder | undefined;
+const utf8 = { encode: (s: string) => (encoder ??= new TextEncoder()).encode(s) };
 const bytesOf = (s: string) => utf8.encode(s).length;
 const OUR_COLORS = new Set(Object.values(MARK_FILL).map((c) => c.toUpperCase()));
+
+/** Bytes a request may carry out and bring back. */
+interface Budget {
+  out: number;
+  back: number;
+}
+
+const FULL_BUDGET: Budget = { out: REQUEST_BUDGET, back: RESPONSE_BUDGET };
 
 /** What the adapter learned about the workbook when it last read or marked it, to plan the next request. */
 export interface MarksCache {
@@ -103,7 +113,8 @@ interface ProbeItem {
 }
 
 /** A cell's fill as a single-cell area reports it: exact, since one cell cannot be "mixed". */
-const FILL_QUERY = "address,format/fill/color,format/fill/pattern,format/fill/patternColor";
+const FILL_QUERY =
+  "address,format/fill/color,format/fill/pattern,format/fill/patternColor,format/fill/tintAndShade";
 
 /**
  * Queues reads of cells' fills and of whether they hold a note. Fills come through getRanges over single-cell
@@ -135,6 +146,7 @@ function queueProbe(ws: Excel.Worksheet, sheet: string, items: readonly ProbeIte
                 color: fill.color,
                 pattern: fill.pattern,
                 patternColor: fill.patternColor,
+                tintAndShade: fill.tintAndShade,
               });
       }
     return { fills, noteAt: new Map(notes) };
@@ -148,7 +160,8 @@ function queueProbe(ws: Excel.Worksheet, sheet: string, items: readonly ProbeIte
 function groupsWithin<T>(
   items: readonly T[],
   size: (t: T) => { out: number; back: number },
-  first: { out: number; back: number } = { out: REQUEST_BUDGET, back: RESPONSE_BUDGET },
+  whole: Budget,
+  first: Budget = whole,
 ): T[][] {
   const groups: T[][] = [];
   let current: T[] = [];
@@ -156,7 +169,7 @@ function groupsWithin<T>(
   let back = 0;
   for (const item of items) {
     const b = size(item);
-    const limit = groups.length === 0 ? first : { out: REQUEST_BUDGET, back: RESPONSE_BUDGET };
+    const limit = groups.length === 0 ? first : whole;
     if (current.length > 0 && (out + b.out > limit.out || back + b.back > limit.back)) {
       groups.push(current);
       current = [];
@@ -264,7 +277,12 @@ async function readPages(
 
 /** Whether the cell shows one of our mark fills (otherwise the user has recoloured it since). */
 function showsOurFill(current: CurrentFill | undefined): boolean {
-  return current !== undefined && current.pattern === "Solid" && OUR_COLORS.has(current.color.toUpperCase());
+  // Solid, or a pattern Excel did not tell (null): our colours are not white, so the colour alone says it is ours.
+  return (
+    current !== undefined &&
+    (current.pattern === "Solid" || current.pattern === null || current.pattern === undefined) &&
+    OUR_COLORS.has(current.color.toUpperCase())
+  );
 }
 
 function recordMatches(setting: Excel.Setting, expected: StoredMarks | undefined): boolean {
@@ -298,6 +316,37 @@ export async function reconcileMarks(
   sheet: string,
   marks: readonly CellMark[],
   options: ReconcileOptions,
+  budget: Budget = FULL_BUDGET,
+): Promise<void> {
+  try {
+    await reconcileWithin(context, sheet, marks, options, budget);
+  } catch (e) {
+    // Excel refused a request as too large, so nothing of that request was done: the estimates were wrong for this
+    // Excel. The work starts again from what the sheet and the record show now (whatever earlier requests did is
+    // taken as the last state), with requests half the size, down to a floor.
+    if (!isPayloadError(e) || budget.out < MIN_BUDGET) throw e;
+    await reconcileMarks(context, sheet, marks, options, { out: budget.out / 2, back: budget.back / 2 });
+  }
+}
+
+/** Errors that are about the sheet or the request, never about the one cell a note or comment was refused on. */
+const NOT_ABOUT_ONE_CELL: ReadonlySet<string> = new Set([
+  "AccessDenied",
+  "InsertDeleteConflict",
+  "ItemNotFound",
+  "ApiNotFound",
+  "InvalidOperationInCellEditMode",
+]);
+
+/** Below this, a request refused as too large is not halved again. */
+const MIN_BUDGET = 50_000;
+
+async function reconcileWithin(
+  context: Excel.RequestContext,
+  sheet: string,
+  marks: readonly CellMark[],
+  options: ReconcileOptions,
+  budget: Budget,
 ): Promise<void> {
   const { annotations, cache } = options;
   const withNotes = annotations === "note";
@@ -332,9 +381,9 @@ export async function reconcileMarks(
   const items: ProbeItem[] = [...targets.keys()].map((key) => ({ key, fill: true, note: withNotes }));
   for (const key of guess.painted.keys()) if (!targets.has(key)) items.push({ key, fill: true, note: false });
   const reserved = (notesPage?.bytes ?? 0) + (commentsPage?.bytes ?? 0);
-  const [firstGroup = [], ...moreGroups] = groupsWithin(items, probeSize, {
-    out: REQUEST_BUDGET,
-    back: Math.max(500_000, RESPONSE_BUDGET - reserved),
+  const [firstGroup = [], ...moreGroups] = groupsWithin(items, probeSize, budget, {
+    out: budget.out,
+    back: Math.max(budget.back / 9, budget.back - reserved),
   });
   const found: Probe = { fills: new Map(), noteAt: new Map() };
   const takeFirst = queueProbe(ws, sheet, firstGroup);
@@ -376,7 +425,7 @@ export async function reconcileMarks(
   const commentCells = new Set<number>();
   if (missing.length > 0 || (userComments.length > 0 && targets.size > 0)) {
     const locations = targets.size > 0 ? userComments.map((c) => c.getLocation().load("address")) : [];
-    const [firstMissing = [], ...moreMissing] = groupsWithin(missing, probeSize);
+    const [firstMissing = [], ...moreMissing] = groupsWithin(missing, probeSize, budget);
     const takeMissing = queueProbe(ws, sheet, firstMissing);
     await context.sync();
     merge(found, takeMissing());
@@ -443,7 +492,7 @@ export async function reconcileMarks(
     for (const chunk of addressChunks(keys.map(keyToCell))) ws.getRanges(chunk).format.fill.color = color;
   const patterned = [...targets.keys()].filter((k) => {
     const p = found.fills.get(k)?.pattern;
-    return p !== undefined && p !== "None" && p !== "Solid";
+    return typeof p === "string" && p !== "None" && p !== "Solid";
   });
   for (const chunk of addressChunks(patterned.map(keyToCell)))
     ws.getRanges(chunk).format.fill.pattern = "Solid";
@@ -462,11 +511,17 @@ export async function reconcileMarks(
     (restore.length + next.painted.size + patterned.length) * 12;
   const userCount = withNotes ? allNotes.length - oursNotes.length : userComments.length;
   const open = withNotes ? openNotes : openComments;
+  // The cell the last paint action reached: if it shows its colour, every fill before the annotations was done.
+  const lastColor = [...byColor].pop();
+  const lastChunk = lastColor && addressChunks(lastColor[1].map(keyToCell)).pop();
+  const lastRect = lastChunk ? parseAddressList(lastChunk).pop() : undefined;
+  const lastPainted = lastColor && lastRect && { row: lastRect.top, col: lastRect.left, color: lastColor[0] };
   const addFrom = async (start: number, added: number, first: boolean): Promise<void> => {
     const [group = []] = groupsWithin(
       annotate.slice(start),
       ([, m]) => ({ out: bytesOf(m.note) + ANNOTATION_BYTES, back: 0 }),
-      { out: first ? Math.max(0, REQUEST_BUDGET - base) : REQUEST_BUDGET, back: RESPONSE_BUDGET },
+      budget,
+      { out: first ? Math.max(0, budget.out - base) : budget.out, back: budget.back },
     );
     const collection = open();
     for (const [k, m] of group) {
@@ -476,17 +531,25 @@ export async function reconcileMarks(
     try {
       await context.sync();
     } catch (e) {
-      if (!isExcelError(e) || e.code !== "InvalidArgument" || group.length === 0) throw e;
-      // Which add was refused? Ours now present tell how many went in before it, once the record shows the fills done.
+      // Whatever code Excel gives (hosts differ, Microsoft documents none), a refused add is looked into; a request
+      // too large was refused whole and is left to the caller, which starts again with smaller requests.
+      if (!isExcelError(e) || isPayloadError(e) || NOT_ABOUT_ONE_CELL.has(e.code) || group.length === 0)
+        throw e;
+      // Which add was refused? Ours now present tell how many went in before it, once the record and the last cell
+      // painted show that everything before the annotations was done.
       const after = {
         count: open().getCount(),
         record: context.workbook.settings.getItemOrNullObject(MARKS_SETTING_KEY),
+        painted: lastPainted && ws.getCell(lastPainted.row, lastPainted.col).format.fill.load("color"),
       };
       after.record.load("value");
       await context.sync();
       const applied = after.count.value - userCount - added;
       if (
         !recordMatches(after.record, keepFinal ? final : undefined) ||
+        (after.painted &&
+          lastPainted &&
+          after.painted.color.toUpperCase() !== lastPainted.color.toUpperCase()) ||
         applied < 0 ||
         applied >= group.length
       )

@@ -4,7 +4,14 @@ import { planMarks } from "../../core/marks";
 import type { CellWrite, PortCapabilities, SheetInfo, WorkbookPort } from "../../core/port";
 import type { SheetLayout } from "../../core/templates/layout";
 import { type ChangeEvent, OwnChanges } from "./changes";
-import { OfficeAdapterError, isPayloadError, toOfficeError, unsupported } from "./errors";
+import {
+  OfficeAdapterError,
+  isExcelError,
+  isPayloadError,
+  isReadTooLarge,
+  toOfficeError,
+  unsupported,
+} from "./errors";
 import {
   type ExcelRun,
   FEATURE_NAMES,
@@ -25,9 +32,13 @@ import {
   reconcileMarks,
 } from "./marks";
 import { MARKS_SETTING_KEY } from "./marks-store";
-import { ONE_REQUEST_CELLS, queueWholeSheet, readSheetGrid } from "./read-sheet";
+import { ONE_REQUEST_CELLS, queueWholeSheet, readMergesApart, readSheetGrid, withMerges } from "./read-sheet";
+import { type StrayMarks, clearStrayFills, findStrayMarks } from "./stray-marks";
 import { type StoreSnapshot, queueStoreRead, queueStoreWrite, unchangedSince } from "./settings-store";
-import { planWrites, queueWrites } from "./write-cells";
+import { halveRequest, planWrites, queueWrites } from "./write-cells";
+
+/** Excel.run's options for every batch of the port. */
+const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
 
 /** What onSheetChanged hands out: stops the calls. */
 type Unsubscribe = () => void;
@@ -83,7 +94,10 @@ export class OfficeWorkbookPort implements WorkbookPort {
     batch: (context: Excel.RequestContext) => Promise<T>,
   ): Promise<T> {
     try {
-      return await this.run(batch);
+      // Every batch comes from something the user did (a button, the ribbon, an edit seen by 实时校验): while they
+      // are still typing in a cell Excel would refuse it, so it waits for the edit to end (ExcelApi 1.11; older hosts
+      // ignore the option and refuse, which toOfficeError words for them).
+      return await this.run(RUN_OPTIONS, batch);
     } catch (e) {
       throw toOfficeError(e, sheet);
     }
@@ -184,13 +198,16 @@ export class OfficeWorkbookPort implements WorkbookPort {
       const takeMarks = marks && !large ? queueMarksPeekOn(context, active, this.cache) : undefined;
       const takeGrid = large ? undefined : queueWholeSheet(active, options);
       let grid: Grid | undefined;
+      let tooLarge = large;
       try {
         await context.sync();
         takeMarks?.(active.name);
         grid = takeGrid?.(active.name);
       } catch (e) {
-        if (!isPayloadError(e)) throw e;
-        // The answer did not fit: ask for the names alone, then read the sheet as readSheet does.
+        // The answer did not fit, or the merged areas failed (more than 512: read apart by readSheetGrid): ask for
+        // the names alone, then read the sheet as readSheet does.
+        tooLarge = isReadTooLarge(e);
+        if (!tooLarge && !(options.merges && isExcelError(e))) throw e;
         list.load("items/name,items/visibility");
         active.load("name");
         await context.sync();
@@ -200,7 +217,15 @@ export class OfficeWorkbookPort implements WorkbookPort {
       this.lastActive = name;
       if (!grid) {
         const queueExtras = marks ? () => queueMarksPeek(context, name, this.cache) : undefined;
-        grid = await readSheetGrid(context, name, { ...options, blocks: true }, queueExtras);
+        if (tooLarge) grid = await readSheetGrid(context, name, { ...options, blocks: true }, queueExtras);
+        else {
+          // The merged areas failed: the cells without them, then the merges apart.
+          const cells = await readSheetGrid(context, name, { ...options, merges: false }, queueExtras);
+          grid = withMerges(
+            cells,
+            await readMergesApart(context, context.workbook.worksheets.getItem(name), cells.rowCount),
+          );
+        }
       }
       this.sizes.set(name, grid.rowCount * grid.colCount);
       return { sheets, grid };
@@ -237,6 +262,26 @@ export class OfficeWorkbookPort implements WorkbookPort {
         cache: this.cache,
       }),
     );
+  }
+
+  /**
+   * Our fills that no record of ours lists (the sheet was marked by another deployment of the add-in, or the record
+   * was lost): found by colour, for the pane to offer clearing them (stray-marks.ts). 1 + one request per 20,000 cells.
+   */
+  async findStrayMarks(sheet: string): Promise<StrayMarks> {
+    this.need("marks");
+    return this.excel(sheet, (context) => findStrayMarks(context, sheet));
+  }
+
+  /**
+   * Clears the marks of a sheet by their look: first as clearMarks does (recorded fills restored, our notes and
+   * comments deleted by their prefix), then the fills in our colours that no record lists, back to no fill.
+   */
+  async clearStrayMarks(sheet: string): Promise<number> {
+    await this.clearMarks(sheet);
+    const stray = await this.findStrayMarks(sheet);
+    await this.changing(sheet, (context) => clearStrayFills(context, sheet, stray.cells));
+    return stray.cells.length;
   }
 
   /** Activates the sheet and selects the cell. One sync. */
@@ -282,14 +327,23 @@ export class OfficeWorkbookPort implements WorkbookPort {
     if (requests.length === 0) return;
     await this.changing(sheet, async (context, written) => {
       const ws = context.workbook.worksheets.getItem(sheet);
-      ws.load("id");
       // One request per group, in sequence (recursion makes the order explicit).
       const send = async (i: number): Promise<void> => {
         const blocks = requests[i];
         if (!blocks) return;
+        // (Loaded with every request until one went through: a refused request brings nothing back.)
+        if (written.sheetId === undefined) ws.load("id");
         queueWrites(ws, blocks);
-        await context.sync();
-        if (i === 0) written.sheetId = ws.id;
+        try {
+          await context.sync();
+        } catch (e) {
+          // Refused as too large (the estimate was wrong for this Excel): nothing of it was done; send it in halves.
+          const halves = isPayloadError(e) ? halveRequest(blocks) : undefined;
+          if (!halves) throw e;
+          requests.splice(i, 1, ...halves);
+          return send(i);
+        }
+        written.sheetId ??= ws.id;
         for (const b of blocks) written.rects.push(b.rect);
         return send(i + 1);
       };
@@ -336,7 +390,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
         report(e);
       }
     };
-    this.run(async (context) => {
+    this.run(RUN_OPTIONS, async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
       ws.load("id");
       const result = ws.onChanged.add(listener);

@@ -3,7 +3,7 @@ import { makeGrid } from "../../core/grid/grid";
 import type { CellValue, Grid, MergeArea, RawCell } from "../../core/grid/types";
 import { isDateFormat } from "../../core/read/date";
 import { parseAddressList } from "./addresses";
-import { isPayloadError } from "./errors";
+import { NullReadError, isExcelError, isReadTooLarge } from "./errors";
 
 /** Cells per block when a sheet is too large for one request (a block is halved again if it still is). */
 export const READ_BLOCK_CELLS = 100_000;
@@ -55,6 +55,8 @@ function queueLoad(range: Excel.Range, options: ReadOptions): () => Loaded {
     : [];
   for (const a of areas) a.areas.load("address,text,numberFormat");
   return () => {
+    // Over Excel's 5,000,000 cells a read may come back as null rather than fail: the caller reads smaller blocks.
+    if (!Array.isArray(range.values)) throw new NullReadError("Excel answered the read with no values");
     const loaded: Loaded = {
       top: range.rowIndex,
       left: range.columnIndex,
@@ -157,17 +159,83 @@ export async function readSheetGrid(
   extras?: () => () => void,
 ): Promise<Grid> {
   if (options.blocks) return readInBlocks(context, sheet, options, extras);
+  const ws = context.workbook.worksheets.getItem(sheet);
   const takeExtras = extras?.();
-  const takeGrid = queueWholeSheet(context.workbook.worksheets.getItem(sheet), options);
+  const takeGrid = queueWholeSheet(ws, options);
   try {
     await context.sync();
   } catch (e) {
-    if (!isPayloadError(e)) throw e;
-    return readInBlocks(context, sheet, options, extras);
+    if (isReadTooLarge(e)) return readInBlocks(context, sheet, options, extras);
+    // The merged areas may be what failed (more than 512): the rest again without them, then the merges apart.
+    if (!options.merges || !isExcelError(e)) throw e;
+    const grid = await readSheetGrid(context, sheet, { ...options, merges: false }, extras);
+    return withMerges(grid, await readMergesApart(context, ws, grid.rowCount));
   }
   takeExtras?.();
-  return takeGrid(sheet);
+  try {
+    return takeGrid(sheet);
+  } catch (e) {
+    if (e instanceof NullReadError) return readInBlocks(context, sheet, options, extras);
+    throw e;
+  }
 }
+
+/** The grid with merged areas read apart. */
+export function withMerges(grid: Grid, merges: MergeArea[]): Grid {
+  const index = makeGrid(grid.name, [], merges);
+  return {
+    name: grid.name,
+    rowCount: Math.max(grid.rowCount, index.rowCount),
+    colCount: Math.max(grid.colCount, index.colCount),
+    merges: index.merges,
+    cell: (row, col) => grid.cell(row, col),
+    mergeAt: (row, col) => index.mergeAt(row, col),
+  };
+}
+
+/**
+ * The merged areas of a worksheet, read apart from its cells for when one getMergedAreasOrNullObject over the sheet
+ * fails (Excel's reference: it fails beyond 512 merged areas; a list with a merged 推荐单位 per group passes that
+ * easily). Row bands are asked for, each halved until Excel answers. A band finds the areas whose top-left cell lies
+ * in it (office-js #3611), so every area is found once. A single row Excel still refuses keeps its cells unmerged.
+ */
+export async function readMergesApart(
+  context: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  rows: number,
+): Promise<MergeArea[]> {
+  const out: MergeArea[] = [];
+  const band = async (top: number, bottom: number): Promise<void> => {
+    const merged = ws.getRange(`${top + 1}:${bottom + 1}`).getMergedAreasOrNullObject();
+    merged.load("address");
+    try {
+      await context.sync();
+    } catch (e) {
+      if (!isExcelError(e) || SHEET_GONE.has(e.code)) throw e;
+      if (top === bottom) return;
+      const middle = top + Math.floor((bottom - top) / 2);
+      await band(top, middle);
+      return band(middle + 1, bottom);
+    }
+    if (!merged.isNullObject) out.push(...mergesFrom(merged.address));
+  };
+  // The first band is a twentieth of the rows (a few hundred merges each on a list merged per group), halved on.
+  const size = Math.max(1, Math.ceil(rows / 20));
+  const from = async (top: number): Promise<void> => {
+    if (top >= rows) return;
+    await band(top, Math.min(rows, top + size) - 1);
+    return from(top + size);
+  };
+  await from(0);
+  return out;
+}
+
+/** Errors that no smaller request would avoid. */
+const SHEET_GONE: ReadonlySet<string> = new Set([
+  "ItemNotFound",
+  "InvalidOperationInCellEditMode",
+  "ApiNotFound",
+]);
 
 async function readInBlocks(
   context: Excel.RequestContext,
@@ -181,7 +249,14 @@ async function readInBlocks(
   used.load("rowIndex,columnIndex,rowCount,columnCount");
   const merged = options.merges ? ws.getRange().getMergedAreasOrNullObject() : undefined;
   merged?.load("address");
-  await context.sync();
+  try {
+    await context.sync();
+  } catch (e) {
+    // The merged areas may be what failed (more than 512): the rest again without them, then the merges apart.
+    if (!merged || !isExcelError(e)) throw e;
+    const grid = await readInBlocks(context, sheet, { ...options, merges: false }, extras);
+    return withMerges(grid, await readMergesApart(context, ws, grid.rowCount));
+  }
   takeExtras?.();
   const top = used.rowIndex;
   const left = used.columnIndex;
@@ -195,13 +270,15 @@ async function readInBlocks(
     if (start >= end) return;
     const count = Math.min(blockRows, end - start);
     const take = queueLoad(ws.getRange(toRangeA1(start, left, start + count - 1, left + cols - 1)), options);
+    let block: Loaded;
     try {
       await context.sync();
+      block = take();
     } catch (e) {
-      if (isPayloadError(e) && count > 1) return readFrom(start, Math.ceil(count / 2));
+      if (isReadTooLarge(e) && count > 1) return readFrom(start, Math.ceil(count / 2));
       throw e;
     }
-    place(rows, take());
+    place(rows, block);
     return readFrom(start + count, blockRows);
   };
   await readFrom(top, Math.max(1, Math.floor(READ_BLOCK_CELLS / Math.max(1, cols))));

@@ -77,6 +77,9 @@ export function queueStoreWrite(
     before = queueStoreRead(context);
     ws = sheets.getItem(STORE_SHEET);
     if (rows.length === 0) {
+      // Excel refuses to delete a very hidden sheet (InvalidOperation): it is made merely hidden first, in the same
+      // request, so the user never sees it.
+      ws.visibility = "Hidden";
       ws.delete();
       return { before: () => before?.(), after: noStore() };
     }

@@ -20,7 +20,9 @@ export interface WriteBlock {
  */
 const BLOCK_OVERHEAD = 300;
 
-const utf8 = new TextEncoder();
+// Made on first use: importing the adapter (the pane does, for 自检) must not need TextEncoder before it is used.
+let encoder: TextEncoder | undefined;
+const utf8 = { encode: (s: string) => (encoder ??= new TextEncoder()).encode(s) };
 const bytesOf = (values: CellInput[][]) => utf8.encode(JSON.stringify(values)).length + BLOCK_OVERHEAD;
 
 /**
@@ -138,4 +140,39 @@ export function planWrites(writes: readonly CellWrite[], budget = REQUEST_BUDGET
 /** Queues the range writes of one request. */
 export function queueWrites(ws: Excel.Worksheet, blocks: readonly WriteBlock[]): void {
   for (const block of blocks) ws.getRange(rectAddress(block.rect)).values = block.values;
+}
+
+function slice(block: WriteBlock, rows: [number, number], cols: [number, number]): WriteBlock {
+  const { rect } = block;
+  const values = block.values
+    .slice(rows[0] - rect.top, rows[1] - rect.top + 1)
+    .map((line) => line.slice(cols[0] - rect.left, cols[1] - rect.left + 1));
+  return {
+    rect: { top: rows[0], bottom: rows[1], left: cols[0], right: cols[1] },
+    values,
+    bytes: utf8.encode(JSON.stringify(values)).length + BLOCK_OVERHEAD,
+  };
+}
+
+/**
+ * A request Excel refused as too large, as two requests of about half the size: its blocks shared out, or its one
+ * block cut in two by rows (by columns when it is one row). Undefined for a single cell, which cannot be cut.
+ */
+export function halveRequest(blocks: readonly WriteBlock[]): WriteBlock[][] | undefined {
+  if (blocks.length > 1) {
+    const middle = Math.ceil(blocks.length / 2);
+    return [blocks.slice(0, middle), blocks.slice(middle)];
+  }
+  const [block] = blocks;
+  if (!block) return undefined;
+  const { top, bottom, left, right } = block.rect;
+  if (bottom > top) {
+    const cut = top + Math.floor((bottom - top) / 2);
+    return [[slice(block, [top, cut], [left, right])], [slice(block, [cut + 1, bottom], [left, right])]];
+  }
+  if (right > left) {
+    const cut = left + Math.floor((right - left) / 2);
+    return [[slice(block, [top, bottom], [left, cut])], [slice(block, [top, bottom], [cut + 1, right])]];
+  }
+  return undefined;
 }

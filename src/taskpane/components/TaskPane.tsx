@@ -9,6 +9,8 @@ import { CheckOnOpenContext } from "../file/check-on-open";
 import { ModeBanner } from "./ModeBanner";
 import { PaneHeader } from "./PaneHeader";
 import { PaneTabs } from "./PaneTabs";
+import { SelfTestSection, wantsSelfTest } from "./settings/SelfTest";
+import { StrayMarksSection } from "./settings/StrayMarks";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", minHeight: "100vh" },
@@ -24,6 +26,8 @@ export interface TaskPaneProps {
   fileBanner?: ReactNode;
   /** Check and mark the port's sheet as soon as it is recognised (file mode's bundled example). */
   checkOnOpen?: boolean;
+  /** Start the 自检 at once (the address has `?selftest`); default: from the page's address. */
+  selfTest?: boolean;
 }
 
 /** The whole task pane: theme, language, the workbook port, header, file-mode banner and tabs. */
@@ -49,6 +53,12 @@ export function TaskPane(props: TaskPaneProps) {
                 <main>
                   <PaneTabs mode={props.host.mode} />
                 </main>
+                {props.host.mode === "excel" && <StrayMarksSection />}
+                {props.host.mode === "excel" && (
+                  <SelfTestSection
+                    autoStart={props.selfTest ?? wantsSelfTest(globalThis.location?.search ?? "")}
+                  />
+                )}
               </CheckOnOpenContext.Provider>
             </WorkbookSessionProvider>
           </PortContext.Provider>

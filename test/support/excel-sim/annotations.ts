@@ -86,9 +86,12 @@ export class NoteCollection extends SimObject {
       checkWritable(sheet);
       if (typeof content !== "string") throw new SimError("InvalidArgument", "A note's content is a string.");
       if (sheet.notes.has(cellKey(row, col)))
-        throw new SimError("InvalidArgument", "The cell already has a note.");
+        throw new SimError(env.host.annotationRefusal, "The cell already has a note.");
       if (env.model.commentAt(sheet.id, row, col))
-        throw new SimError("InvalidArgument", "The cell has a threaded comment; a cell cannot hold both.");
+        throw new SimError(
+          env.host.annotationRefusal,
+          "The cell has a threaded comment; a cell cannot hold both.",
+        );
       const note = { content, author: env.model.author, row, col };
       sheet.notes.set(cellKey(row, col), note);
       created = { sheet, note };
@@ -228,10 +231,10 @@ export class CommentCollection extends SimObject {
         if (typeof text !== "string")
           throw new SimError("InvalidArgument", "A comment's content is a string.");
         if (env.model.commentAt(sheet.id, row, col))
-          throw new SimError("InvalidArgument", "The cell already has a comment.");
+          throw new SimError(env.host.annotationRefusal, "The cell already has a comment.");
         if (sheet.notes.has(cellKey(row, col)))
           throw new SimError(
-            "InvalidArgument",
+            env.host.annotationRefusal,
             "The cell has a note; a cell cannot hold both a note and a comment.",
           );
         created = {

@@ -96,6 +96,7 @@ export interface TypedEntry {
 
 const TYPED_NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 const TYPED_DATE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/;
+const TYPED_TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
 /**
@@ -115,6 +116,11 @@ export function typedEntry(text: string): TypedEntry {
     const [y, m, d] = [Number(date[1]), Number(date[2]), Number(date[3])];
     if (m >= 1 && m <= 12 && d >= 1 && d <= 31)
       return { value: (Date.UTC(y, m - 1, d) - EXCEL_EPOCH) / 86_400_000, numberFormat: "yyyy/m/d" };
+  }
+  const time = TYPED_TIME.exec(t);
+  if (time) {
+    const [h, m, sec] = [Number(time[1]), Number(time[2]), Number(time[3] ?? 0)];
+    if (m < 60 && sec < 60) return { value: (h * 3600 + m * 60 + sec) / 86_400, numberFormat: "h:mm" };
   }
   if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === "true" };
   if (/^[=+\-@]/.test(text) && text.length > 1)
@@ -150,13 +156,17 @@ export function setValue(cell: CellModel, v: unknown, parse = false): void {
     cell.numberFormat = entry.numberFormat;
 }
 
-/** Writes through `formulas`: "=..." becomes a formula (not calculated here: its value reads as ""). */
+/**
+ * Writes through `formulas`: "=..." becomes a formula (not calculated here: its value reads as ""). Any other string
+ * is read as Excel reads typed input, always (whatever `parsesTypedText` says): "001" becomes 1, "TRUE" a boolean,
+ * "1:30" a time, unless it starts with the apostrophe that marks text or the cell is formatted as text.
+ */
 export function setFormula(cell: CellModel, v: unknown): void {
   if (typeof v === "string" && v.startsWith("=")) {
     cell.formula = v;
     cell.value = "";
     delete cell.text;
-  } else setValue(cell, v);
+  } else setValue(cell, v, true);
 }
 
 /** The value of a property over every cell of the areas, or null when cells differ (as Excel reports). */

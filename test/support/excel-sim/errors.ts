@@ -17,6 +17,10 @@ export type SimErrorCode =
   | "RequestPayloadSizeLimitExceeded"
   | "ResponsePayloadSizeLimitExceeded"
   | "RunMustReturnPromise"
+  /** A read of more cells than Excel answers in one go (5,000,000 on every platform). */
+  | "RangeExceedsLimit"
+  /** A batch arrived while the user was editing a cell, and its run did not ask to wait (delayForCellEdit). */
+  | "InvalidOperationInCellEditMode"
   /** Not an Excel code: the simulator's guard against a batch that syncs more often than its budget. */
   | "SyncBudgetExceeded";
 

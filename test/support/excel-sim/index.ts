@@ -11,7 +11,7 @@
  *   wb.sheet("Sheet1").cell("A1").value          // inspect the final state
  */
 import { MAX_COLS, type Rect, formatRect, parseRef, splitSheet } from "./address";
-import { SimError } from "./errors";
+import { SimError, type SimErrorCode } from "./errors";
 import {
   type BorderState,
   type CellModel,
@@ -86,6 +86,14 @@ export interface WorkbookSeed {
    * mean as text.
    */
   parsesTypedText?: boolean;
+  /**
+   * RangeFill.pattern reads null for no fill and for a solid fill (white or any colour), as reported against some
+   * Excel builds (office-js #4900); fill.color reads #FFFFFF for no fill either way (#6218). tintAndShade tells them
+   * apart. Off by default.
+   */
+  ambiguousFillPattern?: boolean;
+  /** The error code of a refused note or comment (a cell already holding one); default InvalidArgument. */
+  annotationRefusal?: SimErrorCode;
   /** Milliseconds between a change and its onChanged event (default 0: the next turn of the event loop). */
   eventDelayMs?: number;
 }
@@ -96,6 +104,7 @@ export interface WorkbookSeed {
  */
 export interface SimRun {
   <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   <T>(
     context: OfficeExtension.ClientRequestContext,
     batch: (context: Excel.RequestContext) => Promise<T>,
@@ -330,6 +339,8 @@ export class SimWorkbook implements HostLike {
   readonly requests: SyncRecord[] = [];
   runs = 0;
   readonly parsesTypedText: boolean;
+  readonly annotationRefusal: SimErrorCode;
+  readonly ambiguousFillPattern: boolean;
   /** Worksheet.onChanged: registered handlers and the events raised. */
   readonly events: ChangeEvents;
 
@@ -337,6 +348,8 @@ export class SimWorkbook implements HostLike {
     this.limits = { ...DEFAULT_LIMITS, ...seed.limits };
     this.maxSyncsPerRun = seed.maxSyncsPerRun;
     this.parsesTypedText = seed.parsesTypedText ?? false;
+    this.annotationRefusal = seed.annotationRefusal ?? "InvalidArgument";
+    this.ambiguousFillPattern = seed.ambiguousFillPattern ?? false;
     this.events = new ChangeEvents(seed.eventDelayMs ?? 0, () => this.isSetSupported("ExcelApi", "1.14"));
     for (const [k, v] of Object.entries(seed.requirementSets ?? { ExcelApi: "1.18" })) this.sets.set(k, v);
     for (const s of seed.sheets) seedSheet(this.model, s);
@@ -353,7 +366,16 @@ export class SimWorkbook implements HostLike {
     const batch = args[args.length - 1];
     if (typeof batch !== "function")
       throw new SimError("InvalidArgument", "Excel.run needs a batch function.");
-    const earlier = args.length > 1 ? args[0] : undefined;
+    // Excel.run(options, batch): RunOptions (delayForCellEdit, ExcelApi 1.11); else the context of earlier objects.
+    const first = args.length > 1 ? args[0] : undefined;
+    const options =
+      first !== null &&
+      typeof first === "object" &&
+      !(first instanceof SimRequestContext) &&
+      !(first instanceof SimObject)
+        ? (first as { delayForCellEdit?: unknown; previousObjects?: unknown })
+        : undefined;
+    const earlier = options ? options.previousObjects : first;
     const reused =
       earlier instanceof SimRequestContext
         ? earlier
@@ -364,6 +386,8 @@ export class SimWorkbook implements HostLike {
       throw new SimError("InvalidArgument", "Excel.run was given something that is not a request context.");
     reused?.reopen();
     const ctx = reused ?? new SimRequestContext(this, (c) => Workbook.root(c));
+    // An option the host does not know (before ExcelApi 1.11) is ignored, as Office.js ignores it.
+    ctx.delayForCellEdit = options?.delayForCellEdit === true && this.isSetSupported("ExcelApi", "1.11");
     this.runs++;
     try {
       const pending = (batch as (c: unknown) => unknown)(ctx);
@@ -379,6 +403,27 @@ export class SimWorkbook implements HostLike {
       ctx.close();
     }
   }) as SimRun;
+
+  private cellEdit: { ended: Promise<void>; end: () => void } | undefined;
+
+  /** The user starts typing in a cell (cell-edit mode): batches fail, or wait when their run asked to. */
+  startCellEdit(): void {
+    if (this.cellEdit) return;
+    let end = () => undefined as void;
+    const ended = new Promise<void>((resolve) => (end = resolve));
+    this.cellEdit = { ended, end };
+  }
+
+  /** The user presses Enter or Esc: waiting batches go on. */
+  endCellEdit(): void {
+    const edit = this.cellEdit;
+    this.cellEdit = undefined;
+    edit?.end();
+  }
+
+  cellEditEnds(): Promise<void> | undefined {
+    return this.cellEdit?.ended;
+  }
 
   /** `Office.context.requirements.isSetSupported`. */
   readonly isSetSupported = (name: string, minVersion?: string | number): boolean => {
@@ -478,6 +523,21 @@ export class SimWorkbook implements HostLike {
 
   settings(): Record<string, unknown> {
     return Object.fromEntries([...this.model.settings].map(([k, v]) => [k, JSON.parse(v) as unknown]));
+  }
+
+  private readonly settingsByAddin = new Map<string, Map<string, string>>();
+  private addin = "this";
+
+  /**
+   * `Workbook.settings` belong to one add-in id: another deployment of the add-in (a dev copy, another office's
+   * server) opening the same workbook sees its own, empty, settings. From here on requests see the settings of the
+   * add-in `id` ("this" is the one the workbook was seeded for); the worksheets are shared.
+   */
+  switchAddin(id: string): void {
+    this.settingsByAddin.set(this.addin, new Map(this.model.settings));
+    this.model.settings.clear();
+    for (const [k, v] of this.settingsByAddin.get(id) ?? []) this.model.settings.set(k, v);
+    this.addin = id;
   }
 
   /** Changes the model directly, as a user typing in Excel would (between runs, outside any request). */

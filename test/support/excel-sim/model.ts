@@ -301,12 +301,24 @@ export interface Limits {
   responseBytes: number;
   /** `Worksheet.getRanges` fails on longer address strings. */
   getRangesAddressChars: number;
+  /** `Range.getMergedAreasOrNullObject` fails when the range holds more merged areas. */
+  mergedAreas: number;
+  /**
+   * Cells one read of values, text, formulas or number formats may cover, on every platform (Excel's documented
+   * limit): beyond, the read fails with `readLimitError`.
+   */
+  readCells: number;
+  /** Over `readCells`, answer null values instead of failing (both are reported against Excel). */
+  overReadNull: boolean;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   requestBytes: 5 * 1024 * 1024,
   responseBytes: 5 * 1024 * 1024,
   getRangesAddressChars: 8000,
+  mergedAreas: 512,
+  readCells: 5_000_000,
+  overReadNull: false,
 });
 
 /** The whole workbook's state, independent of any request context. */

@@ -1,5 +1,5 @@
 import type { Rect } from "./address";
-import { SimError, isSimError, propertyNotLoaded } from "./errors";
+import { SimError, type SimErrorCode, isSimError, propertyNotLoaded } from "./errors";
 import type { ChangedHandler } from "./events";
 import type { Limits, SheetModel, WorkbookModel } from "./model";
 
@@ -28,6 +28,15 @@ export interface HostLike {
   raiseChanged(sheet: SheetModel, rect: Rect): void;
   /** Registers (or removes) a Worksheet.onChanged handler. */
   setChangedHandler(sheetId: string, handler: ChangedHandler, add: boolean): void;
+  /**
+   * The code Excel refuses a note or comment with on a cell that already holds one. Microsoft documents none, and
+   * hosts differ; the adapter must cope with any.
+   */
+  readonly annotationRefusal: SimErrorCode;
+  /** RangeFill.pattern reads null for no fill and for solid fills alike (office-js #4900). */
+  readonly ambiguousFillPattern: boolean;
+  /** While the user edits a cell: resolves when the edit ends. Undefined when no cell is being edited. */
+  cellEditEnds(): Promise<void> | undefined;
 }
 
 /** Marks an object whose *OrNullObject lookup found nothing. */
@@ -184,6 +193,8 @@ export class SimRequestContext {
   private alive = true;
   /** Syncs made through this context. */
   syncCount = 0;
+  /** Excel.run's RunOptions.delayForCellEdit (ExcelApi 1.11): wait for the user to leave cell-edit mode. */
+  delayForCellEdit = false;
   /** Office.js API surface the adapter may touch; tracking is meaningless here. */
   readonly trackedObjects = { add: () => undefined, remove: () => undefined };
   readonly workbook: SimObject;
@@ -268,6 +279,24 @@ export class SimRequestContext {
     this.syncCount++;
     // Let callers that forgot `await` observe the asynchrony, as with a real round trip.
     await Promise.resolve();
+    // Excel refuses a batch while the user is typing in a cell, unless the run asked to wait for the edit to end.
+    const editing = this.host.cellEditEnds();
+    if (editing) {
+      if (!this.delayForCellEdit) {
+        this.host.recordSync({
+          requestBytes: 0,
+          responseBytes: 0,
+          actions: actions.length,
+          error: "InvalidOperationInCellEditMode",
+          ms: 0,
+        });
+        throw new SimError(
+          "InvalidOperationInCellEditMode",
+          "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
+        );
+      }
+      await editing;
+    }
     const started = performance.now();
     const ms = () => performance.now() - started;
     const budget = this.host.maxSyncsPerRun;

@@ -67,9 +67,19 @@ function checkBounds(r: Rect): Rect {
   return r;
 }
 
-function readGuard(t: RangeT, env: Env): void {
+/** Checks a read; false when Excel answers it with null (a read over the cell limit, `limits.overReadNull`). */
+function readGuard(t: RangeT, env: Env): boolean {
   checkLive(t.sheet);
-  checkReadSize(rectCells(t.rect), env.host.limits.responseBytes);
+  const cells = rectCells(t.rect);
+  checkReadSize(cells, env.host.limits.responseBytes);
+  if (cells > env.host.limits.readCells) {
+    if (env.host.limits.overReadNull) return false;
+    throw new SimError(
+      "RangeExceedsLimit",
+      `Reading ${cells} cells at once exceeds Excel's limit of ${env.host.limits.readCells} cells.`,
+    );
+  }
+  return true;
 }
 
 const RANGE_SPEC: ClassSpec<RangeT> = {
@@ -86,13 +96,15 @@ const RANGE_SPEC: ClassSpec<RangeT> = {
     isEntireColumn: { get: (t) => t.rect.top === 0 && t.rect.bottom === MAX_ROWS - 1 },
     isEntireRow: { get: (t) => t.rect.left === 0 && t.rect.right === MAX_COLS - 1 },
     values: {
-      get: (t, env) => (readGuard(t, env), grid(t.rect, (r, c) => t.sheet.peek(r, c).value)),
+      get: (t, env) => (readGuard(t, env) ? grid(t.rect, (r, c) => t.sheet.peek(r, c).value) : null),
       set: (t, v, env) => {
         writeGrid(t, v, (cell, x) => setValue(cell, x, env.host.parsesTypedText));
         env.host.raiseChanged(t.sheet, t.rect);
       },
     },
-    text: { get: (t, env) => (readGuard(t, env), grid(t.rect, (r, c) => textOf(t.sheet.peek(r, c)))) },
+    text: {
+      get: (t, env) => (readGuard(t, env) ? grid(t.rect, (r, c) => textOf(t.sheet.peek(r, c))) : null),
+    },
     formulas: {
       get: (t, env) => (
         readGuard(t, env),
@@ -104,7 +116,7 @@ const RANGE_SPEC: ClassSpec<RangeT> = {
       },
     },
     numberFormat: {
-      get: (t, env) => (readGuard(t, env), grid(t.rect, (r, c) => t.sheet.peek(r, c).numberFormat)),
+      get: (t, env) => (readGuard(t, env) ? grid(t.rect, (r, c) => t.sheet.peek(r, c).numberFormat) : null),
       set: (t, v) =>
         writeGrid(t, v, (cell, f) => {
           if (typeof f !== "string") throw new SimError("InvalidArgument", "A number format is a string.");
@@ -423,7 +435,22 @@ export class Range extends SimObject {
       (p, env) => {
         this._need(env, "1.13", "getMergedAreasOrNullObject");
         const t = p as RangeT;
-        const rects = t.sheet.mergesIn(t.rect).map((m) => ({ ...m }));
+        // Only merged areas whose top-left cell lies in the range are found (office-js #3611), and Excel's
+        // reference says the method fails when there are more than 512 of them.
+        const rects = t.sheet.merges
+          .filter(
+            (m) =>
+              m.top >= t.rect.top &&
+              m.top <= t.rect.bottom &&
+              m.left >= t.rect.left &&
+              m.left <= t.rect.right,
+          )
+          .map((m) => ({ ...m }));
+        if (rects.length > env.host.limits.mergedAreas)
+          throw new SimError(
+            "GeneralException",
+            `The range has ${rects.length} merged areas; getMergedAreasOrNullObject fails beyond ${env.host.limits.mergedAreas}.`,
+          );
         if (rects.length === 0) throw new SimError("ItemNotFound", "The range has no merged cells.");
         return { sheet: t.sheet, rects };
       },
@@ -658,8 +685,27 @@ const FILL_SPEC: ClassSpec<AreasT> = {
     },
     pattern: {
       since: "1.9",
-      get: (t) => uniform(t, (c) => (c.fill ? c.fill.pattern : "None")),
+      get: (t, env) =>
+        uniform(t, (c) => {
+          const pattern = c.fill ? c.fill.pattern : "None";
+          // As users of some Excel builds report (office-js #4900): no fill and a solid fill both read null.
+          return env.host.ambiguousFillPattern && (pattern === "None" || pattern === "Solid")
+            ? null
+            : pattern;
+        }),
       set: (t, v) => forAreas(t, (c) => (c.fill = fillWithPattern(c.fill, v))),
+    },
+    tintAndShade: {
+      since: "1.9",
+      // Microsoft's advice on #4900: null for no fill, a number (0 for the plain colour) for any fill.
+      get: (t) => uniform(t, (c) => (c.fill ? 0 : null)),
+      set: (t, v) => {
+        if (typeof v !== "number" || v < -1 || v > 1)
+          throw new SimError("InvalidArgument", "tintAndShade is a number from -1 to 1.");
+        forAreas(t, (c) => {
+          if (!c.fill) c.fill = { color: "#FFFFFF", pattern: "Solid" };
+        });
+      },
     },
     patternColor: {
       since: "1.9",

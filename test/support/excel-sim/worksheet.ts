@@ -164,6 +164,12 @@ export class Worksheet extends SimObject {
   delete(): void {
     this._act("delete", [], (s: SheetModel, env) => {
       checkLive(s);
+      // Excel's reference for Worksheet.delete: a very hidden sheet cannot be deleted; make it hidden or visible first.
+      if (s.visibility === "VeryHidden")
+        throw new SimError(
+          "InvalidOperation",
+          "A very hidden worksheet cannot be deleted; set its visibility to Hidden or Visible first.",
+        );
       if (env.model.liveSheets().filter((x) => x !== s && x.visibility === "Visible").length === 0)
         throw new SimError("InvalidOperation", "A workbook must keep at least one visible sheet.");
       s.deleted = true;
