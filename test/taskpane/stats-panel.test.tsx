@@ -185,7 +185,7 @@ describe("统计 tab: 写入排名", () => {
     const select = within(tab).getByRole("combobox", { name: "排名写入列" }) as HTMLSelectElement;
     expect(select.options[select.selectedIndex]?.textContent).toBe("右侧新列（L 列）");
     fireEvent.click(within(tab).getByRole("button", { name: "写入排名" }));
-    await within(tab).findByText("已在 L 列写入 11 个单元格。");
+    await screen.findByText("已在 L 列写入 11 个单元格。");
     expect(dialogIsClosed()).toBe(true);
     const grid = port.grid(SHEET);
     expect(grid.cell(3, 11).value).toBe("评分排名");
@@ -219,7 +219,7 @@ describe("统计 tab: 写入排名", () => {
     fireEvent.change(within(tab).getByRole("combobox", { name: "排名写入列" }), { target: { value: "10" } });
     fireEvent.click(within(tab).getByRole("button", { name: "写入排名" }));
     fireEvent.click(dialogButton(await findDialog(), "只写入空白单元格"));
-    await within(tab).findByText(/已在 K 列写入/);
+    await screen.findByText(/已在 K 列写入/);
     const grid = port.grid(SHEET);
     expect(grid.cell(3, 10).value).toBe("备注");
     expect(grid.cell(4, 10).value).toBe("重点推荐");
@@ -232,7 +232,7 @@ describe("统计 tab: 写入排名", () => {
     fireEvent.change(within(tab).getByRole("combobox", { name: "排名写入列" }), { target: { value: "10" } });
     fireEvent.click(within(tab).getByRole("button", { name: "写入排名" }));
     fireEvent.click(dialogButton(await findDialog(), "全部覆盖"));
-    await within(tab).findByText(/已在 K 列写入/);
+    await screen.findByText(/已在 K 列写入/);
     expect(port.grid(SHEET).cell(4, 10).value).toBe(1);
   });
 
@@ -256,7 +256,7 @@ describe("统计 tab: 插入统计表", () => {
     const port = new FakeWorkbookPort([cityList()]);
     const tab = await openStats(port);
     fireEvent.click(within(tab).getByRole("button", { name: "插入统计表" }));
-    await within(tab).findByText("已插入工作表“统计”。");
+    await screen.findByText("已插入工作表“统计”。");
     expect(port.inserted).toHaveLength(1);
     const layout = port.inserted[0];
     expect(layout?.name).toBe("统计");

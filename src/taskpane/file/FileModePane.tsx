@@ -70,7 +70,7 @@ export function FileModePane(props: FileModePaneProps) {
     <TaskPane
       host={host}
       port={state.file?.port ?? null}
-      checkOnOpen={state.file?.example ?? false}
+      checkOnOpen={state.file !== null}
       fileBanner={<FileBanner state={state} onOpen={onOpen} />}
     />
   );

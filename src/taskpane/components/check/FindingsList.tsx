@@ -9,7 +9,7 @@ import {
 } from "@fluentui/react-components";
 import { SEVERITY_ORDER, type Finding, type Severity } from "../../../core/findings";
 import type { RuleId } from "../../../core/rules/ids";
-import { useLanguage } from "../../i18n";
+import { useLanguage, useText } from "../../i18n";
 import { ruleTitle } from "../../../core/messages/rule-titles";
 import { FindingItem } from "./FindingItem";
 
@@ -50,34 +50,37 @@ export function FindingsList(props: {
 }) {
   const styles = useStyles();
   const { lang } = useLanguage();
+  const t = useText();
   const groups = groupByRule(props.findings);
   if (groups.length === 0) return null;
   return (
-    <Accordion multiple collapsible>
-      {groups.map((group) => (
-        <AccordionItem key={group.rule} value={group.rule}>
-          <AccordionHeader size="small">
-            <span className={styles.header}>
-              <span className={styles.title}>{ruleTitle(group.rule, lang)}</span>
-              <Badge size="small" appearance="filled" color={COUNTER_COLOR[group.worst]}>
-                {group.findings.length}
-              </Badge>
-            </span>
-          </AccordionHeader>
-          <AccordionPanel>
-            <ul className={styles.list}>
-              {group.findings.map((f) => (
-                <FindingItem
-                  key={`${f.row}:${f.col}:${f.severity}:${f.message.zh}`}
-                  finding={f}
-                  onSelect={props.onSelect}
-                  onIgnore={props.onIgnore}
-                />
-              ))}
-            </ul>
-          </AccordionPanel>
-        </AccordionItem>
-      ))}
-    </Accordion>
+    <section aria-label={t("findingsTitle")}>
+      <Accordion multiple collapsible>
+        {groups.map((group) => (
+          <AccordionItem key={group.rule} value={group.rule}>
+            <AccordionHeader size="small">
+              <span className={styles.header}>
+                <span className={styles.title}>{ruleTitle(group.rule, lang)}</span>
+                <Badge size="small" appearance="filled" color={COUNTER_COLOR[group.worst]}>
+                  {group.findings.length}
+                </Badge>
+              </span>
+            </AccordionHeader>
+            <AccordionPanel>
+              <ul className={styles.list}>
+                {group.findings.map((f) => (
+                  <FindingItem
+                    key={`${f.row}:${f.col}:${f.severity}:${f.message.zh}`}
+                    finding={f}
+                    onSelect={props.onSelect}
+                    onIgnore={props.onIgnore}
+                  />
+                ))}
+              </ul>
+            </AccordionPanel>
+          </AccordionItem>
+        ))}
+      </Accordion>
+    </section>
   );
 }

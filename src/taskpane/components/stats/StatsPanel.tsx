@@ -13,9 +13,10 @@ import {
   type ListStats,
 } from "../../../core/stats";
 import { useTask } from "../../hooks/useTask";
-import { useLanguage, useText, type TextKey } from "../../i18n";
+import { useLanguage, useText } from "../../i18n";
 import { useSession } from "../../WorkbookSession";
 import { ErrorMessage } from "../common/ErrorMessage";
+import { useFeedback } from "../common/Feedback";
 import { Notice } from "../common/Notice";
 import { ProgressNote } from "../common/ProgressNote";
 import { DomainBars } from "./DomainBars";
@@ -59,11 +60,15 @@ export function StatsPanel(props: { active: boolean }) {
   const task = useTask();
   const run = task.run;
   const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [done, setDone] = useState<{ key: TextKey; values: Record<string, string | number> } | null>(null);
+  const feedback = useFeedback();
   const latest = useRef(session);
   latest.current = session;
 
-  useEffect(() => setLoaded(null), [port]);
+  const clearError = task.clearError;
+  useEffect(() => {
+    setLoaded(null);
+    clearError();
+  }, [port, clearError]);
 
   const load = useCallback(
     (name: string) =>
@@ -71,6 +76,7 @@ export function StatsPanel(props: { active: boolean }) {
         const p = latest.current.port;
         if (!p) return;
         const grid = await p.readSheet(name);
+        if (latest.current.port !== p) return;
         const override = latest.current.overrides[name];
         setLoaded({ sheet: name, ...figuresOf(grid, { policy: override?.policy, level: override?.level }) });
       }),
@@ -80,7 +86,6 @@ export function StatsPanel(props: { active: boolean }) {
   useEffect(() => {
     if (!props.active || !port || !sheet || session.loading) return;
     if (loaded?.sheet === sheet) return;
-    setDone(null);
     void load(sheet);
   }, [props.active, port, sheet, session.loading, loaded, load]);
 
@@ -92,7 +97,7 @@ export function StatsPanel(props: { active: boolean }) {
     if (!current) return;
     void run("writingRanks", () => latest.current.ownWork(work)).then((result) => {
       if (!result) return;
-      setDone({ key: "ranksWritten", values: { column: result.column, cells: result.cells } });
+      feedback.notify({ title: t("ranksWritten", { column: result.column, cells: result.cells }) });
       void load(current.sheet);
     });
   };
@@ -107,7 +112,7 @@ export function StatsPanel(props: { active: boolean }) {
       await latest.current.refreshSheets({ follow: false });
       return name;
     }).then((name) => {
-      if (name) setDone({ key: "sheetInserted", values: { name } });
+      if (name) feedback.notify({ title: t("sheetInserted", { name }) });
     });
   };
 
@@ -130,7 +135,6 @@ export function StatsPanel(props: { active: boolean }) {
       </div>
       <ProgressNote show={task.progress} activity={task.activity} />
       <ErrorMessage error={task.error} onDismiss={task.clearError} />
-      {done && <Notice intent="success">{t(done.key, done.values)}</Notice>}
       {current && !stats && <Notice intent="info">{t("notAList")}</Notice>}
       {current && stats && (
         <>
