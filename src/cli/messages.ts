@@ -96,14 +96,14 @@ export const checkText = {
   sheet: (name: string): Text => ({ zh: `工作表“${name}”`, en: `Sheet “${name}”` }),
   confidence: { zh: "识别置信度", en: "confidence" },
   counts: (e: number, w: number, i: number, ignored: number): Text => ({
-    zh: `错误 ${e}，提醒 ${w}，信息 ${i}${ignored > 0 ? `，已忽略 ${ignored}` : ""}`,
-    en: `${e} error${e === 1 ? "" : "s"}, ${w} warning${w === 1 ? "" : "s"}, ${i} info${ignored > 0 ? `, ${ignored} ignored` : ""}`,
+    zh: `错误 ${e}，提醒 ${w}，说明 ${i}${ignored > 0 ? `，已忽略 ${ignored}` : ""}`,
+    en: `${e} error${e === 1 ? "" : "s"}, ${w} warning${w === 1 ? "" : "s"}, ${i} note${i === 1 ? "" : "s"}${ignored > 0 ? `, ${ignored} ignored` : ""}`,
   }),
   noFindings: { zh: "未发现问题。", en: "No findings." },
   times: (n: number): Text => ({ zh: `${n} 处`, en: `${n}×` }),
   total: (files: number, sheets: number, e: number, w: number, i: number, unusable: number): Text => ({
-    zh: `共 ${files} 个文件、${sheets} 张工作表：错误 ${e}，提醒 ${w}，信息 ${i}${unusable > 0 ? `；${unusable} 个文件无法校验` : ""}。`,
-    en: `${files} file${files === 1 ? "" : "s"}, ${sheets} sheet${sheets === 1 ? "" : "s"}: ${e} errors, ${w} warnings, ${i} info${unusable > 0 ? `; ${unusable} file${unusable === 1 ? "" : "s"} could not be checked` : ""}.`,
+    zh: `共 ${files} 个文件、${sheets} 张工作表：错误 ${e}，提醒 ${w}，说明 ${i}${unusable > 0 ? `；${unusable} 个文件无法校验` : ""}。`,
+    en: `${files} file${files === 1 ? "" : "s"}, ${sheets} sheet${sheets === 1 ? "" : "s"}: ${e} errors, ${w} warnings, ${i} notes${unusable > 0 ? `; ${unusable} file${unusable === 1 ? "" : "s"} could not be checked` : ""}.`,
   }),
   wroteCopy: (file: string): Text => ({
     zh: `已写出标记副本：${file}`,

@@ -103,7 +103,12 @@ describe("opening one workbook after another", () => {
     const file = await writeWithCover(dir, "fj-provincial-violations", "带说明页.xlsx");
     await openFile(page, file);
     await page.getByText(WORDS.zh.problems).waitFor({ timeout: 30_000 });
-    expect(await page.getByRole("combobox", { name: /工作表/ }).first().inputValue()).toBe("省级申报表");
+    expect(
+      await page
+        .getByRole("combobox", { name: /工作表/ })
+        .first()
+        .inputValue(),
+    ).toBe("省级申报表");
     await expectNoError(page, "zh");
   });
 });

@@ -31,7 +31,9 @@ export async function writeWithCover(dir: string, id: string, name: string): Pro
   // ExcelJS appends; move the cover to the front by its order id and make it the active tab.
   const sheets = wb.worksheets as Array<ExcelJS.Worksheet & { orderNo: number }>;
   sheets.forEach((ws, i) => (ws.orderNo = ws === cover ? 0 : i + 1));
-  wb.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: 0, visibility: "visible" }];
+  wb.views = [
+    { x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: 0, visibility: "visible" },
+  ];
   const file = path.join(dir, name);
   await wb.xlsx.writeFile(file);
   return file;

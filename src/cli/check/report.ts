@@ -4,6 +4,7 @@ import { toA1 } from "../../core/grid/a1";
 import { LEVEL_NAMES, PACK_NAMES, TABLE_NAMES } from "../../core/packs/types";
 import type { SheetCheck } from "../../core/check-types";
 import { RULE_TITLES } from "../../core/messages/rule-titles";
+import { SEVERITY_WORDS } from "../../core/messages/severity";
 import { checkText } from "../messages";
 import type { FileOutcome } from "./run";
 
@@ -43,10 +44,11 @@ export function jsonReport(outcomes: readonly FileOutcome[], lang: Lang): string
   return `${JSON.stringify({ files }, null, 2)}\n`;
 }
 
+/** The severity tags of the printed findings: the one name of each severity (core/messages/severity.ts). */
 const TAG: Record<Severity, { zh: string; en: string }> = {
-  error: { zh: "[错误]", en: "[error]" },
-  warning: { zh: "[提醒]", en: "[warning]" },
-  info: { zh: "[信息]", en: "[info]" },
+  error: { zh: `[${SEVERITY_WORDS.error.zh}]`, en: `[${SEVERITY_WORDS.error.en.toLowerCase()}]` },
+  warning: { zh: `[${SEVERITY_WORDS.warning.zh}]`, en: `[${SEVERITY_WORDS.warning.en.toLowerCase()}]` },
+  info: { zh: `[${SEVERITY_WORDS.info.zh}]`, en: `[${SEVERITY_WORDS.info.en.toLowerCase()}]` },
 };
 
 interface RuleGroup {
