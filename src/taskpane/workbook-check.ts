@@ -58,14 +58,25 @@ export async function checkSheetThroughPort(
     // One read per reference sheet; workbooks have at most one such list in practice.
     if (name !== sheet && REFERENCE_SHEET.test(name)) referenceGrids.push(await port.readSheet(name));
   }
+  // The read, the check and the marking are separate tasks: on a 20,000-row list each takes a few hundred
+  // milliseconds, and the pane stays responsive between them (issue 13).
+  await yieldToBrowser();
   const check = checkGrid(grid, {
     policy: options.override?.policy,
     level: options.override?.level,
     ignored: options.ignores ?? [],
     references: collectReferences([grid, ...referenceGrids]),
   });
-  if (options.mark) await port.applyMarks(sheet, check.findings);
+  if (options.mark) {
+    await yieldToBrowser();
+    await port.applyMarks(sheet, check.findings);
+  }
   return { check, grid };
+}
+
+/** Lets the browser paint and handle input before the next long step (a no-op wait outside a browser). */
+export function yieldToBrowser(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Findings per severity, ignored ones left out (they are neither marked nor counted). */

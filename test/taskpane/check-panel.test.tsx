@@ -58,11 +58,11 @@ describe("校验 tab: recognising and checking", () => {
     expect(port.markedCells(SHEET)).toEqual(MARKED);
     // Errors first (in sheet order of their first finding), then the warnings' groups.
     expect(groupHeadings().map((h) => h.textContent)).toEqual([
-      "领域不在附件1之列1",
-      "基层学员比例不足1",
-      "推荐排序1",
-      "重点推荐数量4",
-      "同一承办单位多个项目1",
+      "领域不在附件1之列错误 1",
+      "基层学员比例不足错误 1",
+      "推荐排序错误 1",
+      "重点推荐数量提醒 1说明 3",
+      "同一承办单位多个项目提醒 1",
     ]);
   });
 
@@ -285,7 +285,7 @@ describe("校验 tab: problems with the workbook", () => {
   it("shows a progress indicator while a slow check runs", async () => {
     const port = new FakeWorkbookPort([cityList()], { delayMs: 200 });
     await renderPane(port);
-    await waitFor(() => expect(screen.queryByText("正在识别工作表…")).toBeNull(), { timeout: 3000 });
+    await screen.findByText(/^汇总表 · /, {}, { timeout: 3000 });
     fireEvent.click(screen.getByRole("button", { name: "校验当前工作表" }));
     expect(await screen.findByText("正在校验…", {}, { timeout: 2000 })).toBeTruthy();
     await screen.findByText("发现 3 个错误、2 个提醒。", {}, { timeout: 4000 });

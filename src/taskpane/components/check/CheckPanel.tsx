@@ -7,6 +7,7 @@ import { toA1 } from "../../../core/grid/a1";
 import { planMarks } from "../../../core/marks";
 import type { WorkbookPort } from "../../../core/port";
 import { useCheckOnOpen, useCheckRequest } from "../../file/check-on-open";
+import { useFocusReturn } from "../../hooks/useFocusReturn";
 import { useTask } from "../../hooks/useTask";
 import { useText } from "../../i18n";
 import type { SheetOverride } from "../../settings";
@@ -72,6 +73,8 @@ export function CheckPanel() {
   const task = useTask();
   const run = task.run;
   const feedback = useFeedback();
+  const focusReturn = useFocusReturn();
+  const countsRef = useRef<HTMLDivElement>(null);
   const [detected, setDetected] = useState<{ sheet: string; check: SheetCheck } | null>(null);
   const [result, setResult] = useState<CheckResult | null>(null);
   const [pending, setPending] = useState<Finding | null>(null);
@@ -266,6 +269,7 @@ export function CheckPanel() {
 
   const confirmIgnore = (finding: Finding, reason: string) => {
     setPending(null);
+    focusReturn.restore(() => countsRef.current);
     if (!current) return;
     const name = current.sheet;
     const entry: IgnoreEntry = {
@@ -327,11 +331,20 @@ export function CheckPanel() {
       <ErrorMessage error={task.error} onDismiss={task.clearError} />
       {current && (
         <>
-          <SeverityCounts counts={severityCounts(current.check)} ignored={current.check.ignored.length} />
+          <div ref={countsRef} tabIndex={-1}>
+            <SeverityCounts counts={severityCounts(current.check)} ignored={current.check.ignored.length} />
+          </div>
           <Caption1 className={styles.muted}>
             {current.marked ? t("marksApplied", { cells: markedCells }) : t("marksCleared")}
           </Caption1>
-          <FindingsList findings={current.check.findings} onSelect={select} onIgnore={(f) => setPending(f)} />
+          <FindingsList
+            findings={current.check.findings}
+            onSelect={select}
+            onIgnore={(f) => {
+              focusReturn.remember();
+              setPending(f);
+            }}
+          />
         </>
       )}
       <IgnoredList
@@ -340,7 +353,14 @@ export function CheckPanel() {
         onRestore={restore}
         disabled={task.busy}
       />
-      <IgnoreDialog finding={pending} onConfirm={confirmIgnore} onCancel={() => setPending(null)} />
+      <IgnoreDialog
+        finding={pending}
+        onConfirm={confirmIgnore}
+        onCancel={() => {
+          setPending(null);
+          focusReturn.restore(() => countsRef.current);
+        }}
+      />
     </div>
   );
 }

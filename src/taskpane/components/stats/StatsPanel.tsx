@@ -13,6 +13,7 @@ import {
   type ListStats,
 } from "../../../core/stats";
 import { useTask } from "../../hooks/useTask";
+import { yieldToBrowser } from "../../workbook-check";
 import { useLanguage, useText } from "../../i18n";
 import { useSession } from "../../WorkbookSession";
 import { ErrorMessage } from "../common/ErrorMessage";
@@ -47,6 +48,19 @@ export function figuresOf(grid: Grid, policy: Parameters<typeof checkGrid>[1]): 
   return { grid, list, stats: computeStats(grid, { list, profile: statsProfileFor(pack) }) };
 }
 
+/** figuresOf in three tasks (list, pack, figures), letting the browser breathe between them on long lists. */
+async function figuresInSteps(
+  grid: Grid,
+  policy: Parameters<typeof checkGrid>[1],
+): Promise<Omit<Loaded, "sheet">> {
+  const list = readList(grid, LIST_COLUMNS);
+  if (!list) return { grid, list: undefined, stats: undefined };
+  await yieldToBrowser();
+  const pack = checkGrid(grid, policy).policy;
+  await yieldToBrowser();
+  return { grid, list, stats: computeStats(grid, { list, profile: statsProfileFor(pack) }) };
+}
+
 /**
  * The 统计 tab: the list's figures at a glance (totals against the plan, quota per recommender, projects per 领域,
  * the ranking table), and 写入排名 / 插入统计表 to put them into the workbook. Loaded when the tab is first shown.
@@ -78,7 +92,10 @@ export function StatsPanel(props: { active: boolean }) {
         const grid = await p.readSheet(name);
         if (latest.current.port !== p) return;
         const override = latest.current.overrides[name];
-        setLoaded({ sheet: name, ...figuresOf(grid, { policy: override?.policy, level: override?.level }) });
+        await yieldToBrowser();
+        const figures = await figuresInSteps(grid, { policy: override?.policy, level: override?.level });
+        if (latest.current.port !== p) return;
+        setLoaded({ sheet: name, ...figures });
       }),
     [run],
   );
