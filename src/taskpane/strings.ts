@@ -103,6 +103,10 @@ const zh = {
   marksApplied: "已在工作表中标记 {cells} 个单元格。",
   marksCleared: "已清除本工作表的标记。",
   findingsTitle: "问题列表",
+  ownResultsTable: "本工具生成的“校验结果”表",
+  ownResultsSheet:
+    "这是本工具在标记副本中写入的“校验结果”表，列出各工作表的问题，本身不作校验。请选择要校验的工作表。",
+  blankTemplate: "这是空白的{attachment}《{title}》模板，尚未填写，暂不校验。填写后再点“校验当前工作表”。",
   showMore: "显示更多 {count} 项（还有 {left} 项）",
   selectCell: "定位到单元格 {cell}",
   ignore: "忽略",
@@ -322,6 +326,11 @@ const en: Catalogue = {
   marksApplied: "{cells} cells marked in the sheet.",
   marksCleared: "The marks on this sheet were cleared.",
   findingsTitle: "Findings",
+  ownResultsTable: "the results sheet this tool wrote",
+  ownResultsSheet:
+    "This is the results sheet this tool writes into annotated copies; it lists the other sheets’ findings and is not checked itself. Choose the sheet to check.",
+  blankTemplate:
+    "This is the blank template of {attachment} “{title}”, not filled in yet, so it is not checked. Fill it in and check again.",
   showMore: "Show {count} more ({left} left)",
   selectCell: "Select cell {cell}",
   ignore: "Ignore",

@@ -14,6 +14,8 @@ import type { SheetOverride } from "../../settings";
 import { checkSheetThroughPort, severityCounts } from "../../workbook-check";
 import { useSession } from "../../WorkbookSession";
 import { ErrorMessage } from "../common/ErrorMessage";
+import { Notice } from "../common/Notice";
+import type { OwnSheet } from "../../own-sheets";
 import { useFeedback } from "../common/Feedback";
 import { ProgressNote } from "../common/ProgressNote";
 import { FindingsList } from "./FindingsList";
@@ -35,6 +37,7 @@ const useStyles = makeStyles({
 interface CheckResult {
   sheet: string;
   check: SheetCheck;
+  own: OwnSheet | null;
   marked: boolean;
 }
 
@@ -75,7 +78,9 @@ export function CheckPanel() {
   const feedback = useFeedback();
   const focusReturn = useFocusReturn();
   const countsRef = useRef<HTMLDivElement>(null);
-  const [detected, setDetected] = useState<{ sheet: string; check: SheetCheck } | null>(null);
+  const [detected, setDetected] = useState<{ sheet: string; check: SheetCheck; own: OwnSheet | null } | null>(
+    null,
+  );
   const [result, setResult] = useState<CheckResult | null>(null);
   const [pending, setPending] = useState<Finding | null>(null);
   const [live, setLive] = useState(false);
@@ -145,14 +150,14 @@ export function CheckPanel() {
               } else grid = first.grid;
             }
             const mark = options.mark;
-            const { check } = mark
+            const { check, own } = mark
               ? await s.ownWork(() => go(sheetName, true, grid))
               : await go(sheetName, false, grid);
             // Work on a workbook that has since been replaced shows nothing.
             if (latest.current.port !== p) return false;
             if (gen !== generation.current && !mark) return false;
-            setDetected({ sheet: sheetName, check });
-            if (mark) setResult({ sheet: sheetName, check, marked: true });
+            setDetected({ sheet: sheetName, check, own });
+            if (mark) setResult({ sheet: sheetName, check, own, marked: true });
             return mark;
           },
           { background: !options.mark || options.findRecognised },
@@ -302,6 +307,7 @@ export function CheckPanel() {
     <div className={styles.root}>
       <TableSummary
         check={detected && detected.sheet === sheet ? detected.check : null}
+        own={detected && detected.sheet === sheet ? detected.own : null}
         override={override}
         onOverride={changeOverride}
         disabled={!port || !sheet}
@@ -329,7 +335,17 @@ export function CheckPanel() {
       )}
       <ProgressNote show={task.progress} activity={task.activity} />
       <ErrorMessage error={task.error} onDismiss={task.clearError} />
-      {current && (
+      {current?.own && (
+        <Notice intent="info">
+          {current.own.kind === "results"
+            ? t("ownResultsSheet")
+            : t("blankTemplate", {
+                attachment: current.own.template.attachment,
+                title: current.own.template.title,
+              })}
+        </Notice>
+      )}
+      {current && !current.own && (
         <>
           <div ref={countsRef} tabIndex={-1}>
             <SeverityCounts counts={severityCounts(current.check)} ignored={current.check.ignored.length} />

@@ -11,6 +11,7 @@ import {
 } from "../../../core/packs/types";
 import { useLanguage, useText } from "../../i18n";
 import type { SheetOverride } from "../../settings";
+import type { OwnSheet } from "../../own-sheets";
 import { useFitStyles } from "../common/fit";
 
 const useStyles = makeStyles({
@@ -38,6 +39,8 @@ const AUTO = "auto";
  */
 export function TableSummary(props: {
   check: SheetCheck | null;
+  /** The sheet is one the add-in made (校验结果, a blank template). */
+  own?: OwnSheet | null;
   override: SheetOverride;
   onOverride: (override: SheetOverride) => void;
   disabled?: boolean;
@@ -54,14 +57,17 @@ export function TableSummary(props: {
   const [open, setOpen] = useState(false);
   const byHand = override.policy !== undefined || override.level !== undefined;
   const expanded = open || byHand;
-  const parts = check
-    ? [
-        TABLE_NAMES[check.table][lang],
-        (check.policy ? PACK_NAMES[check.policy][lang] : t("noPack")) + chosen("policy"),
-        // A table without a level says nothing about it (no 级别 无).
-        ...(check.level ? [LEVEL_NAMES[check.level][lang] + chosen("level")] : []),
-      ]
-    : ["…"];
+  const parts =
+    props.own?.kind === "results"
+      ? [t("ownResultsTable")]
+      : check
+        ? [
+            TABLE_NAMES[check.table][lang],
+            (check.policy ? PACK_NAMES[check.policy][lang] : t("noPack")) + chosen("policy"),
+            // A table without a level says nothing about it (no 级别 无).
+            ...(check.level ? [LEVEL_NAMES[check.level][lang] + chosen("level")] : []),
+          ]
+        : ["…"];
   const detailsId = useId();
 
   return (
