@@ -20,6 +20,8 @@ interface CheckArgs {
   json: boolean;
   out?: string;
   summary?: string;
+  /** Findings listed per sheet in the human report (the counts are always whole); undefined lists them all. */
+  maxFindings?: number;
 }
 
 /** Parse `check`'s arguments; a string is the usage error to show. */
@@ -36,6 +38,8 @@ export function parseCheckArgs(args: readonly string[], lang: "zh" | "en"): Chec
         json: { type: "boolean", default: false },
         out: { type: "string" },
         summary: { type: "string" },
+        "max-findings": { type: "string" },
+        "counts-only": { type: "boolean", default: false },
       },
     });
   } catch (error) {
@@ -53,6 +57,12 @@ export function parseCheckArgs(args: readonly string[], lang: "zh" | "en"): Chec
       return checkText.badLevel(values.level)[lang];
     out.level = values.level;
   }
+  const max = values["max-findings"];
+  if (max !== undefined) {
+    if (!/^\d+$/.test(max)) return checkText.badMaxFindings(max)[lang];
+    out.maxFindings = Number(max);
+  }
+  if (values["counts-only"] === true) out.maxFindings = 0;
   if (values.out !== undefined) out.out = values.out;
   if (values.summary !== undefined) out.summary = values.summary;
   return out;
@@ -114,6 +124,7 @@ async function runCheck(args: readonly string[], io: CliIO): Promise<number> {
         lang,
         cwd: io.cwd,
         outDir,
+        outShown: parsed.out,
         collectProjects: summaryPath !== undefined,
       },
       namer,
@@ -123,7 +134,7 @@ async function runCheck(args: readonly string[], io: CliIO): Promise<number> {
     // The human report streams file by file; the JSON document needs every file first.
     if (!parsed.json) {
       progress.finish();
-      io.stdout(humanFileReport(outcome, lang));
+      io.stdout(humanFileReport(outcome, lang, { maxFindings: parsed.maxFindings }));
     }
     // Keep only what the totals, JSON and summary need: the workbook itself is already out of reach.
     outcomes.push(outcome);
