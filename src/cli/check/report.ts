@@ -1,4 +1,5 @@
 import { problemText } from "../../adapters/xlsx/problems";
+import type { SummaryFile } from "../../adapters/xlsx/summary";
 import { SEVERITY_ORDER, countBySeverity, type Finding, type Severity } from "../../core/findings";
 import { toA1 } from "../../core/grid/a1";
 import { LEVEL_NAMES, PACK_NAMES, TABLE_NAMES } from "../../core/packs/types";
@@ -161,4 +162,24 @@ export function exitCodeOf(outcomes: readonly FileOutcome[]): number {
   if (outcomes.some((o) => o.problem !== null || o.copy?.ok === false)) return 2;
   if (outcomes.some((o) => o.checks.some((c) => c.findings.some((f) => f.severity === "error")))) return 1;
   return 0;
+}
+
+/** The summary workbook's file list (`--summary`, and the browser's folder check, which must write the same). */
+export function summaryFiles(outcomes: readonly FileOutcome[], lang: "zh" | "en"): SummaryFile[] {
+  return outcomes.map((o) => ({
+    file: o.file,
+    error: outcomeError(o, lang),
+    sheets: o.checks.map((c) => {
+      const n = countBySeverity(c.findings);
+      return {
+        sheet: c.sheet,
+        table: c.table,
+        policy: c.policy,
+        level: c.level,
+        errors: n.error,
+        warnings: n.warning,
+        infos: n.info,
+      };
+    }),
+  }));
 }

@@ -1,12 +1,11 @@
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { buildSummaryWorkbook, type SummaryFile } from "../../adapters/xlsx/summary";
+import { buildSummaryWorkbook } from "../../adapters/xlsx/summary";
 import { writeFileAtomic } from "../../adapters/xlsx/write-file";
-import { countBySeverity } from "../../core/findings";
 import { isPackId, type Level, type PackId } from "../../core/packs/types";
 import { parseArgsError } from "../args";
 import { resolveInputs } from "../check/inputs";
-import { exitCodeOf, humanFileReport, humanTotals, jsonReport, outcomeError } from "../check/report";
+import { exitCodeOf, humanFileReport, humanTotals, jsonReport, summaryFiles } from "../check/report";
 import { checkInput, CopyNamer, prepareOutDir, type FileOutcome } from "../check/run";
 import { checkText, cliText } from "../messages";
 import { createProgress } from "../progress";
@@ -66,25 +65,6 @@ export function parseCheckArgs(args: readonly string[], lang: "zh" | "en"): Chec
   if (values.out !== undefined) out.out = values.out;
   if (values.summary !== undefined) out.summary = values.summary;
   return out;
-}
-
-function summaryFiles(outcomes: readonly FileOutcome[], lang: "zh" | "en"): SummaryFile[] {
-  return outcomes.map((o) => ({
-    file: o.file,
-    error: outcomeError(o, lang),
-    sheets: o.checks.map((c) => {
-      const n = countBySeverity(c.findings);
-      return {
-        sheet: c.sheet,
-        table: c.table,
-        policy: c.policy,
-        level: c.level,
-        errors: n.error,
-        warnings: n.warning,
-        infos: n.info,
-      };
-    }),
-  }));
 }
 
 async function runCheck(args: readonly string[], io: CliIO): Promise<number> {

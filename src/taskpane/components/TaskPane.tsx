@@ -25,6 +25,8 @@ export interface TaskPaneProps {
   fileBanner?: ReactNode;
   /** Check and mark the port's sheet as soon as it is recognised (every workbook file mode opens). */
   checkOnOpen?: boolean;
+  /** Shown instead of the tabs (file mode's whole-folder check); the tabs stay mounted behind it. */
+  replaceTabs?: ReactNode;
 }
 
 /** The whole task pane: theme, language, the workbook port, header, file-mode banner and tabs. */
@@ -52,7 +54,10 @@ export function TaskPane(props: TaskPaneProps) {
                     (props.fileBanner ?? <ModeBanner onOpenFile={props.onOpenFile} />)}
                   <CheckOnOpenContext.Provider value={props.checkOnOpen ? (props.port ?? null) : null}>
                     <main>
-                      <PaneTabs mode={props.host.mode} />
+                      {props.replaceTabs}
+                      <div hidden={props.replaceTabs !== undefined}>
+                        <PaneTabs mode={props.host.mode} />
+                      </div>
                     </main>
                   </CheckOnOpenContext.Provider>
                 </CheckRequestContext.Provider>

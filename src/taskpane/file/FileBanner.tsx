@@ -46,6 +46,8 @@ export interface FileBannerProps {
   state: FileModeState;
   /** The user chose a file; `lang` is the pane's language, for the reasons the marks will carry. */
   onOpen(file: File, lang: Lang): void;
+  /** The user chose a folder, or several files, to check them all. */
+  onFolder?(files: File[]): void;
 }
 
 /**
@@ -59,6 +61,13 @@ export function FileBanner(props: FileBannerProps) {
   const { lang } = useLanguage();
   const { file, opening, failure } = props.state;
   const input = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
+  const filesInput = useRef<HTMLInputElement>(null);
+  const onMany = (event: ChangeEvent<HTMLInputElement>) => {
+    const chosen = [...(event.target.files ?? [])];
+    event.target.value = "";
+    if (chosen.length > 0) props.onFolder?.(chosen);
+  };
 
   const onChange = (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = event.target.files?.[0];
@@ -114,6 +123,37 @@ export function FileBanner(props: FileBannerProps) {
           onChange={onChange}
         />
         <DownloadButton port={file?.port ?? null} name={file?.name ?? null} compact={compact} />
+        {props.onFolder && (
+          <>
+            <Button size={compact ? "small" : "medium"} onClick={() => folderInput.current?.click()}>
+              {t("openFolder")}
+            </Button>
+            <Button size={compact ? "small" : "medium"} onClick={() => filesInput.current?.click()}>
+              {t("openFiles")}
+            </Button>
+            <input
+              ref={folderInput}
+              className={styles.input}
+              type="file"
+              // A folder and everything under it (Chromium, Edge, Firefox, Safari all know the attribute).
+              {...{ webkitdirectory: "", directory: "" }}
+              multiple
+              tabIndex={-1}
+              aria-hidden="true"
+              onChange={onMany}
+            />
+            <input
+              ref={filesInput}
+              className={styles.input}
+              type="file"
+              multiple
+              accept=".xlsx,.xlsm,.xls,.et,.csv"
+              tabIndex={-1}
+              aria-hidden="true"
+              onChange={onMany}
+            />
+          </>
+        )}
       </div>
       {failure && (
         <div role="alert">

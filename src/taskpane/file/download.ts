@@ -20,8 +20,8 @@ export function checkedFileName(name: string): string {
 }
 
 /** Hands the bytes to the browser as a file download under the given name. */
-export function saveBytes(bytes: Uint8Array, name: string, doc: Document = document): void {
-  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_MIME });
+export function saveBytes(bytes: Uint8Array, name: string, doc: Document = document, mime = XLSX_MIME): void {
+  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime });
   const url = URL.createObjectURL(blob);
   const link = doc.createElement("a");
   link.href = url;
