@@ -100,8 +100,8 @@ export function FileBanner(props: FileBannerProps) {
         )}
         {compact && (
           <Caption1 className={styles.muted}>
-            {file.example ? `${t("fileExampleNote")} ` : ""}
-            {t("filePrivacy")}
+            {file.example && <span>{t("fileExampleNote")} </span>}
+            <span>{t("filePrivacy")}</span>
           </Caption1>
         )}
       </div>

@@ -45,6 +45,14 @@ const useStyles = makeStyles({
   num: { width: "2.6em", textAlign: "right" },
   bad: { color: tokens.colorPaletteRedForeground1 },
   muted: { color: tokens.colorNeutralForeground3 },
+  fileButton: {
+    justifyContent: "flex-start",
+    textAlign: "left",
+    paddingLeft: 0,
+    minWidth: 0,
+    height: "auto",
+    overflowWrap: "anywhere",
+  },
 });
 
 type Module = typeof import("./folder-check");
@@ -157,7 +165,6 @@ export function FolderPanel(props: FolderPanelProps) {
           {t("folderBack")}
         </Button>
       </div>
-      <Caption1 className={styles.muted}>{t("filePrivacy")}</Caption1>
       {failed && <Body1 className={styles.bad}>{t("fileDownloadFailed", { detail: failed })}</Body1>}
       {total === 0 && !failed && rows.length === 0 && <Body1>{t("folderLooking")}</Body1>}
       {total > 0 && (
@@ -214,6 +221,7 @@ export function FolderPanel(props: FolderPanelProps) {
                   <Button
                     size="small"
                     appearance="transparent"
+                    className={styles.fileButton}
                     disabled={row.problem !== null}
                     aria-label={t("folderOpen", { name: row.name })}
                     onClick={() => {

@@ -35,14 +35,14 @@ export function useFocusReturn(): FocusReturn {
     neighbour.current = opener.current ? neighbourOf(opener.current) : null;
   }, []);
   const restore = useCallback((fallback?: () => HTMLElement | null | undefined) => {
-    // After the dialog has unmounted and its focus trap has let go (and after the re-render that may remove the
-    // opener): a frame later.
+    // After the dialog has unmounted and its focus trap has let go, and through the re-render that may remove the
+    // opener (a re-check after 忽略): for a second, whenever focus has fallen to the page itself, it is put back.
     const attempt = (triesLeft: number) => {
-      const target = [opener.current, neighbour.current, fallback?.()].find(focusable);
-      if (target) target.focus();
-      if (triesLeft > 0 && document.activeElement !== target) setTimeout(() => attempt(triesLeft - 1), 50);
+      const lost = document.activeElement === null || document.activeElement === document.body;
+      if (lost) [opener.current, neighbour.current, fallback?.()].find(focusable)?.focus();
+      if (triesLeft > 0) setTimeout(() => attempt(triesLeft - 1), 50);
     };
-    setTimeout(() => attempt(6), 0);
+    setTimeout(() => attempt(20), 0);
   }, []);
   return { remember, restore };
 }

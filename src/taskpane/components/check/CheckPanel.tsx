@@ -302,6 +302,8 @@ export function CheckPanel() {
     if (on && sheet) void runOn(sheet, { mark: true });
   };
 
+  // A sheet the add-in made (校验结果, a blank template) is said to be so as soon as it is recognised.
+  const ownSheet = (current ?? (detected && detected.sheet === sheet ? detected : null))?.own ?? null;
   const markedCells = current ? planMarks(current.check.findings).length : 0;
   return (
     <div className={styles.root}>
@@ -335,13 +337,13 @@ export function CheckPanel() {
       )}
       <ProgressNote show={task.progress} activity={task.activity} />
       <ErrorMessage error={task.error} onDismiss={task.clearError} />
-      {current?.own && (
+      {ownSheet && (
         <Notice intent="info">
-          {current.own.kind === "results"
+          {ownSheet.kind === "results"
             ? t("ownResultsSheet")
             : t("blankTemplate", {
-                attachment: current.own.template.attachment,
-                title: current.own.template.title,
+                attachment: ownSheet.template.attachment,
+                title: ownSheet.template.title,
               })}
         </Notice>
       )}

@@ -88,49 +88,51 @@ export function TableSummary(props: {
           {t(expanded ? "overrideHide" : "overrideShow")}
         </Button>
       </div>
-      <div id={detailsId} className={styles.details} hidden={!expanded}>
-        <Field label={t("choosePack")} className={fit.field}>
-          <Select
-            className={fit.select}
-            value={override.policy ?? AUTO}
-            disabled={props.disabled}
-            onChange={(_e, data) =>
-              props.onOverride({ ...override, policy: isPackId(data.value) ? data.value : undefined })
-            }
-          >
-            <option value={AUTO}>{t("automatic")}</option>
-            {PACK_IDS.map((id) => (
-              <option key={id} value={id}>
-                {PACK_NAMES[id][lang]}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t("chooseLevel")} className={fit.field}>
-          <Select
-            className={fit.select}
-            value={override.level ?? AUTO}
-            disabled={props.disabled}
-            onChange={(_e, data) =>
-              props.onOverride({
-                ...override,
-                level:
-                  data.value === "national" || data.value === "provincial"
-                    ? (data.value as Level)
-                    : undefined,
-              })
-            }
-          >
-            <option value={AUTO}>{t("automatic")}</option>
-            {(["national", "provincial"] as const).map((level) => (
-              <option key={level} value={level}>
-                {LEVEL_NAMES[level][lang]}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Caption1 className={styles.muted}>{t("overrideHint")}</Caption1>
-      </div>
+      {expanded && (
+        <div id={detailsId} className={styles.details}>
+          <Field label={t("choosePack")} className={fit.field}>
+            <Select
+              className={fit.select}
+              value={override.policy ?? AUTO}
+              disabled={props.disabled}
+              onChange={(_e, data) =>
+                props.onOverride({ ...override, policy: isPackId(data.value) ? data.value : undefined })
+              }
+            >
+              <option value={AUTO}>{t("automatic")}</option>
+              {PACK_IDS.map((id) => (
+                <option key={id} value={id}>
+                  {PACK_NAMES[id][lang]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={t("chooseLevel")} className={fit.field}>
+            <Select
+              className={fit.select}
+              value={override.level ?? AUTO}
+              disabled={props.disabled}
+              onChange={(_e, data) =>
+                props.onOverride({
+                  ...override,
+                  level:
+                    data.value === "national" || data.value === "provincial"
+                      ? (data.value as Level)
+                      : undefined,
+                })
+              }
+            >
+              <option value={AUTO}>{t("automatic")}</option>
+              {(["national", "provincial"] as const).map((level) => (
+                <option key={level} value={level}>
+                  {LEVEL_NAMES[level][lang]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Caption1 className={styles.muted}>{t("overrideHint")}</Caption1>
+        </div>
+      )}
     </section>
   );
 }
