@@ -80,14 +80,14 @@ async function expectNoError(page: Page, lang: "zh" | "en"): Promise<void> {
   expect(await page.getByText(WORDS[lang].failed, { exact: true }).count()).toBe(0);
 }
 
-/** Waits (up to 10 s) until `read` gives a value `ok` accepts; fails with the last value otherwise. */
+/** Waits (up to 30 s) until `read` gives a value `ok` accepts; fails with the last value otherwise. */
 async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean): Promise<T> {
   let last: T = await read();
-  for (let i = 0; i < 50 && !ok(last); i++) {
+  for (let i = 0; i < 150 && !ok(last); i++) {
     await new Promise((r) => setTimeout(r, 200));
     last = await read();
   }
-  if (!ok(last)) throw new Error(`Still ${JSON.stringify(last)} after 10 s`);
+  if (!ok(last)) throw new Error(`Still ${JSON.stringify(last)} after 30 s`);
   return last;
 }
 
