@@ -4,12 +4,21 @@
 //   npm run bench:pane                       build, then 7 page loads
 //   npm run bench:pane -- --dist DIR --runs 3   use a build made as the browser tests make it
 //
-// Prints one line:
+// Prints two lines:
 //   pane taskpaneKb=N taskpaneGzipKb=N exceljsGzipKb=N interactiveMs=N checkedMs=N runs=N
+//   pane rows=20000 longestTaskMs=N
 // interactiveMs: navigation start to the example open and 校验当前工作表 ready (median); checkedMs: to the findings of
 // the automatic check on screen (median). Times are the page's own clock (performance.now()).
+// longestTaskMs: the longest main-thread task (PerformanceObserver, entryType "longtask") while a 20,000-row list with
+// thousands of findings is opened, checked on opening, its biggest group of findings expanded and shown more, the
+// 统计 tab opened and the ranking sorted and shown more — what froze the pane for seconds before (issue 13). Target:
+// no task over 200 ms. Each phase's longest task is printed below it, so the floor (ExcelJS reading the file) shows.
 
 import * as fs from "node:fs";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import type { Page } from "playwright-core";
+import { SUMMARY_HEADER } from "../scripts/build-examples";
 import {
   buildPane,
   bundleSizes,
@@ -28,6 +37,99 @@ function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2);
+}
+
+/** A city summary list of `rows` projects with a problem in every few rows (findings by the thousand). */
+async function writeBigList(file: string, rows: number): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("汇总表");
+  ws.addRow(["2026年度上海市专业技术人员知识更新工程高级研修项目汇总表"]);
+  ws.addRow(SUMMARY_HEADER);
+  const perRecommender = 50;
+  for (let i = 0; i < rows; i++) {
+    const rank = (i % perRecommender) + 1;
+    const day = 1 + (i % 24);
+    ws.addRow([
+      i + 1,
+      `推荐单位${Math.floor(i / perRecommender)}`,
+      rank,
+      `研修项目${i}号高级研修班`,
+      `承办单位${i}`,
+      i % 3 === 0 ? 45 : 50 + (i % 40),
+      0.3 + (i % 5) / 100,
+      `2026年${1 + (i % 10)}月${day}日-${day + 2 + (i % 3)}日`,
+      i % 2 === 0 ? 12 : 6.5,
+      i % 2 === 0 ? "是" : "否",
+      "数字技术",
+      "人工智能",
+      rank <= 10 ? "重点推荐" : null,
+    ]);
+  }
+  ws.getColumn(7).numFmt = "0%";
+  await wb.xlsx.writeFile(file);
+}
+
+/** Starts recording long tasks in the page; `longest()` reads the longest since the last call. */
+async function watchLongTasks(page: Page): Promise<{ longest(): Promise<number> }> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __longest: number };
+    w.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__longest = Math.max(w.__longest, entry.duration);
+    }).observe({ type: "longtask", buffered: false });
+  });
+  return {
+    longest: () =>
+      page.evaluate(() => {
+        const w = window as unknown as { __longest: number };
+        const value = w.__longest;
+        w.__longest = 0;
+        return Math.round(value);
+      }),
+  };
+}
+
+/** Opens the 20,000-row list in the pane and works with it as staff do; returns each phase's longest task. */
+async function bigListPhases(url: string, file: string): Promise<Array<[string, number]>> {
+  const browser = await launchChromium();
+  try {
+    const { context, page } = await openPage(browser);
+    await page.goto(`${url}taskpane.html?mode=file`);
+    await page.getByText("当前文件：sh-recommendation.xlsx", { exact: true }).waitFor({ timeout: 30_000 });
+    await page.getByText(/^发现 \d+ 个错误、\d+ 个提醒。$/).waitFor({ timeout: 30_000 });
+    const tasks = await watchLongTasks(page);
+    const phases: Array<[string, number]> = [];
+    const [chooser] = await Promise.all([
+      page.waitForEvent("filechooser"),
+      page.getByRole("button", { name: "打开 xlsx 文件" }).click(),
+    ]);
+    await chooser.setFiles(file);
+    await page.getByText(`当前文件：${path.basename(file)}`, { exact: true }).waitFor({ timeout: 120_000 });
+    phases.push(["open", await tasks.longest()]);
+    await page.getByText(/^发现 \d+ 个错误、\d+ 个提醒。$/).waitFor({ timeout: 120_000 });
+    phases.push(["check", await tasks.longest()]);
+    const panel = page.getByRole("tabpanel").filter({ visible: true });
+    const groups = panel.getByRole("region", { name: "问题列表" });
+    await groups.getByRole("button", { expanded: false }).first().click();
+    await panel
+      .getByRole("button", { name: /^显示更多/ })
+      .first()
+      .click();
+    await page.waitForTimeout(300);
+    phases.push(["findings", await tasks.longest()]);
+    await page.getByRole("tab", { name: "统计" }).click();
+    const ranking = page.getByRole("region", { name: "排名" });
+    await ranking.waitFor({ timeout: 120_000 });
+    phases.push(["stats", await tasks.longest()]);
+    await ranking.getByRole("button", { name: /项目名称/ }).click();
+    await ranking.getByRole("button", { name: /^显示更多/ }).click();
+    await page.waitForTimeout(300);
+    phases.push(["ranking", await tasks.longest()]);
+    await context.close();
+    return phases;
+  } finally {
+    await browser.close();
+  }
 }
 
 async function main(): Promise<void> {
@@ -58,7 +160,16 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
+  }
+  const bigDir = tempDir("yanxiu-bench-pane-list-");
+  const bigFile = path.join(bigDir, "汇总表-20000.xlsx");
+  let phases: Array<[string, number]>;
+  try {
+    await writeBigList(bigFile, 20_000);
+    phases = await bigListPhases(server.url, bigFile);
+  } finally {
     await server.close();
+    fs.rmSync(bigDir, { recursive: true, force: true });
   }
   const sizes = bundleSizes(dist);
   if (owned) fs.rmSync(dist, { recursive: true, force: true });
@@ -66,6 +177,8 @@ async function main(): Promise<void> {
     `pane taskpaneKb=${sizes.taskpaneKb} taskpaneGzipKb=${sizes.taskpaneGzipKb} exceljsGzipKb=${sizes.exceljsGzipKb} ` +
       `interactiveMs=${median(interactive)} checkedMs=${median(checked)} runs=${runs}`,
   );
+  console.log(`pane rows=20000 longestTaskMs=${Math.max(...phases.map(([, ms]) => ms))}`);
+  console.log(`  (longest task per phase: ${phases.map(([name, ms]) => `${name} ${ms} ms`).join(", ")})`);
 }
 
 main().catch((error: unknown) => {

@@ -39,6 +39,39 @@ function commandHelp(command: CliCommand, lang: Lang): string {
 
 const isHelp = (a: string) => a === "--help" || a === "-h";
 
+/** Edit distance (insertions, deletions, substitutions, swaps of neighbours) between two short words. */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [
+    i,
+    ...Array<number>(b.length).fill(0),
+  ]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  return d[a.length]![b.length]!;
+}
+
+/** The command a mistyped name most likely meant (at most two edits away, or a prefix of it), or undefined. */
+export function closestCommand(name: string, commands: readonly CliCommand[]): string | undefined {
+  const typed = name.toLowerCase();
+  let best: { name: string; distance: number } | undefined;
+  for (const c of commands) {
+    const distance = c.name.startsWith(typed) && typed.length >= 2 ? 0 : editDistance(typed, c.name);
+    if (
+      distance <= Math.min(2, Math.max(1, Math.floor(c.name.length / 3))) &&
+      (!best || distance < best.distance)
+    )
+      best = { name: c.name, distance };
+  }
+  return best?.name;
+}
+
 /**
  * The whole CLI as a function: arguments in, exit code out, every word through `io` (so tests run it in-process).
  * Global options (--lang, --help, --version) are taken here; the rest goes to the command.
@@ -71,7 +104,9 @@ export async function main(
   }
   const command = commands.find((c) => c.name === first);
   if (!command) {
-    io.stderr(`${cliText.unknownCommand(first)[lang]}\n\n${helpText(lang, commands)}`);
+    const meant = closestCommand(first, commands);
+    const hint = meant ? `\n${cliText.didYouMean(meant)[lang]}` : "";
+    io.stderr(`${cliText.unknownCommand(first)[lang]}${hint}\n\n${helpText(lang, commands)}`);
     return 2;
   }
   if (args.some(isHelp)) {

@@ -14,9 +14,13 @@ export const cliText = {
   },
   optVersion: { zh: "显示版本", en: "show the version" },
   exitCodes: {
-    zh: "退出码：0 未发现错误；1 发现错误；2 有文件无法读取或用法有误。",
-    en: "Exit codes: 0 no errors; 1 errors found; 2 a file could not be read, or wrong usage.",
+    zh: "退出码：0 未发现错误；1 发现错误；2 有文件无法读取或用法有误；3 程序内部错误（请报告）。",
+    en: "Exit codes: 0 no errors; 1 errors found; 2 a file could not be read, or wrong usage; 3 internal error (please report it).",
   },
+  didYouMean: (name: string): Text => ({
+    zh: `是否要运行“yanxiu ${name}”？`,
+    en: `Did you mean “yanxiu ${name}”?`,
+  }),
   unknownCommand: (name: string): Text => ({
     zh: `未知命令“${name}”。运行 yanxiu --help 查看可用命令。`,
     en: `Unknown command “${name}”. Run yanxiu --help for the commands.`,
@@ -44,10 +48,10 @@ export const checkText = {
     en: "check application workbooks (files or directories) and list the findings by rule",
   },
   usage:
-    "yanxiu check FILE|DIR... [--policy PACK] [--level national|provincial] [--json] [--out DIR] [--summary OUT.xlsx] [--lang en]",
+    "yanxiu check FILE|DIR... [--policy PACK] [--level national|provincial] [--json] [--out DIR] [--summary OUT.xlsx] [--max-findings N | --counts-only] [--lang en]",
   help: {
     zh: [
-      "逐个校验每个文件的每张工作表；目录会递归查找其中的 .xlsx 文件。",
+      "逐个校验每个文件的每张工作表；目录会递归查找其中的 .xlsx 和 .xlsm 工作簿，以及常被误交的 .xls、.et、.csv 文件（逐个说明为何无法校验）；标记副本 *.checked.xlsx 不再重复校验。",
       "",
       "选项：",
       `  --policy PACK     指定政策包，不自动识别（${PACK_IDS.join("、")}）`,
@@ -55,12 +59,14 @@ export const checkText = {
       "  --json            以 JSON 输出结果",
       "  --out DIR         为每个文件写出标记副本 <文件名>.checked.xlsx（原文件不会被修改）",
       "  --summary FILE    写出汇总工作簿：文件清单，以及所有项目合并成的一张汇总表",
+      "  --max-findings N  每张工作表最多列出 N 条问题（计数不变），适合上万行的名单",
+      "  --counts-only     只列出每张工作表的识别结果和计数，不逐条列出问题",
       "  --lang en         英文输出（默认中文）",
       "",
-      "退出码：0 未发现错误；1 发现错误；2 有文件无法读取或用法有误（其他文件照常校验）。",
+      "退出码：0 未发现错误；1 发现错误；2 有文件无法读取或用法有误（其他文件照常校验）；3 程序内部错误（请报告）。",
     ].join("\n"),
     en: [
-      "Checks every sheet of every file; directories are searched for .xlsx files.",
+      "Checks every sheet of every file; directories are searched for .xlsx and .xlsm workbooks, and for the .xls, .et and .csv files people send instead (each told why it cannot be checked); annotated copies *.checked.xlsx are not checked again.",
       "",
       "Options:",
       `  --policy PACK     use this policy pack instead of detecting it (${PACK_IDS.join(", ")})`,
@@ -68,12 +74,22 @@ export const checkText = {
       "  --json            print the results as JSON",
       "  --out DIR         write an annotated copy <name>.checked.xlsx of each file (inputs are never modified)",
       "  --summary FILE    write a summary workbook: the files, and every project merged into one list",
+      "  --max-findings N  list at most N findings per sheet (the counts stay whole): for lists of 10,000 rows",
+      "  --counts-only     list each sheet's recognition and counts only, no findings",
       "  --lang en         English output (default: Chinese)",
       "",
-      "Exit codes: 0 no errors; 1 errors found; 2 a file could not be read, or wrong usage (other files are still checked).",
+      "Exit codes: 0 no errors; 1 errors found; 2 a file could not be read, or wrong usage (other files are still checked); 3 internal error (please report it).",
     ].join("\n"),
   },
   noInputs: { zh: "请至少给出一个文件或目录。", en: "Give at least one file or directory." },
+  badMaxFindings: (value: string): Text => ({
+    zh: `--max-findings 须为 0 或正整数，而不是“${value}”。`,
+    en: `--max-findings must be 0 or a positive whole number, not “${value}”.`,
+  }),
+  notShown: (n: number, sheet: string): Text => ({
+    zh: `      …… 工作表“${sheet}”另有 ${n.toLocaleString("en-US")} 条问题未列出（--max-findings）。`,
+    en: `      … ${n.toLocaleString("en-US")} more finding${n === 1 ? "" : "s"} of sheet “${sheet}” not listed (--max-findings).`,
+  }),
   badPolicy: (value: string): Text => ({
     zh: `未知的政策包“${value}”，可用：${PACK_IDS.join("、")}。`,
     en: `Unknown policy pack “${value}”; known: ${PACK_IDS.join(", ")}.`,
@@ -96,14 +112,14 @@ export const checkText = {
   sheet: (name: string): Text => ({ zh: `工作表“${name}”`, en: `Sheet “${name}”` }),
   confidence: { zh: "识别置信度", en: "confidence" },
   counts: (e: number, w: number, i: number, ignored: number): Text => ({
-    zh: `错误 ${e}，提醒 ${w}，信息 ${i}${ignored > 0 ? `，已忽略 ${ignored}` : ""}`,
-    en: `${e} error${e === 1 ? "" : "s"}, ${w} warning${w === 1 ? "" : "s"}, ${i} info${ignored > 0 ? `, ${ignored} ignored` : ""}`,
+    zh: `错误 ${e}，提醒 ${w}，说明 ${i}${ignored > 0 ? `，已忽略 ${ignored}` : ""}`,
+    en: `${e} error${e === 1 ? "" : "s"}, ${w} warning${w === 1 ? "" : "s"}, ${i} note${i === 1 ? "" : "s"}${ignored > 0 ? `, ${ignored} ignored` : ""}`,
   }),
   noFindings: { zh: "未发现问题。", en: "No findings." },
   times: (n: number): Text => ({ zh: `${n} 处`, en: `${n}×` }),
   total: (files: number, sheets: number, e: number, w: number, i: number, unusable: number): Text => ({
-    zh: `共 ${files} 个文件、${sheets} 张工作表：错误 ${e}，提醒 ${w}，信息 ${i}${unusable > 0 ? `；${unusable} 个文件无法校验` : ""}。`,
-    en: `${files} file${files === 1 ? "" : "s"}, ${sheets} sheet${sheets === 1 ? "" : "s"}: ${e} errors, ${w} warnings, ${i} info${unusable > 0 ? `; ${unusable} file${unusable === 1 ? "" : "s"} could not be checked` : ""}.`,
+    zh: `共 ${files} 个文件、${sheets} 张工作表：错误 ${e}，提醒 ${w}，说明 ${i}${unusable > 0 ? `；${unusable} 个文件无法校验` : ""}。`,
+    en: `${files} file${files === 1 ? "" : "s"}, ${sheets} sheet${sheets === 1 ? "" : "s"}: ${e} errors, ${w} warnings, ${i} notes${unusable > 0 ? `; ${unusable} file${unusable === 1 ? "" : "s"} could not be checked` : ""}.`,
   }),
   wroteCopy: (file: string): Text => ({
     zh: `已写出标记副本：${file}`,

@@ -74,6 +74,8 @@ export const OWN_CHANGE_QUIET_MS = 1500;
 const SessionContext = createContext<WorkbookSession | null>(null);
 
 const EMPTY: readonly IgnoreEntry[] = [];
+const NO_SHEETS: SheetInfo[] = [];
+const NO_OVERRIDES: Overrides = {};
 
 /** Provides the session of the port in PortContext to the tabs. */
 export function WorkbookSessionProvider(props: { children?: ReactNode }) {
@@ -86,6 +88,10 @@ export function WorkbookSessionProvider(props: { children?: ReactNode }) {
   const [loadError, setLoadError] = useState<unknown>(null);
   const [settingsError, setSettingsError] = useState<unknown>(null);
   const [loading, setLoading] = useState(false);
+  // The port the state above belongs to. A new port arrives one render before the effect below resets the state:
+  // in that render the tabs must not see the previous workbook's sheet (they would ask the new port for it).
+  const [stateOf, setStateOf] = useState<WorkbookPort | null>(port);
+  const fresh = stateOf === port;
   const lastActive = useRef<string | null>(null);
   const sheetRef = useRef<string | null>(null);
   // The latest stored values, so two quick ignores in a row both land (state updates are not synchronous).
@@ -145,6 +151,7 @@ export function WorkbookSessionProvider(props: { children?: ReactNode }) {
     setOverrides({});
     setLoadError(null);
     setSettingsError(null);
+    setStateOf(port);
     if (!port) return;
     setLoading(true);
     const load = async () => {
@@ -211,23 +218,24 @@ export function WorkbookSessionProvider(props: { children?: ReactNode }) {
   const value = useMemo<WorkbookSession>(
     () => ({
       port,
-      sheets,
-      sheet,
+      sheets: fresh ? sheets : NO_SHEETS,
+      sheet: fresh ? sheet : null,
       chooseSheet: select,
       refreshSheets,
       ownWork,
       isOwnChange,
       capabilities,
-      ignores,
-      overrides,
+      ignores: fresh ? ignores : EMPTY,
+      overrides: fresh ? overrides : NO_OVERRIDES,
       addIgnore,
       removeIgnore,
       setOverride,
-      loadError,
-      settingsError,
-      loading,
+      loadError: fresh ? loadError : null,
+      settingsError: fresh ? settingsError : null,
+      loading: fresh ? loading : port !== null,
     }),
     [
+      fresh,
       port,
       sheets,
       sheet,

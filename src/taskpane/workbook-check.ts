@@ -7,6 +7,7 @@ import { countBySeverity, type Severity } from "../core/findings";
 import type { Grid } from "../core/grid/types";
 import type { SheetInfo, WorkbookPort } from "../core/port";
 import { collectReferences } from "../core/references";
+import { ownSheetOf, type OwnSheet } from "./own-sheets";
 import type { SheetOverride } from "./settings";
 
 // Sheets whose name says they list the units that did not finish 2025 (福建 三（一）); the engine reads them as
@@ -27,6 +28,8 @@ export interface SheetCheckOptions {
 export interface SheetCheckRun {
   check: SheetCheck;
   grid: Grid;
+  /** The sheet is one the add-in made (校验结果, a blank template): not checked, said so instead. */
+  own: OwnSheet | null;
 }
 
 /**
@@ -53,19 +56,45 @@ export async function checkSheetThroughPort(
 ): Promise<SheetCheckRun> {
   const names = options.sheetNames ?? (await port.listSheets()).map((s) => s.name);
   const grid = options.grid?.name === sheet ? options.grid : await port.readSheet(sheet);
+  const own = ownSheetOf(grid);
+  if (own) {
+    // Our own sheet: nothing to find in it; marks left from an earlier check of it are taken back.
+    const check: SheetCheck = {
+      sheet,
+      table: own.kind === "blank-template" ? own.template.table : "unknown",
+      policy: own.kind === "blank-template" ? own.template.policy : null,
+      level: own.kind === "blank-template" ? own.template.level : null,
+      confidence: 1,
+      findings: [],
+      ignored: [],
+    };
+    if (options.mark) await port.applyMarks(sheet, []);
+    return { check, grid, own };
+  }
   const referenceGrids: Grid[] = [];
   for (const name of names) {
     // One read per reference sheet; workbooks have at most one such list in practice.
     if (name !== sheet && REFERENCE_SHEET.test(name)) referenceGrids.push(await port.readSheet(name));
   }
+  // The read, the check and the marking are separate tasks: on a 20,000-row list each takes a few hundred
+  // milliseconds, and the pane stays responsive between them (issue 13).
+  await yieldToBrowser();
   const check = checkGrid(grid, {
     policy: options.override?.policy,
     level: options.override?.level,
     ignored: options.ignores ?? [],
     references: collectReferences([grid, ...referenceGrids]),
   });
-  if (options.mark) await port.applyMarks(sheet, check.findings);
-  return { check, grid };
+  if (options.mark) {
+    await yieldToBrowser();
+    await port.applyMarks(sheet, check.findings);
+  }
+  return { check, grid, own: null };
+}
+
+/** Lets the browser paint and handle input before the next long step (a no-op wait outside a browser). */
+export function yieldToBrowser(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Findings per severity, ignored ones left out (they are neither marked nor counted). */

@@ -254,7 +254,7 @@ describe("the browser file mode", () => {
       .first();
     const label = (await insert.getAttribute("aria-label")) ?? "";
     await insert.click();
-    const done = page.getByText(/^已插入工作表“.+”。$/);
+    const done = page.getByText(/^已插入工作表“.+”。$/).last();
     await done.waitFor({ timeout: 30_000 });
     const name = /“(.+)”/.exec(await done.innerText())?.[1] ?? "";
     expect(name).not.toBe("");

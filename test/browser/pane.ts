@@ -47,7 +47,7 @@ export async function checkSheet(page: Page): Promise<void> {
 
 /** Opens every collapsed group of findings, so each finding's cell button is on the page. */
 export async function expandFindingGroups(page: Page): Promise<void> {
-  const panel = currentPanel(page);
+  const panel = currentPanel(page).getByRole("region", { name: /^(问题列表|Findings)$/ });
   for (;;) {
     const closed = panel.getByRole("button", { expanded: false });
     if ((await closed.count()) === 0) return;

@@ -48,12 +48,12 @@ describe("human output", () => {
     expect(lines[1]).toMatch(
       /^ {2}工作表“推荐表”：推荐表 · 上海 2026 高级研修项目（沪人社专〔2026〕82号） · 识别置信度 0\.\d\d$/,
     );
-    expect(lines[2]).toMatch(/^ {4}错误 \d+，提醒 \d+，信息 \d+$/);
+    expect(lines[2]).toMatch(/^ {4}错误 \d+，提醒 \d+，说明 \d+$/);
     const headings = lines.filter((l) => /^ {4}\[/.test(l));
     // Every rule once, errors before warnings before info.
     const rules = headings.map((h) => /（([a-z.-]+)）/.exec(h)?.[1]);
     expect(new Set(rules).size).toBe(rules.length);
-    const order = headings.map((h) => ({ "[错误]": 0, "[提醒]": 1, "[信息]": 2 })[h.trim().slice(0, 4)] ?? 9);
+    const order = headings.map((h) => ({ "[错误]": 0, "[提醒]": 1, "[说明]": 2 })[h.trim().slice(0, 4)] ?? 9);
     expect(order).toEqual([...order].sort());
     expect(headings).toContain("    [错误] 推荐排序（ranking.sequence） · 1 处");
     expect(run.stdout).toContain("      A10   推荐排序 7 超出");
@@ -62,7 +62,7 @@ describe("human output", () => {
     const quota = lines.findIndex((l) => l.includes("（key-recommendation.quota）"));
     const n = Number(/· (\d+) 处/.exec(lines[quota] ?? "")?.[1]);
     expect(lines.slice(quota + 1, quota + 1 + n).every((l) => /^ {6}[A-Z]+\d+/.test(l))).toBe(true);
-    expect(lines.at(-2)).toMatch(/^共 1 个文件、1 张工作表：错误 \d+，提醒 \d+，信息 \d+。$/);
+    expect(lines.at(-2)).toMatch(/^共 1 个文件、1 张工作表：错误 \d+，提醒 \d+，说明 \d+。$/);
   });
 
   it("a finding of lower severity than its group's worst carries its own tag", async () => {
@@ -81,7 +81,7 @@ describe("human output", () => {
     ]);
     const run = await runCli(["check", file]);
     expect(run.stdout).toMatch(
-      /\[提醒\] 重点推荐数量（key-recommendation.quota） · 2 处\n.*\n {6}A5 {4}\[信息\] 推荐单位“乙局”：重点推荐 1 \/ 1/,
+      /\[提醒\] 重点推荐数量（key-recommendation.quota） · 2 处\n.*\n {6}A5 {4}\[说明\] 推荐单位“乙局”：重点推荐 1 \/ 1/,
     );
   });
 
@@ -99,21 +99,21 @@ describe("human output", () => {
     expect(run.stdout).toContain("    [error] Ranking sequence (ranking.sequence) · 1×");
     expect(run.stdout).toContain("  Cannot check: No such file or directory.");
     expect(run.stdout).toMatch(
-      /2 files, 1 sheet: \d+ errors, \d+ warnings, \d+ info; 1 file could not be checked\./,
+      /2 files, 1 sheet: \d+ errors, \d+ warnings, \d+ notes; 1 file could not be checked\./,
     );
     expect(run.stdout).not.toMatch(/[错误提醒]/);
   });
 
   it("a clean sheet says so", async () => {
     const run = await runCli(["check", path.join(dir, "clean.xlsx")]);
-    expect(run.stdout).toContain("错误 0，提醒 0，信息 1");
+    expect(run.stdout).toContain("错误 0，提醒 0，说明 1");
     expect(run.stdout).not.toContain("[错误]");
   });
 
   it("an unusable file gets its reason under its name", async () => {
     const run = await runCli(["check", path.join(dir, "nope.xlsx")]);
     expect(run.stdout).toBe(
-      `${path.join(dir, "nope.xlsx")}\n  无法校验：找不到此文件或目录。\n\n共 1 个文件、0 张工作表：错误 0，提醒 0，信息 0；1 个文件无法校验。\n`,
+      `${path.join(dir, "nope.xlsx")}\n  无法校验：找不到此文件或目录。\n\n共 1 个文件、0 张工作表：错误 0，提醒 0，说明 0；1 个文件无法校验。\n`,
     );
   });
 });

@@ -37,7 +37,7 @@ describe("ignores stored in the workbook are respected by the CLI", () => {
   });
 
   it("human output counts it as ignored", async () => {
-    expect((await runCli(["check", file])).stdout).toMatch(/错误 \d+，提醒 \d+，信息 \d+，已忽略 1/);
+    expect((await runCli(["check", file])).stdout).toMatch(/错误 \d+，提醒 \d+，说明 \d+，已忽略 1/);
   });
 
   it("the annotated copy leaves the cell unmarked and lists the finding as ignored with its reason", async () => {

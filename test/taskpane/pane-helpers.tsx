@@ -37,7 +37,7 @@ export function openTab(name: string): HTMLElement {
 
 /** The expandable group headings of the findings, in order (their accessible names). */
 export function groupHeadings(): HTMLElement[] {
-  return within(panel())
+  return within(within(panel()).getByRole("region", { name: "问题列表" }))
     .getAllByRole("button")
     .filter((b) => b.hasAttribute("aria-expanded"));
 }

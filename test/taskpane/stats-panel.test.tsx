@@ -45,7 +45,7 @@ describe("统计 tab: the figures", () => {
     const tab = await openStats(new FakeWorkbookPort([cityList()]));
     const totals = within(tab).getByRole("region", { name: "总体" });
     expect(within(totals).getByText("12 / 计划约 80")).toBeTruthy();
-    expect(within(totals).getByText("677 / 计划约 5000")).toBeTruthy();
+    expect(within(totals).getByText("677 / 计划约 5,000")).toBeTruthy();
     expect(within(totals).getByText("1（8.3%）")).toBeTruthy();
     expect(within(totals).getByText("31.8%")).toBeTruthy();
     expect(within(totals).getByRole("img", { name: "12 / 计划约 80" })).toBeTruthy();
@@ -56,15 +56,15 @@ describe("统计 tab: the figures", () => {
     const quota = within(tab).getByRole("region", { name: "重点推荐名额" });
     const items = within(quota).getAllByRole("listitem");
     expect(items.map((li) => li.firstElementChild?.textContent)).toEqual([
-      "市经济信息化委1 / 1",
-      "浦东新区人社局2 / 1",
-      "市卫生健康委0 / 1",
+      "市经济信息化委已用 1 项，允许 1 项",
+      "浦东新区人社局已用 2 项，允许 1 项",
+      "市卫生健康委已用 0 项，允许 1 项",
     ]);
     expect(items.map((li) => li.getAttribute("data-over"))).toEqual([null, "true", null]);
-    const over = within(quota).getByRole("img", { name: "浦东新区人社局：重点推荐 2，允许 1" });
+    const over = within(quota).getByRole("img", { name: "浦东新区人社局：已用 2 项，允许 1 项" });
     expect(over.firstElementChild?.getAttribute("data-danger")).toBe("true");
     expect((over.firstElementChild as HTMLElement).style.width).toBe("100%");
-    const within1 = within(quota).getByRole("img", { name: "市卫生健康委：重点推荐 0，允许 1" });
+    const within1 = within(quota).getByRole("img", { name: "市卫生健康委：已用 0 项，允许 1 项" });
     expect(within1.firstElementChild?.getAttribute("data-danger")).toBeNull();
     expect(within(items[1] as HTMLElement).getByText(/超出名额/)).toBeTruthy();
     expect(within(items[2] as HTMLElement).getByText(/推荐排序有误/)).toBeTruthy();
@@ -185,7 +185,7 @@ describe("统计 tab: 写入排名", () => {
     const select = within(tab).getByRole("combobox", { name: "排名写入列" }) as HTMLSelectElement;
     expect(select.options[select.selectedIndex]?.textContent).toBe("右侧新列（L 列）");
     fireEvent.click(within(tab).getByRole("button", { name: "写入排名" }));
-    await within(tab).findByText("已在 L 列写入 11 个单元格。");
+    await screen.findByText("已在 L 列写入 11 个单元格。");
     expect(dialogIsClosed()).toBe(true);
     const grid = port.grid(SHEET);
     expect(grid.cell(3, 11).value).toBe("评分排名");
@@ -219,7 +219,7 @@ describe("统计 tab: 写入排名", () => {
     fireEvent.change(within(tab).getByRole("combobox", { name: "排名写入列" }), { target: { value: "10" } });
     fireEvent.click(within(tab).getByRole("button", { name: "写入排名" }));
     fireEvent.click(dialogButton(await findDialog(), "只写入空白单元格"));
-    await within(tab).findByText(/已在 K 列写入/);
+    await screen.findByText(/已在 K 列写入/);
     const grid = port.grid(SHEET);
     expect(grid.cell(3, 10).value).toBe("备注");
     expect(grid.cell(4, 10).value).toBe("重点推荐");
@@ -232,7 +232,7 @@ describe("统计 tab: 写入排名", () => {
     fireEvent.change(within(tab).getByRole("combobox", { name: "排名写入列" }), { target: { value: "10" } });
     fireEvent.click(within(tab).getByRole("button", { name: "写入排名" }));
     fireEvent.click(dialogButton(await findDialog(), "全部覆盖"));
-    await within(tab).findByText(/已在 K 列写入/);
+    await screen.findByText(/已在 K 列写入/);
     expect(port.grid(SHEET).cell(4, 10).value).toBe(1);
   });
 
@@ -256,7 +256,7 @@ describe("统计 tab: 插入统计表", () => {
     const port = new FakeWorkbookPort([cityList()]);
     const tab = await openStats(port);
     fireEvent.click(within(tab).getByRole("button", { name: "插入统计表" }));
-    await within(tab).findByText("已插入工作表“统计”。");
+    await screen.findByText("已插入工作表“统计”。");
     expect(port.inserted).toHaveLength(1);
     const layout = port.inserted[0];
     expect(layout?.name).toBe("统计");

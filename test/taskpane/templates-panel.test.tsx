@@ -66,10 +66,10 @@ describe("表格 tab: the gallery", () => {
     const tab = await openTemplates(port);
     const template = getTemplate("sh-82-application");
     fireEvent.click(within(tab).getByRole("button", { name: `插入 附件2 ${template?.title}` }));
-    await within(tab).findByText("已插入工作表“附件2 申报表”。");
+    await screen.findByText("已插入工作表“附件2 申报表”。");
     expect(port.inserted).toEqual([template?.build()]);
     fireEvent.click(within(tab).getByRole("button", { name: `插入 附件2 ${template?.title}` }));
-    await within(tab).findByText("已插入工作表“附件2 申报表 (2)”。");
+    await screen.findByText("已插入工作表“附件2 申报表 (2)”。");
     const picker = screen.getByRole("combobox", { name: "工作表" }) as HTMLSelectElement;
     expect([...picker.options].map((o) => o.value)).toEqual([
       "城市 汇总表",
@@ -101,7 +101,7 @@ describe("表格 tab: filling", () => {
     fireEvent.click(first);
     fireEvent.click(within(tab).getByRole("checkbox", { name: "第 6 行：智能制造系统集成" }));
     fireEvent.click(within(tab).getByRole("button", { name: "生成 4 张申报表" }));
-    await within(tab).findByText(/^已插入 4 张工作表：/);
+    await screen.findByText(/^已插入 4 张工作表：/);
     expect(port.inserted.map((l) => l.name)).toEqual([
       "人工智能安全治理",
       "集成电路先进封装",
@@ -141,7 +141,7 @@ describe("表格 tab: filling", () => {
     ).toBeTruthy();
 
     fireEvent.click(within(tab).getByRole("button", { name: /^插入专业技术人员知识更新工程/ }));
-    await within(tab).findByText("已插入工作表“附件3 推荐表”。");
+    await screen.findByText("已插入工作表“附件3 推荐表”。");
     const forms = readApplicationForms(formsOf(["大模型应用开发高级研修班", "集成电路设计前沿"]));
     const [first, second] = forms;
     const expected = buildListFromForms("sh-82-recommendation", [

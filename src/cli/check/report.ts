@@ -1,9 +1,11 @@
 import { problemText } from "../../adapters/xlsx/problems";
+import type { SummaryFile } from "../../adapters/xlsx/summary";
 import { SEVERITY_ORDER, countBySeverity, type Finding, type Severity } from "../../core/findings";
 import { toA1 } from "../../core/grid/a1";
 import { LEVEL_NAMES, PACK_NAMES, TABLE_NAMES } from "../../core/packs/types";
 import type { SheetCheck } from "../../core/check-types";
 import { RULE_TITLES } from "../../core/messages/rule-titles";
+import { SEVERITY_WORDS } from "../../core/messages/severity";
 import { checkText } from "../messages";
 import type { FileOutcome } from "./run";
 
@@ -43,10 +45,18 @@ export function jsonReport(outcomes: readonly FileOutcome[], lang: Lang): string
   return `${JSON.stringify({ files }, null, 2)}\n`;
 }
 
+/** The severity tags of the printed findings: the one name of each severity (core/messages/severity.ts). */
+/** The results sheet an annotated copy carries (annotate.ts names it, numbered when the name was taken). */
+const OWN_RESULTS_SHEET = /^(校验结果|Check results)( \(\d+\))?$/;
+const OWN_RESULTS_TEXT = {
+  zh: "本工具写入的“校验结果”表，不作校验",
+  en: "the results sheet this tool writes, not checked",
+};
+
 const TAG: Record<Severity, { zh: string; en: string }> = {
-  error: { zh: "[错误]", en: "[error]" },
-  warning: { zh: "[提醒]", en: "[warning]" },
-  info: { zh: "[信息]", en: "[info]" },
+  error: { zh: `[${SEVERITY_WORDS.error.zh}]`, en: `[${SEVERITY_WORDS.error.en.toLowerCase()}]` },
+  warning: { zh: `[${SEVERITY_WORDS.warning.zh}]`, en: `[${SEVERITY_WORDS.warning.en.toLowerCase()}]` },
+  info: { zh: `[${SEVERITY_WORDS.info.zh}]`, en: `[${SEVERITY_WORDS.info.en.toLowerCase()}]` },
 };
 
 interface RuleGroup {
@@ -86,7 +96,7 @@ function findingLine(f: Finding, group: RuleGroup, lang: Lang): string {
 }
 
 /** The human report of one file: what each sheet was recognised as, its counts, then its findings by rule. */
-export function humanFileReport(o: FileOutcome, lang: Lang): string {
+export function humanFileReport(o: FileOutcome, lang: Lang, options: { maxFindings?: number } = {}): string {
   const lines: string[] = [o.file];
   const error = outcomeError(o, lang);
   if (error !== null) {
@@ -94,7 +104,15 @@ export function humanFileReport(o: FileOutcome, lang: Lang): string {
     return `${lines.join("\n")}\n\n`;
   }
   if (o.ignoresUnreadable) lines.push(`  ${checkText.ignoresUnreadable[lang]}`);
+  const limit = options.maxFindings ?? Number.POSITIVE_INFINITY;
   for (const c of o.checks) {
+    if (c.table === "unknown" && OWN_RESULTS_SHEET.test(c.sheet)) {
+      // The 校验结果 sheet of an annotated copy checked again: ours, not an unrecognised table.
+      lines.push(
+        `  ${checkText.sheet(c.sheet)[lang]}${lang === "zh" ? "：" : ": "}${OWN_RESULTS_TEXT[lang]}`,
+      );
+      continue;
+    }
     lines.push(`  ${sheetHeading(c, lang)}`);
     const n = countBySeverity(c.findings);
     lines.push(`    ${checkText.counts(n.error, n.warning, n.info, c.ignored.length)[lang]}`);
@@ -102,12 +120,20 @@ export function humanFileReport(o: FileOutcome, lang: Lang): string {
       lines.push(`    ${checkText.noFindings[lang]}`);
       continue;
     }
+    let listed = 0;
     for (const g of groupByRule(c.findings)) {
+      if (listed >= limit) break;
       const title = RULE_TITLES[g.rule][lang];
       const name = lang === "zh" ? `${title}（${g.rule}）` : `${title} (${g.rule})`;
       lines.push(`    ${TAG[g.worst][lang]} ${name} · ${checkText.times(g.findings.length)[lang]}`);
-      for (const f of g.findings) lines.push(findingLine(f, g, lang));
+      for (const f of g.findings) {
+        if (listed >= limit) break;
+        lines.push(findingLine(f, g, lang));
+        listed++;
+      }
     }
+    if (listed < c.findings.length && limit > 0)
+      lines.push(checkText.notShown(c.findings.length - listed, c.sheet)[lang]);
   }
   if (o.copy?.ok) lines.push(`  ${checkText.wroteCopy(o.copy.path)[lang]}`);
   return `${lines.join("\n")}\n\n`;
@@ -136,4 +162,24 @@ export function exitCodeOf(outcomes: readonly FileOutcome[]): number {
   if (outcomes.some((o) => o.problem !== null || o.copy?.ok === false)) return 2;
   if (outcomes.some((o) => o.checks.some((c) => c.findings.some((f) => f.severity === "error")))) return 1;
   return 0;
+}
+
+/** The summary workbook's file list (`--summary`, and the browser's folder check, which must write the same). */
+export function summaryFiles(outcomes: readonly FileOutcome[], lang: "zh" | "en"): SummaryFile[] {
+  return outcomes.map((o) => ({
+    file: o.file,
+    error: outcomeError(o, lang),
+    sheets: o.checks.map((c) => {
+      const n = countBySeverity(c.findings);
+      return {
+        sheet: c.sheet,
+        table: c.table,
+        policy: c.policy,
+        level: c.level,
+        errors: n.error,
+        warnings: n.warning,
+        infos: n.info,
+      };
+    }),
+  }));
 }

@@ -16,6 +16,8 @@ export interface CheckRunOptions extends Pick<CheckOptions, "policy" | "level"> 
   cwd: string;
   /** Directory for annotated copies (absolute), when asked for. */
   outDir?: string;
+  /** The same directory as the user wrote it, so the copies' paths are shown as given. */
+  outShown?: string;
   /** Gather project rows for the summary workbook. */
   collectProjects: boolean;
 }
@@ -42,7 +44,11 @@ export class CopyNamer {
   ) {}
 
   next(inputPath: string): string {
-    const stem = path.basename(inputPath).replace(/\.(xlsx|xlsm)$/i, "");
+    // An annotated copy checked again keeps its name: a.checked.xlsx → a.checked.xlsx, not a.checked.checked.xlsx.
+    const stem = path
+      .basename(inputPath)
+      .replace(/\.(xlsx|xlsm)$/i, "")
+      .replace(/\.checked$/i, "");
     for (let i = 1; ; i++) {
       const name = i === 1 ? `${stem}${COPY_SUFFIX}` : `${stem} (${i})${COPY_SUFFIX}`;
       const full = path.join(this.outDir, name);
@@ -85,7 +91,10 @@ export async function checkInput(
     );
   if (options.outDir && namer) {
     const target = namer.next(input.path);
-    const shown = path.relative(options.cwd, target) || target;
+    const shown =
+      options.outShown !== undefined
+        ? path.join(options.outShown, path.basename(target))
+        : path.relative(options.cwd, target) || target;
     const tooBig = grids
       .map((g) => ({ sheet: g.name, ...gridSize(g) }))
       .find((s) => s.rows > COPY_LIMITS.rows || s.cells > COPY_LIMITS.cells);

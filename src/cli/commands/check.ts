@@ -1,12 +1,11 @@
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { buildSummaryWorkbook, type SummaryFile } from "../../adapters/xlsx/summary";
+import { buildSummaryWorkbook } from "../../adapters/xlsx/summary";
 import { writeFileAtomic } from "../../adapters/xlsx/write-file";
-import { countBySeverity } from "../../core/findings";
 import { isPackId, type Level, type PackId } from "../../core/packs/types";
 import { parseArgsError } from "../args";
 import { resolveInputs } from "../check/inputs";
-import { exitCodeOf, humanFileReport, humanTotals, jsonReport, outcomeError } from "../check/report";
+import { exitCodeOf, humanFileReport, humanTotals, jsonReport, summaryFiles } from "../check/report";
 import { checkInput, CopyNamer, prepareOutDir, type FileOutcome } from "../check/run";
 import { checkText, cliText } from "../messages";
 import { createProgress } from "../progress";
@@ -20,6 +19,8 @@ interface CheckArgs {
   json: boolean;
   out?: string;
   summary?: string;
+  /** Findings listed per sheet in the human report (the counts are always whole); undefined lists them all. */
+  maxFindings?: number;
 }
 
 /** Parse `check`'s arguments; a string is the usage error to show. */
@@ -36,6 +37,8 @@ export function parseCheckArgs(args: readonly string[], lang: "zh" | "en"): Chec
         json: { type: "boolean", default: false },
         out: { type: "string" },
         summary: { type: "string" },
+        "max-findings": { type: "string" },
+        "counts-only": { type: "boolean", default: false },
       },
     });
   } catch (error) {
@@ -53,28 +56,15 @@ export function parseCheckArgs(args: readonly string[], lang: "zh" | "en"): Chec
       return checkText.badLevel(values.level)[lang];
     out.level = values.level;
   }
+  const max = values["max-findings"];
+  if (max !== undefined) {
+    if (!/^\d+$/.test(max)) return checkText.badMaxFindings(max)[lang];
+    out.maxFindings = Number(max);
+  }
+  if (values["counts-only"] === true) out.maxFindings = 0;
   if (values.out !== undefined) out.out = values.out;
   if (values.summary !== undefined) out.summary = values.summary;
   return out;
-}
-
-function summaryFiles(outcomes: readonly FileOutcome[], lang: "zh" | "en"): SummaryFile[] {
-  return outcomes.map((o) => ({
-    file: o.file,
-    error: outcomeError(o, lang),
-    sheets: o.checks.map((c) => {
-      const n = countBySeverity(c.findings);
-      return {
-        sheet: c.sheet,
-        table: c.table,
-        policy: c.policy,
-        level: c.level,
-        errors: n.error,
-        warnings: n.warning,
-        infos: n.info,
-      };
-    }),
-  }));
 }
 
 async function runCheck(args: readonly string[], io: CliIO): Promise<number> {
@@ -114,6 +104,7 @@ async function runCheck(args: readonly string[], io: CliIO): Promise<number> {
         lang,
         cwd: io.cwd,
         outDir,
+        outShown: parsed.out,
         collectProjects: summaryPath !== undefined,
       },
       namer,
@@ -123,7 +114,7 @@ async function runCheck(args: readonly string[], io: CliIO): Promise<number> {
     // The human report streams file by file; the JSON document needs every file first.
     if (!parsed.json) {
       progress.finish();
-      io.stdout(humanFileReport(outcome, lang));
+      io.stdout(humanFileReport(outcome, lang, { maxFindings: parsed.maxFindings }));
     }
     // Keep only what the totals, JSON and summary need: the workbook itself is already out of reach.
     outcomes.push(outcome);

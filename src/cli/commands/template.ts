@@ -108,8 +108,8 @@ export const templateCliText = {
     en: `Could not write “${file}”: ${detail}`,
   }),
   hint: (severity: string, cell: string, message: string): Text => ({
-    zh: `${severity === "warning" ? "提醒" : "信息"} ${cell}：${message}`,
-    en: `${severity === "warning" ? "warning" : "info"} ${cell}: ${message}`,
+    zh: `${severity === "warning" ? "提醒" : "说明"} ${cell}：${message}`,
+    en: `${severity === "warning" ? "warning" : "note"} ${cell}: ${message}`,
   }),
 } as const;
 

@@ -1,4 +1,4 @@
-import { Badge, Caption1, makeStyles, Title3, tokens } from "@fluentui/react-components";
+import { Badge, Caption1, makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
 import type { PaneMode } from "../host";
 import { useText } from "../i18n";
 import { LanguageToggle } from "./LanguageToggle";
@@ -6,13 +6,20 @@ import { LanguageToggle } from "./LanguageToggle";
 const useStyles = makeStyles({
   header: {
     display: "flex",
-    alignItems: "flex-start",
+    alignItems: "center",
     justifyContent: "space-between",
     gap: tokens.spacingHorizontalS,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  titles: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  // One line: name, mode, language. At 320 px every line above the findings is a line less of them.
+  titles: {
+    display: "flex",
+    alignItems: "center",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    minWidth: 0,
+  },
   title: { margin: 0 },
   mode: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
 });
@@ -24,9 +31,9 @@ export function PaneHeader(props: { mode: PaneMode }) {
   return (
     <header className={styles.header}>
       <div className={styles.titles}>
-        <Title3 as="h1" className={styles.title}>
+        <Subtitle1 as="h1" className={styles.title}>
           {t("productName")}
-        </Title3>
+        </Subtitle1>
         <div className={styles.mode}>
           <Caption1>{t("modeLabel")}</Caption1>
           <Badge appearance="tint" color={props.mode === "excel" ? "success" : "informative"}>

@@ -1,11 +1,12 @@
 import { FluentProvider, makeStyles, webLightTheme } from "@fluentui/react-components";
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { WorkbookPort } from "../../core/port";
 import type { HostInfo } from "../host";
 import { htmlLang, LanguageProvider, type Lang } from "../i18n";
 import { PortContext } from "../PortContext";
 import { WorkbookSessionProvider } from "../WorkbookSession";
-import { CheckOnOpenContext } from "../file/check-on-open";
+import { CheckOnOpenContext, CheckRequestContext, type CheckNow } from "../file/check-on-open";
+import { FeedbackProvider } from "./common/Feedback";
 import { ModeBanner } from "./ModeBanner";
 import { PaneHeader } from "./PaneHeader";
 import { PaneTabs } from "./PaneTabs";
@@ -24,16 +25,19 @@ export interface TaskPaneProps {
   onOpenFile?: (file: File) => void;
   /** File mode's own banner (open, download, the selected cell), shown instead of the plain one. */
   fileBanner?: ReactNode;
-  /** Check and mark the port's sheet as soon as it is recognised (file mode's bundled example). */
+  /** Check and mark the port's sheet as soon as it is recognised (every workbook file mode opens). */
   checkOnOpen?: boolean;
   /** Start the 自检 at once (the address has `?selftest`); default: from the page's address. */
   selfTest?: boolean;
+  /** Shown instead of the tabs (file mode's whole-folder check); the tabs stay mounted behind it. */
+  replaceTabs?: ReactNode;
 }
 
 /** The whole task pane: theme, language, the workbook port, header, file-mode banner and tabs. */
 export function TaskPane(props: TaskPaneProps) {
   const styles = useStyles();
   const [lang, setLang] = useState<Lang>(props.host.lang);
+  const checkNow = useRef<CheckNow | null>(null);
 
   useEffect(() => {
     document.documentElement.lang = htmlLang(lang);
@@ -45,23 +49,31 @@ export function TaskPane(props: TaskPaneProps) {
     <FluentProvider theme={webLightTheme}>
       <div className={styles.root}>
         <LanguageProvider lang={lang} onChange={setLang}>
-          <PortContext.Provider value={props.port ?? null}>
-            <PaneHeader mode={props.host.mode} />
-            {props.host.mode === "file" && (props.fileBanner ?? <ModeBanner onOpenFile={props.onOpenFile} />)}
-            <WorkbookSessionProvider>
-              <CheckOnOpenContext.Provider value={props.checkOnOpen ? (props.port ?? null) : null}>
-                <main>
-                  <PaneTabs mode={props.host.mode} />
-                </main>
-                {props.host.mode === "excel" && <StrayMarksSection />}
-                {props.host.mode === "excel" && (
-                  <SelfTestSection
-                    autoStart={props.selfTest ?? wantsSelfTest(globalThis.location?.search ?? "")}
-                  />
-                )}
-              </CheckOnOpenContext.Provider>
-            </WorkbookSessionProvider>
-          </PortContext.Provider>
+          <FeedbackProvider>
+            <PortContext.Provider value={props.port ?? null}>
+              <WorkbookSessionProvider>
+                <CheckRequestContext.Provider value={checkNow}>
+                  <PaneHeader mode={props.host.mode} />
+                  {props.host.mode === "file" &&
+                    (props.fileBanner ?? <ModeBanner onOpenFile={props.onOpenFile} />)}
+                  <CheckOnOpenContext.Provider value={props.checkOnOpen ? (props.port ?? null) : null}>
+                    <main>
+                      {props.replaceTabs}
+                      <div hidden={props.replaceTabs !== undefined}>
+                        <PaneTabs mode={props.host.mode} />
+                      </div>
+                    </main>
+                    {props.host.mode === "excel" && <StrayMarksSection />}
+                    {props.host.mode === "excel" && (
+                      <SelfTestSection
+                        autoStart={props.selfTest ?? wantsSelfTest(globalThis.location?.search ?? "")}
+                      />
+                    )}
+                  </CheckOnOpenContext.Provider>
+                </CheckRequestContext.Provider>
+              </WorkbookSessionProvider>
+            </PortContext.Provider>
+          </FeedbackProvider>
         </LanguageProvider>
       </div>
     </FluentProvider>

@@ -11,9 +11,9 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useId, useRef, useState, type ChangeEvent } from "react";
 import { problemText } from "../../adapters/xlsx/problems";
-import type { CellSelection, XlsxWorkbookPort } from "../../adapters/xlsx/workbook-port";
-import { toA1 } from "../../core/grid/a1";
+import type { XlsxWorkbookPort } from "../../adapters/xlsx/workbook-port";
 import { useLanguage, useText, type Lang } from "../i18n";
+import { useCheckRequest } from "./check-on-open";
 import { checkedFileName, saveBytes } from "./download";
 import type { FileModeState } from "./file-mode-state";
 
@@ -30,11 +30,15 @@ const useStyles = makeStyles({
   input: { display: "none" },
   file: { overflowWrap: "anywhere" },
   muted: { color: tokens.colorNeutralForeground3 },
-  selection: {
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
-    backgroundColor: tokens.colorNeutralBackground2,
-    overflowWrap: "anywhere",
+  // Once a file is open the banner is two short lines: the file and the privacy promise, then the buttons.
+  compact: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
   },
 });
 
@@ -42,6 +46,8 @@ export interface FileBannerProps {
   state: FileModeState;
   /** The user chose a file; `lang` is the pane's language, for the reasons the marks will carry. */
   onOpen(file: File, lang: Lang): void;
+  /** The user chose a folder, or several files, to check them all. */
+  onFolder?(files: File[]): void;
 }
 
 /**
@@ -55,6 +61,13 @@ export function FileBanner(props: FileBannerProps) {
   const { lang } = useLanguage();
   const { file, opening, failure } = props.state;
   const input = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
+  const filesInput = useRef<HTMLInputElement>(null);
+  const onMany = (event: ChangeEvent<HTMLInputElement>) => {
+    const chosen = [...(event.target.files ?? [])];
+    event.target.value = "";
+    if (chosen.length > 0) props.onFolder?.(chosen);
+  };
 
   const onChange = (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = event.target.files?.[0];
@@ -63,31 +76,41 @@ export function FileBanner(props: FileBannerProps) {
     if (chosen) props.onOpen(chosen, lang);
   };
 
+  const compact = file !== null;
   return (
     <section className={styles.root} aria-label={t("fileRegion")}>
-      <MessageBar intent="info" layout="multiline">
-        <MessageBarBody className={styles.body}>
-          <MessageBarTitle>{t("fileTitle")}</MessageBarTitle>
-          <span>{t("filePrivacy")}</span>
-        </MessageBarBody>
-      </MessageBar>
-      <div role="status" className={styles.body}>
+      {!compact && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody className={styles.body}>
+            <MessageBarTitle>{t("fileTitle")}</MessageBarTitle>
+            <span>{t("filePrivacy")}</span>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <div role="status" className={compact ? styles.compact : styles.body}>
         {opening ? (
           <Spinner
             size="tiny"
             label={opening.example ? t("fileLoadingExample") : t("fileOpening", { name: opening.name })}
           />
         ) : file ? (
-          <>
-            <Body1 className={styles.file}>{t("fileCurrent", { name: file.name })}</Body1>
-            {file.example && <Caption1 className={styles.muted}>{t("fileExampleNote")}</Caption1>}
-          </>
+          <Body1 className={styles.file}>{t("fileCurrent", { name: file.name })}</Body1>
         ) : (
           <Body1>{t("fileNone")}</Body1>
         )}
+        {compact && (
+          <Caption1 className={styles.muted}>
+            {file.example && <span>{t("fileExampleNote")} </span>}
+            <span>{t("filePrivacy")}</span>
+          </Caption1>
+        )}
       </div>
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={() => input.current?.click()}>
+        <Button
+          appearance="primary"
+          size={compact ? "small" : "medium"}
+          onClick={() => input.current?.click()}
+        >
           {t("openFile")}
         </Button>
         <input
@@ -99,7 +122,38 @@ export function FileBanner(props: FileBannerProps) {
           aria-hidden="true"
           onChange={onChange}
         />
-        <DownloadButton port={file?.port ?? null} name={file?.name ?? null} />
+        <DownloadButton port={file?.port ?? null} name={file?.name ?? null} compact={compact} />
+        {props.onFolder && (
+          <>
+            <Button size={compact ? "small" : "medium"} onClick={() => folderInput.current?.click()}>
+              {t("openFolder")}
+            </Button>
+            <Button size={compact ? "small" : "medium"} onClick={() => filesInput.current?.click()}>
+              {t("openFiles")}
+            </Button>
+            <input
+              ref={folderInput}
+              className={styles.input}
+              type="file"
+              // A folder and everything under it (Chromium, Edge, Firefox, Safari all know the attribute).
+              {...{ webkitdirectory: "", directory: "" }}
+              multiple
+              tabIndex={-1}
+              aria-hidden="true"
+              onChange={onMany}
+            />
+            <input
+              ref={filesInput}
+              className={styles.input}
+              type="file"
+              multiple
+              accept=".xlsx,.xlsm,.xls,.et,.csv"
+              tabIndex={-1}
+              aria-hidden="true"
+              onChange={onMany}
+            />
+          </>
+        )}
       </div>
       {failure && (
         <div role="alert">
@@ -118,7 +172,6 @@ export function FileBanner(props: FileBannerProps) {
           </MessageBar>
         </div>
       )}
-      {file && <SelectedCell port={file.port} />}
     </section>
   );
 }
@@ -127,12 +180,13 @@ type DownloadState =
   { kind: "idle" } | { kind: "busy" } | { kind: "done"; name: string } | { kind: "failed"; detail: string };
 
 /** 下载已标记文件: the annotated copy of the open workbook, saved as <name>.checked.xlsx. */
-function DownloadButton(props: { port: XlsxWorkbookPort | null; name: string | null }) {
+function DownloadButton(props: { port: XlsxWorkbookPort | null; name: string | null; compact: boolean }) {
   const styles = useStyles();
   const t = useText();
   const [state, setState] = useState<DownloadState>({ kind: "idle" });
   const { port, name } = props;
   const hintId = useId();
+  const request = useCheckRequest();
   useEffect(() => setState({ kind: "idle" }), [port]);
   const target = name ? checkedFileName(name) : null;
 
@@ -140,6 +194,13 @@ function DownloadButton(props: { port: XlsxWorkbookPort | null; name: string | n
     if (!port || !target) return;
     setState({ kind: "busy" });
     try {
+      // The copy carries a check of the workbook as it is now (after any ranks written or sheets inserted), never
+      // an earlier one or none: the 校验 tab checks and marks the sheet first.
+      const checkNow = request?.current;
+      if (!checkNow || !(await checkNow())) {
+        setState({ kind: "failed", detail: t("fileDownloadUnchecked") });
+        return;
+      }
       saveBytes(await port.annotatedCopy(), target);
       setState({ kind: "done", name: target });
     } catch (error) {
@@ -150,6 +211,7 @@ function DownloadButton(props: { port: XlsxWorkbookPort | null; name: string | n
   return (
     <>
       <Button
+        size={props.compact ? "small" : "medium"}
         disabled={!port || state.kind === "busy"}
         onClick={() => void download()}
         aria-describedby={target ? hintId : undefined}
@@ -157,7 +219,13 @@ function DownloadButton(props: { port: XlsxWorkbookPort | null; name: string | n
         {state.kind === "busy" ? t("fileDownloading") : t("fileDownload")}
       </Button>
       {target && (
-        <Caption1 id={hintId} className={styles.muted}>
+        // The hint says where the copy goes; it takes a line only once there is news (done, failed).
+        <Caption1
+          id={hintId}
+          className={state.kind === "idle" || state.kind === "busy" ? styles.hidden : styles.muted}
+          role="status"
+          aria-live="polite"
+        >
           {state.kind === "done"
             ? t("fileDownloaded", { name: state.name })
             : state.kind === "failed"
@@ -166,35 +234,5 @@ function DownloadButton(props: { port: XlsxWorkbookPort | null; name: string | n
         </Caption1>
       )}
     </>
-  );
-}
-
-/** The cell the pane last selected, with what it holds: file mode's stand-in for Excel moving to the cell. */
-function SelectedCell(props: { port: XlsxWorkbookPort }) {
-  const styles = useStyles();
-  const t = useText();
-  const { port } = props;
-  const [selection, setSelection] = useState<CellSelection | null>(port.selection);
-  useEffect(() => {
-    setSelection(port.selection);
-    return port.subscribe((event) => {
-      if (event.type === "selection") setSelection(event.selection);
-    });
-  }, [port]);
-  if (!selection) return null;
-  const text = port.cellText(selection.sheet, selection.row, selection.col);
-  return (
-    <div
-      role="status"
-      aria-live="polite"
-      className={styles.selection}
-      data-selected-cell={`${selection.sheet}!${toA1(selection.row, selection.col)}`}
-    >
-      <Body1>
-        {t("fileSelectedCell", { sheet: selection.sheet, cell: toA1(selection.row, selection.col) })}
-      </Body1>
-      <br />
-      <Caption1>{text === "" ? t("fileSelectedEmpty") : t("fileSelectedText", { text })}</Caption1>
-    </div>
   );
 }

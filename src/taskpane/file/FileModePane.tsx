@@ -3,6 +3,7 @@ import { TaskPane } from "../components/TaskPane";
 import type { HostInfo } from "../host";
 import type { Lang } from "../strings";
 import { fetchExample, type ExampleWorkbook } from "./example";
+import { FolderPanel } from "../folder/FolderPanel";
 import { FileBanner } from "./FileBanner";
 import { NO_FILE, type FileModeState, type OpenFailure } from "./file-mode-state";
 import { openWorkbookInBrowser } from "./open-workbook";
@@ -23,6 +24,8 @@ function detailOf(error: unknown): string {
  */
 export function FileModePane(props: FileModePaneProps) {
   const [state, setState] = useState<FileModeState>(NO_FILE);
+  // The files of a folder being checked as a whole; the pane's tabs wait behind it.
+  const [folder, setFolder] = useState<File[] | null>(null);
   // The last open started wins: an example still loading when the user opens a file of their own is dropped.
   const generation = useRef(0);
 
@@ -65,13 +68,26 @@ export function FileModePane(props: FileModePaneProps) {
       void open(file.name, false, lang, async () => new Uint8Array(await file.arrayBuffer())),
     [open],
   );
+  const langRef = useRef(host.lang);
 
   return (
     <TaskPane
       host={host}
       port={state.file?.port ?? null}
-      checkOnOpen={state.file?.example ?? false}
-      fileBanner={<FileBanner state={state} onOpen={onOpen} />}
+      checkOnOpen={state.file !== null}
+      fileBanner={<FileBanner state={state} onOpen={onOpen} onFolder={setFolder} />}
+      replaceTabs={
+        folder ? (
+          <FolderPanel
+            files={folder}
+            onOpen={(file) => {
+              setFolder(null);
+              onOpen(file, document.documentElement.lang.startsWith("en") ? "en" : langRef.current);
+            }}
+            onClose={() => setFolder(null)}
+          />
+        ) : undefined
+      }
     />
   );
 }

@@ -30,6 +30,8 @@ export function useTask(): Task {
   const [activity, setActivity] = useState<TextKey | null>(null);
   const [error, setError] = useState<unknown>(null);
   const mounted = useRef(true);
+  // Work the user asked for names the progress; work the pane starts by itself does not take the label over.
+  const foreground = useRef(0);
   useEffect(() => {
     mounted.current = true;
     return () => {
@@ -44,14 +46,18 @@ export function useTask(): Task {
       options: { background?: boolean } = {},
     ): Promise<T | undefined> => {
       setRunning((n) => n + 1);
-      setActivity(what);
-      if (!options.background) setError(null);
+      if (!options.background || foreground.current === 0) setActivity(what);
+      if (!options.background) {
+        foreground.current += 1;
+        setError(null);
+      }
       try {
         return await work();
       } catch (e) {
         if (mounted.current) setError(e);
         return undefined;
       } finally {
+        if (!options.background) foreground.current -= 1;
         if (mounted.current) setRunning((n) => n - 1);
       }
     },

@@ -6,13 +6,17 @@ import type { Grid } from "../../../core/grid/types";
 import { toA1 } from "../../../core/grid/a1";
 import { planMarks } from "../../../core/marks";
 import type { WorkbookPort } from "../../../core/port";
-import { useCheckOnOpen } from "../../file/check-on-open";
+import { useCheckOnOpen, useCheckRequest } from "../../file/check-on-open";
+import { useFocusReturn } from "../../hooks/useFocusReturn";
 import { useTask } from "../../hooks/useTask";
 import { useText } from "../../i18n";
 import type { SheetOverride } from "../../settings";
 import { checkSheetThroughPort, severityCounts } from "../../workbook-check";
 import { useSession } from "../../WorkbookSession";
 import { ErrorMessage } from "../common/ErrorMessage";
+import { Notice } from "../common/Notice";
+import type { OwnSheet } from "../../own-sheets";
+import { useFeedback } from "../common/Feedback";
 import { ProgressNote } from "../common/ProgressNote";
 import { FindingsList } from "./FindingsList";
 import { IgnoreDialog } from "./IgnoreDialog";
@@ -33,6 +37,7 @@ const useStyles = makeStyles({
 interface CheckResult {
   sheet: string;
   check: SheetCheck;
+  own: OwnSheet | null;
   marked: boolean;
 }
 
@@ -44,9 +49,20 @@ interface RunOptions {
   /** Use these instead of the session's (just saved, not yet rendered). */
   ignores?: readonly IgnoreEntry[];
   override?: SheetOverride;
+  /** When the sheet is not a table of ours, look for the first sheet that is and move there (on opening). */
+  findRecognised?: boolean;
 }
 
+/** Sheets the add-in writes itself: never the table to check when looking for one. */
+const OWN_SHEETS = new Set(["校验结果", "_yanxiu"]);
+
 const NO_OVERRIDE: SheetOverride = {};
+
+/** The text of a cell where the port can tell it without a request (the file port); undefined elsewhere. */
+function cellTextOf(port: WorkbookPort, sheet: string, row: number, col: number): string | undefined {
+  const reader = (port as { cellText?: (sheet: string, row: number, col: number) => string }).cellText;
+  return typeof reader === "function" ? reader.call(port, sheet, row, col) : undefined;
+}
 
 /**
  * The 校验 tab: what the sheet was recognised as (with the picker to override it), 校验当前工作表 and 清除标记,
@@ -59,7 +75,12 @@ export function CheckPanel() {
   const { port, sheet } = session;
   const task = useTask();
   const run = task.run;
-  const [detected, setDetected] = useState<{ sheet: string; check: SheetCheck } | null>(null);
+  const feedback = useFeedback();
+  const focusReturn = useFocusReturn();
+  const countsRef = useRef<HTMLDivElement>(null);
+  const [detected, setDetected] = useState<{ sheet: string; check: SheetCheck; own: OwnSheet | null } | null>(
+    null,
+  );
   const [result, setResult] = useState<CheckResult | null>(null);
   const [pending, setPending] = useState<Finding | null>(null);
   const [live, setLive] = useState(false);
@@ -69,25 +90,29 @@ export function CheckPanel() {
   const checking = useRef(false);
   const again = useRef<string | null>(null);
 
+  // Another workbook: nothing of the previous one stays on screen (its results, its failure).
+  const clearError = task.clearError;
   useEffect(() => {
     setDetected(null);
     setResult(null);
     setLive(false);
-  }, [port]);
+    clearError();
+  }, [port, clearError]);
 
   const runOn = useCallback(
-    async (target: string | null, options: RunOptions): Promise<void> => {
+    async (target: string | null, options: RunOptions): Promise<boolean> => {
       const p = latest.current.port;
-      if (!p) return;
+      if (!p) return false;
       if (options.mark && checking.current) {
         // A check is under way (实时 edits arrive while marking): check once more when it is done.
         again.current = target;
-        return;
+        return false;
       }
       const gen = ++generation.current;
       if (options.mark) checking.current = true;
+      let marked = false;
       try {
-        await run(
+        const done = await run(
           options.mark ? "checking" : "detecting",
           async () => {
             let name = target;
@@ -96,46 +121,83 @@ export function CheckPanel() {
             let grid: Grid | undefined;
             if (options.follow || name === null)
               ({ sheet: name, names, grid } = await latest.current.refreshSheets({ read: true }));
-            if (!name) return;
-            const sheetName = name;
+            if (!name) return false;
+            let sheetName = name;
             const s = latest.current;
-            const go = () =>
-              checkSheetThroughPort(p, sheetName, {
-                mark: options.mark,
+            const go = (sheetToCheck: string, mark: boolean, sheetGrid?: Grid) =>
+              checkSheetThroughPort(p, sheetToCheck, {
+                mark,
                 ignores: options.ignores ?? s.ignores,
-                override: options.override ?? s.overrides[sheetName],
+                override: options.override ?? s.overrides[sheetToCheck],
                 sheetNames: names && names.length > 0 ? names : undefined,
-                grid,
+                grid: sheetGrid,
               });
-            const { check } = options.mark ? await s.ownWork(go) : await go();
-            if (gen !== generation.current && !options.mark) return;
-            setDetected({ sheet: sheetName, check });
-            if (options.mark) setResult({ sheet: sheetName, check, marked: true });
+            if (options.findRecognised && names) {
+              // On opening: a workbook saved on its notes or cover sheet is checked on the first sheet that is a
+              // table of ours, and the pane moves there.
+              const first = await go(sheetName, false, grid);
+              if (first.check.table === "unknown" && !s.overrides[sheetName]) {
+                for (const other of names) {
+                  if (other === sheetName || OWN_SHEETS.has(other)) continue;
+                  const { check } = await go(other, false);
+                  if (check.table !== "unknown") {
+                    sheetName = other;
+                    grid = undefined;
+                    s.chooseSheet(other);
+                    break;
+                  }
+                }
+              } else grid = first.grid;
+            }
+            const mark = options.mark;
+            const { check, own } = mark
+              ? await s.ownWork(() => go(sheetName, true, grid))
+              : await go(sheetName, false, grid);
+            // Work on a workbook that has since been replaced shows nothing.
+            if (latest.current.port !== p) return false;
+            if (gen !== generation.current && !mark) return false;
+            setDetected({ sheet: sheetName, check, own });
+            if (mark) setResult({ sheet: sheetName, check, own, marked: true });
+            return mark;
           },
-          { background: !options.mark },
+          { background: !options.mark || options.findRecognised },
         );
+        marked = done === true;
       } finally {
         if (options.mark) checking.current = false;
       }
       if (options.mark && again.current !== null) {
         const next = again.current;
         again.current = null;
-        await runOn(next, { mark: true });
+        return runOn(next, { mark: true });
       }
+      return marked;
     },
     [run],
   );
 
   // Recognise the sheet as soon as it is known (and the stored choices are loaded), without marking anything;
-  // a workbook the pane was asked to check on opening (file mode's example) is checked and marked, once.
+  // a workbook the pane was asked to check on opening (every file file mode opens) is checked and marked, once,
+  // on its active sheet or, when that is not a table of ours, on the first sheet that is.
   const checkOnOpen = useCheckOnOpen();
   const checkedOnOpen = useRef<WorkbookPort | null>(null);
   useEffect(() => {
     if (!port || !sheet || session.loading) return;
     const mark = checkOnOpen === port && checkedOnOpen.current !== port;
     if (mark) checkedOnOpen.current = port;
-    void runOn(sheet, { mark });
+    void runOn(sheet, { mark, findRecognised: mark });
   }, [port, sheet, session.loading, runOn, checkOnOpen]);
+
+  // The download asks for a check of the sheet as it is now, so the copy always carries current marks.
+  const request = useCheckRequest();
+  useEffect(() => {
+    if (!request) return;
+    const now = () => runOn(latest.current.sheet, { mark: true });
+    request.current = now;
+    return () => {
+      if (request.current === now) request.current = null;
+    };
+  }, [request, runOn]);
 
   // 实时校验: re-check the sheet after the user's edits, debounced, never after our own.
   useEffect(() => {
@@ -188,11 +250,31 @@ export function CheckPanel() {
   const select = (finding: Finding) => {
     const p = port;
     if (!p || !current) return;
-    void run("selecting", () => p.selectCell(current.sheet, finding.row, finding.col));
+    const { sheet: name } = current;
+    void run("selecting", async () => {
+      await p.selectCell(name, finding.row, finding.col);
+      return true;
+    }).then((done) => {
+      // Inside Excel the grid moves to the cell; a file has no grid, so the pane says where and what it holds.
+      if (!done || p.kind !== "file") return;
+      const text = cellTextOf(p, name, finding.row, finding.col);
+      feedback.notify({
+        key: "selection",
+        intent: "info",
+        title: t("fileSelectedCell", { sheet: name, cell: toA1(finding.row, finding.col) }),
+        body:
+          text === undefined
+            ? undefined
+            : text === ""
+              ? t("fileSelectedEmpty")
+              : t("fileSelectedText", { text }),
+      });
+    });
   };
 
   const confirmIgnore = (finding: Finding, reason: string) => {
     setPending(null);
+    focusReturn.restore(() => countsRef.current);
     if (!current) return;
     const name = current.sheet;
     const entry: IgnoreEntry = {
@@ -202,7 +284,9 @@ export function CheckPanel() {
       reason,
     };
     void run("saving", () => latest.current.addIgnore(entry)).then((ignores) => {
-      if (ignores) void runOn(name, { mark: true, ignores });
+      if (!ignores) return;
+      feedback.notify({ key: "ignore", title: t("ignoredDone", { cell: entry.cell }) });
+      void runOn(name, { mark: true, ignores });
     });
   };
 
@@ -218,11 +302,14 @@ export function CheckPanel() {
     if (on && sheet) void runOn(sheet, { mark: true });
   };
 
+  // A sheet the add-in made (校验结果, a blank template) is said to be so as soon as it is recognised.
+  const ownSheet = (current ?? (detected && detected.sheet === sheet ? detected : null))?.own ?? null;
   const markedCells = current ? planMarks(current.check.findings).length : 0;
   return (
     <div className={styles.root}>
       <TableSummary
         check={detected && detected.sheet === sheet ? detected.check : null}
+        own={detected && detected.sheet === sheet ? detected.own : null}
         override={override}
         onOverride={changeOverride}
         disabled={!port || !sheet}
@@ -239,21 +326,43 @@ export function CheckPanel() {
           {t("clearMarks")}
         </Button>
       </div>
-      <LiveCheckSwitch
-        checked={live}
-        available={Boolean(port?.onSheetChanged)}
-        kind={port?.kind ?? "file"}
-        onChange={toggleLive}
-      />
+      {/* A file changes only through the pane: 实时校验 cannot apply there, so it takes no room. */}
+      {(port?.onSheetChanged || port?.kind === "office") && (
+        <LiveCheckSwitch
+          checked={live}
+          available={Boolean(port?.onSheetChanged)}
+          kind={port?.kind ?? "file"}
+          onChange={toggleLive}
+        />
+      )}
       <ProgressNote show={task.progress} activity={task.activity} />
       <ErrorMessage error={task.error} onDismiss={task.clearError} />
-      {current && (
+      {ownSheet && (
+        <Notice intent="info">
+          {ownSheet.kind === "results"
+            ? t("ownResultsSheet")
+            : t("blankTemplate", {
+                attachment: ownSheet.template.attachment,
+                title: ownSheet.template.title,
+              })}
+        </Notice>
+      )}
+      {current && !current.own && (
         <>
-          <SeverityCounts counts={severityCounts(current.check)} ignored={current.check.ignored.length} />
+          <div ref={countsRef} tabIndex={-1}>
+            <SeverityCounts counts={severityCounts(current.check)} ignored={current.check.ignored.length} />
+          </div>
           <Caption1 className={styles.muted}>
             {current.marked ? t("marksApplied", { cells: markedCells }) : t("marksCleared")}
           </Caption1>
-          <FindingsList findings={current.check.findings} onSelect={select} onIgnore={(f) => setPending(f)} />
+          <FindingsList
+            findings={current.check.findings}
+            onSelect={select}
+            onIgnore={(f) => {
+              focusReturn.remember();
+              setPending(f);
+            }}
+          />
         </>
       )}
       <IgnoredList
@@ -262,7 +371,14 @@ export function CheckPanel() {
         onRestore={restore}
         disabled={task.busy}
       />
-      <IgnoreDialog finding={pending} onConfirm={confirmIgnore} onCancel={() => setPending(null)} />
+      <IgnoreDialog
+        finding={pending}
+        onConfirm={confirmIgnore}
+        onCancel={() => {
+          setPending(null);
+          focusReturn.restore(() => countsRef.current);
+        }}
+      />
     </div>
   );
 }

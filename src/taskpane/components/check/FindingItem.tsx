@@ -14,7 +14,18 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
   },
   top: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
-  cell: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
+  // The cell button is how a keyboard user moves through the findings: its focus ring must be unmistakable.
+  cell: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontWeight: tokens.fontWeightSemibold,
+    borderRadius: tokens.borderRadiusSmall,
+    padding: `0 ${tokens.spacingHorizontalXXS}`,
+    ":focus-visible": {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: "2px",
+      textDecorationLine: "none",
+    },
+  },
   spacer: { flexGrow: 1 },
   clause: { color: tokens.colorNeutralForeground3 },
 });

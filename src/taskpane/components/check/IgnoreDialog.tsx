@@ -12,7 +12,7 @@ import {
   Textarea,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { Finding } from "../../../core/findings";
 import { toA1 } from "../../../core/grid/a1";
 import { useLanguage, useText } from "../../i18n";
@@ -33,6 +33,7 @@ export function IgnoreDialog(props: {
   const { lang } = useLanguage();
   const [reason, setReason] = useState("");
   const [tried, setTried] = useState(false);
+  const reasonRef = useRef<HTMLTextAreaElement>(null);
   const { finding } = props;
 
   useEffect(() => {
@@ -44,6 +45,7 @@ export function IgnoreDialog(props: {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
+    if (missing) reasonRef.current?.focus();
     if (!finding || missing) return;
     props.onConfirm(finding, reason.trim());
   };
@@ -51,7 +53,9 @@ export function IgnoreDialog(props: {
   return (
     <Dialog open={finding !== null} onOpenChange={(_e, data) => (data.open ? undefined : props.onCancel())}>
       <DialogSurface>
-        <form onSubmit={submit}>
+        {/* noValidate: the empty reason gets the pane's own message in the pane's language below the field, not
+            the browser's bubble (in the browser's language). */}
+        <form onSubmit={submit} noValidate>
           <DialogBody>
             <DialogTitle>
               {t("ignoreTitle", { cell: finding ? toA1(finding.row, finding.col) : "" })}
@@ -65,7 +69,12 @@ export function IgnoreDialog(props: {
                 validationState={tried && missing ? "error" : "none"}
                 validationMessage={tried && missing ? t("ignoreReasonMissing") : undefined}
               >
-                <Textarea value={reason} onChange={(_e, data) => setReason(data.value)} resize="vertical" />
+                <Textarea
+                  ref={reasonRef}
+                  value={reason}
+                  onChange={(_e, data) => setReason(data.value)}
+                  resize="vertical"
+                />
               </Field>
             </DialogContent>
             <DialogActions>

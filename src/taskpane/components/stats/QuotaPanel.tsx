@@ -26,7 +26,7 @@ export function QuotaPanel(props: { recommenders: readonly RecommenderStats[] })
               <div className={styles.line}>
                 <Body1 className={styles.name}>{name}</Body1>
                 <Body1 className={mergeClasses(styles.figure, r.overQuota && styles.over)}>
-                  {r.key === null ? "—" : `${r.key} / ${r.allowed}`}
+                  {r.key === null ? "—" : label}
                 </Body1>
               </div>
               {r.key !== null && (
@@ -39,7 +39,7 @@ export function QuotaPanel(props: { recommenders: readonly RecommenderStats[] })
                 />
               )}
               <Caption1 className={styles.muted}>
-                {label} · {t("projectsCount", { count: r.projects })}
+                {t("projectsCount", { count: r.projects })}
                 {ranking(r)}
                 {r.overQuota ? ` · ${t("overQuota")}` : ""}
               </Caption1>

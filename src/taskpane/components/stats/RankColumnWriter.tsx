@@ -1,5 +1,6 @@
 import { Button, Caption1, Field, makeStyles, Select, tokens, Tooltip } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
+import { useFocusReturn } from "../../hooks/useFocusReturn";
 import { columnLetters } from "../../../core/grid/a1";
 import type { Grid } from "../../../core/grid/types";
 import type { CellWrite } from "../../../core/port";
@@ -46,6 +47,7 @@ export function RankColumnWriter(props: {
   const t = useText();
   const [choice, setChoice] = useState(AUTO);
   const [asking, setAsking] = useState<{ plan: RankColumnPlan; conflicts: CellConflict[] } | null>(null);
+  const focusReturn = useFocusReturn();
   const { grid, stats, write } = props;
 
   const autoPlan = useMemo(() => planRankColumn(grid, stats), [grid, stats]);
@@ -75,8 +77,10 @@ export function RankColumnWriter(props: {
 
   const start = () => {
     const plan = choice === AUTO ? autoPlan : planRankColumn(grid, stats, { column: Number(choice) });
-    if (plan.overwrites.length > 0) setAsking({ plan, conflicts: plan.overwrites });
-    else perform(plan, plan.writes);
+    if (plan.overwrites.length > 0) {
+      focusReturn.remember();
+      setAsking({ plan, conflicts: plan.overwrites });
+    } else perform(plan, plan.writes);
   };
 
   const button = (
@@ -117,14 +121,19 @@ export function RankColumnWriter(props: {
       {reason !== undefined && <Caption1 className={styles.muted}>{reason}</Caption1>}
       <OverwriteDialog
         conflicts={asking?.conflicts ?? null}
-        onCancel={() => setAsking(null)}
+        onCancel={() => {
+          setAsking(null);
+          focusReturn.restore();
+        }}
         onSkip={() => {
           if (asking) perform(asking.plan, safeWrites(asking.plan));
           setAsking(null);
+          focusReturn.restore();
         }}
         onOverwrite={() => {
           if (asking) perform(asking.plan, asking.plan.writes);
           setAsking(null);
+          focusReturn.restore();
         }}
       />
     </div>

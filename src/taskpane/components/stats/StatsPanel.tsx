@@ -13,9 +13,11 @@ import {
   type ListStats,
 } from "../../../core/stats";
 import { useTask } from "../../hooks/useTask";
-import { useLanguage, useText, type TextKey } from "../../i18n";
+import { yieldToBrowser } from "../../workbook-check";
+import { useLanguage, useText } from "../../i18n";
 import { useSession } from "../../WorkbookSession";
 import { ErrorMessage } from "../common/ErrorMessage";
+import { useFeedback } from "../common/Feedback";
 import { Notice } from "../common/Notice";
 import { ProgressNote } from "../common/ProgressNote";
 import { DomainBars } from "./DomainBars";
@@ -46,6 +48,19 @@ export function figuresOf(grid: Grid, policy: Parameters<typeof checkGrid>[1]): 
   return { grid, list, stats: computeStats(grid, { list, profile: statsProfileFor(pack) }) };
 }
 
+/** figuresOf in three tasks (list, pack, figures), letting the browser breathe between them on long lists. */
+async function figuresInSteps(
+  grid: Grid,
+  policy: Parameters<typeof checkGrid>[1],
+): Promise<Omit<Loaded, "sheet">> {
+  const list = readList(grid, LIST_COLUMNS);
+  if (!list) return { grid, list: undefined, stats: undefined };
+  await yieldToBrowser();
+  const pack = checkGrid(grid, policy).policy;
+  await yieldToBrowser();
+  return { grid, list, stats: computeStats(grid, { list, profile: statsProfileFor(pack) }) };
+}
+
 /**
  * The 统计 tab: the list's figures at a glance (totals against the plan, quota per recommender, projects per 领域,
  * the ranking table), and 写入排名 / 插入统计表 to put them into the workbook. Loaded when the tab is first shown.
@@ -59,11 +74,15 @@ export function StatsPanel(props: { active: boolean }) {
   const task = useTask();
   const run = task.run;
   const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [done, setDone] = useState<{ key: TextKey; values: Record<string, string | number> } | null>(null);
+  const feedback = useFeedback();
   const latest = useRef(session);
   latest.current = session;
 
-  useEffect(() => setLoaded(null), [port]);
+  const clearError = task.clearError;
+  useEffect(() => {
+    setLoaded(null);
+    clearError();
+  }, [port, clearError]);
 
   const load = useCallback(
     (name: string) =>
@@ -71,8 +90,12 @@ export function StatsPanel(props: { active: boolean }) {
         const p = latest.current.port;
         if (!p) return;
         const grid = await p.readSheet(name);
+        if (latest.current.port !== p) return;
         const override = latest.current.overrides[name];
-        setLoaded({ sheet: name, ...figuresOf(grid, { policy: override?.policy, level: override?.level }) });
+        await yieldToBrowser();
+        const figures = await figuresInSteps(grid, { policy: override?.policy, level: override?.level });
+        if (latest.current.port !== p) return;
+        setLoaded({ sheet: name, ...figures });
       }),
     [run],
   );
@@ -80,7 +103,6 @@ export function StatsPanel(props: { active: boolean }) {
   useEffect(() => {
     if (!props.active || !port || !sheet || session.loading) return;
     if (loaded?.sheet === sheet) return;
-    setDone(null);
     void load(sheet);
   }, [props.active, port, sheet, session.loading, loaded, load]);
 
@@ -92,7 +114,7 @@ export function StatsPanel(props: { active: boolean }) {
     if (!current) return;
     void run("writingRanks", () => latest.current.ownWork(work)).then((result) => {
       if (!result) return;
-      setDone({ key: "ranksWritten", values: { column: result.column, cells: result.cells } });
+      feedback.notify({ title: t("ranksWritten", { column: result.column, cells: result.cells }) });
       void load(current.sheet);
     });
   };
@@ -107,7 +129,7 @@ export function StatsPanel(props: { active: boolean }) {
       await latest.current.refreshSheets({ follow: false });
       return name;
     }).then((name) => {
-      if (name) setDone({ key: "sheetInserted", values: { name } });
+      if (name) feedback.notify({ title: t("sheetInserted", { name }) });
     });
   };
 
@@ -130,7 +152,6 @@ export function StatsPanel(props: { active: boolean }) {
       </div>
       <ProgressNote show={task.progress} activity={task.activity} />
       <ErrorMessage error={task.error} onDismiss={task.clearError} />
-      {done && <Notice intent="success">{t(done.key, done.values)}</Notice>}
       {current && !stats && <Notice intent="info">{t("notAList")}</Notice>}
       {current && stats && (
         <>

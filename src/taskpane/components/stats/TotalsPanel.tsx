@@ -9,6 +9,8 @@ function Figure(props: { label: TextKey; value: number | null; plan: number | nu
   const styles = useSectionStyles();
   const t = useText();
   if (props.value === null) return null;
+  // Over the plan is said in words and drawn in the error colour, not as a bar merely full.
+  const over = props.plan !== null && props.value > props.plan;
   const text =
     props.plan !== null
       ? t("ofPlan", { value: formatNumber(props.value), plan: formatNumber(props.plan) })
@@ -26,9 +28,11 @@ function Figure(props: { label: TextKey; value: number | null; plan: number | nu
           value={props.value}
           max={Math.max(props.plan, props.value)}
           marker={props.plan}
-          label={text}
+          danger={over}
+          label={over ? `${text} · ${t("overPlan")}` : text}
         />
       )}
+      {over && <Caption1 className={styles.over}>{t("overPlan")}</Caption1>}
     </li>
   );
 }

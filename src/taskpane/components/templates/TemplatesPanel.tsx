@@ -7,12 +7,12 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useState } from "react";
 import type { Template } from "../../../core/templates";
 import { useTask } from "../../hooks/useTask";
-import { useText, type TextKey } from "../../i18n";
+import { useText } from "../../i18n";
 import { useSession } from "../../WorkbookSession";
 import { ErrorMessage } from "../common/ErrorMessage";
+import { useFeedback } from "../common/Feedback";
 import { Notice } from "../common/Notice";
 import { ProgressNote } from "../common/ProgressNote";
 import { FormFiller } from "./FormFiller";
@@ -27,11 +27,6 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-interface Done {
-  key: TextKey;
-  values: Record<string, string | number>;
-}
-
 /**
  * The 表格 tab: the official tables to insert blank, the two ways to fill them from what the workbook holds
  * (list rows into forms, forms into a list), and the 勾选 helper for □ groups. The one message area and progress
@@ -42,15 +37,17 @@ export function TemplatesPanel() {
   const t = useText();
   const session = useSession();
   const task = useTask();
-  const [done, setDone] = useState<Done | null>(null);
+  const feedback = useFeedback();
   const canInsert = Boolean(session.port) && session.capabilities?.insertSheet !== false;
 
   const inserted = (names: readonly string[]) => {
-    setDone(
-      names.length === 1
-        ? { key: "sheetInserted", values: { name: names[0] ?? "" } }
-        : { key: "sheetsInserted", values: { count: names.length, names: names.join(t("listSeparator")) } },
-    );
+    feedback.notify({
+      key: "inserted",
+      title:
+        names.length === 1
+          ? t("sheetInserted", { name: names[0] ?? "" })
+          : t("sheetsInserted", { count: names.length, names: names.join(t("listSeparator")) }),
+    });
     void task.run("loadingSheets", () => session.refreshSheets({ follow: false }));
   };
 
@@ -59,10 +56,7 @@ export function TemplatesPanel() {
     sheet: session.sheet,
     busy: task.busy,
     canInsert,
-    run: (activity, work) => {
-      setDone(null);
-      return task.run(activity, work);
-    },
+    run: (activity, work) => task.run(activity, work),
     ownWork: session.ownWork,
     inserted,
   };
@@ -81,7 +75,6 @@ export function TemplatesPanel() {
     <div className={styles.root}>
       <ProgressNote show={task.progress} activity={task.activity} />
       <ErrorMessage error={task.error} onDismiss={task.clearError} />
-      {done && <Notice intent="success">{t(done.key, done.values)}</Notice>}
       {session.port && !canInsert && <Notice intent="warning">{t("cannotInsert")}</Notice>}
       <Accordion multiple collapsible defaultOpenItems={["gallery"]}>
         <AccordionItem value="gallery">
