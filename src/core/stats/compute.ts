@@ -1,5 +1,5 @@
 import type { Grid, RawCell } from "../grid/types";
-import { cellText } from "../read/normalise";
+import { cellText, compactText } from "../read/normalise";
 import { readNumber, readPercent } from "../read/number";
 import type { ReadResult } from "../read/types";
 import { LIST_COLUMNS, type ListKey } from "../recognise/columns";
@@ -9,6 +9,7 @@ import {
   ListView,
   allowedKeyRecommendations,
   checkRankingSequence,
+  groupRows as groupRowsByText,
   isKeyRecommendation,
 } from "../rules/list";
 import { FindingSink } from "../rules/sink";
@@ -66,23 +67,66 @@ interface Group {
   spellings: string[];
 }
 
-/** Rows grouped by what they say in one column (whitespace, width and case variants together), in sheet order. */
-function groupRows(grid: Grid, rows: readonly number[], col: number): Group[] {
+/**
+ * Rows grouped by the value of a column as the engine reads it (whitespace, width and case variants together), in
+ * sheet order: a group cell merged downwards (or a 推荐单位 written once over blank rows) counts for every row it
+ * covers, as the rules see it (ListView, recognise/list.ts fills).
+ */
+function groupRows(view: ListView<ListKey>, rows: readonly number[], key: ListKey): Group[] {
   const groups = new Map<string, Group>();
   for (const row of rows) {
-    const cell = grid.cell(row, col);
+    const cell = view.cell(row, key);
     const name = cellText(cell);
-    const key = groupKey(name);
-    let g = groups.get(key);
+    const k = groupKey(name);
+    let g = groups.get(k);
     if (!g) {
-      g = { key, name, rows: [], spellings: [] };
-      groups.set(key, g);
+      g = { key: k, name, rows: [], spellings: [] };
+      groups.set(k, g);
     }
     g.rows.push(row);
     const spelling = rawSpelling(cell);
     if (!g.spellings.includes(spelling)) g.spellings.push(spelling);
   }
   return [...groups.values()];
+}
+
+/**
+ * The recommenders exactly as the engine's per-recommender rules group them (packs/sh-2026-gaoyan/lists.ts): by the
+ * 推荐单位 column read through the table model (merged downwards or written once; blank rows form the "" group), else by
+ * the section rows whose 推荐排序 starts again at 1 (一、市经济信息化委 …), else the whole list as one.
+ */
+function recommenderGroups(
+  view: ListView<ListKey>,
+  list: ListTable<ListKey>,
+  rows: readonly number[],
+): Group[] {
+  if (list.columns.has("recommender"))
+    return [...groupRowsByText(view, rows, "recommender", true)].map(([key, groupRows]) => {
+      const spellings: string[] = [];
+      for (const row of groupRows) {
+        const spelling = rawSpelling(view.cell(row, "recommender"));
+        if (!spellings.includes(spelling)) spellings.push(spelling);
+      }
+      return { key, name: view.text(groupRows[0] as number, "recommender"), rows: groupRows, spellings };
+    });
+  const projects = new Set(rows);
+  const sections = list.sections
+    .map((s) => ({
+      key: compactText(s.text),
+      name: s.text,
+      rows: s.rows.filter((r) => projects.has(r)),
+      spellings: [],
+    }))
+    .filter((g) => g.rows.length > 0);
+  if (sections.length > 0) return sections;
+  return [
+    {
+      key: "",
+      name: findLabelledLine(list.above, ["推荐单位"])?.value ?? "",
+      rows: [...rows],
+      spellings: [],
+    },
+  ];
 }
 
 function okValue(read: ReadResult<number>): number | null {
@@ -143,6 +187,12 @@ export function computeStats(grid: Grid, options: StatsOptions = {}): ListStats 
     return okValue(read);
   };
 
+  const groups = recommenderGroups(view, list, rows);
+  // Without a 推荐单位 column, a project's recommender is its section's (null when the whole list is one).
+  const sectionOf = new Map<number, string>();
+  if (!has("recommender") && list.sections.length > 0)
+    for (const g of groups) for (const row of g.rows) sectionOf.set(row, g.name);
+
   const scores = rows.map((row) => readCount(row, "score"));
   const ranks = has("score") ? competitionRanks(scores) : rows.map(() => ({ rank: null, tied: false }));
   const aiDecidable = profile.aiDomain === null || has("domain");
@@ -174,7 +224,7 @@ export function computeStats(grid: Grid, options: StatsOptions = {}): ListStats 
     return {
       row,
       title: project.title,
-      recommender: has("recommender") ? view.text(row, "recommender") : null,
+      recommender: has("recommender") ? view.text(row, "recommender") : (sectionOf.get(row) ?? null),
       host: view.text(row, "host"),
       domain: project.domain,
       major: project.major,
@@ -192,17 +242,14 @@ export function computeStats(grid: Grid, options: StatsOptions = {}): ListStats 
   // Read for its caveats only: a 推荐排序 typed as text is valid to the engine but invisible to COUNTIFS.
   if (has("rank")) for (const row of rows) readCount(row, "rank");
 
-  const recommenderGroups: Group[] = has("recommender")
-    ? groupRows(grid, rows, col("recommender") ?? 0)
-    : [{ key: "", name: findLabelledLine(list.above, ["推荐单位"])?.value ?? "", rows, spellings: [] }];
-  const recommenders: RecommenderStats[] = recommenderGroups.map((g) => {
+  const recommenders: RecommenderStats[] = groups.map((g) => {
     const n = g.rows.length;
     const key = has("remark") ? g.rows.filter((row) => byRow.get(row)?.key).length : null;
     const allowed = allowedKeyRecommendations(n);
     if (has("rank")) markRankingOk(grid, g.rows, col("rank") ?? 0, byRow);
     return {
       name: g.name,
-      whole: !has("recommender"),
+      whole: !has("recommender") && sectionOf.size === 0,
       rows: g.rows,
       projects: n,
       key,
@@ -216,11 +263,13 @@ export function computeStats(grid: Grid, options: StatsOptions = {}): ListStats 
 
   const domainIndex = new Map(profile.domains.map((d, i) => [groupKey(d), i]));
   let domainUnset = 0;
+  let domainUnsetRows: number[] = [];
   const ordered: { entry: DomainCount; order: number }[] = [];
   if (has("domain")) {
-    groupRows(grid, rows, col("domain") ?? 0).forEach((g, appearance) => {
+    groupRows(view, rows, "domain").forEach((g, appearance) => {
       if (g.key === "") {
         domainUnset = g.rows.length;
+        domainUnsetRows = g.rows;
         return;
       }
       const index = domainIndex.get(g.key);
@@ -228,6 +277,7 @@ export function computeStats(grid: Grid, options: StatsOptions = {}): ListStats 
         domain: index === undefined ? g.name : (profile.domains[index] ?? g.name),
         count: g.rows.length,
         share: g.rows.length / rows.length,
+        rows: g.rows,
         known: index !== undefined,
         spellings: g.spellings,
       };
@@ -240,7 +290,7 @@ export function computeStats(grid: Grid, options: StatsOptions = {}): ListStats 
     .map((o) => o.entry);
 
   const hosts: HostCount[] = has("host")
-    ? groupRows(grid, rows, col("host") ?? 0)
+    ? groupRows(view, rows, "host")
         .filter((g) => g.key !== "")
         .map((g) => ({ host: g.name, count: g.rows.length, rows: g.rows, spellings: g.spellings }))
         .sort((a, b) => b.count - a.count || (a.rows[0] ?? 0) - (b.rows[0] ?? 0))
@@ -280,6 +330,7 @@ export function computeStats(grid: Grid, options: StatsOptions = {}): ListStats 
     recommenders,
     domains,
     domainUnset,
+    domainUnsetRows,
     hosts,
     totals,
     caveats,

@@ -4,10 +4,32 @@ import type { ListKey } from "../recognise/columns";
 import type { ListTable } from "../recognise/list";
 import type { CellStyle, ChartSpec, LayoutCell, SheetLayout } from "../templates/layout";
 import { CONTENT_KEYS } from "./compute";
+import { groupKey } from "./ai";
 import { absoluteA1, criterionSafe, exactCriterion, sheetCell, sheetRange, stringLiteral } from "./formula";
 import { statsText } from "./messages";
 import { statsProfileFor } from "./profile";
 import type { ListStats } from "./types";
+
+interface Run {
+  top: number;
+  bottom: number;
+}
+
+/** Rows as runs of adjacent sheet rows: the fewest ranges that hold exactly these rows and no other. */
+function runsOf(rows: readonly number[]): Run[] {
+  const runs: Run[] = [];
+  for (const row of [...rows].sort((a, b) => a - b)) {
+    const last = runs.at(-1);
+    if (last && row === last.bottom + 1) last.bottom = row;
+    else runs.push({ top: row, bottom: row });
+  }
+  return runs;
+}
+
+/** Two groups that a case-insensitive COUNTIFS criterion cannot tell apart (the engine groups “ABC” and “abc” apart). */
+function casesCollide(names: readonly string[]): boolean {
+  return new Set(names.map(groupKey)).size < names.length;
+}
 
 /** Where each figure of the statistics sheet stands (0-based cells of the new sheet), for tests and the pane. */
 export interface StatsSheetFigures {
@@ -136,12 +158,39 @@ export function buildStatsSheet(
       )
       .join("+");
 
+  // Group columns merged downwards or written once (recognise/list.ts fills) hold a group's value in one cell only: a
+  // criterion over the column would count that cell once and miss the rows under it. Such groups (and section rows,
+  // which have no column at all) are counted over the rows the engine put in each group instead.
+  const filled = (key: ListKey) => (list.fills.get(key)?.size ?? 0) > 0;
+  const recByRows =
+    stats.recommenders.some((rec) => !rec.whole) &&
+    (col("recommender") === undefined ||
+      filled("recommender") ||
+      casesCollide(stats.recommenders.map((rec) => rec.name)));
+  const domainByRows = col("domain") !== undefined && filled("domain");
+  const hostByRows = col("host") !== undefined && filled("host");
+  const at = (key: ListKey, run: Run) => sheetRange(src, run.top, col(key) ?? 0, run.bottom);
+  const isProjectIn = (run: Run) =>
+    `((${CONTENT_KEYS.filter((k) => col(k) !== undefined)
+      .map((k) => `LEN(${at(k, run)})`)
+      .join("+")})>0)`;
+  /** Σ over the runs of the rows of `term(run)` (0 when there are no rows). */
+  const overRuns = (rows: readonly number[], term: (run: Run) => string) =>
+    runsOf(rows).map(term).join("+") || "0";
+  const countRows = (rows: readonly number[]) => overRuns(rows, (run) => `SUMPRODUCT(--${isProjectIn(run)})`);
+
   let r = 0;
   b.label(r, 0, t(statsText.sheetTitle(src)), { bold: true, fontSize: 14 });
   b.merges.push({ top: r, left: 0, bottom: r, right: WIDTH - 1 });
   b.rowHeights[r] = 24;
   r++;
   b.note(r++, t(statsText.sourceNote(src, top + 1, bottom + 1)));
+  const byRows = [
+    ...(recByRows ? [stats.headers.recommender ?? t(statsText.recommenders)] : []),
+    ...(domainByRows ? [stats.headers.domain ?? t(statsText.domains)] : []),
+    ...(hostByRows ? [stats.headers.host ?? t(statsText.hosts)] : []),
+  ];
+  if (byRows.length > 0) b.note(r++, t(statsText.groupedByRows(byRows)), "#FFF2CC");
   if (stats.caveats.length > 0) {
     const shown = stats.caveats.slice(0, MAX_CAVEAT_CELLS).map((c) => toA1(c.row, c.col));
     b.note(r++, t(statsText.caveatNote(shown, stats.caveats.length - shown.length)), "#FFF2CC");
@@ -200,8 +249,30 @@ export function buildStatsSheet(
     const anyTerm = profile.aiTerms
       .map((term) => `ISNUMBER(SEARCH(${stringLiteral(term)},${haystack}))`)
       .join("+");
+    const aiRows = domainByRows
+      ? (stats.domains.find((d) => d.domain === profile.aiDomain)?.rows ?? [])
+      : undefined;
+    const aiIn = (run: Run) => {
+      const hay = (["major", "title"] as const)
+        .filter((k) => col(k) !== undefined)
+        .map((k) => at(k, run))
+        .join(`&"|"&`);
+      const terms = profile.aiTerms
+        .map((term) => `ISNUMBER(SEARCH(${stringLiteral(term)},${hay}))`)
+        .join("+");
+      return `SUMPRODUCT(${isProjectIn(run)}*((${terms})>0))`;
+    };
     b.label(r, 0, t(statsText.ai), LABEL);
-    figures.ai = b.put(r, 1, haystack === "" ? "=0" : `=SUMPRODUCT(${inDomain}*((${anyTerm})>0))`, COUNT);
+    figures.ai = b.put(
+      r,
+      1,
+      haystack === ""
+        ? "=0"
+        : aiRows && profile.aiDomain !== null
+          ? `=${overRuns(aiRows, aiIn)}`
+          : `=SUMPRODUCT(${inDomain}*((${anyTerm})>0))`,
+      COUNT,
+    );
     figures.aiShare = b.put(r, 3, `=IF(${projectsCell}=0,"",${toA1(r, 1)}/${projectsCell})`, SHARE);
     r++;
   }
@@ -213,7 +284,7 @@ export function buildStatsSheet(
   const detailKeys: DetailKey[] = ["title", "row"];
   if (col("score") !== undefined) detailKeys.push("score", "rank", "tied");
   if (col("rank") !== undefined) detailKeys.push("rankingOk");
-  if (col("recommender") !== undefined) detailKeys.push("recommender");
+  if (col("recommender") !== undefined || recByRows) detailKeys.push("recommender");
 
   // 推荐单位
   const recTop = r;
@@ -240,14 +311,25 @@ export function buildStatsSheet(
       projects: b.put(
         row,
         1,
-        rec.whole || !recRange ? `=${projectsCell}` : `=${countGroup(recRange, rec.spellings)}`,
+        rec.whole
+          ? `=${projectsCell}`
+          : recByRows || !recRange
+            ? `=${countRows(rec.rows)}`
+            : `=${countGroup(recRange, rec.spellings)}`,
         COUNT,
       ),
       allowed: b.put(row, 3, allowedFormula(toA1(row, 1)), COUNT),
     };
     if (isKey) {
       const group = rec.whole || !recRange ? "" : `*${inGroup(recRange, rec.spellings)}`;
-      entry.key = b.put(row, 2, `=SUMPRODUCT(${isProject}*${isKey}${group})`, COUNT);
+      entry.key = b.put(
+        row,
+        2,
+        !rec.whole && (recByRows || !recRange)
+          ? `=${overRuns(rec.rows, (run) => `SUMPRODUCT(${isProjectIn(run)}*${keyExpression(at("remark", run))})`)}`
+          : `=SUMPRODUCT(${isProject}*${isKey}${group})`,
+        COUNT,
+      );
       entry.share = b.put(row, 4, `=IF(${toA1(row, 1)}=0,"",${toA1(row, 2)}/${toA1(row, 1)})`, SHARE);
     }
     figures.recommenders.push(entry);
@@ -262,13 +344,24 @@ export function buildStatsSheet(
     b.header(r++, [t(statsText.domains), t(statsText.projects), t(statsText.share)]);
     const present = new Map(stats.domains.map((d) => [d.domain, d]));
     const lines = [
-      ...profile.domains.map((d) => ({ domain: d, spellings: present.get(d)?.spellings ?? [d] })),
-      ...stats.domains.filter((d) => !d.known).map((d) => ({ domain: d.domain, spellings: d.spellings })),
+      ...profile.domains.map((d) => ({
+        domain: d,
+        spellings: present.get(d)?.spellings ?? [d],
+        rows: present.get(d)?.rows ?? [],
+      })),
+      ...stats.domains
+        .filter((d) => !d.known)
+        .map((d) => ({ domain: d.domain, spellings: d.spellings, rows: d.rows })),
     ];
     const first = r;
     for (const line of lines) {
       b.label(r, 0, line.domain, LABEL);
-      const count = b.put(r, 1, `=${countGroup(domainRange, line.spellings)}`, COUNT);
+      const count = b.put(
+        r,
+        1,
+        domainByRows ? `=${countRows(line.rows)}` : `=${countGroup(domainRange, line.spellings)}`,
+        COUNT,
+      );
       const share = b.put(r, 2, `=IF(${projectsCell}=0,"",${toA1(r, 1)}/${projectsCell})`, SHARE);
       figures.domains.push({ domain: line.domain, count, share });
       r++;
@@ -276,7 +369,14 @@ export function buildStatsSheet(
     const last = r - 1;
     if (stats.domainUnset > 0) {
       b.label(r, 0, t(statsText.domainUnset), LABEL);
-      figures.domainUnset = b.put(r++, 1, `=SUMPRODUCT(${isProject}*(${domainRange}=""))`, COUNT);
+      figures.domainUnset = b.put(
+        r++,
+        1,
+        domainByRows
+          ? `=${countRows(stats.domainUnsetRows)}`
+          : `=SUMPRODUCT(${isProject}*(${domainRange}=""))`,
+        COUNT,
+      );
     }
     b.table(domTop, r - 1, 3);
     if (last >= first)
@@ -299,7 +399,12 @@ export function buildStatsSheet(
       b.label(r, 0, host.host, LABEL);
       figures.hosts.push({
         host: host.host,
-        count: b.put(r, 1, `=${countGroup(hostRange, host.spellings)}`, COUNT),
+        count: b.put(
+          r,
+          1,
+          hostByRows ? `=${countRows(host.rows)}` : `=${countGroup(hostRange, host.spellings)}`,
+          COUNT,
+        ),
       });
       r++;
     }
@@ -370,15 +475,17 @@ export function buildStatsSheet(
           const rec = stats.recommenders[group];
           const n = absoluteA1(recRows[group]?.row ?? 0, 1);
           const same =
-            rec && !rec.whole && recRange
-              ? rec.spellings
-                  .map((sp) =>
-                    criterionSafe(sp)
-                      ? `COUNTIFS(${rankRange},${k},${recRange},${exactCriterion(sp)})`
-                      : `SUMPRODUCT((${rankRange}=${k})*(${recRange}=${stringLiteral(sp)}))`,
-                  )
-                  .join("+")
-              : `COUNTIFS(${rankRange},${k})`;
+            rec && !rec.whole && (recByRows || !recRange)
+              ? overRuns(rec.rows, (run) => `COUNTIFS(${at("rank", run)},${k})`)
+              : rec && !rec.whole && recRange
+                ? rec.spellings
+                    .map((sp) =>
+                      criterionSafe(sp)
+                        ? `COUNTIFS(${rankRange},${k},${recRange},${exactCriterion(sp)})`
+                        : `SUMPRODUCT((${rankRange}=${k})*(${recRange}=${stringLiteral(sp)}))`,
+                    )
+                    .join("+")
+                : `COUNTIFS(${rankRange},${k})`;
           entry.rankingOk = b.put(
             r,
             c,
@@ -390,9 +497,14 @@ export function buildStatsSheet(
           );
           break;
         }
-        case "recommender":
-          b.put(r, c, `=""&${ref("recommender")}`, LABEL);
+        case "recommender": {
+          // The cell the row's 推荐单位 stands in: the merge or the group's first cell when written once.
+          const source = list.fills.get("recommender")?.get(project.row);
+          if (col("recommender") === undefined) b.label(r, c, project.recommender ?? "", LABEL);
+          else
+            b.put(r, c, `=""&${source ? sheetCell(src, source.row, source.col) : ref("recommender")}`, LABEL);
           break;
+        }
       }
     });
     figures.rows.push(entry);
@@ -404,13 +516,21 @@ export function buildStatsSheet(
   const okRange = detailRange("rankingOk");
   if (okRange) {
     const recDetail = detailRange("recommender");
+    const okCol = detailKeys.indexOf("rankingOk");
+    const detailOf = new Map(stats.rows.map((p, i) => [p.row, firstDetail + i]));
     for (const { index, row } of recRows) {
       const rec = stats.recommenders[index];
       if (!rec) continue;
+      // By rows: the group's own lines of the detail table (its 推荐单位 text may be the same as another group's).
+      const lines = rec.rows.map((sourceRow) => detailOf.get(sourceRow) ?? firstDetail);
       const sum =
         rec.whole || !recDetail
           ? `SUM(${okRange})`
-          : `SUMPRODUCT(${okRange}*${inGroup(recDetail, rec.spellings)})`;
+          : recByRows
+            ? runsOf(lines)
+                .map((run) => `SUM(${absoluteA1(run.top, okCol)}:${absoluteA1(run.bottom, okCol)})`)
+                .join("+")
+            : `SUMPRODUCT(${okRange}*${inGroup(recDetail, rec.spellings)})`;
       const entry = figures.recommenders[index];
       if (entry)
         entry.ranking = b.put(
