@@ -1,86 +1,9 @@
 import fc from "fast-check";
 import { gridFromValues } from "../../src/core/grid/grid";
 import type { CellValue, Grid } from "../../src/core/grid/types";
-import { LIST_COLUMNS } from "../../src/core/recognise/columns";
-import { readList } from "../../src/core/recognise/list";
 import { isKeyRecommendation } from "../../src/core/rules/list";
-import { buildStatsSheet, computeStats, type ListStats, type StatsSheetLayout } from "../../src/core/stats";
-import { evaluateLayout } from "./harness";
+import { build, evaluateLayout, expectSheetEqualsCore } from "./harness";
 import { CITY_HEADER, cityList, recommendationList, shareList } from "./fixtures";
-
-function build(grid: Grid): { stats: ListStats; layout: StatsSheetLayout } {
-  const list = readList(grid, LIST_COLUMNS);
-  const stats = computeStats(grid, list ? { list } : {});
-  if (!list || !stats) throw new Error(`${grid.name}: not a list`);
-  return { stats, layout: buildStatsSheet(grid.name, list, stats) };
-}
-
-const asNull = (v: unknown) => (v === "" || v === null ? null : v);
-
-/** Every figure the sheet shows, evaluated by HyperFormula, against the core's figure. */
-function expectSheetEqualsCore(grid: Grid): void {
-  const { stats, layout } = build(grid);
-  const { value, errors } = evaluateLayout(grid, layout);
-  expect(errors).toEqual([]);
-  const f = layout.figures;
-  const num = (ref: { row: number; col: number } | undefined) => (ref ? asNull(value(ref)) : undefined);
-  const close = (got: unknown, want: number | null) => {
-    if (want === null) expect(got).toBeNull();
-    else expect(got as number).toBeCloseTo(want, 9);
-  };
-
-  expect(num(f.projects)).toBe(stats.totals.projects);
-  if (stats.totals.trainees !== null) expect(num(f.trainees)).toBe(stats.totals.trainees);
-  else expect(f.trainees).toBeUndefined();
-  if (stats.totals.grassroots !== null) {
-    close(num(f.grassroots), stats.totals.grassroots);
-    close(num(f.grassrootsShare), stats.totals.grassrootsShare);
-  }
-  if (stats.totals.ai !== null) {
-    expect(num(f.ai)).toBe(stats.totals.ai);
-    close(num(f.aiShare), stats.totals.aiShare);
-  } else expect(f.ai).toBeUndefined();
-
-  expect(f.recommenders).toHaveLength(stats.recommenders.length);
-  stats.recommenders.forEach((rec, i) => {
-    const cells = f.recommenders[i];
-    if (!cells) throw new Error("missing recommender line");
-    expect([rec.name, num(cells.projects), num(cells.allowed)]).toEqual([
-      rec.name,
-      rec.projects,
-      rec.allowed,
-    ]);
-    if (rec.key !== null) {
-      expect(num(cells.key)).toBe(rec.key);
-      close(num(cells.share), rec.projects === 0 ? null : rec.share);
-    }
-    if (rec.ranking.status !== "absent")
-      expect(num(cells.ranking)).toBe(rec.ranking.status === "valid" ? "有效" : "有误");
-  });
-
-  const shown = new Map(f.domains.map((d) => [d.domain, d]));
-  for (const d of stats.domains) {
-    const cells = shown.get(d.domain);
-    expect(cells && [d.domain, num(cells.count)]).toEqual([d.domain, d.count]);
-    close(num(cells?.share), d.share);
-  }
-  // Every other 领域 of the notice is on the sheet at 0, so one typed later is counted.
-  for (const d of f.domains)
-    if (!stats.domains.some((s) => s.domain === d.domain)) expect(num(d.count)).toBe(0);
-  if (stats.domainUnset > 0) expect(num(f.domainUnset)).toBe(stats.domainUnset);
-
-  expect(f.hosts.map((h) => [h.host, num(h.count)])).toEqual(stats.hosts.map((h) => [h.host, h.count]));
-
-  expect(f.rows.map((r) => r.row)).toEqual(stats.rows.map((p) => p.row));
-  stats.rows.forEach((p, i) => {
-    const cells = f.rows[i];
-    if (!cells) throw new Error("missing detail line");
-    expect(num(cells.sourceRow)).toBe(p.row + 1);
-    if (cells.rank)
-      expect([p.row, num(cells.rank), num(cells.tied)]).toEqual([p.row, p.rank, p.tied ? "并列" : null]);
-    if (cells.rankingOk) expect([p.row, num(cells.rankingOk)]).toEqual([p.row, p.rankingOk ? 1 : 0]);
-  });
-}
 
 describe("the statistics sheet, evaluated by HyperFormula, gives the core's figures", () => {
   it.each([

@@ -193,7 +193,7 @@ export function checkSerial<K extends string>(
 const RANK_WORDS = /^第\s*(.+?)\s*[名位]?$/;
 
 /** A 推荐排序 as typed: 1, １, "第1名", "第一位". */
-function readRank(cell: RawCell): ReturnType<typeof readNumber> {
+export function readRank(cell: RawCell): ReturnType<typeof readNumber> {
   const read = readNumber(cell);
   if (read.kind !== "unreadable") return read;
   const m = RANK_WORDS.exec(compactText(read.text));

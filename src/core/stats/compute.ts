@@ -11,6 +11,7 @@ import {
   checkRankingSequence,
   groupRows as groupRowsByText,
   isKeyRecommendation,
+  readRank,
 } from "../rules/list";
 import { FindingSink } from "../rules/sink";
 import { groupKey, isAiTopic } from "./ai";
@@ -72,11 +73,16 @@ interface Group {
  * sheet order: a group cell merged downwards (or a 推荐单位 written once over blank rows) counts for every row it
  * covers, as the rules see it (ListView, recognise/list.ts fills).
  */
-function groupRows(view: ListView<ListKey>, rows: readonly number[], key: ListKey): Group[] {
+function groupRows(
+  view: ListView<ListKey>,
+  rows: readonly number[],
+  key: ListKey,
+  canonical: (text: string) => string = (text) => text,
+): Group[] {
   const groups = new Map<string, Group>();
   for (const row of rows) {
     const cell = view.cell(row, key);
-    const name = cellText(cell);
+    const name = canonical(cellText(cell));
     const k = groupKey(name);
     let g = groups.get(k);
     if (!g) {
@@ -88,6 +94,16 @@ function groupRows(view: ListView<ListKey>, rows: readonly number[], key: ListKe
     if (!g.spellings.includes(spelling)) g.spellings.push(spelling);
   }
   return [...groups.values()];
+}
+
+/**
+ * A 领域 as the notice names it: "数字技术领域" is the notice's 数字技术 (as the pack's rules read it, domains.ts
+ * domainName), any other text as typed.
+ */
+export function profileDomain(profile: StatsProfile, text: string): string {
+  const t = compactText(text);
+  const bare = t.endsWith("领域") ? t.slice(0, -2) : "";
+  return bare !== "" && profile.domains.some((d) => groupKey(d) === groupKey(bare)) ? bare : text;
 }
 
 /**
@@ -217,7 +233,7 @@ export function computeStats(grid: Grid, options: StatsOptions = {}): ListStats 
     }
     const rank = ranks[i] ?? { rank: null, tied: false };
     const project = {
-      domain: view.text(row, "domain"),
+      domain: profileDomain(profile, view.text(row, "domain")),
       major: view.text(row, "major"),
       title: view.text(row, "title"),
     };
@@ -239,14 +255,19 @@ export function computeStats(grid: Grid, options: StatsOptions = {}): ListStats 
     };
   });
   const byRow = new Map(projects.map((p) => [p.row, p]));
-  // Read for its caveats only: a 推荐排序 typed as text is valid to the engine but invisible to COUNTIFS.
-  if (has("rank")) for (const row of rows) readCount(row, "rank");
+  // A 推荐排序 typed as text (“１”, “第1名”, “第二名”) is valid to the engine but invisible to COUNTIFS.
+  if (has("rank"))
+    for (const row of rows) {
+      const cell = view.cell(row, "rank");
+      if (typeof cell.value === "string" && readRank(cell).kind === "ok")
+        caveats.push({ row, col: col("rank") ?? 0, key: "rank", text: cellText(cell), kind: "text-number" });
+    }
 
   const recommenders: RecommenderStats[] = groups.map((g) => {
     const n = g.rows.length;
     const key = has("remark") ? g.rows.filter((row) => byRow.get(row)?.key).length : null;
     const allowed = allowedKeyRecommendations(n);
-    if (has("rank")) markRankingOk(grid, g.rows, col("rank") ?? 0, byRow);
+    if (has("rank")) markRankingOk(view, g.rows, byRow);
     return {
       name: g.name,
       whole: !has("recommender") && sectionOf.size === 0,
@@ -266,7 +287,7 @@ export function computeStats(grid: Grid, options: StatsOptions = {}): ListStats 
   let domainUnsetRows: number[] = [];
   const ordered: { entry: DomainCount; order: number }[] = [];
   if (has("domain")) {
-    groupRows(view, rows, "domain").forEach((g, appearance) => {
+    groupRows(view, rows, "domain", (text) => profileDomain(profile, text)).forEach((g, appearance) => {
       if (g.key === "") {
         domainUnset = g.rows.length;
         domainUnsetRows = g.rows;
@@ -337,15 +358,17 @@ export function computeStats(grid: Grid, options: StatsOptions = {}): ListStats 
   };
 }
 
-/** 推荐排序 per row: an integer in 1..N of its recommender that no other row of the recommender repeats. */
+/**
+ * 推荐排序 per row: an integer in 1..N of its recommender that no other row of the recommender repeats, read as the
+ * engine's ranking rule reads it (１, 第1名, 第二名).
+ */
 function markRankingOk(
-  grid: Grid,
+  view: ListView<ListKey>,
   rows: readonly number[],
-  col: number,
   byRow: Map<number, ProjectRow>,
 ): void {
   const n = rows.length;
-  const values = rows.map((row) => okValue(readNumber(grid.cell(row, col))));
+  const values = rows.map((row) => okValue(readRank(view.cell(row, "rank"))));
   const seen = new Map<number, number>();
   for (const v of values) if (v !== null) seen.set(v, (seen.get(v) ?? 0) + 1);
   rows.forEach((row, i) => {

@@ -226,7 +226,8 @@ export function buildStatsSheet(
     // Σ基层 / Σ学员 over the rows where both are numbers (SUMPRODUCT counts text as 0), as computeStats does.
     const sums = count
       ? {
-          num: `SUMPRODUCT(--ISNUMBER(${trainees}),${count})`,
+          // Both ISNUMBER guards: text under 基层人数 (“30%”) counts as nothing, whether or not a spreadsheet coerces it.
+          num: `SUMPRODUCT(--ISNUMBER(${trainees}),--ISNUMBER(${count}),${count})`,
           base: `SUMPRODUCT(--ISNUMBER(${count}),${trainees})`,
         }
       : share
