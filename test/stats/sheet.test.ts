@@ -245,3 +245,63 @@ describe("property: the statistics sheet equals the core on random lists", () =>
     );
   });
 });
+
+describe("regression: group cells merged downwards are counted for every row they cover, in the core and the sheet", () => {
+  const header = [
+    "序号",
+    "推荐单位",
+    "推荐排序",
+    "项目名称",
+    "承办单位",
+    "领域",
+    "专业范围",
+    "学员人数",
+    "备注",
+  ];
+  it("领域 and 承办单位 merged over rows (AI share included)", () => {
+    const grid = gridFromValues(
+      "合并",
+      [
+        header,
+        [1, "甲局", 1, "大模型研修班", "交大", "数字技术", "人工智能", 50, "重点推荐"],
+        [2, "甲局", 2, "智能体研修班", undefined, undefined, "人工智能", 50, ""],
+        [3, "乙局", 1, "城市更新研修班", "同济", "建筑", "城市更新", 40, ""],
+        [4, "乙局", 2, "绿色建筑研修班", undefined, undefined, "绿色建筑", 40, ""],
+      ],
+      [
+        { top: 1, left: 4, bottom: 2, right: 4 },
+        { top: 1, left: 5, bottom: 2, right: 5 },
+        { top: 3, left: 4, bottom: 4, right: 4 },
+        { top: 3, left: 5, bottom: 4, right: 5 },
+      ],
+    );
+    const { stats } = build(grid);
+    expect(stats.hosts.map((h) => [h.host, h.count])).toEqual([
+      ["交大", 2],
+      ["同济", 2],
+    ]);
+    expect(stats.domains.map((d) => [d.domain, d.count])).toEqual([
+      ["数字技术", 2],
+      ["建筑", 2],
+    ]);
+    expect(stats.totals.ai).toBe(2);
+    expectSheetEqualsCore(grid);
+  });
+
+  it("two recommenders a case-insensitive COUNTIFS cannot tell apart are counted over their rows", () => {
+    const grid = gridFromValues("大小写", [
+      ["推荐单位", "推荐排序", "项目名称", "备注"],
+      ["ABC研究会", 1, "甲", "重点推荐"],
+      ["abc研究会", 1, "乙", ""],
+      ["abc研究会", 2, "丙", "重点推荐"],
+    ]);
+    const { stats, layout } = build(grid);
+    // The engine's rules group them apart (compactText keeps case): so do the figures.
+    expect(stats.recommenders.map((r) => [r.name, r.projects, r.key])).toEqual([
+      ["ABC研究会", 1, 1],
+      ["abc研究会", 2, 1],
+    ]);
+    expect(layout.cells.some((c) => String(c.value ?? "").includes("按行分组"))).toBe(true);
+    expectSheetEqualsCore(grid);
+  });
+});
