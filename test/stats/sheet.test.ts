@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { gridFromValues } from "../../src/core/grid/grid";
-import type { CellValue, Grid } from "../../src/core/grid/types";
+import type { CellValue } from "../../src/core/grid/types";
 import { isKeyRecommendation } from "../../src/core/rules/list";
 import { build, evaluateLayout, expectSheetEqualsCore } from "./harness";
 import { CITY_HEADER, cityList, recommendationList, shareList } from "./fixtures";
