@@ -9,7 +9,7 @@ import {
   ListView,
   allowedKeyRecommendations,
   checkRankingSequence,
-  groupRows as groupRowsByText,
+  recommenderGroups,
   isKeyRecommendation,
   readRank,
 } from "../rules/list";
@@ -107,42 +107,21 @@ export function profileDomain(profile: StatsProfile, text: string): string {
 }
 
 /**
- * The recommenders exactly as the engine's per-recommender rules group them (packs/sh-2026-gaoyan/lists.ts): by the
- * 推荐单位 column read through the table model (merged downwards or written once; blank rows form the "" group), else by
- * the section rows whose 推荐排序 starts again at 1 (一、市经济信息化委 …), else the whole list as one.
+ * The recommenders exactly as the engine's per-recommender rules group them (rules/list.ts recommenderGroups), with the
+ * raw spellings of the 推荐单位 cells each group was read from (what a formula compares).
  */
-function recommenderGroups(
-  view: ListView<ListKey>,
-  list: ListTable<ListKey>,
-  rows: readonly number[],
-): Group[] {
-  if (list.columns.has("recommender"))
-    return [...groupRowsByText(view, rows, "recommender", true)].map(([key, groupRows]) => {
-      const spellings: string[] = [];
-      for (const row of groupRows) {
+function recommenderGroupsOf(view: ListView<ListKey>, rows: readonly number[]): Group[] {
+  return recommenderGroups(view, rows, "recommender").map((g) => {
+    const spellings: string[] = [];
+    if (g.kind === "column")
+      for (const row of g.rows) {
         const spelling = rawSpelling(view.cell(row, "recommender"));
         if (!spellings.includes(spelling)) spellings.push(spelling);
       }
-      return { key, name: view.text(groupRows[0] as number, "recommender"), rows: groupRows, spellings };
-    });
-  const projects = new Set(rows);
-  const sections = list.sections
-    .map((s) => ({
-      key: compactText(s.text),
-      name: s.text,
-      rows: s.rows.filter((r) => projects.has(r)),
-      spellings: [],
-    }))
-    .filter((g) => g.rows.length > 0);
-  if (sections.length > 0) return sections;
-  return [
-    {
-      key: "",
-      name: findLabelledLine(list.above, ["推荐单位"])?.value ?? "",
-      rows: [...rows],
-      spellings: [],
-    },
-  ];
+    const name =
+      g.kind === "whole" ? (findLabelledLine(view.table.above, ["推荐单位"])?.value ?? "") : g.name;
+    return { key: compactText(name), name, rows: g.rows, spellings };
+  });
 }
 
 function okValue(read: ReadResult<number>): number | null {
@@ -203,7 +182,7 @@ export function computeStats(grid: Grid, options: StatsOptions = {}): ListStats 
     return okValue(read);
   };
 
-  const groups = recommenderGroups(view, list, rows);
+  const groups = recommenderGroupsOf(view, rows);
   // Without a 推荐单位 column, a project's recommender is its section's (null when the whole list is one).
   const sectionOf = new Map<number, string>();
   if (!has("recommender") && list.sections.length > 0)
