@@ -305,3 +305,26 @@ describe("regression: group cells merged downwards are counted for every row the
     expectSheetEqualsCore(grid);
   });
 });
+
+describe("regression: a group spread over very many row ranges never gets a formula longer than Excel accepts", () => {
+  it("its figures are written as the core's values, and the note says so", () => {
+    const grid = gridFromValues("分散", [
+      ["推荐单位", "推荐排序", "项目名称", "承办单位", "备注"],
+      ...Array.from({ length: 240 }, (_, i) => [
+        i % 2 === 0 ? "ABC研究会" : "abc研究会",
+        Math.floor(i / 2) + 1,
+        `项目${i}`,
+        `单位${i}`,
+        i % 10 === 0 ? "重点推荐" : "",
+      ]),
+    ]);
+    const { stats, layout } = build(grid);
+    expect(stats.recommenders.map((r) => [r.name, r.projects])).toEqual([
+      ["ABC研究会", 120],
+      ["abc研究会", 120],
+    ]);
+    expect(Math.max(...layout.cells.map((c) => (c.formula ?? "").length))).toBeLessThanOrEqual(8192);
+    expect(layout.cells.some((c) => String(c.value ?? "").includes("固定值"))).toBe(true);
+    expectSheetEqualsCore(grid);
+  });
+});

@@ -71,6 +71,8 @@ const CENTER: CellStyle = { hAlign: "center" };
 const WIDTH = 7; // columns A–G hold the tables; the chart sits from column I
 const CHART_COL = 8;
 const MAX_CAVEAT_CELLS = 8;
+// Excel refuses formulas longer than 8,192 characters; keep a margin for the sheet name growing on rename.
+const MAX_FORMULA_LENGTH = 7000;
 
 // 附件3 注: 重点推荐 原则上不超过推荐项目总数的 15% — in integers, so Excel and the engine floor the same number.
 const allowedFormula = (projects: string) => `=MAX(1,INT(${projects}*15/100))`;
@@ -81,10 +83,30 @@ class LayoutBuilder {
   readonly borders: MergeArea[] = [];
   readonly rowHeights: Record<number, number> = {};
 
-  /** A constant, or a formula when the string starts with “=” (only formulas this module builds). */
-  put(row: number, col: number, content: string | number | undefined, style?: CellStyle): CellRef {
+  /** Figures written as the core's value because their formula would pass Excel's length limit. */
+  tooLong = 0;
+
+  /**
+   * A constant, or a formula when the string starts with “=” (only formulas this module builds). With `fallback`, a
+   * formula longer than Excel accepts (a group spread over very many row ranges) is written as that value instead.
+   */
+  put(
+    row: number,
+    col: number,
+    content: string | number | undefined,
+    style?: CellStyle,
+    fallback?: string | number,
+  ): CellRef {
     const cell: LayoutCell = { row, col };
-    if (typeof content === "string" && content.startsWith("=")) cell.formula = content;
+    if (
+      fallback !== undefined &&
+      typeof content === "string" &&
+      content.startsWith("=") &&
+      content.length > MAX_FORMULA_LENGTH
+    ) {
+      cell.value = fallback;
+      this.tooLong++;
+    } else if (typeof content === "string" && content.startsWith("=")) cell.formula = content;
     else if (content !== undefined) cell.value = content;
     if (style) cell.style = style;
     this.cells.push(cell);
@@ -191,6 +213,7 @@ export function buildStatsSheet(
     ...(hostByRows ? [stats.headers.host ?? t(statsText.hosts)] : []),
   ];
   if (byRows.length > 0) b.note(r++, t(statsText.groupedByRows(byRows)), "#FFF2CC");
+  const noteCell = byRows.length > 0 ? b.cells.at(-1) : undefined;
   if (stats.caveats.length > 0) {
     const shown = stats.caveats.slice(0, MAX_CAVEAT_CELLS).map((c) => toA1(c.row, c.col));
     b.note(r++, t(statsText.caveatNote(shown, stats.caveats.length - shown.length)), "#FFF2CC");
@@ -273,6 +296,7 @@ export function buildStatsSheet(
           ? `=${overRuns(aiRows, aiIn)}`
           : `=SUMPRODUCT(${inDomain}*((${anyTerm})>0))`,
       COUNT,
+      stats.totals.ai ?? 0,
     );
     figures.aiShare = b.put(r, 3, `=IF(${projectsCell}=0,"",${toA1(r, 1)}/${projectsCell})`, SHARE);
     r++;
@@ -318,6 +342,7 @@ export function buildStatsSheet(
             ? `=${countRows(rec.rows)}`
             : `=${countGroup(recRange, rec.spellings)}`,
         COUNT,
+        rec.projects,
       ),
       allowed: b.put(row, 3, allowedFormula(toA1(row, 1)), COUNT),
     };
@@ -330,6 +355,7 @@ export function buildStatsSheet(
           ? `=${overRuns(rec.rows, (run) => `SUMPRODUCT(${isProjectIn(run)}*${keyExpression(at("remark", run))})`)}`
           : `=SUMPRODUCT(${isProject}*${isKey}${group})`,
         COUNT,
+        rec.key ?? 0,
       );
       entry.share = b.put(row, 4, `=IF(${toA1(row, 1)}=0,"",${toA1(row, 2)}/${toA1(row, 1)})`, SHARE);
     }
@@ -362,6 +388,7 @@ export function buildStatsSheet(
         1,
         domainByRows ? `=${countRows(line.rows)}` : `=${countGroup(domainRange, line.spellings)}`,
         COUNT,
+        line.rows.length,
       );
       const share = b.put(r, 2, `=IF(${projectsCell}=0,"",${toA1(r, 1)}/${projectsCell})`, SHARE);
       figures.domains.push({ domain: line.domain, count, share });
@@ -377,6 +404,7 @@ export function buildStatsSheet(
           ? `=${countRows(stats.domainUnsetRows)}`
           : `=SUMPRODUCT(${isProject}*(${domainRange}=""))`,
         COUNT,
+        stats.domainUnset,
       );
     }
     b.table(domTop, r - 1, 3);
@@ -405,6 +433,7 @@ export function buildStatsSheet(
           1,
           hostByRows ? `=${countRows(host.rows)}` : `=${countGroup(hostRange, host.spellings)}`,
           COUNT,
+          host.count,
         ),
       });
       r++;
@@ -495,6 +524,7 @@ export function buildStatsSheet(
               ...CENTER,
               numberFormat: yesNo,
             },
+            project.rankingOk ? 1 : 0,
           );
           break;
         }
@@ -539,9 +569,14 @@ export function buildStatsSheet(
           5,
           `=IF(AND(${toA1(row, 1)}>0,${sum}=${toA1(row, 1)}),${stringLiteral(t(statsText.valid))},${stringLiteral(t(statsText.invalid))})`,
           CENTER,
+          t(rec.ranking.status === "valid" ? statsText.valid : statsText.invalid),
         );
     }
   }
+
+  // Figures written as values: say so in the by-rows note on top (the only layout whose formulas can grow so long).
+  if (b.tooLong > 0 && noteCell)
+    noteCell.value = `${String(noteCell.value)}${t(statsText.tooLong(b.tooLong))}`;
 
   const lastRow = Math.max(r - 1, 0);
   return {
