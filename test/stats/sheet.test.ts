@@ -1,86 +1,9 @@
 import fc from "fast-check";
 import { gridFromValues } from "../../src/core/grid/grid";
-import type { CellValue, Grid } from "../../src/core/grid/types";
-import { LIST_COLUMNS } from "../../src/core/recognise/columns";
-import { readList } from "../../src/core/recognise/list";
+import type { CellValue } from "../../src/core/grid/types";
 import { isKeyRecommendation } from "../../src/core/rules/list";
-import { buildStatsSheet, computeStats, type ListStats, type StatsSheetLayout } from "../../src/core/stats";
-import { evaluateLayout } from "./harness";
+import { build, evaluateLayout, expectSheetEqualsCore } from "./harness";
 import { CITY_HEADER, cityList, recommendationList, shareList } from "./fixtures";
-
-function build(grid: Grid): { stats: ListStats; layout: StatsSheetLayout } {
-  const list = readList(grid, LIST_COLUMNS);
-  const stats = computeStats(grid, list ? { list } : {});
-  if (!list || !stats) throw new Error(`${grid.name}: not a list`);
-  return { stats, layout: buildStatsSheet(grid.name, list, stats) };
-}
-
-const asNull = (v: unknown) => (v === "" || v === null ? null : v);
-
-/** Every figure the sheet shows, evaluated by HyperFormula, against the core's figure. */
-function expectSheetEqualsCore(grid: Grid): void {
-  const { stats, layout } = build(grid);
-  const { value, errors } = evaluateLayout(grid, layout);
-  expect(errors).toEqual([]);
-  const f = layout.figures;
-  const num = (ref: { row: number; col: number } | undefined) => (ref ? asNull(value(ref)) : undefined);
-  const close = (got: unknown, want: number | null) => {
-    if (want === null) expect(got).toBeNull();
-    else expect(got as number).toBeCloseTo(want, 9);
-  };
-
-  expect(num(f.projects)).toBe(stats.totals.projects);
-  if (stats.totals.trainees !== null) expect(num(f.trainees)).toBe(stats.totals.trainees);
-  else expect(f.trainees).toBeUndefined();
-  if (stats.totals.grassroots !== null) {
-    close(num(f.grassroots), stats.totals.grassroots);
-    close(num(f.grassrootsShare), stats.totals.grassrootsShare);
-  }
-  if (stats.totals.ai !== null) {
-    expect(num(f.ai)).toBe(stats.totals.ai);
-    close(num(f.aiShare), stats.totals.aiShare);
-  } else expect(f.ai).toBeUndefined();
-
-  expect(f.recommenders).toHaveLength(stats.recommenders.length);
-  stats.recommenders.forEach((rec, i) => {
-    const cells = f.recommenders[i];
-    if (!cells) throw new Error("missing recommender line");
-    expect([rec.name, num(cells.projects), num(cells.allowed)]).toEqual([
-      rec.name,
-      rec.projects,
-      rec.allowed,
-    ]);
-    if (rec.key !== null) {
-      expect(num(cells.key)).toBe(rec.key);
-      close(num(cells.share), rec.projects === 0 ? null : rec.share);
-    }
-    if (rec.ranking.status !== "absent")
-      expect(num(cells.ranking)).toBe(rec.ranking.status === "valid" ? "有效" : "有误");
-  });
-
-  const shown = new Map(f.domains.map((d) => [d.domain, d]));
-  for (const d of stats.domains) {
-    const cells = shown.get(d.domain);
-    expect(cells && [d.domain, num(cells.count)]).toEqual([d.domain, d.count]);
-    close(num(cells?.share), d.share);
-  }
-  // Every other 领域 of the notice is on the sheet at 0, so one typed later is counted.
-  for (const d of f.domains)
-    if (!stats.domains.some((s) => s.domain === d.domain)) expect(num(d.count)).toBe(0);
-  if (stats.domainUnset > 0) expect(num(f.domainUnset)).toBe(stats.domainUnset);
-
-  expect(f.hosts.map((h) => [h.host, num(h.count)])).toEqual(stats.hosts.map((h) => [h.host, h.count]));
-
-  expect(f.rows.map((r) => r.row)).toEqual(stats.rows.map((p) => p.row));
-  stats.rows.forEach((p, i) => {
-    const cells = f.rows[i];
-    if (!cells) throw new Error("missing detail line");
-    expect(num(cells.sourceRow)).toBe(p.row + 1);
-    if (cells.rank)
-      expect([p.row, num(cells.rank), num(cells.tied)]).toEqual([p.row, p.rank, p.tied ? "并列" : null]);
-    if (cells.rankingOk) expect([p.row, num(cells.rankingOk)]).toEqual([p.row, p.rankingOk ? 1 : 0]);
-  });
-}
 
 describe("the statistics sheet, evaluated by HyperFormula, gives the core's figures", () => {
   it.each([
@@ -320,5 +243,88 @@ describe("property: the statistics sheet equals the core on random lists", () =>
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe("regression: group cells merged downwards are counted for every row they cover, in the core and the sheet", () => {
+  const header = [
+    "序号",
+    "推荐单位",
+    "推荐排序",
+    "项目名称",
+    "承办单位",
+    "领域",
+    "专业范围",
+    "学员人数",
+    "备注",
+  ];
+  it("领域 and 承办单位 merged over rows (AI share included)", () => {
+    const grid = gridFromValues(
+      "合并",
+      [
+        header,
+        [1, "甲局", 1, "大模型研修班", "交大", "数字技术", "人工智能", 50, "重点推荐"],
+        [2, "甲局", 2, "智能体研修班", undefined, undefined, "人工智能", 50, ""],
+        [3, "乙局", 1, "城市更新研修班", "同济", "建筑", "城市更新", 40, ""],
+        [4, "乙局", 2, "绿色建筑研修班", undefined, undefined, "绿色建筑", 40, ""],
+      ],
+      [
+        { top: 1, left: 4, bottom: 2, right: 4 },
+        { top: 1, left: 5, bottom: 2, right: 5 },
+        { top: 3, left: 4, bottom: 4, right: 4 },
+        { top: 3, left: 5, bottom: 4, right: 5 },
+      ],
+    );
+    const { stats } = build(grid);
+    expect(stats.hosts.map((h) => [h.host, h.count])).toEqual([
+      ["交大", 2],
+      ["同济", 2],
+    ]);
+    expect(stats.domains.map((d) => [d.domain, d.count])).toEqual([
+      ["数字技术", 2],
+      ["建筑", 2],
+    ]);
+    expect(stats.totals.ai).toBe(2);
+    expectSheetEqualsCore(grid);
+  });
+
+  it("two recommenders a case-insensitive COUNTIFS cannot tell apart are counted over their rows", () => {
+    const grid = gridFromValues("大小写", [
+      ["推荐单位", "推荐排序", "项目名称", "备注"],
+      ["ABC研究会", 1, "甲", "重点推荐"],
+      ["abc研究会", 1, "乙", ""],
+      ["abc研究会", 2, "丙", "重点推荐"],
+    ]);
+    const { stats, layout } = build(grid);
+    // The engine's rules group them apart (compactText keeps case): so do the figures.
+    expect(stats.recommenders.map((r) => [r.name, r.projects, r.key])).toEqual([
+      ["ABC研究会", 1, 1],
+      ["abc研究会", 2, 1],
+    ]);
+    expect(layout.cells.some((c) => String(c.value ?? "").includes("按行分组"))).toBe(true);
+    expectSheetEqualsCore(grid);
+  });
+});
+
+describe("regression: a group spread over very many row ranges never gets a formula longer than Excel accepts", () => {
+  it("its figures are written as the core's values, and the note says so", () => {
+    const grid = gridFromValues("分散", [
+      ["推荐单位", "推荐排序", "项目名称", "承办单位", "备注"],
+      ...Array.from({ length: 240 }, (_, i) => [
+        i % 2 === 0 ? "ABC研究会" : "abc研究会",
+        Math.floor(i / 2) + 1,
+        `项目${i}`,
+        `单位${i}`,
+        i % 10 === 0 ? "重点推荐" : "",
+      ]),
+    ]);
+    const { stats, layout } = build(grid);
+    expect(stats.recommenders.map((r) => [r.name, r.projects])).toEqual([
+      ["ABC研究会", 120],
+      ["abc研究会", 120],
+    ]);
+    expect(Math.max(...layout.cells.map((c) => (c.formula ?? "").length))).toBeLessThanOrEqual(8192);
+    expect(layout.cells.some((c) => String(c.value ?? "").includes("固定值"))).toBe(true);
+    expectSheetEqualsCore(grid);
   });
 });

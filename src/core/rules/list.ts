@@ -92,6 +92,49 @@ export function groupRows<K extends string>(
   return groups;
 }
 
+/** One recommender's projects, as the per-recommender rules and the statistics both group them. */
+export interface RecommenderGroup {
+  /** column: by the 推荐单位 column; section: by a section row; whole: the list is one recommender's. */
+  kind: "column" | "section" | "whole";
+  /** The 推荐单位 as first read ("" for rows without one, and for a whole list). */
+  name: string;
+  rows: number[];
+  /** The cell that names the group (the 推荐单位 cell or the section row); undefined for a whole list. */
+  at?: { row: number; col: number };
+}
+
+/**
+ * The recommenders of a list: by the 推荐单位 column read through the table model (merged downwards or written once;
+ * rows without one form the "" group), else by the section rows whose 推荐排序 starts again at 1
+ * (一、市经济信息化委 …), else the whole list as one.
+ */
+export function recommenderGroups<K extends string>(
+  view: ListView<K>,
+  rows: readonly number[],
+  key: K,
+): RecommenderGroup[] {
+  if (view.column(key))
+    return [...groupRows(view, rows, key, true)].map(([name, groupRows]) => {
+      const first = groupRows[0] as number;
+      return {
+        kind: "column" as const,
+        name: name === "" ? "" : view.text(first, key),
+        rows: groupRows,
+        at: view.at(first, key),
+      };
+    });
+  const wanted = new Set(rows);
+  const sections = view.table.sections
+    .map((s) => ({
+      kind: "section" as const,
+      name: s.text,
+      rows: s.rows.filter((r) => wanted.has(r)),
+      at: { row: s.row, col: s.col },
+    }))
+    .filter((g) => g.rows.length > 0);
+  return sections.length > 0 ? sections : [{ kind: "whole", name: "", rows: [...rows] }];
+}
+
 /** The 15% rule of 附件3 注, with the template's own example (1 of 5) always allowed. */
 export function allowedKeyRecommendations(projects: number): number {
   return Math.max(1, Math.floor(0.15 * projects + 1e-9));
@@ -193,7 +236,7 @@ export function checkSerial<K extends string>(
 const RANK_WORDS = /^第\s*(.+?)\s*[名位]?$/;
 
 /** A 推荐排序 as typed: 1, １, "第1名", "第一位". */
-function readRank(cell: RawCell): ReturnType<typeof readNumber> {
+export function readRank(cell: RawCell): ReturnType<typeof readNumber> {
   const read = readNumber(cell);
   if (read.kind !== "unreadable") return read;
   const m = RANK_WORDS.exec(compactText(read.text));

@@ -1,5 +1,5 @@
 import type { Grid, RawCell } from "../grid/types";
-import { cellText } from "../read/normalise";
+import { cellText, compactText } from "../read/normalise";
 import { readNumber, readPercent } from "../read/number";
 import type { ReadResult } from "../read/types";
 import { LIST_COLUMNS, type ListKey } from "../recognise/columns";
@@ -9,7 +9,9 @@ import {
   ListView,
   allowedKeyRecommendations,
   checkRankingSequence,
+  recommenderGroups,
   isKeyRecommendation,
+  readRank,
 } from "../rules/list";
 import { FindingSink } from "../rules/sink";
 import { groupKey, isAiTopic } from "./ai";
@@ -66,23 +68,60 @@ interface Group {
   spellings: string[];
 }
 
-/** Rows grouped by what they say in one column (whitespace, width and case variants together), in sheet order. */
-function groupRows(grid: Grid, rows: readonly number[], col: number): Group[] {
+/**
+ * Rows grouped by the value of a column as the engine reads it (whitespace, width and case variants together), in
+ * sheet order: a group cell merged downwards (or a 推荐单位 written once over blank rows) counts for every row it
+ * covers, as the rules see it (ListView, recognise/list.ts fills).
+ */
+function groupRows(
+  view: ListView<ListKey>,
+  rows: readonly number[],
+  key: ListKey,
+  canonical: (text: string) => string = (text) => text,
+): Group[] {
   const groups = new Map<string, Group>();
   for (const row of rows) {
-    const cell = grid.cell(row, col);
-    const name = cellText(cell);
-    const key = groupKey(name);
-    let g = groups.get(key);
+    const cell = view.cell(row, key);
+    const name = canonical(cellText(cell));
+    const k = groupKey(name);
+    let g = groups.get(k);
     if (!g) {
-      g = { key, name, rows: [], spellings: [] };
-      groups.set(key, g);
+      g = { key: k, name, rows: [], spellings: [] };
+      groups.set(k, g);
     }
     g.rows.push(row);
     const spelling = rawSpelling(cell);
     if (!g.spellings.includes(spelling)) g.spellings.push(spelling);
   }
   return [...groups.values()];
+}
+
+/**
+ * A 领域 as the notice names it: "数字技术领域" is the notice's 数字技术 (as the pack's rules read it, domains.ts
+ * domainName), any other text as typed.
+ */
+export function profileDomain(profile: StatsProfile, text: string): string {
+  const t = compactText(text);
+  const bare = t.endsWith("领域") ? t.slice(0, -2) : "";
+  return bare !== "" && profile.domains.some((d) => groupKey(d) === groupKey(bare)) ? bare : text;
+}
+
+/**
+ * The recommenders exactly as the engine's per-recommender rules group them (rules/list.ts recommenderGroups), with the
+ * raw spellings of the 推荐单位 cells each group was read from (what a formula compares).
+ */
+function recommenderGroupsOf(view: ListView<ListKey>, rows: readonly number[]): Group[] {
+  return recommenderGroups(view, rows, "recommender").map((g) => {
+    const spellings: string[] = [];
+    if (g.kind === "column")
+      for (const row of g.rows) {
+        const spelling = rawSpelling(view.cell(row, "recommender"));
+        if (!spellings.includes(spelling)) spellings.push(spelling);
+      }
+    const name =
+      g.kind === "whole" ? (findLabelledLine(view.table.above, ["推荐单位"])?.value ?? "") : g.name;
+    return { key: compactText(name), name, rows: g.rows, spellings };
+  });
 }
 
 function okValue(read: ReadResult<number>): number | null {
@@ -143,6 +182,12 @@ export function computeStats(grid: Grid, options: StatsOptions = {}): ListStats 
     return okValue(read);
   };
 
+  const groups = recommenderGroupsOf(view, rows);
+  // Without a 推荐单位 column, a project's recommender is its section's (null when the whole list is one).
+  const sectionOf = new Map<number, string>();
+  if (!has("recommender") && list.sections.length > 0)
+    for (const g of groups) for (const row of g.rows) sectionOf.set(row, g.name);
+
   const scores = rows.map((row) => readCount(row, "score"));
   const ranks = has("score") ? competitionRanks(scores) : rows.map(() => ({ rank: null, tied: false }));
   const aiDecidable = profile.aiDomain === null || has("domain");
@@ -167,14 +212,14 @@ export function computeStats(grid: Grid, options: StatsOptions = {}): ListStats 
     }
     const rank = ranks[i] ?? { rank: null, tied: false };
     const project = {
-      domain: view.text(row, "domain"),
+      domain: profileDomain(profile, view.text(row, "domain")),
       major: view.text(row, "major"),
       title: view.text(row, "title"),
     };
     return {
       row,
       title: project.title,
-      recommender: has("recommender") ? view.text(row, "recommender") : null,
+      recommender: has("recommender") ? view.text(row, "recommender") : (sectionOf.get(row) ?? null),
       host: view.text(row, "host"),
       domain: project.domain,
       major: project.major,
@@ -189,20 +234,22 @@ export function computeStats(grid: Grid, options: StatsOptions = {}): ListStats 
     };
   });
   const byRow = new Map(projects.map((p) => [p.row, p]));
-  // Read for its caveats only: a 推荐排序 typed as text is valid to the engine but invisible to COUNTIFS.
-  if (has("rank")) for (const row of rows) readCount(row, "rank");
+  // A 推荐排序 typed as text (“１”, “第1名”, “第二名”) is valid to the engine but invisible to COUNTIFS.
+  if (has("rank"))
+    for (const row of rows) {
+      const cell = view.cell(row, "rank");
+      if (typeof cell.value === "string" && readRank(cell).kind === "ok")
+        caveats.push({ row, col: col("rank") ?? 0, key: "rank", text: cellText(cell), kind: "text-number" });
+    }
 
-  const recommenderGroups: Group[] = has("recommender")
-    ? groupRows(grid, rows, col("recommender") ?? 0)
-    : [{ key: "", name: findLabelledLine(list.above, ["推荐单位"])?.value ?? "", rows, spellings: [] }];
-  const recommenders: RecommenderStats[] = recommenderGroups.map((g) => {
+  const recommenders: RecommenderStats[] = groups.map((g) => {
     const n = g.rows.length;
     const key = has("remark") ? g.rows.filter((row) => byRow.get(row)?.key).length : null;
     const allowed = allowedKeyRecommendations(n);
-    if (has("rank")) markRankingOk(grid, g.rows, col("rank") ?? 0, byRow);
+    if (has("rank")) markRankingOk(view, g.rows, byRow);
     return {
       name: g.name,
-      whole: !has("recommender"),
+      whole: !has("recommender") && sectionOf.size === 0,
       rows: g.rows,
       projects: n,
       key,
@@ -216,11 +263,13 @@ export function computeStats(grid: Grid, options: StatsOptions = {}): ListStats 
 
   const domainIndex = new Map(profile.domains.map((d, i) => [groupKey(d), i]));
   let domainUnset = 0;
+  let domainUnsetRows: number[] = [];
   const ordered: { entry: DomainCount; order: number }[] = [];
   if (has("domain")) {
-    groupRows(grid, rows, col("domain") ?? 0).forEach((g, appearance) => {
+    groupRows(view, rows, "domain", (text) => profileDomain(profile, text)).forEach((g, appearance) => {
       if (g.key === "") {
         domainUnset = g.rows.length;
+        domainUnsetRows = g.rows;
         return;
       }
       const index = domainIndex.get(g.key);
@@ -228,6 +277,7 @@ export function computeStats(grid: Grid, options: StatsOptions = {}): ListStats 
         domain: index === undefined ? g.name : (profile.domains[index] ?? g.name),
         count: g.rows.length,
         share: g.rows.length / rows.length,
+        rows: g.rows,
         known: index !== undefined,
         spellings: g.spellings,
       };
@@ -240,7 +290,7 @@ export function computeStats(grid: Grid, options: StatsOptions = {}): ListStats 
     .map((o) => o.entry);
 
   const hosts: HostCount[] = has("host")
-    ? groupRows(grid, rows, col("host") ?? 0)
+    ? groupRows(view, rows, "host")
         .filter((g) => g.key !== "")
         .map((g) => ({ host: g.name, count: g.rows.length, rows: g.rows, spellings: g.spellings }))
         .sort((a, b) => b.count - a.count || (a.rows[0] ?? 0) - (b.rows[0] ?? 0))
@@ -280,21 +330,24 @@ export function computeStats(grid: Grid, options: StatsOptions = {}): ListStats 
     recommenders,
     domains,
     domainUnset,
+    domainUnsetRows,
     hosts,
     totals,
     caveats,
   };
 }
 
-/** 推荐排序 per row: an integer in 1..N of its recommender that no other row of the recommender repeats. */
+/**
+ * 推荐排序 per row: an integer in 1..N of its recommender that no other row of the recommender repeats, read as the
+ * engine's ranking rule reads it (１, 第1名, 第二名).
+ */
 function markRankingOk(
-  grid: Grid,
+  view: ListView<ListKey>,
   rows: readonly number[],
-  col: number,
   byRow: Map<number, ProjectRow>,
 ): void {
   const n = rows.length;
-  const values = rows.map((row) => okValue(readNumber(grid.cell(row, col))));
+  const values = rows.map((row) => okValue(readRank(view.cell(row, "rank"))));
   const seen = new Map<number, number>();
   for (const v of values) if (v !== null) seen.set(v, (seen.get(v) ?? 0) + 1);
   rows.forEach((row, i) => {

@@ -11,6 +11,14 @@ export const statsText = {
     zh: `注意：${cells.join("、")}${more > 0 ? ` 等 ${cells.length + more} 处` : ""}的数字以文本保存或百分比缺少“%”，Excel 公式不能照常计算，请改为数值后再看本表。`,
     en: `Note: ${cells.join(", ")}${more > 0 ? ` and ${more} more` : ""} hold numbers stored as text or percentages without “%”; Excel formulas cannot count them as intended. Enter them as numbers.`,
   }),
+  groupedByRows: (columns: string[]): Text => ({
+    zh: `${columns.join("、")}按行分组：表中这些单元格合并或只在组首填写一次，按列条件计数会漏算，故各组数字按其所在行的范围计算（与检查结果一致）；改动分组后请重新插入统计表。`,
+    en: `${columns.join(", ")} grouped by rows: these cells are merged or written once at the top of each group, so counting by the column's text would miss rows; each group's figures are computed over its own rows (as the check reads them). Insert the statistics again after regrouping.`,
+  }),
+  tooLong: (n: number): Text => ({
+    zh: `其中 ${n} 个数字因所在行过于分散、公式超出 Excel 长度限制，按本助手的计算写为固定值，不随数据自动更新。`,
+    en: ` ${n} figure(s) span so many separate rows that the formula would exceed Excel's length limit; they are written as values computed by the checker and do not recalculate.`,
+  }),
   totals: { zh: "总体", en: "Totals" },
   figure: { zh: "指标", en: "Figure" },
   value: { zh: "数值", en: "Value" },

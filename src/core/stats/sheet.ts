@@ -4,10 +4,32 @@ import type { ListKey } from "../recognise/columns";
 import type { ListTable } from "../recognise/list";
 import type { CellStyle, ChartSpec, LayoutCell, SheetLayout } from "../templates/layout";
 import { CONTENT_KEYS } from "./compute";
+import { groupKey } from "./ai";
 import { absoluteA1, criterionSafe, exactCriterion, sheetCell, sheetRange, stringLiteral } from "./formula";
 import { statsText } from "./messages";
 import { statsProfileFor } from "./profile";
 import type { ListStats } from "./types";
+
+interface Run {
+  top: number;
+  bottom: number;
+}
+
+/** Rows as runs of adjacent sheet rows: the fewest ranges that hold exactly these rows and no other. */
+function runsOf(rows: readonly number[]): Run[] {
+  const runs: Run[] = [];
+  for (const row of [...rows].sort((a, b) => a - b)) {
+    const last = runs.at(-1);
+    if (last && row === last.bottom + 1) last.bottom = row;
+    else runs.push({ top: row, bottom: row });
+  }
+  return runs;
+}
+
+/** Two groups that a case-insensitive COUNTIFS criterion cannot tell apart (the engine groups “ABC” and “abc” apart). */
+function casesCollide(names: readonly string[]): boolean {
+  return new Set(names.map(groupKey)).size < names.length;
+}
 
 /** Where each figure of the statistics sheet stands (0-based cells of the new sheet), for tests and the pane. */
 export interface StatsSheetFigures {
@@ -49,6 +71,8 @@ const CENTER: CellStyle = { hAlign: "center" };
 const WIDTH = 7; // columns A–G hold the tables; the chart sits from column I
 const CHART_COL = 8;
 const MAX_CAVEAT_CELLS = 8;
+// Excel refuses formulas longer than 8,192 characters; keep a margin for the sheet name growing on rename.
+const MAX_FORMULA_LENGTH = 7000;
 
 // 附件3 注: 重点推荐 原则上不超过推荐项目总数的 15% — in integers, so Excel and the engine floor the same number.
 const allowedFormula = (projects: string) => `=MAX(1,INT(${projects}*15/100))`;
@@ -59,10 +83,30 @@ class LayoutBuilder {
   readonly borders: MergeArea[] = [];
   readonly rowHeights: Record<number, number> = {};
 
-  /** A constant, or a formula when the string starts with “=” (only formulas this module builds). */
-  put(row: number, col: number, content: string | number | undefined, style?: CellStyle): CellRef {
+  /** Figures written as the core's value because their formula would pass Excel's length limit. */
+  tooLong = 0;
+
+  /**
+   * A constant, or a formula when the string starts with “=” (only formulas this module builds). With `fallback`, a
+   * formula longer than Excel accepts (a group spread over very many row ranges) is written as that value instead.
+   */
+  put(
+    row: number,
+    col: number,
+    content: string | number | undefined,
+    style?: CellStyle,
+    fallback?: string | number,
+  ): CellRef {
     const cell: LayoutCell = { row, col };
-    if (typeof content === "string" && content.startsWith("=")) cell.formula = content;
+    if (
+      fallback !== undefined &&
+      typeof content === "string" &&
+      content.startsWith("=") &&
+      content.length > MAX_FORMULA_LENGTH
+    ) {
+      cell.value = fallback;
+      this.tooLong++;
+    } else if (typeof content === "string" && content.startsWith("=")) cell.formula = content;
     else if (content !== undefined) cell.value = content;
     if (style) cell.style = style;
     this.cells.push(cell);
@@ -136,12 +180,40 @@ export function buildStatsSheet(
       )
       .join("+");
 
+  // Group columns merged downwards or written once (recognise/list.ts fills) hold a group's value in one cell only: a
+  // criterion over the column would count that cell once and miss the rows under it. Such groups (and section rows,
+  // which have no column at all) are counted over the rows the engine put in each group instead.
+  const filled = (key: ListKey) => (list.fills.get(key)?.size ?? 0) > 0;
+  const recByRows =
+    stats.recommenders.some((rec) => !rec.whole) &&
+    (col("recommender") === undefined ||
+      filled("recommender") ||
+      casesCollide(stats.recommenders.map((rec) => rec.name)));
+  const domainByRows = col("domain") !== undefined && filled("domain");
+  const hostByRows = col("host") !== undefined && filled("host");
+  const at = (key: ListKey, run: Run) => sheetRange(src, run.top, col(key) ?? 0, run.bottom);
+  const isProjectIn = (run: Run) =>
+    `((${CONTENT_KEYS.filter((k) => col(k) !== undefined)
+      .map((k) => `LEN(${at(k, run)})`)
+      .join("+")})>0)`;
+  /** Σ over the runs of the rows of `term(run)` (0 when there are no rows). */
+  const overRuns = (rows: readonly number[], term: (run: Run) => string) =>
+    runsOf(rows).map(term).join("+") || "0";
+  const countRows = (rows: readonly number[]) => overRuns(rows, (run) => `SUMPRODUCT(--${isProjectIn(run)})`);
+
   let r = 0;
   b.label(r, 0, t(statsText.sheetTitle(src)), { bold: true, fontSize: 14 });
   b.merges.push({ top: r, left: 0, bottom: r, right: WIDTH - 1 });
   b.rowHeights[r] = 24;
   r++;
   b.note(r++, t(statsText.sourceNote(src, top + 1, bottom + 1)));
+  const byRows = [
+    ...(recByRows ? [stats.headers.recommender ?? t(statsText.recommenders)] : []),
+    ...(domainByRows ? [stats.headers.domain ?? t(statsText.domains)] : []),
+    ...(hostByRows ? [stats.headers.host ?? t(statsText.hosts)] : []),
+  ];
+  if (byRows.length > 0) b.note(r++, t(statsText.groupedByRows(byRows)), "#FFF2CC");
+  const noteCell = byRows.length > 0 ? b.cells.at(-1) : undefined;
   if (stats.caveats.length > 0) {
     const shown = stats.caveats.slice(0, MAX_CAVEAT_CELLS).map((c) => toA1(c.row, c.col));
     b.note(r++, t(statsText.caveatNote(shown, stats.caveats.length - shown.length)), "#FFF2CC");
@@ -177,7 +249,8 @@ export function buildStatsSheet(
     // Σ基层 / Σ学员 over the rows where both are numbers (SUMPRODUCT counts text as 0), as computeStats does.
     const sums = count
       ? {
-          num: `SUMPRODUCT(--ISNUMBER(${trainees}),${count})`,
+          // Both ISNUMBER guards: text under 基层人数 (“30%”) counts as nothing, whether or not a spreadsheet coerces it.
+          num: `SUMPRODUCT(--ISNUMBER(${trainees}),--ISNUMBER(${count}),${count})`,
           base: `SUMPRODUCT(--ISNUMBER(${count}),${trainees})`,
         }
       : share
@@ -200,8 +273,31 @@ export function buildStatsSheet(
     const anyTerm = profile.aiTerms
       .map((term) => `ISNUMBER(SEARCH(${stringLiteral(term)},${haystack}))`)
       .join("+");
+    const aiRows = domainByRows
+      ? (stats.domains.find((d) => d.domain === profile.aiDomain)?.rows ?? [])
+      : undefined;
+    const aiIn = (run: Run) => {
+      const hay = (["major", "title"] as const)
+        .filter((k) => col(k) !== undefined)
+        .map((k) => at(k, run))
+        .join(`&"|"&`);
+      const terms = profile.aiTerms
+        .map((term) => `ISNUMBER(SEARCH(${stringLiteral(term)},${hay}))`)
+        .join("+");
+      return `SUMPRODUCT(${isProjectIn(run)}*((${terms})>0))`;
+    };
     b.label(r, 0, t(statsText.ai), LABEL);
-    figures.ai = b.put(r, 1, haystack === "" ? "=0" : `=SUMPRODUCT(${inDomain}*((${anyTerm})>0))`, COUNT);
+    figures.ai = b.put(
+      r,
+      1,
+      haystack === ""
+        ? "=0"
+        : aiRows && profile.aiDomain !== null
+          ? `=${overRuns(aiRows, aiIn)}`
+          : `=SUMPRODUCT(${inDomain}*((${anyTerm})>0))`,
+      COUNT,
+      stats.totals.ai ?? 0,
+    );
     figures.aiShare = b.put(r, 3, `=IF(${projectsCell}=0,"",${toA1(r, 1)}/${projectsCell})`, SHARE);
     r++;
   }
@@ -213,7 +309,7 @@ export function buildStatsSheet(
   const detailKeys: DetailKey[] = ["title", "row"];
   if (col("score") !== undefined) detailKeys.push("score", "rank", "tied");
   if (col("rank") !== undefined) detailKeys.push("rankingOk");
-  if (col("recommender") !== undefined) detailKeys.push("recommender");
+  if (col("recommender") !== undefined || recByRows) detailKeys.push("recommender");
 
   // 推荐单位
   const recTop = r;
@@ -240,14 +336,27 @@ export function buildStatsSheet(
       projects: b.put(
         row,
         1,
-        rec.whole || !recRange ? `=${projectsCell}` : `=${countGroup(recRange, rec.spellings)}`,
+        rec.whole
+          ? `=${projectsCell}`
+          : recByRows || !recRange
+            ? `=${countRows(rec.rows)}`
+            : `=${countGroup(recRange, rec.spellings)}`,
         COUNT,
+        rec.projects,
       ),
       allowed: b.put(row, 3, allowedFormula(toA1(row, 1)), COUNT),
     };
     if (isKey) {
       const group = rec.whole || !recRange ? "" : `*${inGroup(recRange, rec.spellings)}`;
-      entry.key = b.put(row, 2, `=SUMPRODUCT(${isProject}*${isKey}${group})`, COUNT);
+      entry.key = b.put(
+        row,
+        2,
+        !rec.whole && (recByRows || !recRange)
+          ? `=${overRuns(rec.rows, (run) => `SUMPRODUCT(${isProjectIn(run)}*${keyExpression(at("remark", run))})`)}`
+          : `=SUMPRODUCT(${isProject}*${isKey}${group})`,
+        COUNT,
+        rec.key ?? 0,
+      );
       entry.share = b.put(row, 4, `=IF(${toA1(row, 1)}=0,"",${toA1(row, 2)}/${toA1(row, 1)})`, SHARE);
     }
     figures.recommenders.push(entry);
@@ -262,13 +371,25 @@ export function buildStatsSheet(
     b.header(r++, [t(statsText.domains), t(statsText.projects), t(statsText.share)]);
     const present = new Map(stats.domains.map((d) => [d.domain, d]));
     const lines = [
-      ...profile.domains.map((d) => ({ domain: d, spellings: present.get(d)?.spellings ?? [d] })),
-      ...stats.domains.filter((d) => !d.known).map((d) => ({ domain: d.domain, spellings: d.spellings })),
+      ...profile.domains.map((d) => ({
+        domain: d,
+        spellings: present.get(d)?.spellings ?? [d],
+        rows: present.get(d)?.rows ?? [],
+      })),
+      ...stats.domains
+        .filter((d) => !d.known)
+        .map((d) => ({ domain: d.domain, spellings: d.spellings, rows: d.rows })),
     ];
     const first = r;
     for (const line of lines) {
       b.label(r, 0, line.domain, LABEL);
-      const count = b.put(r, 1, `=${countGroup(domainRange, line.spellings)}`, COUNT);
+      const count = b.put(
+        r,
+        1,
+        domainByRows ? `=${countRows(line.rows)}` : `=${countGroup(domainRange, line.spellings)}`,
+        COUNT,
+        line.rows.length,
+      );
       const share = b.put(r, 2, `=IF(${projectsCell}=0,"",${toA1(r, 1)}/${projectsCell})`, SHARE);
       figures.domains.push({ domain: line.domain, count, share });
       r++;
@@ -276,7 +397,15 @@ export function buildStatsSheet(
     const last = r - 1;
     if (stats.domainUnset > 0) {
       b.label(r, 0, t(statsText.domainUnset), LABEL);
-      figures.domainUnset = b.put(r++, 1, `=SUMPRODUCT(${isProject}*(${domainRange}=""))`, COUNT);
+      figures.domainUnset = b.put(
+        r++,
+        1,
+        domainByRows
+          ? `=${countRows(stats.domainUnsetRows)}`
+          : `=SUMPRODUCT(${isProject}*(${domainRange}=""))`,
+        COUNT,
+        stats.domainUnset,
+      );
     }
     b.table(domTop, r - 1, 3);
     if (last >= first)
@@ -299,7 +428,13 @@ export function buildStatsSheet(
       b.label(r, 0, host.host, LABEL);
       figures.hosts.push({
         host: host.host,
-        count: b.put(r, 1, `=${countGroup(hostRange, host.spellings)}`, COUNT),
+        count: b.put(
+          r,
+          1,
+          hostByRows ? `=${countRows(host.rows)}` : `=${countGroup(hostRange, host.spellings)}`,
+          COUNT,
+          host.count,
+        ),
       });
       r++;
     }
@@ -370,15 +505,17 @@ export function buildStatsSheet(
           const rec = stats.recommenders[group];
           const n = absoluteA1(recRows[group]?.row ?? 0, 1);
           const same =
-            rec && !rec.whole && recRange
-              ? rec.spellings
-                  .map((sp) =>
-                    criterionSafe(sp)
-                      ? `COUNTIFS(${rankRange},${k},${recRange},${exactCriterion(sp)})`
-                      : `SUMPRODUCT((${rankRange}=${k})*(${recRange}=${stringLiteral(sp)}))`,
-                  )
-                  .join("+")
-              : `COUNTIFS(${rankRange},${k})`;
+            rec && !rec.whole && (recByRows || !recRange)
+              ? overRuns(rec.rows, (run) => `COUNTIFS(${at("rank", run)},${k})`)
+              : rec && !rec.whole && recRange
+                ? rec.spellings
+                    .map((sp) =>
+                      criterionSafe(sp)
+                        ? `COUNTIFS(${rankRange},${k},${recRange},${exactCriterion(sp)})`
+                        : `SUMPRODUCT((${rankRange}=${k})*(${recRange}=${stringLiteral(sp)}))`,
+                    )
+                    .join("+")
+                : `COUNTIFS(${rankRange},${k})`;
           entry.rankingOk = b.put(
             r,
             c,
@@ -387,12 +524,18 @@ export function buildStatsSheet(
               ...CENTER,
               numberFormat: yesNo,
             },
+            project.rankingOk ? 1 : 0,
           );
           break;
         }
-        case "recommender":
-          b.put(r, c, `=""&${ref("recommender")}`, LABEL);
+        case "recommender": {
+          // The cell the row's 推荐单位 stands in: the merge or the group's first cell when written once.
+          const source = list.fills.get("recommender")?.get(project.row);
+          if (col("recommender") === undefined) b.label(r, c, project.recommender ?? "", LABEL);
+          else
+            b.put(r, c, `=""&${source ? sheetCell(src, source.row, source.col) : ref("recommender")}`, LABEL);
           break;
+        }
       }
     });
     figures.rows.push(entry);
@@ -404,13 +547,21 @@ export function buildStatsSheet(
   const okRange = detailRange("rankingOk");
   if (okRange) {
     const recDetail = detailRange("recommender");
+    const okCol = detailKeys.indexOf("rankingOk");
+    const detailOf = new Map(stats.rows.map((p, i) => [p.row, firstDetail + i]));
     for (const { index, row } of recRows) {
       const rec = stats.recommenders[index];
       if (!rec) continue;
+      // By rows: the group's own lines of the detail table (its 推荐单位 text may be the same as another group's).
+      const lines = rec.rows.map((sourceRow) => detailOf.get(sourceRow) ?? firstDetail);
       const sum =
         rec.whole || !recDetail
           ? `SUM(${okRange})`
-          : `SUMPRODUCT(${okRange}*${inGroup(recDetail, rec.spellings)})`;
+          : recByRows
+            ? runsOf(lines)
+                .map((run) => `SUM(${absoluteA1(run.top, okCol)}:${absoluteA1(run.bottom, okCol)})`)
+                .join("+")
+            : `SUMPRODUCT(${okRange}*${inGroup(recDetail, rec.spellings)})`;
       const entry = figures.recommenders[index];
       if (entry)
         entry.ranking = b.put(
@@ -418,9 +569,14 @@ export function buildStatsSheet(
           5,
           `=IF(AND(${toA1(row, 1)}>0,${sum}=${toA1(row, 1)}),${stringLiteral(t(statsText.valid))},${stringLiteral(t(statsText.invalid))})`,
           CENTER,
+          t(rec.ranking.status === "valid" ? statsText.valid : statsText.invalid),
         );
     }
   }
+
+  // Figures written as values: say so in the by-rows note on top (the only layout whose formulas can grow so long).
+  if (b.tooLong > 0 && noteCell)
+    noteCell.value = `${String(noteCell.value)}${t(statsText.tooLong(b.tooLong))}`;
 
   const lastRow = Math.max(r - 1, 0);
   return {

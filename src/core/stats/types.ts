@@ -26,7 +26,10 @@ export interface ProjectRow {
   /** 0-based sheet row. */
   row: number;
   title: string;
-  /** The recommender as typed; null when the list has no 推荐单位 column. */
+  /**
+   * The recommender as the engine reads it (a 推荐单位 merged down or written once counts for every row it covers; the
+   * section row's name in a list without the column); null when the list names none.
+   */
   recommender: string | null;
   host: string;
   domain: string;
@@ -85,6 +88,8 @@ export interface DomainCount {
   count: number;
   /** count / projects as a fraction. */
   share: number;
+  /** 0-based sheet rows of its projects (a 领域 merged down counts for every row it covers). */
+  rows: number[];
   /** One of the profile's 领域. */
   known: boolean;
   spellings: string[];
@@ -142,6 +147,8 @@ export interface ListStats {
   domains: DomainCount[];
   /** Projects with an empty 领域 cell (0 without a 领域 column). */
   domainUnset: number;
+  /** Their 0-based sheet rows. */
+  domainUnsetRows: number[];
   /** 承办单位 present in the list, most projects first (sheet order on ties). */
   hosts: HostCount[];
   totals: StatsTotals;

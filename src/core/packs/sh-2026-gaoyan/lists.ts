@@ -29,7 +29,7 @@ import {
   checkKeyQuota,
   checkRankingSequence,
   checkRequiredColumns,
-  groupRows as groupRowsByText,
+  recommenderGroups,
 } from "../../rules/list";
 import { FindingSink } from "../../rules/sink";
 import { readPhones } from "../../read/phone";
@@ -370,26 +370,18 @@ export function checkShList(grid: Grid, recognition: ShListRecognition): Finding
       );
     checkFooterContact(sink, view);
   } else {
-    if (view.column("recommender")) {
-      for (const [name, groupRows] of groupRowsByText(view, rows, "recommender", true)) {
-        const first = groupRows[0] as number;
+    // Per recommender: the 推荐单位 column (merged or written once), else section rows (一、市经济信息化委 …).
+    for (const group of recommenderGroups(view, rows, "recommender")) {
+      if (group.kind !== "whole")
         checkRecommenderRows(
           sink,
           view,
-          groupRows,
-          name === "" ? "" : `推荐单位“${view.text(first, "recommender")}”：`,
-          view.at(first, "recommender"),
+          group.rows,
+          group.name === "" ? "" : `推荐单位“${group.name}”：`,
+          group.at ?? view.header("recommender"),
         );
-      }
-    } else if (recognition.list.sections.length > 0) {
-      // No 推荐单位 column: the section rows (一、市经济信息化委 …) head each recommender's projects.
-      for (const section of recognition.list.sections)
-        checkRecommenderRows(sink, view, section.rows, `推荐单位“${section.text}”：`, {
-          row: section.row,
-          col: section.col,
-        });
-    } else if (view.column("rank") || view.column("remark")) {
-      checkRecommenderRows(sink, view, rows, "", view.header(view.column("remark") ? "remark" : "rank"));
+      else if (view.column("rank") || view.column("remark"))
+        checkRecommenderRows(sink, view, rows, "", view.header(view.column("remark") ? "remark" : "rank"));
     }
     checkFigureColumns(sink, view);
   }
