@@ -448,7 +448,12 @@ describe("opening a file in the browser (file mode), before any of it is shown",
   it.each([
     { what: "CSV", name: "名单.xlsx", bytes: () => Buffer.from("推荐排序,项目名称\n1,甲\n"), kind: "text" },
     { what: "encrypted", name: "加密.xlsx", bytes: () => ole(true), kind: "encrypted" },
-    { what: "old .xls", name: "旧.XLS", bytes: () => ole(false), kind: "old-format" },
+    {
+      what: "an .xls SheetJS cannot read",
+      name: "旧.XLS",
+      bytes: () => ole(false),
+      kind: "legacy-unreadable",
+    },
     { what: "not a zip", name: "x.xlsx", bytes: () => Buffer.from([1, 2, 3, 4, 0, 255]), kind: "not-zip" },
     { what: "empty", name: "x.xlsx", bytes: () => Buffer.alloc(0), kind: "empty-file" },
     {
@@ -464,8 +469,8 @@ describe("opening a file in the browser (file mode), before any of it is shown",
   });
 
   it("names the extension of an old file, and refuses a workbook whose every sheet is hidden", async () => {
-    const old = await openWorkbookInBrowser(new Uint8Array(ole(false)), "旧表.XLS", "zh");
-    expect(old).toEqual({ ok: false, problem: { kind: "old-format", extension: ".xls" } });
+    const old = await openWorkbookInBrowser(new Uint8Array(ole(false)), "旧表.ET", "zh");
+    expect(old).toMatchObject({ ok: false, problem: { kind: "legacy-unreadable", format: "et" } });
     const hidden = await workbookBytes([{ name: "表", rows: [["a"]], state: "hidden" }]);
     const outcome = await openWorkbookInBrowser(new Uint8Array(hidden), "隐藏.xlsx", "zh");
     expect(outcome).toEqual({ ok: false, problem: { kind: "empty-workbook", noSheets: true } });

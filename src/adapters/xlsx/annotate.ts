@@ -3,7 +3,7 @@ import type { IgnoreEntry, SheetCheck } from "../../core/check-types";
 import { compareFindings, type Finding, type Severity } from "../../core/findings";
 import { toA1 } from "../../core/grid/a1";
 import { isOurNote, MARK_FILL, planMarks } from "../../core/marks";
-import { neutraliseText } from "./safe-text";
+import { writableText } from "./safe-text";
 
 /** The sheet that lists every finding in an annotated copy. */
 export const RESULTS_SHEET = "校验结果";
@@ -54,7 +54,7 @@ export function markWorksheet(ws: ExcelJS.Worksheet, findings: readonly Finding[
     };
     const previous = noteText(cell.note);
     const keep = previous !== "" && !isOurNote(previous) ? `\n\n${previous}` : "";
-    cell.note = neutraliseText(`${mark.note}${keep}`);
+    cell.note = writableText(`${mark.note}${keep}`);
   }
   return marks.length;
 }
@@ -102,13 +102,13 @@ export function addResultsSheet(
   for (const { f, status } of rows) {
     const a1 = toA1(f.row, f.col);
     const row = ws.addRow([
-      neutraliseText(f.sheet),
+      writableText(f.sheet),
       { formula: `HYPERLINK("${internalLink(f.sheet, a1)}","${a1}")`, result: a1 },
       SEVERITY_WORDS[f.severity][lang],
       f.rule,
-      neutraliseText(lang === "zh" ? f.message.zh : f.message.en),
-      neutraliseText(f.clause),
-      status === "" ? null : neutraliseText(status),
+      writableText(lang === "zh" ? f.message.zh : f.message.en),
+      writableText(f.clause),
+      status === "" ? null : writableText(status),
     ]);
     row.getCell(2).font = { color: { argb: "FF0563C1" }, underline: true };
     row.getCell(5).alignment = { wrapText: true, vertical: "top" };

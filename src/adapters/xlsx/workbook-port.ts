@@ -83,6 +83,11 @@ export interface XlsxPortOptions {
   createWorkbook: () => ExcelJS.Workbook;
   /** Language of the reasons written into notes and of the 校验结果 sheet (default zh, the users' language). */
   lang?: "zh" | "en";
+  /**
+   * The sheets as the project's reader read them from the file (workbook-file.ts), by name: readSheet gives these
+   * until the pane writes into a sheet, so the engine checks the file as the CLI does, not as ExcelJS loads it.
+   */
+  grids?: ReadonlyMap<string, Grid>;
 }
 
 // ExcelJS keeps a cell's note in a private field, and its rows and cells in private arrays. These are the only
@@ -178,9 +183,12 @@ export class XlsxWorkbookPort implements WorkbookPort {
   /** The findings last marked on each sheet, for the 校验结果 sheet of the annotated copy. */
   private readonly lastFindings = new Map<string, Finding[]>();
   private readonly listeners = new Set<(event: XlsxPortEvent) => void>();
+  /** The reader's grids of sheets not written to since the file was opened. */
+  private readonly readGrids: Map<string, Grid>;
 
   constructor(workbook: ExcelJS.Workbook, options: XlsxPortOptions) {
     this.workbook = workbook;
+    this.readGrids = new Map(options.grids ?? []);
     this.createWorkbook = options.createWorkbook;
     this.lang = options.lang ?? "zh";
     this.active = this.initialActiveSheet();
@@ -248,7 +256,8 @@ export class XlsxWorkbookPort implements WorkbookPort {
   }
 
   async readSheet(sheet: string): Promise<Grid> {
-    return gridFromWorksheet(this.worksheet(sheet));
+    const ws = this.worksheet(sheet);
+    return this.readGrids.get(ws.name) ?? gridFromWorksheet(ws);
   }
 
   async applyMarks(sheet: string, findings: readonly Finding[]): Promise<void> {
@@ -297,6 +306,8 @@ export class XlsxWorkbookPort implements WorkbookPort {
    */
   async writeCells(sheet: string, writes: readonly CellWrite[]): Promise<void> {
     const ws = this.worksheet(sheet) as WorksheetInternals;
+    // From now on the sheet is read from what the pane wrote.
+    this.readGrids.delete(ws.name);
     for (const w of writes) {
       const merge = Object.values(ws._merges ?? {}).find(
         (m) => m.top <= w.row + 1 && w.row + 1 <= m.bottom && m.left <= w.col + 1 && w.col + 1 <= m.right,
