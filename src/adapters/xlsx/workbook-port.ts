@@ -13,7 +13,8 @@ import type { CellWrite, PortCapabilities, SheetInfo, WorkbookPort } from "../..
 import type { SheetLayout } from "../../core/templates/layout";
 import { addResultsSheet } from "./annotate";
 import { addLayoutSheet } from "./draw";
-import { readStore, STORE_SHEET, writeStore } from "./ignores";
+import { readIgnores, readStore, STORE_SHEET, writeStore } from "./ignores";
+import { checkWorkbook } from "../../core/check";
 import { gridFromWorksheet, plainValue } from "./read";
 import { neutraliseText } from "./safe-text";
 
@@ -361,6 +362,16 @@ export class XlsxWorkbookPort implements WorkbookPort {
     if (this.lastFindings.size === 0) return bytes;
     const copy = this.createWorkbook();
     await copy.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    // The findings the pane ignored are listed too, with their reasons (已忽略：原因), as the CLI's copy lists them:
+    // the check is run again over the workbook with the ignores stored in it to know which findings they hid.
+    const { ignores } = readIgnores(this.workbook);
+    const ignoredBySheet = new Map<string, Finding[]>();
+    if (ignores.length > 0) {
+      const visible = this.workbook.worksheets.filter((ws) => ws.state === "visible");
+      const grids = await Promise.all(visible.map((ws) => this.readSheet(ws.name)));
+      for (const check of checkWorkbook(grids, { ignored: ignores }))
+        ignoredBySheet.set(check.sheet, check.ignored);
+    }
     const checks = [...this.lastFindings].map(([sheet, findings]): SheetCheck => ({
       sheet,
       table: "unknown",
@@ -368,9 +379,10 @@ export class XlsxWorkbookPort implements WorkbookPort {
       level: null,
       confidence: 0,
       findings,
-      ignored: [],
+      ignored: ignoredBySheet.get(sheet) ?? [],
     }));
-    addResultsSheet(copy, checks, this.lang);
+    // One painter: the same function writes the 校验结果 sheet of the CLI's copy (annotate.ts).
+    addResultsSheet(copy, checks, this.lang, ignores);
     return new Uint8Array(await copy.xlsx.writeBuffer());
   }
 
