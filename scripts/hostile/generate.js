@@ -170,11 +170,6 @@ function inlineCell(ref, text) {
   return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${text}</t></is></c>`;
 }
 
-function colName(n) {
-  let s = "";
-  for (n += 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 // ---- the cases ---------------------------------------------------------------------------------------------
 
