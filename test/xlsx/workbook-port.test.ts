@@ -14,6 +14,8 @@ import { MARK_FILL, MARK_PREFIX } from "../../src/core/marks";
 import { TEMPLATES } from "../../src/core/templates/registry";
 import { checkedFileName } from "../../src/taskpane/file/download";
 import { openWorkbookInBrowser } from "../../src/taskpane/file/open-workbook";
+import { checkWorkbook } from "../../src/core/check";
+import { buildExample, EXAMPLES } from "../../scripts/build-examples";
 import { loadWorkbook, workbookBytes } from "./helpers";
 import { XlsxPackage } from "./xml";
 
@@ -448,7 +450,12 @@ describe("opening a file in the browser (file mode), before any of it is shown",
   it.each([
     { what: "CSV", name: "名单.xlsx", bytes: () => Buffer.from("推荐排序,项目名称\n1,甲\n"), kind: "text" },
     { what: "encrypted", name: "加密.xlsx", bytes: () => ole(true), kind: "encrypted" },
-    { what: "old .xls", name: "旧.XLS", bytes: () => ole(false), kind: "old-format" },
+    {
+      what: "an .xls SheetJS cannot read",
+      name: "旧.XLS",
+      bytes: () => ole(false),
+      kind: "legacy-unreadable",
+    },
     { what: "not a zip", name: "x.xlsx", bytes: () => Buffer.from([1, 2, 3, 4, 0, 255]), kind: "not-zip" },
     { what: "empty", name: "x.xlsx", bytes: () => Buffer.alloc(0), kind: "empty-file" },
     {
@@ -464,11 +471,38 @@ describe("opening a file in the browser (file mode), before any of it is shown",
   });
 
   it("names the extension of an old file, and refuses a workbook whose every sheet is hidden", async () => {
-    const old = await openWorkbookInBrowser(new Uint8Array(ole(false)), "旧表.XLS", "zh");
-    expect(old).toEqual({ ok: false, problem: { kind: "old-format", extension: ".xls" } });
+    const old = await openWorkbookInBrowser(new Uint8Array(ole(false)), "旧表.ET", "zh");
+    expect(old).toMatchObject({ ok: false, problem: { kind: "legacy-unreadable", format: "et" } });
     const hidden = await workbookBytes([{ name: "表", rows: [["a"]], state: "hidden" }]);
     const outcome = await openWorkbookInBrowser(new Uint8Array(hidden), "隐藏.xlsx", "zh");
     expect(outcome).toEqual({ ok: false, problem: { kind: "empty-workbook", noSheets: true } });
+  });
+
+  it("the pane's annotated copy lists ignored findings with 已忽略：原因, as the CLI's copy does", async () => {
+    const example = EXAMPLES.find((e) => e.file === "sh-recommendation.xlsx")!;
+    const outcome = await openWorkbookInBrowser(
+      new Uint8Array(await buildExample(example)),
+      "推荐表.xlsx",
+      "zh",
+    );
+    if (!outcome.ok) throw new Error(outcome.problem.kind);
+    const port = outcome.port;
+    const grid = await port.readSheet("推荐表");
+    const [first, ...rest] = checkWorkbook([grid])[0]!.findings;
+    const ignore = {
+      sheet: "推荐表",
+      rule: first!.rule,
+      cell: toA1(first!.row, first!.col),
+      reason: "已电话核实",
+    };
+    await port.setSetting("ignores", [ignore]);
+    await port.applyMarks("推荐表", rest);
+    const copy = await reload(await port.annotatedCopy());
+    const results = copy.getWorksheet(RESULTS_SHEET)!;
+    const statuses: unknown[] = [];
+    results.eachRow((row) => statuses.push(row.getCell(7).value));
+    expect(statuses).toContain("已忽略：已电话核实");
+    expect(results.rowCount).toBe(1 + rest.length + 1);
   });
 
   it("opens a workbook into a port that reads, marks and writes it", async () => {

@@ -189,6 +189,7 @@ export function withMerges(grid: Grid, merges: MergeArea[]): Grid {
     colCount: Math.max(grid.colCount, index.colCount),
     merges: index.merges,
     cell: (row, col) => grid.cell(row, col),
+    rowWidth: (row) => grid.rowWidth(row),
     mergeAt: (row, col) => index.mergeAt(row, col),
   };
 }

@@ -3,7 +3,7 @@ import type { IgnoreEntry, SheetCheck } from "../../core/check-types";
 import { compareFindings, type Finding, type Severity } from "../../core/findings";
 import { toA1 } from "../../core/grid/a1";
 import { isOurNote, MARK_FILL, planMarks } from "../../core/marks";
-import { neutraliseText } from "./safe-text";
+import { writableText, xmlSafeName, xmlSafeText } from "./safe-text";
 
 /** The sheet that lists every finding in an annotated copy. */
 export const RESULTS_SHEET = "校验结果";
@@ -54,7 +54,7 @@ export function markWorksheet(ws: ExcelJS.Worksheet, findings: readonly Finding[
     };
     const previous = noteText(cell.note);
     const keep = previous !== "" && !isOurNote(previous) ? `\n\n${previous}` : "";
-    cell.note = neutraliseText(`${mark.note}${keep}`);
+    cell.note = writableText(`${mark.note}${keep}`);
   }
   return marks.length;
 }
@@ -102,13 +102,13 @@ export function addResultsSheet(
   for (const { f, status } of rows) {
     const a1 = toA1(f.row, f.col);
     const row = ws.addRow([
-      neutraliseText(f.sheet),
+      writableText(f.sheet),
       { formula: `HYPERLINK("${internalLink(f.sheet, a1)}","${a1}")`, result: a1 },
       SEVERITY_WORDS[f.severity][lang],
       f.rule,
-      neutraliseText(lang === "zh" ? f.message.zh : f.message.en),
-      neutraliseText(f.clause),
-      status === "" ? null : neutraliseText(status),
+      writableText(lang === "zh" ? f.message.zh : f.message.en),
+      writableText(f.clause),
+      status === "" ? null : writableText(status),
     ]);
     row.getCell(2).font = { color: { argb: "FF0563C1" }, underline: true };
     row.getCell(5).alignment = { wrapText: true, vertical: "top" };
@@ -123,6 +123,51 @@ export function addResultsSheet(
   return ws;
 }
 
+type Value = ExcelJS.CellValue;
+
+function safeValue(value: Value): Value {
+  if (typeof value === "string") return xmlSafeText(value);
+  if (value && typeof value === "object" && !(value instanceof Date)) {
+    const v = value as unknown as Record<string, unknown>;
+    if (Array.isArray(v.richText))
+      return {
+        ...v,
+        richText: (v.richText as Array<{ text: string }>).map((r) => ({ ...r, text: xmlSafeText(r.text) })),
+      } as unknown as Value;
+    if (typeof v.result === "string") return { ...v, result: xmlSafeText(v.result) } as unknown as Value;
+    if (typeof v.text === "string") return { ...v, text: xmlSafeText(v.text) } as unknown as Value;
+  }
+  return value;
+}
+
+/**
+ * Make every text of a loaded workbook writable as XML: ExcelJS writes strings as they are, so a control character
+ * or U+FFFE read from the file (as _x001B_ or &#x1B;) would make the written copy unreadable. Characters are
+ * written back as Excel's _xHHHH_ escapes (nothing is lost); sheet names, where Excel reads no escapes, get U+FFFD.
+ * Returns the renamed sheets (old name → new).
+ */
+export function makeWritable(wb: ExcelJS.Workbook): Map<string, string> {
+  const renamed = new Map<string, string>();
+  for (const ws of wb.worksheets) {
+    const name = xmlSafeName(ws.name);
+    if (name !== ws.name) {
+      renamed.set(ws.name, name);
+      ws.name = name;
+    }
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        if (cell.isMerged && cell.master !== cell) return;
+        const value = cell.value;
+        const safe = safeValue(value);
+        if (safe !== value && JSON.stringify(safe) !== JSON.stringify(value)) cell.value = safe;
+        const note = noteText(cell.note);
+        if (note !== "" && xmlSafeText(note) !== note) cell.note = xmlSafeText(note);
+      });
+    });
+  }
+  return renamed;
+}
+
 /** Mark every checked sheet and add the results sheet: the annotated copy `yanxiu check --out` writes. */
 export function annotateWorkbook(
   wb: ExcelJS.Workbook,
@@ -131,8 +176,9 @@ export function annotateWorkbook(
   ignores: readonly IgnoreEntry[] = [],
 ): { marked: number } {
   let marked = 0;
+  const renamed = makeWritable(wb);
   for (const check of checks) {
-    const ws = wb.getWorksheet(check.sheet);
+    const ws = wb.getWorksheet(renamed.get(check.sheet) ?? check.sheet);
     if (ws) marked += markWorksheet(ws, check.findings, lang);
   }
   addResultsSheet(wb, checks, lang, ignores);

@@ -1,14 +1,24 @@
-import type { InputProblem } from "./problems";
+import { workbookPartOf } from "./fast-read";
+import { OverLimitError, WorkbookPackage } from "./package";
+import type { InputProblem, LegacyFormat } from "./problems";
 import { sniffFile } from "./sniff";
 import { readZipIndex, type ZipEntryInfo } from "./zip-index";
 
-export type ClassifiedBytes = { ok: true; entries: ZipEntryInfo[] } | { ok: false; problem: InputProblem };
+export type ClassifiedBytes =
+  /** An OOXML workbook package (.xlsx, .xlsm), opened: every later step asks `pkg` for its parts. */
+  | { ok: true; kind: "xlsx"; pkg: WorkbookPackage; entries: readonly ZipEntryInfo[] }
+  /** A format read through SheetJS; `pkg` for the zip-based ones (.ods, .xlsb), so their size is checked first. */
+  | { ok: true; kind: "legacy"; format: LegacyFormat; pkg?: WorkbookPackage }
+  | { ok: false; problem: InputProblem };
+
+const ODS_MIME = "application/vnd.oasis.opendocument.spreadsheet";
 
 /**
- * What the bytes of a would-be workbook are, before a zip library sees them: empty, an encrypted or old OLE file,
- * a web page, CSV or other text, not a zip, a damaged zip, a zip without a workbook, or a workbook package (with
- * its zip entries). Pure, so the CLI (open-file.ts) and the browser file mode tell bad files apart the same way.
- * @param extension the file name's extension with its dot (".xls"), only to name it in the old-format message
+ * What the bytes of a would-be workbook are, before anything parses them: empty, encrypted, an .xls/.et, a web
+ * page, CSV or other text, a flat .fods, not a zip, a damaged zip, a zip without a workbook, an .ods or .xlsb, or a
+ * workbook package (opened once, with its parts found as Excel finds them). Pure, so the CLI (open-file.ts) and
+ * the browser file mode tell files apart the same way.
+ * @param extension the file name's extension with its dot (".xls"), to tell .et from .xls in messages
  */
 export function classifyWorkbookBytes(bytes: Uint8Array, extension: string): ClassifiedBytes {
   const sniffed = sniffFile(bytes);
@@ -16,14 +26,12 @@ export function classifyWorkbookBytes(bytes: Uint8Array, extension: string): Cla
     case "empty":
       return { ok: false, problem: { kind: "empty-file" } };
     case "ole":
-      return {
-        ok: false,
-        problem: sniffed.encrypted
-          ? { kind: "encrypted" }
-          : { kind: "old-format", extension: extension.toLowerCase() },
-      };
+      if (sniffed.encrypted) return { ok: false, problem: { kind: "encrypted" } };
+      return { ok: true, kind: "legacy", format: extension.toLowerCase() === ".et" ? "et" : "xls" };
     case "html":
       return { ok: false, problem: { kind: "html" } };
+    case "fods":
+      return { ok: true, kind: "legacy", format: "fods" };
     case "text":
       return { ok: false, problem: { kind: "text", csv: sniffed.csv } };
     case "other":
@@ -33,16 +41,29 @@ export function classifyWorkbookBytes(bytes: Uint8Array, extension: string): Cla
   }
   const index = readZipIndex(bytes);
   if (!index.ok) return { ok: false, problem: { kind: "corrupt", detail: index.reason } };
-  const names = new Set(index.entries.map((e) => e.name));
-  if (!names.has("xl/workbook.xml")) {
-    const looksLike = names.has("word/document.xml")
-      ? "docx"
-      : names.has("ppt/presentation.xml")
-        ? "pptx"
-        : null;
+  let pkg: WorkbookPackage;
+  let workbookPart: string | undefined;
+  try {
+    pkg = WorkbookPackage.open(bytes) as WorkbookPackage;
+    workbookPart = workbookPartOf(pkg);
+    if (workbookPart === undefined && pkg.has("mimetype")) {
+      const mime = pkg.text("mimetype")?.trim();
+      if (mime === ODS_MIME) return { ok: true, kind: "legacy", format: "ods", pkg };
+    }
+  } catch (error) {
+    if (error instanceof OverLimitError)
+      return {
+        ok: false,
+        problem: { kind: "over-limit", part: error.part, limit: error.limit, bytes: error.bytes },
+      };
+    return { ok: false, problem: { kind: "corrupt", detail: "bad-entry" } };
+  }
+  if (workbookPart === undefined) {
+    const looksLike = pkg.has("word/document.xml") ? "docx" : pkg.has("ppt/presentation.xml") ? "pptx" : null;
     return { ok: false, problem: { kind: "not-xlsx", looksLike } };
   }
-  return { ok: true, entries: index.entries };
+  if (/\.bin$/i.test(workbookPart)) return { ok: true, kind: "legacy", format: "xlsb", pkg };
+  return { ok: true, kind: "xlsx", pkg, entries: index.entries };
 }
 
 /** The extension of a file name with its dot, lower-cased ("" when there is none): "申报表.XLS" → ".xls". */

@@ -1,28 +1,66 @@
-// Node only (zlib). The CLI's reader: the same grids as gridsFromWorkbook (read.ts) builds from ExcelJS, straight from
-// the package's XML. ExcelJS builds a full object model of every cell and style (which the CLI needs only to write an
-// annotated copy); reading values, number formats and merges directly takes a fraction of the time and memory, and
-// keeps `yanxiu check` close to the time ExcelJS needs just to load a file (bench/files.ts). Parity with read.ts is
-// tested on every kind of cell (test/xlsx/fast-read.test.ts); anything this reader does not expect makes it step
-// aside, and the caller falls back to ExcelJS.
-import { inflateRawSync } from "node:zlib";
+// The reader of every workbook file, in the CLI and the browser file mode: the grids the engine checks, straight from
+// the package's XML, each part asked of the opened package (package.ts) under its inflation caps. ExcelJS is used
+// only to write annotated copies. Parity with the grids ExcelJS would give (read.ts) is tested on every kind of cell
+// (test/xlsx/fast-read.test.ts); where Excel reads more than ExcelJS (CDATA, inline <v>, parts found through
+// relationships, any namespace prefix) this reader follows Excel.
 import { makeGrid, uncalculatedCell } from "../../core/grid/grid";
 import type { CellValue, Grid, MergeArea, RawCell } from "../../core/grid/types";
 import { parseA1 } from "../../core/grid/a1";
 import { SHEET_LIMITS } from "./problems";
 import { rawCellOf } from "./read";
-import { entryDataOffset, type ZipEntryInfo } from "./zip-index";
+import { concatChunks, relsPathOf, resolvePartPath, utf8Text, WorkbookPackage } from "./package";
+import type { ZipEntryInfo } from "./zip-index";
+
+/** The last row and column a worksheet can have (Excel 2007 and later): cells beyond are dropped, as Excel does. */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLS = 16_384;
 
 export interface FastSheet {
   name: string;
   state: "visible" | "hidden" | "veryHidden";
   grid: Grid;
+  /** What the sheet holds, counted from the cells present (not its extent): for the copy writer's limits. */
+  stats: SheetStats;
+}
+
+export interface SheetStats {
+  /** Rows that hold a value, and cells that do. */
+  rows: number;
+  cells: number;
+  merges: number;
+  /** Cells covered by merged areas and by data validations (ExcelJS makes an object for each of them). */
+  mergedCells: number;
+  validatedCells: number;
+}
+
+/** Count what a sheet's rows hold, visiting only the cells present. */
+export function statsOf(
+  rows: ReadonlyArray<ReadonlyArray<RawCell | undefined> | undefined>,
+  merges: readonly MergeArea[],
+  validatedCells = 0,
+): SheetStats {
+  let rowCount = 0;
+  let cells = 0;
+  rows.forEach((row) => {
+    let inRow = 0;
+    row?.forEach((cell) => {
+      if (cell) inRow++;
+    });
+    if (inRow > 0) rowCount++;
+    cells += inRow;
+  });
+  let mergedCells = 0;
+  for (const m of merges) mergedCells += (m.bottom - m.top + 1) * (m.right - m.left + 1);
+  return { rows: rowCount, cells, merges: merges.length, mergedCells, validatedCells };
 }
 
 export type FastRead =
   | { ok: true; sheets: FastSheet[] }
   | { ok: false; tooLarge: { sheet: string; rows: number; cells: number } }
-  /** Something this reader does not handle; the caller reads the file with ExcelJS instead. */
-  | { ok: false; unsupported: string };
+  /** A package this reader cannot follow (no workbook part, malformed XML): the file is damaged. */
+  | { ok: false; unsupported: string }
+  /** A binary workbook (.xlsb): the workbook part is not XML. */
+  | { ok: false; binary: true };
 
 class Unsupported extends Error {}
 
@@ -66,7 +104,9 @@ function decode(text: string): string {
   return text.replace(ENTITY, (whole, e: string) => {
     if (e[0] !== "#") return NAMED[e] ?? whole;
     const code = e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1));
-    return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
+    // A reference to no character at all (beyond U+10FFFF) reads as the replacement character, not as an error.
+    if (!Number.isFinite(code)) return whole;
+    return code <= 0x10ffff ? String.fromCodePoint(code) : "\ufffd";
   });
 }
 
@@ -101,8 +141,13 @@ function walkTags(
       continue;
     }
     if (xml.startsWith("<![CDATA[", lt)) {
-      // ExcelJS's parser reports CDATA apart from text and its readers ignore it; so does this one.
+      // Excel reads a CDATA section as the text it holds (ExcelJS drops it). The text is escaped here so that the
+      // decoding every text gets later gives back exactly what the section held.
       const end = xml.indexOf("]]>", lt + 9);
+      text += xml
+        .slice(lt + 9, end < 0 ? xml.length : end)
+        .replace(/&/g, "&amp;")
+        .replace(/</g, "&lt;");
       at = end < 0 ? xml.length : end + 3;
       continue;
     }
@@ -128,15 +173,6 @@ function walkTags(
     at = gt + 1;
   }
   if (open.length > 0) throw new Unsupported(`unclosed <${open[open.length - 1] ?? ""}>`);
-}
-
-function inflate(bytes: Buffer, entry: ZipEntryInfo): string {
-  const start = entryDataOffset(bytes, entry);
-  if (start < 0) throw new Unsupported(`no local header for ${entry.name}`);
-  const data = bytes.subarray(start, start + entry.compressedSize);
-  if (entry.method === 0) return data.toString("utf8");
-  if (entry.method !== 8) throw new Unsupported(`compression method ${entry.method}`);
-  return inflateRawSync(data).toString("utf8");
 }
 
 // Excel writes characters XML cannot hold as _xHHHH_ (e.g. _x000D_ for a carriage return) in <t> elements of
@@ -203,7 +239,7 @@ export function isDateFormat(format: string | undefined): boolean {
 
 // Serial 25569 is 1970-01-01 in the 1900 date system; the 1904 system counts 1462 days fewer. The factors are
 // applied one by one, as ExcelJS does, so that both readers round to the same millisecond.
-function serialToDate(serial: number, date1904: boolean): Date {
+export function serialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
 }
 
@@ -240,7 +276,8 @@ function cellValue(c: CellState, ctx: SheetContext): { value: CellValue; format:
     if (c.type === "e") return { value: decode(v), format };
     return { value: number(decode(v)), format };
   }
-  if (c.type === "inlineStr") return { value: c.inline ?? null, format };
+  // Excel also takes an inline string's text from a <v> (some writers put it there).
+  if (c.type === "inlineStr") return { value: c.inline ?? (v === undefined ? null : decode(v)), format };
   if (v === undefined) return { value: null, format };
   switch (c.type) {
     case "s": {
@@ -259,20 +296,28 @@ function cellValue(c: CellState, ctx: SheetContext): { value: CellValue; format:
   }
 }
 
+/** A merged range, clipped to the sheet's grid; undefined when malformed or wholly beyond the grid. */
 function parseRange(ref: string): MergeArea | undefined {
   const [a, b = a] = ref.split(":");
   const from = parseA1(a ?? "");
   const to = parseA1(b ?? "");
   if (!from || !to) return undefined;
+  const top = Math.min(from.row, to.row);
+  const left = Math.min(from.col, to.col);
+  if (top >= MAX_ROWS || left >= MAX_COLS) return undefined;
   return {
-    top: Math.min(from.row, to.row),
-    left: Math.min(from.col, to.col),
-    bottom: Math.max(from.row, to.row),
-    right: Math.max(from.col, to.col),
+    top,
+    left,
+    bottom: Math.min(Math.max(from.row, to.row), MAX_ROWS - 1),
+    right: Math.min(Math.max(from.col, to.col), MAX_COLS - 1),
   };
 }
 
-function readSheet(xml: string, ctx: SheetContext): Grid | { rows: number; cells: number } {
+function readSheet(
+  xml: string,
+  ctx: SheetContext,
+): { grid: Grid; stats: SheetStats } | { rows: number; cells: number } {
+  let validatedCells = 0;
   const rows: (RawCell | undefined)[][] = [];
   const merges: MergeArea[] = [];
   let rowCount = 0;
@@ -287,6 +332,8 @@ function readSheet(xml: string, ctx: SheetContext): Grid | { rows: number; cells
   let text = "";
   const finish = (c: CellState) => {
     if (cellCount > SHEET_LIMITS.cells || rowCount > SHEET_LIMITS.rows) return;
+    // A cell beyond the last row or column of a sheet cannot be shown by Excel, which drops it on opening.
+    if (c.row < 0 || c.col < 0 || c.row >= MAX_ROWS || c.col >= MAX_COLS) return;
     const { value, format } = cellValue(c, ctx);
     // A formula without a cached result: the engine is told its value is unknown (not that the cell is empty).
     // (ExcelJS gives no result for an empty <v> whatever the cell's type, and neither does this reader.)
@@ -306,6 +353,7 @@ function readSheet(xml: string, ctx: SheetContext): Grid | { rows: number; cells
         if (kind === "close") return;
         rowCount++;
         row = Number(attr(attrs, "r") ?? row + 2) - 1;
+        if (!Number.isFinite(row)) row = -1;
         col = -1;
         return;
       case "c": {
@@ -316,8 +364,8 @@ function readSheet(xml: string, ctx: SheetContext): Grid | { rows: number; cells
         }
         cellCount++;
         const ref = attr(attrs, "r");
-        const at = ref ? parseA1(ref) : { row, col: col + 1 };
-        if (!at) throw new Unsupported(`cell reference ${ref ?? ""}`);
+        // A reference that is no cell address (ZZZZ1, A99999999) is beyond the grid: the cell is dropped.
+        const at = ref ? (parseA1(ref) ?? { row: -1, col: -1 }) : { row, col: col + 1 };
         col = at.col;
         const s = attr(attrs, "s");
         const state: CellState = {
@@ -386,80 +434,231 @@ function readSheet(xml: string, ctx: SheetContext): Grid | { rows: number; cells
         if (range) merges.push(range);
         return;
       }
+      case "dataValidation":
+        if (kind === "close") return;
+        for (const ref of (attr(attrs, "sqref") ?? "").split(/\s+/)) {
+          const full = /^\$?([A-Z]+):\$?([A-Z]+)$/i.exec(ref);
+          const range = full ? parseRange(`${full[1]}1:${full[2]}${MAX_ROWS}`) : parseRange(ref);
+          if (range) validatedCells += (range.bottom - range.top + 1) * (range.right - range.left + 1);
+        }
+        return;
     }
   });
   if (rowCount > SHEET_LIMITS.rows || cellCount > SHEET_LIMITS.cells)
     return { rows: rowCount, cells: cellCount };
-  // Only the top-left cell of a merged area keeps its value, as in Excel (and ExcelJS).
+  // Only the top-left cell of a merged area keeps its value, as in Excel (and ExcelJS). The loops stop at the
+  // cells present, so a merge over whole columns costs no more than the rows that exist.
   for (const m of merges) {
-    for (let r = m.top; r <= m.bottom; r++) {
+    const lastRow = Math.min(m.bottom, rows.length - 1);
+    for (let r = m.top; r <= lastRow; r++) {
       const cells = rows[r];
       if (!cells) continue;
-      for (let c = m.left; c <= m.right; c++)
+      const lastCol = Math.min(m.right, cells.length - 1);
+      for (let c = m.left; c <= lastCol; c++)
         if ((r !== m.top || c !== m.left) && cells[c]) cells[c] = undefined;
     }
   }
-  return makeGrid(ctx.name, rows, merges);
+  return { grid: makeGrid(ctx.name, rows, merges), stats: statsOf(rows, merges, validatedCells) };
 }
 
-function resolveTarget(target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = ["xl"];
-  for (const p of target.split("/")) {
-    if (p === "..") parts.pop();
-    else if (p !== "." && p !== "") parts.push(p);
+const TAG_ROW = [0x72, 0x6f, 0x77]; // "row"
+const NAME_END = new Set([0x20, 0x09, 0x0a, 0x0d, 0x3e, 0x2f]);
+
+/**
+ * Counts <row> and <c> start tags (with or without a namespace prefix) in a sheet's bytes as they are inflated, so
+ * that a sheet over the limits is refused as soon as it passes them, before the rest of it is ever produced.
+ */
+class TagCounter {
+  rows = 0;
+  cells = 0;
+  private carry = new Uint8Array(0);
+
+  /** Count a chunk; the last few bytes wait for the next chunk, so a tag split across two is counted once. */
+  push(chunk: Uint8Array, final: boolean): void {
+    let buf = chunk;
+    if (this.carry.length > 0) {
+      buf = new Uint8Array(this.carry.length + chunk.length);
+      buf.set(this.carry);
+      buf.set(chunk, this.carry.length);
+    }
+    const keep = final ? 0 : 24;
+    const limit = buf.length - keep;
+    let i = buf.indexOf(0x3c);
+    while (i >= 0 && i < limit) {
+      let n = i + 1;
+      // Skip a prefix (x:row): letters, digits, - _ . up to a colon.
+      let p = n;
+      while (p < buf.length && p - n < 16 && isNameByte(buf[p] as number)) p++;
+      if (buf[p] === 0x3a) n = p + 1;
+      if (buf[n] === 0x63 && NAME_END.has(buf[n + 1] as number)) this.cells++;
+      else if (
+        buf[n] === TAG_ROW[0] &&
+        buf[n + 1] === TAG_ROW[1] &&
+        buf[n + 2] === TAG_ROW[2] &&
+        NAME_END.has(buf[n + 3] as number)
+      )
+        this.rows++;
+      i = buf.indexOf(0x3c, i + 1);
+    }
+    this.carry = final ? new Uint8Array(0) : buf.slice(Math.max(0, Math.min(limit, buf.length)));
   }
-  return parts.join("/");
+
+  over(): boolean {
+    return this.rows > SHEET_LIMITS.rows || this.cells > SHEET_LIMITS.cells;
+  }
+}
+
+function isNameByte(b: number): boolean {
+  return (
+    (b >= 0x61 && b <= 0x7a) ||
+    (b >= 0x41 && b <= 0x5a) ||
+    (b >= 0x30 && b <= 0x39) ||
+    b === 0x2d ||
+    b === 0x5f ||
+    b === 0x2e
+  );
 }
 
 /**
- * Every sheet of an xlsx package as grids (very hidden ones included, so the caller can read the product's store),
- * or the sheet that is over the limits, or `unsupported` when the caller should use ExcelJS.
+ * A worksheet part's text, counted as it is inflated; the counts instead when the sheet passes the limits (the
+ * counts are then those at the moment inflation stopped).
  */
-export function readWorkbookFast(bytes: Buffer, entries: readonly ZipEntryInfo[]): FastRead {
+function sheetText(pkg: WorkbookPackage, part: string): string | { rows: number; cells: number } {
+  const counter = new TagCounter();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  pkg.stream(
+    part,
+    (chunk) => {
+      counter.push(chunk, false);
+      if (counter.over()) return false;
+      chunks.push(chunk);
+      length += chunk.length;
+      return true;
+    },
+    undefined,
+    true,
+  );
+  counter.push(new Uint8Array(0), true);
+  if (counter.over()) return { rows: counter.rows, cells: counter.cells };
+  return utf8Text(concatChunks(chunks, length));
+}
+
+const RELATIONSHIP_NAMESPACES = [
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+  "http://purl.oclc.org/ooxml/officeDocument/relationships",
+];
+
+interface Relationship {
+  type: string;
+  target: string;
+}
+
+/** The relationships of a part, by id, with targets resolved to part names; external targets left out. */
+function relationshipsOf(pkg: WorkbookPackage, part: string): Map<string, Relationship> {
+  const out = new Map<string, Relationship>();
+  const xml = pkg.text(relsPathOf(part));
+  if (xml === undefined) return out;
+  walkTags(xml, (name, attrs, kind) => {
+    if (name !== "Relationship" || kind === "close") return;
+    const id = attr(attrs, "Id");
+    const target = attr(attrs, "Target");
+    if (id && target && attr(attrs, "TargetMode") !== "External")
+      out.set(id, { type: attr(attrs, "Type") ?? "", target: resolvePartPath(part, target) });
+  });
+  return out;
+}
+
+const typeIs = (rel: Relationship, kind: string) => rel.type.endsWith(`/${kind}`);
+
+/** The workbook part: the package's officeDocument relationship (_rels/.rels), as Excel finds it. */
+export function workbookPartOf(pkg: WorkbookPackage): string | undefined {
+  for (const rel of relationshipsOf(pkg, "").values())
+    if (typeIs(rel, "officeDocument") && pkg.has(rel.target)) return pkg.entry(rel.target)?.name;
+  return pkg.has("xl/workbook.xml") ? pkg.entry("xl/workbook.xml")?.name : undefined;
+}
+
+/** The prefixes a tag's xmlns declarations bind to the relationships namespace (r, rel, ns1 …). */
+function relationshipPrefixes(attrs: string): string[] {
+  const out: string[] = [];
+  for (const m of attrs.matchAll(/xmlns:([\w.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
+    if (RELATIONSHIP_NAMESPACES.includes(m[2] ?? m[3] ?? "")) out.push(m[1] as string);
+  return out;
+}
+
+/**
+ * Every sheet of an opened package as grids (very hidden ones included, so the caller can read the product's store),
+ * or the sheet that is over the limits. Parts are found as Excel finds them: the workbook through _rels/.rels, its
+ * sheets, shared strings and styles through the workbook's relationships. Throws OverLimitError and
+ * DamagedPartError from the package.
+ */
+export function readWorkbookPackage(pkg: WorkbookPackage): FastRead {
+  const workbookPart = workbookPartOf(pkg);
+  if (workbookPart === undefined) return { ok: false, unsupported: "no workbook part" };
+  if (/\.bin$/i.test(workbookPart)) return { ok: false, binary: true };
   try {
-    const byName = new Map(entries.map((e) => [e.name, e]));
-    const part = (name: string) => {
-      const entry = byName.get(name);
-      return entry ? inflate(bytes, entry) : undefined;
-    };
-    const workbook = part("xl/workbook.xml");
-    const rels = part("xl/_rels/workbook.xml.rels");
-    if (workbook === undefined || rels === undefined) return { ok: false, unsupported: "no workbook part" };
-    const targets = new Map<string, string>();
-    walkTags(rels, (name, attrs, kind) => {
-      if (name !== "Relationship" || kind === "close") return;
-      const id = attr(attrs, "Id");
-      const target = attr(attrs, "Target");
-      if (id && target && attr(attrs, "TargetMode") !== "External") targets.set(id, resolveTarget(target));
-    });
-    let date1904 = false;
+    const rels = relationshipsOf(pkg, workbookPart);
+    const workbook = pkg.text(workbookPart) ?? "";
+    let date1904: boolean | undefined;
+    let prefixes: string[] = ["r"];
+    let depth = 0;
+    let inExtension = 0;
     const declared: Array<{ name: string; state: FastSheet["state"]; path: string }> = [];
     walkTags(workbook, (name, attrs, kind) => {
-      if (kind === "close") return;
-      if (name === "workbookPr") date1904 = attr(attrs, "date1904") === "1";
+      if (kind === "close") {
+        depth--;
+        if (name === "extLst") inExtension--;
+        return;
+      }
+      if (depth === 0) prefixes = [...relationshipPrefixes(attrs), "r"];
+      if (kind === "open") depth++;
+      if (name === "extLst" && kind === "open") inExtension++;
+      // The date system is the workbook's own <workbookPr>; Excel 2013+ adds an x15:workbookPr inside extLst
+      // that has no date1904 and must not switch it off.
+      if (name === "workbookPr" && inExtension === 0 && date1904 === undefined) {
+        const flag = attr(attrs, "date1904");
+        date1904 = flag === "1" || flag === "true";
+      }
       if (name !== "sheet") return;
-      const path = targets.get(attr(attrs, "r:id") ?? attr(attrs, "id") ?? "");
+      let id: string | undefined;
+      for (const prefix of prefixes) id ??= attr(attrs, `${prefix}:id`);
+      id ??= /(?:^|\s)[\w.-]+:id\s*=\s*"([^"]*)"/.exec(attrs)?.[1];
+      const rel = rels.get(id ?? "");
       const state = attr(attrs, "state");
       // Chart sheets and dialog sheets hold no cells: ExcelJS leaves them out too.
-      if (path && /^xl\/worksheets\//.test(path))
+      if (rel && typeIs(rel, "worksheet"))
         declared.push({
           name: attr(attrs, "name") ?? "",
           state: state === "hidden" || state === "veryHidden" ? state : "visible",
-          path,
+          path: rel.target,
         });
     });
-    const shared = readSharedStrings(part("xl/sharedStrings.xml") ?? "");
-    const formats = readStyleFormats(part("xl/styles.xml") ?? "");
+    const related = (kind: string, fallback: string) => {
+      for (const rel of rels.values()) if (typeIs(rel, kind) && pkg.has(rel.target)) return rel.target;
+      return fallback;
+    };
+    const shared = readSharedStrings(pkg.text(related("sharedStrings", "xl/sharedStrings.xml")) ?? "");
+    const formats = readStyleFormats(pkg.text(related("styles", "xl/styles.xml")) ?? "");
     const sheets: FastSheet[] = [];
     for (const d of declared) {
-      const xml = part(d.path);
-      if (xml === undefined) return { ok: false, unsupported: `missing ${d.path}` };
-      const grid = readSheet(xml, { name: d.name, shared, formats, date1904 });
-      if (!("cell" in grid)) return { ok: false, tooLarge: { sheet: d.name, ...grid } };
-      sheets.push({ name: d.name, state: d.state, grid });
+      if (!pkg.has(d.path)) return { ok: false, unsupported: `missing ${d.path}` };
+      const xml = sheetText(pkg, d.path);
+      if (typeof xml !== "string") return { ok: false, tooLarge: { sheet: d.name, ...xml } };
+      const read = readSheet(xml, { name: d.name, shared, formats, date1904: date1904 === true });
+      if (!("grid" in read)) return { ok: false, tooLarge: { sheet: d.name, ...read } };
+      sheets.push({ name: d.name, state: d.state, grid: read.grid, stats: read.stats });
     }
     return { ok: true, sheets };
+  } catch (error) {
+    if (!(error instanceof Unsupported)) throw error;
+    return { ok: false, unsupported: error.message };
+  }
+}
+
+/** readWorkbookPackage over bytes and their zip entries (tests, and callers that hold an index already). */
+export function readWorkbookFast(bytes: Uint8Array, entries: readonly ZipEntryInfo[]): FastRead {
+  try {
+    return readWorkbookPackage(new WorkbookPackage(bytes, entries));
   } catch (error) {
     return { ok: false, unsupported: error instanceof Error ? error.message : String(error) };
   }

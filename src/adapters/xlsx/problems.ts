@@ -13,7 +13,37 @@ export const SHEET_LIMITS = { rows: 100_000, cells: 1_500_000 } as const;
  * The ceiling on one worksheet of an annotated copy (--out), which ExcelJS must load and write again whole: measured
  * on the same list, 50,000 rows take 1.0 GB at peak and 100,000 rows 2.0 GB, so copies stop at half the check limit.
  */
-export const COPY_LIMITS = { rows: 50_000, cells: 750_000 } as const;
+export const COPY_LIMITS = {
+  rows: 50_000,
+  cells: 750_000,
+  /**
+   * Merges per sheet: ExcelJS checks each new merge against every earlier one, so the time grows with the square
+   * (50,000 merges did not finish in two minutes; 10,000 take about two seconds).
+   */
+  merges: 10_000,
+  /** Cells covered by merges, or by data validations, per sheet: ExcelJS makes an object for each. */
+  coveredCells: 2_000_000,
+} as const;
+
+/** Why the copy writer refused a workbook that was checked. */
+export type CopyRefusal =
+  | { kind: "copy-would-drop"; sheets: string[] }
+  | { kind: "copy-too-spread"; sheet: string; merges: number; mergedCells: number; validatedCells: number };
+
+/** The words for a copy refused, zh-CN and en: the findings are listed as usual, nothing was written. */
+export function copyRefusedText(refusal: CopyRefusal): Text {
+  if (refusal.kind === "copy-would-drop") {
+    const names = refusal.sheets.map((s) => `“${s}”`).join("、");
+    return {
+      zh: `写出标记副本时会丢失工作表 ${names}（其文件结构为写出工具所不支持），为免丢失数据，未写出标记副本。校验结果照常列出。可在 Excel 或 WPS 中打开后另存为 .xlsx，再生成副本。`,
+      en: `Writing the annotated copy would lose sheet(s) ${refusal.sheets.map((s) => `“${s}”`).join(", ")} (their package layout is not supported by the copy writer), so no copy was written rather than one missing data. The findings are listed as usual. Open the file in Excel or WPS and save it as .xlsx to get a copy.`,
+    };
+  }
+  return {
+    zh: `工作表“${refusal.sheet}”有 ${n(refusal.merges)} 处合并单元格，合并区域覆盖 ${n(refusal.mergedCells)} 个单元格，数据验证覆盖 ${n(refusal.validatedCells)} 个单元格，超过标记副本的上限（${n(COPY_LIMITS.merges)} 处合并、${n(COPY_LIMITS.coveredCells)} 个单元格；整列或整表的合并与数据验证会让写出需要数 GB 内存）。校验结果照常列出，未写出标记副本。`,
+    en: `Sheet “${refusal.sheet}” has ${n(refusal.merges)} merges covering ${n(refusal.mergedCells)} cells and data validations covering ${n(refusal.validatedCells)} cells, over the annotated copy's limits (${n(COPY_LIMITS.merges)} merges, ${n(COPY_LIMITS.coveredCells)} cells; merges and validations over whole columns or the whole sheet would take gigabytes to write). The findings are listed as usual; no annotated copy was written.`,
+  };
+}
 
 /** Why an annotated copy of a checked workbook was not written, zh-CN and en. */
 export function copyTooLargeText(sheet: string, rows: number, cells: number): Text {
@@ -22,6 +52,22 @@ export function copyTooLargeText(sheet: string, rows: number, cells: number): Te
     en: `Sheet “${sheet}” has ${n(rows)} rows and ${n(cells)} cells, over the limit of ${n(COPY_LIMITS.rows)} rows and ${n(COPY_LIMITS.cells)} cells per sheet for an annotated copy (writing one reloads and rewrites the whole workbook, which would need more than 2 GB beyond it). The findings are listed as usual; no annotated copy was written.`,
   };
 }
+
+/** The formats read through SheetJS rather than the project's own reader. */
+export type LegacyFormat = "xls" | "et" | "ods" | "fods" | "xlsb";
+
+const FORMAT_NAMES: Record<LegacyFormat, Text> = {
+  xls: { zh: "旧版 Excel 工作簿（.xls）", en: "old Excel workbook (.xls)" },
+  et: { zh: "WPS 表格（.et）", en: "WPS spreadsheet (.et)" },
+  ods: { zh: "OpenDocument 电子表格（.ods）", en: "OpenDocument spreadsheet (.ods)" },
+  fods: {
+    zh: "OpenDocument 平面电子表格（.fods，XML 文本）",
+    en: "flat OpenDocument spreadsheet (.fods, XML text)",
+  },
+  xlsb: { zh: "Excel 二进制工作簿（.xlsb）", en: "Excel binary workbook (.xlsb)" },
+};
+
+const mb = (bytes: number) => `${Math.round(bytes / (1024 * 1024)).toLocaleString("en-US")} MB`;
 
 /** Why a file could not be checked. Each kind has its own zh-CN/en message (problemText). */
 export type InputProblem =
@@ -38,7 +84,14 @@ export type InputProblem =
   /** A zip that holds no workbook (a .docx renamed, a zip archive). */
   | { kind: "not-xlsx"; looksLike: "docx" | "pptx" | null }
   | { kind: "corrupt"; detail: "truncated" | "no-directory" | "bad-entry" | "content"; message?: string }
-  | { kind: "too-large"; sheet: string; rows: number; cells: number }
+  /** A sheet over SHEET_LIMITS; `atLeast` when counting stopped as soon as the limit was passed. */
+  | { kind: "too-large"; sheet: string; rows: number; cells: number; atLeast?: boolean }
+  /** The package inflates past a cap (package.ts): a zip bomb, or a part no workbook has. */
+  | { kind: "over-limit"; part: string; limit: "part" | "total" | "copy" | "entries"; bytes: number }
+  /** Merges or data validations over so many cells that the workbook writer (ExcelJS) cannot load the file. */
+  | { kind: "too-spread"; sheet: string; merges: number; mergedCells: number; validatedCells: number }
+  /** A format read through SheetJS (.xls, .et, .ods, .fods, .xlsb) that it could not read. */
+  | { kind: "legacy-unreadable"; format: LegacyFormat; message: string }
   | { kind: "empty-workbook"; noSheets: boolean };
 
 const SAVE_AS: Text = {
@@ -133,10 +186,51 @@ export function problemText(problem: InputProblem): Text {
         en: `The file is damaged and cannot be read (${why.en}). Get the original again (the download or copy may be incomplete), or let Excel repair it and save it as .xlsx.`,
       };
     }
+    case "over-limit": {
+      const what =
+        problem.limit === "entries"
+          ? {
+              zh: `zip 中的部件超过 ${n(problem.bytes)} 个`,
+              en: `the zip holds more than ${n(problem.bytes)} parts`,
+            }
+          : problem.limit === "part"
+            ? {
+                zh: `部件 ${problem.part} 解压后超过 ${mb(problem.bytes)}`,
+                en: `part ${problem.part} inflates to more than ${mb(problem.bytes)}`,
+              }
+            : {
+                zh: `解压后的内容合计超过 ${mb(problem.bytes)}（到部件 ${problem.part} 为止）`,
+                en: `its parts inflate to more than ${mb(problem.bytes)} in all (at part ${problem.part})`,
+              };
+      return {
+        zh: `文件解压后超过本工具的上限（${what.zh}），未读取。正常的申报表远小于此；此文件可能是“zip 炸弹”或夹带了大文件。请向发件人核实，或删去多余内容后另存为 .xlsx 再校验。`,
+        en: `The file inflates beyond this tool's limit (${what.en}) and was not read. Real application workbooks are far smaller; this may be a "zip bomb" or carry large embedded files. Check with the sender, or remove the extra content, save as .xlsx and check again.`,
+      };
+    }
+    case "too-spread": {
+      const t = copyRefusedText({ ...problem, kind: "copy-too-spread" });
+      return {
+        zh: t.zh.replace(
+          /校验结果照常列出，未写出标记副本。$/,
+          "无法在文件模式中打开；请用命令行 yanxiu check 校验。",
+        ),
+        en: t.en.replace(
+          /The findings are listed as usual; no annotated copy was written\.$/,
+          "It cannot be opened in file mode; check it with the yanxiu check command.",
+        ),
+      };
+    }
+    case "legacy-unreadable": {
+      const name = FORMAT_NAMES[problem.format];
+      return {
+        zh: `这是${name.zh}，但无法读取其内容（${problem.message}）。${SAVE_AS.zh}`,
+        en: `This is an ${name.en}, but its content could not be read (${problem.message}). ${SAVE_AS.en}`,
+      };
+    }
     case "too-large":
       return {
-        zh: `工作表“${problem.sheet}”有 ${n(problem.rows)} 行、${n(problem.cells)} 个单元格，超过本工具每张工作表 ${n(SHEET_LIMITS.rows)} 行、${n(SHEET_LIMITS.cells)} 个单元格的上限（再大则校验需要 2 GB 以上内存）。请删除多余的行，或拆分为多个文件后再校验。`,
-        en: `Sheet “${problem.sheet}” has ${n(problem.rows)} rows and ${n(problem.cells)} cells, over this tool's limit of ${n(SHEET_LIMITS.rows)} rows and ${n(SHEET_LIMITS.cells)} cells per sheet (beyond it a check would need more than 2 GB of memory). Delete the extra rows or split the file, then check again.`,
+        zh: `工作表“${problem.sheet}”有${problem.atLeast ? "超过 " : " "}${n(problem.rows)} 行、${n(problem.cells)} 个单元格，超过本工具每张工作表 ${n(SHEET_LIMITS.rows)} 行、${n(SHEET_LIMITS.cells)} 个单元格的上限（再大则校验需要 2 GB 以上内存）。请删除多余的行，或拆分为多个文件后再校验。`,
+        en: `Sheet “${problem.sheet}” has ${problem.atLeast ? "at least " : ""}${n(problem.rows)} rows and ${n(problem.cells)} cells, over this tool's limit of ${n(SHEET_LIMITS.rows)} rows and ${n(SHEET_LIMITS.cells)} cells per sheet (beyond it a check would need more than 2 GB of memory). Delete the extra rows or split the file, then check again.`,
       };
     case "empty-workbook":
       return problem.noSheets

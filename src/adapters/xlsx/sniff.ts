@@ -8,6 +8,8 @@ export type FileKind =
   /** An OLE compound file: an encrypted (password-protected) workbook, or an old .xls / .et. */
   | { kind: "ole"; encrypted: boolean }
   | { kind: "html" }
+  /** A flat OpenDocument spreadsheet (.fods): one XML text file. */
+  | { kind: "fods" }
   /** Text: `csv` when its lines are split by commas, semicolons or tabs. */
   | { kind: "text"; csv: boolean }
   | { kind: "other" };
@@ -88,6 +90,12 @@ export function sniffFile(bytes: Uint8Array): FileKind {
     const text = decodeHead(head);
     if (/<(!doctype\s+html|html|table|\?xml[^>]*>\s*<html)/i.test(text.slice(0, 2048)))
       return { kind: "html" };
+    if (
+      /<office:document\b[^>]*opendocument\.spreadsheet|<office:document\b[\s\S]*<office:spreadsheet\b/.test(
+        text,
+      )
+    )
+      return { kind: "fods" };
     return { kind: "text", csv: isCsvLike(text) };
   }
   return { kind: "other" };

@@ -8,7 +8,7 @@ import {
   type PackId,
   type TableKind,
 } from "../../core/packs/types";
-import { safeCellValue, neutraliseText } from "./safe-text";
+import { safeCellValue, writableText } from "./safe-text";
 
 type Lang = "zh" | "en";
 
@@ -83,7 +83,7 @@ export function buildSummaryWorkbook(
   for (const file of files) {
     if (file.error !== null || file.sheets.length === 0) {
       list.addRow([
-        neutraliseText(file.file),
+        writableText(file.file),
         null,
         null,
         null,
@@ -91,14 +91,14 @@ export function buildSummaryWorkbook(
         null,
         null,
         null,
-        neutraliseText(file.error ?? ""),
+        writableText(file.error ?? ""),
       ]);
       continue;
     }
     for (const s of file.sheets) {
       list.addRow([
-        neutraliseText(file.file),
-        neutraliseText(s.sheet),
+        writableText(file.file),
+        writableText(s.sheet),
         TABLE_NAMES[s.table][lang],
         s.policy ? PACK_NAMES[s.policy][lang] : null,
         s.level ? LEVEL_NAMES[s.level][lang] : null,
@@ -119,8 +119,8 @@ export function buildSummaryWorkbook(
   projects.addRow([...sourceHeaders, ...used.map((c) => c.header)]);
   for (const r of rows) {
     projects.addRow([
-      neutraliseText(r.file),
-      neutraliseText(r.sheet),
+      writableText(r.file),
+      writableText(r.sheet),
       r.row,
       ...used.map((c) => safeCellValue(r.values[c.key])),
     ]);

@@ -13,7 +13,8 @@ import type { CellWrite, PortCapabilities, SheetInfo, WorkbookPort } from "../..
 import type { SheetLayout } from "../../core/templates/layout";
 import { addResultsSheet } from "./annotate";
 import { addLayoutSheet } from "./draw";
-import { readStore, STORE_SHEET, writeStore } from "./ignores";
+import { readIgnores, readStore, STORE_SHEET, writeStore } from "./ignores";
+import { checkWorkbook } from "../../core/check";
 import { gridFromWorksheet, plainValue } from "./read";
 import { neutraliseText } from "./safe-text";
 
@@ -83,6 +84,11 @@ export interface XlsxPortOptions {
   createWorkbook: () => ExcelJS.Workbook;
   /** Language of the reasons written into notes and of the 校验结果 sheet (default zh, the users' language). */
   lang?: "zh" | "en";
+  /**
+   * The sheets as the project's reader read them from the file (workbook-file.ts), by name: readSheet gives these
+   * until the pane writes into a sheet, so the engine checks the file as the CLI does, not as ExcelJS loads it.
+   */
+  grids?: ReadonlyMap<string, Grid>;
 }
 
 // ExcelJS keeps a cell's note in a private field, and its rows and cells in private arrays. These are the only
@@ -178,9 +184,12 @@ export class XlsxWorkbookPort implements WorkbookPort {
   /** The findings last marked on each sheet, for the 校验结果 sheet of the annotated copy. */
   private readonly lastFindings = new Map<string, Finding[]>();
   private readonly listeners = new Set<(event: XlsxPortEvent) => void>();
+  /** The reader's grids of sheets not written to since the file was opened. */
+  private readonly readGrids: Map<string, Grid>;
 
   constructor(workbook: ExcelJS.Workbook, options: XlsxPortOptions) {
     this.workbook = workbook;
+    this.readGrids = new Map(options.grids ?? []);
     this.createWorkbook = options.createWorkbook;
     this.lang = options.lang ?? "zh";
     this.active = this.initialActiveSheet();
@@ -248,7 +257,8 @@ export class XlsxWorkbookPort implements WorkbookPort {
   }
 
   async readSheet(sheet: string): Promise<Grid> {
-    return gridFromWorksheet(this.worksheet(sheet));
+    const ws = this.worksheet(sheet);
+    return this.readGrids.get(ws.name) ?? gridFromWorksheet(ws);
   }
 
   async applyMarks(sheet: string, findings: readonly Finding[]): Promise<void> {
@@ -297,6 +307,8 @@ export class XlsxWorkbookPort implements WorkbookPort {
    */
   async writeCells(sheet: string, writes: readonly CellWrite[]): Promise<void> {
     const ws = this.worksheet(sheet) as WorksheetInternals;
+    // From now on the sheet is read from what the pane wrote.
+    this.readGrids.delete(ws.name);
     for (const w of writes) {
       const merge = Object.values(ws._merges ?? {}).find(
         (m) => m.top <= w.row + 1 && w.row + 1 <= m.bottom && m.left <= w.col + 1 && w.col + 1 <= m.right,
@@ -350,6 +362,16 @@ export class XlsxWorkbookPort implements WorkbookPort {
     if (this.lastFindings.size === 0) return bytes;
     const copy = this.createWorkbook();
     await copy.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    // The findings the pane ignored are listed too, with their reasons (已忽略：原因), as the CLI's copy lists them:
+    // the check is run again over the workbook with the ignores stored in it to know which findings they hid.
+    const { ignores } = readIgnores(this.workbook);
+    const ignoredBySheet = new Map<string, Finding[]>();
+    if (ignores.length > 0) {
+      const visible = this.workbook.worksheets.filter((ws) => ws.state === "visible");
+      const grids = await Promise.all(visible.map((ws) => this.readSheet(ws.name)));
+      for (const check of checkWorkbook(grids, { ignored: ignores }))
+        ignoredBySheet.set(check.sheet, check.ignored);
+    }
     const checks = [...this.lastFindings].map(([sheet, findings]): SheetCheck => ({
       sheet,
       table: "unknown",
@@ -357,9 +379,10 @@ export class XlsxWorkbookPort implements WorkbookPort {
       level: null,
       confidence: 0,
       findings,
-      ignored: [],
+      ignored: ignoredBySheet.get(sheet) ?? [],
     }));
-    addResultsSheet(copy, checks, this.lang);
+    // One painter: the same function writes the 校验结果 sheet of the CLI's copy (annotate.ts).
+    addResultsSheet(copy, checks, this.lang, ignores);
     return new Uint8Array(await copy.xlsx.writeBuffer());
   }
 

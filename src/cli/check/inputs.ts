@@ -21,7 +21,7 @@ export type Input = ({ ok: true } & InputFile) | ({ ok: false } & InputFailure);
  * Extensions looked at inside directories: workbooks ExcelJS reads, and the formats people send instead (old .xls,
  * WPS .et, CSV) so they get a message rather than being passed over in silence.
  */
-const WALKED = new Set([".xlsx", ".xlsm", ".xls", ".et", ".csv"]);
+const WALKED = new Set([".xlsx", ".xlsm", ".xls", ".et", ".ods", ".fods", ".xlsb", ".csv"]);
 
 function isWalked(name: string): boolean {
   if (name.startsWith(".") || name.startsWith("~$")) return false; // hidden files, Office lock files

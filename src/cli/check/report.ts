@@ -1,5 +1,6 @@
 import { problemText } from "../../adapters/xlsx/problems";
 import type { SummaryFile } from "../../adapters/xlsx/summary";
+import { terminalSafe } from "../../adapters/xlsx/safe-text";
 import { SEVERITY_ORDER, countBySeverity, type Finding, type Severity } from "../../core/findings";
 import { toA1 } from "../../core/grid/a1";
 import { LEVEL_NAMES, PACK_NAMES, TABLE_NAMES } from "../../core/packs/types";
@@ -85,22 +86,24 @@ function sheetHeading(c: SheetCheck, lang: Lang): string {
   if (c.policy) parts.push(PACK_NAMES[c.policy][lang]);
   if (c.level) parts.push(LEVEL_NAMES[c.level][lang]);
   if (c.table !== "unknown") parts.push(`${checkText.confidence[lang]} ${c.confidence.toFixed(2)}`);
-  return `${checkText.sheet(c.sheet)[lang]}${lang === "zh" ? "：" : ": "}${parts.join(" · ")}`;
+  return `${checkText.sheet(terminalSafe(c.sheet))[lang]}${lang === "zh" ? "：" : ": "}${parts.join(" · ")}`;
 }
 
 function findingLine(f: Finding, group: RuleGroup, lang: Lang): string {
   const cell = toA1(f.row, f.col).padEnd(6);
   const own = f.severity !== group.worst ? `${TAG[f.severity][lang]} ` : "";
   const clause = f.clause === "" ? "" : lang === "zh" ? `（依据：${f.clause}）` : ` (${f.clause})`;
-  return `      ${cell}${own}${f.message[lang]}${clause}`;
+  return `      ${cell}${own}${terminalSafe(f.message[lang])}${terminalSafe(clause)}`;
 }
 
 /** The human report of one file: what each sheet was recognised as, its counts, then its findings by rule. */
 export function humanFileReport(o: FileOutcome, lang: Lang, options: { maxFindings?: number } = {}): string {
-  const lines: string[] = [o.file];
+  // Everything from the file (its name, sheet names, cell text in messages) is printed with control characters
+  // shown escaped: a cell must not be able to drive the terminal.
+  const lines: string[] = [terminalSafe(o.file)];
   const error = outcomeError(o, lang);
   if (error !== null) {
-    lines.push(`  ${checkText.cannotCheck[lang]}${lang === "zh" ? "：" : ": "}${error}`);
+    lines.push(`  ${checkText.cannotCheck[lang]}${lang === "zh" ? "：" : ": "}${terminalSafe(error)}`);
     return `${lines.join("\n")}\n\n`;
   }
   if (o.ignoresUnreadable) lines.push(`  ${checkText.ignoresUnreadable[lang]}`);
@@ -135,7 +138,7 @@ export function humanFileReport(o: FileOutcome, lang: Lang, options: { maxFindin
     if (listed < c.findings.length && limit > 0)
       lines.push(checkText.notShown(c.findings.length - listed, c.sheet)[lang]);
   }
-  if (o.copy?.ok) lines.push(`  ${checkText.wroteCopy(o.copy.path)[lang]}`);
+  if (o.copy?.ok) lines.push(`  ${checkText.wroteCopy(terminalSafe(o.copy.path))[lang]}`);
   return `${lines.join("\n")}\n\n`;
 }
 

@@ -1,9 +1,14 @@
 import { promises as fsp } from "node:fs";
 import * as path from "node:path";
 import { annotateWorkbook } from "../../adapters/xlsx/annotate";
-import { openCheckableWorkbook } from "../../adapters/xlsx/open-file";
-import { COPY_LIMITS, copyTooLargeText, type InputProblem } from "../../adapters/xlsx/problems";
-import type { Grid } from "../../core/grid/types";
+import { CopyRefusedError, openCheckableWorkbook } from "../../adapters/xlsx/open-file";
+import {
+  COPY_LIMITS,
+  copyRefusedText,
+  copyTooLargeText,
+  problemText,
+  type InputProblem,
+} from "../../adapters/xlsx/problems";
 import { writeFileAtomic } from "../../adapters/xlsx/write-file";
 import { checkWorkbook } from "../../core/check";
 import type { CheckOptions, SheetCheck } from "../../core/check-types";
@@ -44,7 +49,9 @@ export class CopyNamer {
   ) {}
 
   next(inputPath: string): string {
-    // An annotated copy checked again keeps its name: a.checked.xlsx → a.checked.xlsx, not a.checked.checked.xlsx.
+    // An annotated copy checked again keeps its name (a.checked.xlsx → a.checked.xlsx, not a.checked.checked.xlsx);
+    // a file in another format keeps its extension in the name, since the copy is .xlsx: 申报表.xls →
+    // 申报表.xls.checked.xlsx.
     const stem = path
       .basename(inputPath)
       .replace(/\.(xlsx|xlsm)$/i, "")
@@ -95,14 +102,32 @@ export async function checkInput(
       options.outShown !== undefined
         ? path.join(options.outShown, path.basename(target))
         : path.relative(options.cwd, target) || target;
-    const tooBig = grids
-      .map((g) => ({ sheet: g.name, ...gridSize(g) }))
-      .find((s) => s.rows > COPY_LIMITS.rows || s.cells > COPY_LIMITS.cells);
+    const tooBig = opened.workbook.sheets.find(
+      (s) => s.stats.rows > COPY_LIMITS.rows || s.stats.cells > COPY_LIMITS.cells,
+    );
     if (tooBig) {
       outcome.copy = {
         ok: false,
         path: shown,
-        detail: copyTooLargeText(tooBig.sheet, tooBig.rows, tooBig.cells)[options.lang],
+        detail: copyTooLargeText(tooBig.name, tooBig.stats.rows, tooBig.stats.cells)[options.lang],
+      };
+      return outcome;
+    }
+    // ExcelJS makes an object for every cell a merge or a data validation covers, and compares every merge with
+    // every other: a sheet past these figures would take gigabytes or minutes to copy.
+    const tooSpread = opened.workbook.sheets.find(
+      (s) =>
+        s.stats.merges > COPY_LIMITS.merges ||
+        s.stats.mergedCells > COPY_LIMITS.coveredCells ||
+        s.stats.validatedCells > COPY_LIMITS.coveredCells,
+    );
+    if (tooSpread) {
+      outcome.copy = {
+        ok: false,
+        path: shown,
+        detail: copyRefusedText({ kind: "copy-too-spread", sheet: tooSpread.name, ...tooSpread.stats })[
+          options.lang
+        ],
       };
       return outcome;
     }
@@ -115,24 +140,16 @@ export async function checkInput(
       outcome.copy = { ok: true, path: shown };
     } catch (error) {
       const detail =
-        (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+        error instanceof CopyRefusedError
+          ? error.problem.kind === "copy-would-drop"
+            ? copyRefusedText(error.problem)[options.lang]
+            : problemText(error.problem)[options.lang]
+          : ((error as NodeJS.ErrnoException).code ??
+            (error instanceof Error ? error.message : String(error)));
       outcome.copy = { ok: false, path: shown, detail };
     }
   }
   return outcome;
-}
-
-/** The rows that hold something and the cells that are not empty: what ExcelJS will have to hold for a copy. */
-export function gridSize(grid: Grid): { rows: number; cells: number } {
-  let rows = 0;
-  let cells = 0;
-  for (let r = 0; r < grid.rowCount; r++) {
-    let inRow = 0;
-    for (let c = 0; c < grid.colCount; c++) if (grid.cell(r, c).value !== null) inRow++;
-    if (inRow > 0) rows++;
-    cells += inRow;
-  }
-  return { rows, cells };
 }
 
 /** Make sure the out directory exists (creating it), or say why it cannot be used. */

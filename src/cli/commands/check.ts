@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { buildSummaryWorkbook } from "../../adapters/xlsx/summary";
+import { terminalSafe } from "../../adapters/xlsx/safe-text";
 import { writeFileAtomic } from "../../adapters/xlsx/write-file";
 import { isPackId, type Level, type PackId } from "../../core/packs/types";
 import { parseArgsError } from "../args";
@@ -95,7 +95,7 @@ async function runCheck(args: readonly string[], io: CliIO): Promise<number> {
   const progress = createProgress(io, inputs.length);
   const outcomes: FileOutcome[] = [];
   for (const [index, input] of inputs.entries()) {
-    progress.start(index, input.display);
+    progress.start(index, terminalSafe(input.display));
     const outcome = await checkInput(
       input,
       {
@@ -110,7 +110,9 @@ async function runCheck(args: readonly string[], io: CliIO): Promise<number> {
       namer,
     );
     if (outcome.copy && !outcome.copy.ok)
-      io.stderr(`${checkText.writeFailed(outcome.copy.path, outcome.copy.detail)[lang]}\n`);
+      io.stderr(
+        `${terminalSafe(checkText.writeFailed(outcome.copy.path, outcome.copy.detail)[lang], true)}\n`,
+      );
     // The human report streams file by file; the JSON document needs every file first.
     if (!parsed.json) {
       progress.finish();
@@ -125,6 +127,8 @@ async function runCheck(args: readonly string[], io: CliIO): Promise<number> {
   if (summaryPath && parsed.summary !== undefined) {
     const shown = parsed.summary;
     try {
+      // Loaded here: the summary writer brings ExcelJS, which a plain check does not need.
+      const { buildSummaryWorkbook } = await import("../../adapters/xlsx/summary");
       const wb = buildSummaryWorkbook(
         summaryFiles(outcomes, lang),
         outcomes.flatMap((o) => o.projects),

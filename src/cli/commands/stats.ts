@@ -1,8 +1,7 @@
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { openWorkbookFile } from "../../adapters/xlsx/open-file";
+import { openCheckableWorkbook } from "../../adapters/xlsx/open-file";
 import { problemText } from "../../adapters/xlsx/problems";
-import { gridsFromWorkbook } from "../../adapters/xlsx/read";
 import { sheetSignals } from "../../core/check";
 import type { Text } from "../../core/findings";
 import type { Grid } from "../../core/grid/types";
@@ -373,12 +372,12 @@ async function runStats(args: readonly string[], io: CliIO): Promise<number> {
   const json = parsed.values.json === true;
   const wanted = parsed.values.sheet;
 
-  const opened = await openWorkbookFile(path.resolve(io.cwd, file));
+  const opened = await openCheckableWorkbook(path.resolve(io.cwd, file));
   if (!opened.ok) {
     io.stderr(`${file}: ${problemText(opened.problem)[lang]}\n`);
     return 2;
   }
-  const grids = gridsFromWorkbook(opened.workbook);
+  const grids = opened.workbook.grids;
   let results: SheetResult[];
   if (wanted !== undefined) {
     const grid = grids.find((g) => g.name === wanted) ?? grids.find((g) => g.name.trim() === wanted.trim());

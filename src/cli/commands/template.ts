@@ -1,10 +1,8 @@
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import ExcelJS from "exceljs";
 import { addLayoutSheet } from "../../adapters/xlsx/draw";
-import { openWorkbookFile } from "../../adapters/xlsx/open-file";
+import { openCheckableWorkbook } from "../../adapters/xlsx/open-file";
 import { problemText } from "../../adapters/xlsx/problems";
-import { gridsFromWorkbook } from "../../adapters/xlsx/read";
 import { writeFileAtomic } from "../../adapters/xlsx/write-file";
 import type { Text } from "../../core/findings";
 import { toA1 } from "../../core/grid/a1";
@@ -206,12 +204,12 @@ async function runTemplate(args: readonly string[], io: CliIO): Promise<number> 
       io.stderr(`${templateCliText.cannotFill(template.id)[lang]}\n`);
       return 2;
     }
-    const opened = await openWorkbookFile(source);
+    const opened = await openCheckableWorkbook(source);
     if (!opened.ok) {
       io.stderr(`${fill}: ${problemText(opened.problem)[lang]}\n`);
       return 2;
     }
-    const result = fillFrom(template, gridsFromWorkbook(opened.workbook), fill, out, keys, lang);
+    const result = fillFrom(template, opened.workbook.grids, fill, out, keys, lang);
     if ("zh" in result) {
       io.stderr(`${result[lang]}\n`);
       return 2;
@@ -219,6 +217,8 @@ async function runTemplate(args: readonly string[], io: CliIO): Promise<number> 
     filled = result;
   }
 
+  // ExcelJS is loaded when a workbook is written, so that commands that only read start quickly.
+  const { default: ExcelJS } = await import("exceljs");
   const wb = new ExcelJS.Workbook();
   wb.creator = "yanxiu-desk";
   for (const layout of filled.layouts) addLayoutSheet(wb, layout);

@@ -22,6 +22,12 @@ export function rawCell(value: CellValue, numberFormat?: string): RawCell {
   return cell;
 }
 
+/** How far beyond the cells present a merged area still extends the grid. */
+const MERGE_REACH_ROWS = 256;
+const MERGE_REACH_COLS = 64;
+/** Merged areas up to this many cells are indexed cell by cell. */
+const INDEXED_MERGE_CELLS = 1024;
+
 /**
  * Build a Grid over rows of cells. Rows may be ragged or missing; missing cells read as empty.
  * Merges are indexed by every cell they cover so lookups stay O(1) on large sheets.
@@ -34,9 +40,7 @@ export function makeGrid(
   let colCount = 0;
   // Rows may be holes (sparse arrays from readers that skip empty rows).
   for (const row of rows) if (row && row.length > colCount) colCount = row.length;
-  for (const m of merges) if (m.right + 1 > colCount) colCount = m.right + 1;
   let rowCount = rows.length;
-  for (const m of merges) if (m.bottom + 1 > rowCount) rowCount = m.bottom + 1;
   let firstUncalculated: CellRef | undefined;
   for (let r = 0; r < rows.length && !firstUncalculated; r++) {
     const row = rows[r];
@@ -47,9 +51,22 @@ export function makeGrid(
         break;
       }
   }
+  // Merges reach the extent only near the cells present: a merge over whole columns or the whole sheet (files do
+  // carry them) would otherwise make every scan of the grid walk a million rows of nothing. (Issue 12.)
+  const rowReach = rowCount + MERGE_REACH_ROWS;
+  const colReach = colCount + MERGE_REACH_COLS;
+  for (const m of merges) if (m.right + 1 > colCount) colCount = Math.min(m.right + 1, colReach);
+  for (const m of merges) if (m.bottom + 1 > rowCount) rowCount = Math.min(m.bottom + 1, rowReach);
+  // Small merges are indexed by every cell they cover, so lookups stay O(1) on large sheets; large ones (few in
+  // any real sheet) are kept apart and looked through, so a whole-sheet merge costs one entry, not 17 billion.
   const mergeIndex = new Map<number, MergeArea>();
+  const large: MergeArea[] = [];
   const key = (r: number, c: number) => r * 16384 + c;
   for (const m of merges) {
+    if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > INDEXED_MERGE_CELLS) {
+      large.push(m);
+      continue;
+    }
     for (let r = m.top; r <= m.bottom; r++)
       for (let c = m.left; c <= m.right; c++) mergeIndex.set(key(r, c), m);
   }
@@ -61,8 +78,13 @@ export function makeGrid(
     cell(row, col) {
       return rows[row]?.[col] ?? EMPTY;
     },
+    rowWidth(row) {
+      return rows[row]?.length ?? 0;
+    },
     mergeAt(row, col) {
-      return mergeIndex.get(key(row, col));
+      const found = mergeIndex.get(key(row, col));
+      if (found || large.length === 0) return found;
+      return large.find((m) => m.top <= row && row <= m.bottom && m.left <= col && col <= m.right);
     },
     ...(firstUncalculated ? { firstUncalculated } : {}),
   };

@@ -37,6 +37,12 @@ export interface Grid {
   readonly merges: readonly MergeArea[];
   /** The cell at (row, col); an empty cell outside the data or where nothing was typed. */
   cell(row: number, col: number): RawCell;
+  /**
+   * One past the last column of `row` that holds a cell (0 for an empty row). Walks along a row stop here, so the
+   * work follows the cells present, not the sheet's extent: one cell at XFD1048576 must not make every row 16,384
+   * columns wide.
+   */
+  rowWidth(row: number): number;
   /** The merge that contains (row, col), if any. */
   mergeAt(row: number, col: number): MergeArea | undefined;
   /** The first cell (in row order) holding a formula without a calculated value, if any (see RawCell.uncalculated). */

@@ -106,7 +106,8 @@ function matchColumn<K extends string>(
 /** Non-empty cells of a row as {col, text}, reading merged cells once (their top-left). */
 function rowTexts(grid: Grid, row: number): FooterLine[] {
   const out: FooterLine[] = [];
-  for (let col = 0; col < grid.colCount; col++) {
+  // Text stands only in cells present (a merge's text is at its top-left), so the row's own width is enough.
+  for (let col = 0; col < grid.rowWidth(row); col++) {
     const m = grid.mergeAt(row, col);
     if (m && (m.top !== row || m.left !== col)) continue;
     const cell = grid.cell(row, col);
@@ -119,7 +120,7 @@ function rowTexts(grid: Grid, row: number): FooterLine[] {
 
 /** The first non-empty cell of a row (top-left of merges), if any. */
 function firstText(grid: Grid, row: number): FooterLine | undefined {
-  for (let col = 0; col < grid.colCount; col++) {
+  for (let col = 0; col < grid.rowWidth(row); col++) {
     const m = grid.mergeAt(row, col);
     if (m && (m.top !== row || m.left !== col)) continue;
     const text = cellText(grid.cell(row, col));

@@ -1,9 +1,11 @@
-// Opening a workbook in the browser: the bytes never leave the page. Bad files are told apart before ExcelJS sees
-// them (classify.ts, shared with the CLI), so the user reads what is wrong and what to do, not a zip library's error.
+// Opening a workbook in the browser: the bytes never leave the page. The file is read by the same pipeline as the
+// CLI's (adapters/xlsx/workbook-file.ts: capped inflation, the project's reader, SheetJS for .xls/.et/.ods), so a
+// bomb or a damaged file gets the same message here as there. ExcelJS is loaded only to write (marks, inserted
+// sheets, the download), once the file has passed every limit.
 
-import { classifyWorkbookBytes, extensionOf } from "../../adapters/xlsx/classify";
-import type { InputProblem } from "../../adapters/xlsx/problems";
+import { COPY_LIMITS, type InputProblem } from "../../adapters/xlsx/problems";
 import { XlsxWorkbookPort } from "../../adapters/xlsx/workbook-port";
+import { copySourceBytes, problemOf, readWorkbookBytes } from "../../adapters/xlsx/workbook-file";
 import type { Lang } from "../strings";
 import { loadExcelJS } from "./load-exceljs";
 
@@ -15,8 +17,9 @@ function messageOf(error: unknown): string {
 }
 
 /**
- * A workbook port over the bytes of an .xlsx file, or the problem that stops them being one (not a zip, encrypted,
- * CSV, an old .xls, damaged, no worksheets). Never throws: every failure is a typed problem.
+ * A workbook port over the bytes of a workbook file (.xlsx, .xlsm, or .xls/.et/.ods/.fods/.xlsb converted to .xlsx),
+ * or the problem that stops them being one (over the limits, encrypted, CSV, damaged, no worksheets). Never throws:
+ * every failure is a typed problem.
  * @param lang the language of the reasons the marks will carry
  */
 export async function openWorkbookInBrowser(
@@ -24,8 +27,21 @@ export async function openWorkbookInBrowser(
   fileName: string,
   lang: Lang,
 ): Promise<OpenOutcome> {
-  const classified = classifyWorkbookBytes(bytes, extensionOf(fileName));
-  if (!classified.ok) return classified;
+  const read = await readWorkbookBytes(bytes, fileName);
+  if (!read.ok) return read;
+  const { sheets } = read.workbook;
+  if (!sheets.some((s) => s.state === "visible"))
+    return { ok: false, problem: { kind: "empty-workbook", noSheets: true } };
+  // ExcelJS makes an object for every cell a merge or a validation covers: such a file would hang the tab.
+  const spread = sheets.find(
+    (s) =>
+      s.stats.merges > COPY_LIMITS.merges ||
+      s.stats.mergedCells > COPY_LIMITS.coveredCells ||
+      s.stats.validatedCells > COPY_LIMITS.coveredCells,
+  );
+  if (spread) return { ok: false, problem: { kind: "too-spread", sheet: spread.name, ...spread.stats } };
+  const source = await copySourceBytes(read.workbook);
+  if (!source.ok) return source;
   let ExcelJS;
   try {
     ExcelJS = await loadExcelJS();
@@ -34,14 +50,17 @@ export async function openWorkbookInBrowser(
   }
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    await workbook.xlsx.load(source.bytes as unknown as ArrayBuffer);
   } catch (error) {
-    return { ok: false, problem: { kind: "corrupt", detail: "content", message: messageOf(error) } };
+    return { ok: false, problem: problemOf(error) };
   }
-  if (!workbook.worksheets.some((ws) => ws.state === "visible" || ws.state === undefined))
-    return { ok: false, problem: { kind: "empty-workbook", noSheets: true } };
   return {
     ok: true,
-    port: new XlsxWorkbookPort(workbook, { createWorkbook: () => new ExcelJS.Workbook(), lang }),
+    port: new XlsxWorkbookPort(workbook, {
+      createWorkbook: () => new ExcelJS.Workbook(),
+      lang,
+      // The sheets as the project's reader read them: what the engine checks, whatever ExcelJS makes of the file.
+      grids: new Map(sheets.map((s) => [s.name, s.grid])),
+    }),
   };
 }
