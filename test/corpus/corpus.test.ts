@@ -1,0 +1,291 @@
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { main } from "../../src/cli/main";
+import type { CliIO } from "../../src/cli/types";
+import { GRID_LIMITS, sheetExtents, type SheetExtents } from "./extent";
+
+/**
+ * The real-world robustness corpus (issues 11 and 12): public spreadsheets written by many programs, some damaged,
+ * encrypted or hostile, under test/fixtures/corpus/<source>/. Every file found there is run through `yanxiu check
+ * --json` in-process and must give a checked result or a clear refusal — never an internal error — with every
+ * finding inside its sheet, the input untouched, within a time bound. corpus.json records each file's source,
+ * licence and what a reader that reads the file as Excel or LibreOffice would should do with it.
+ */
+
+const CORPUS = path.join(__dirname, "..", "fixtures", "corpus");
+const MANIFEST = path.join(CORPUS, "corpus.json");
+const README = path.join(CORPUS, "README.md");
+/** Files of the corpus directory that are its documentation, not inputs. */
+const NOT_INPUTS = new Set(["README.md", "corpus.json", "LICENSES"]);
+const MAX_CORPUS_BYTES = 5 * 1024 * 1024;
+/** Per-file bound: a real file of this size is checked in well under a second; 20 s means something loops. */
+const PER_FILE_MS = 20_000;
+
+/**
+ * What the file should come to:
+ * - checked: a workbook Excel or LibreOffice opens with data, so exit 0/1 with no error;
+ * - refused:encrypted / refused:empty / refused: exit 2 with a message that says why (or any message);
+ * - xlsb, fods: checked, or refused with a message that names the format (not "zip but not a workbook", not
+ *   "plain text": issue 12 item 7);
+ * - any: hostile or damaged beyond what Excel promises; only the general guarantees apply.
+ */
+type Expect = "checked" | "refused" | "refused:encrypted" | "refused:empty" | "xlsb" | "fods" | "any";
+
+interface ManifestEntry {
+  file: string;
+  repo: string;
+  path: string;
+  commit: string;
+  licence: string;
+  bytes: number;
+  sha256: string;
+  producer: string;
+  features: string;
+  expect: Expect;
+}
+
+interface JsonFinding {
+  cell: string;
+  severity: "error" | "warning" | "info";
+  rule: string;
+  message: string;
+}
+interface JsonDoc {
+  files: Array<{
+    file: string;
+    error: string | null;
+    sheets: Array<{ sheet: string; findings: JsonFinding[] }>;
+  }>;
+}
+
+/** Every input file under the corpus directory, relative with forward slashes, sorted. */
+function corpusFiles(dir = CORPUS, prefix = ""): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (prefix === "" && NOT_INPUTS.has(entry.name)) continue;
+    const rel = prefix === "" ? entry.name : `${prefix}/${entry.name}`;
+    if (entry.isDirectory()) out.push(...corpusFiles(path.join(dir, entry.name), rel));
+    else if (entry.isFile()) out.push(rel);
+  }
+  return out.sort();
+}
+
+const FILES = corpusFiles();
+const manifest = (JSON.parse(fs.readFileSync(MANIFEST, "utf8")) as { files: ManifestEntry[] }).files;
+const byFile = new Map(manifest.map((e) => [e.file, e]));
+
+const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** The stack when the CLI threw: what bin/yanxiu.js reports as exit 3. */
+  crash?: string;
+}
+
+/** The CLI in-process, as bin/yanxiu.js runs it: a throw is the internal error (exit 3) it would report. */
+async function runCheck(file: string): Promise<Run> {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIO = {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    lang: "zh",
+    isTTY: false,
+    cwd: CORPUS,
+  };
+  try {
+    const code = await main(["check", file, "--json"], io);
+    return { code, stdout, stderr };
+  } catch (error) {
+    const crash = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    return { code: 3, stdout, stderr, crash };
+  }
+}
+
+const HAN = /[\u3400-\u9fff]/;
+// Control characters other than tab and newline have no place in a message shown in a terminal.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+/** "AB12" to 0-based row/col; undefined for anything that is not a cell address on some grid (A0, "", -1…). */
+function parseCell(a1: string): { row: number; col: number } | undefined {
+  const m = /^([A-Z]{1,3})([1-9]\d{0,6})$/.exec(a1);
+  if (!m) return undefined;
+  let col = 0;
+  for (const ch of m[1] ?? "") col = col * 26 + ch.charCodeAt(0) - 64;
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+function columnLetters(col: number): string {
+  let out = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26))
+    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
+
+function gridOf(file: string): { rows: number; cols: number } {
+  return /\.(xls|et|xlt|ett)$/i.test(file) ? GRID_LIMITS.biff : GRID_LIMITS.ooxml;
+}
+
+/** Why a finding's cell is not inside its sheet, or null when it is. */
+function outsideReason(
+  file: string,
+  extents: SheetExtents | null,
+  sheet: string,
+  cell: string,
+): string | null {
+  const at = parseCell(cell);
+  if (!at) return `“${cell}” is not a cell address`;
+  const grid = gridOf(file);
+  if (at.row >= grid.rows || at.col >= grid.cols) return `${cell} is beyond the format's grid`;
+  if (!extents) return null;
+  const extent = extents.get(sheet);
+  if (!extent) return `the file has no sheet named “${sheet}” (it has: ${[...extents.keys()].join(", ")})`;
+  // A1 always counts: notes about a whole sheet (empty, not recognised) are anchored there.
+  const lastRow = Math.max(extent.lastRow, 0);
+  const lastCol = Math.max(extent.lastCol, 0);
+  if (at.row > lastRow || at.col > lastCol)
+    return `${cell} lies outside the sheet's used extent A1:${columnLetters(lastCol)}${lastRow + 1}`;
+  return null;
+}
+
+describe("the corpus directory", () => {
+  test("every file has a source and licence entry in corpus.json, and every entry a file", () => {
+    expect(FILES.filter((f) => !byFile.has(f))).toEqual([]);
+    expect(manifest.map((e) => e.file).filter((f) => !FILES.includes(f))).toEqual([]);
+    expect(new Set(manifest.map((e) => e.file)).size).toBe(manifest.length);
+  });
+
+  test("every entry names a repository, path, commit, licence with its text, producer and expectation", () => {
+    const licences = fs.readdirSync(path.join(CORPUS, "LICENSES"));
+    for (const e of manifest) {
+      expect(e.repo).toMatch(/^[\w.-]+\/[\w.-]+$/);
+      expect(e.path).not.toBe("");
+      expect(e.commit).toMatch(/^[0-9a-f]{40}$/);
+      expect(["Apache-2.0", "MIT"]).toContain(e.licence);
+      expect(e.producer).not.toBe("");
+      expect(["checked", "refused", "refused:encrypted", "refused:empty", "xlsb", "fods", "any"]).toContain(
+        e.expect,
+      );
+    }
+    expect(licences).toEqual(
+      expect.arrayContaining(["Apache-2.0.txt", "NOTICE-apache-poi.txt", "MIT-calamine.txt"]),
+    );
+  });
+
+  test("the files are the bytes that were fetched (sha256 as recorded)", () => {
+    for (const e of manifest) {
+      const bytes = fs.readFileSync(path.join(CORPUS, e.file));
+      expect({ file: e.file, bytes: bytes.length, sha256: sha256(bytes) }).toEqual({
+        file: e.file,
+        bytes: e.bytes,
+        sha256: e.sha256,
+      });
+    }
+  });
+
+  test("README.md lists every file", () => {
+    const readme = fs.readFileSync(README, "utf8");
+    expect(FILES.filter((f) => !readme.includes(`\`${f}\``))).toEqual([]);
+  });
+
+  test("the corpus stays under 5 MB", () => {
+    const total = FILES.reduce((sum, f) => sum + fs.statSync(path.join(CORPUS, f)).size, 0);
+    expect(total).toBeLessThan(MAX_CORPUS_BYTES);
+  });
+});
+
+describe.each(FILES)("corpus file %s", (file) => {
+  const full = path.join(CORPUS, file);
+  const expectation: Expect = byFile.get(file)?.expect ?? "any";
+  let before: Buffer;
+  let run: Run;
+  let doc: JsonDoc | undefined;
+
+  beforeAll(async () => {
+    before = fs.readFileSync(full);
+    run = await runCheck(full);
+    try {
+      doc = JSON.parse(run.stdout) as JsonDoc;
+    } catch {
+      doc = undefined;
+    }
+  }, PER_FILE_MS);
+
+  test("no internal error (exit 3)", () => {
+    expect(run.crash ?? null).toBeNull();
+    expect([0, 1, 2]).toContain(run.code);
+  });
+
+  test("the report is one JSON entry whose exit code agrees with it", () => {
+    expect(doc).toBeDefined();
+    const entry = doc?.files[0];
+    expect(doc?.files).toHaveLength(1);
+    const hasError = entry?.sheets.some((s) => s.findings.some((f) => f.severity === "error")) ?? false;
+    if (run.code === 2) expect(entry?.sheets).toEqual([]);
+    else expect({ code: run.code, error: entry?.error }).toEqual({ code: hasError ? 1 : 0, error: null });
+  });
+
+  test("a refusal says why, in zh-CN, without control characters", () => {
+    const message = doc?.files[0]?.error ?? null;
+    if (run.code !== 2) {
+      expect(message).toBeNull();
+      return;
+    }
+    expect(message).toEqual(expect.any(String));
+    expect(message?.trim()).not.toBe("");
+    expect(message).toMatch(HAN);
+    expect(message).not.toMatch(CONTROL);
+  });
+
+  test("every finding lies inside its sheet", () => {
+    const extents = sheetExtents(before);
+    const outside: string[] = [];
+    for (const sheet of doc?.files[0]?.sheets ?? [])
+      for (const f of sheet.findings) {
+        const why = outsideReason(file, extents, sheet.sheet, f.cell);
+        if (why) outside.push(`${sheet.sheet}!${f.cell} (${f.rule}): ${why}`);
+      }
+    expect(outside).toEqual([]);
+  });
+
+  test("the input file is unchanged", () => {
+    const after = fs.readFileSync(full);
+    expect(sha256(after)).toBe(sha256(before));
+    expect(sha256(after)).toBe(byFile.get(file)?.sha256 ?? sha256(after));
+  });
+
+  // "any" has no outcome of its own beyond the general guarantees above, so no test of it.
+  if (expectation !== "any")
+    test(`outcome as a reader of the format should give (${expectation})`, () => {
+      const message = doc?.files[0]?.error ?? "";
+      const outcome = { code: run.code, error: doc?.files[0]?.error ?? null };
+      switch (expectation) {
+        case "checked":
+          expect(outcome).toEqual({ code: run.code === 1 ? 1 : 0, error: null });
+          break;
+        case "refused":
+          expect(run.code).toBe(2);
+          break;
+        case "refused:encrypted":
+          expect(outcome).toEqual({ code: 2, error: expect.stringMatching(/密码|加密/) });
+          break;
+        case "refused:empty":
+          expect(outcome).toEqual({ code: 2, error: expect.stringMatching(/空|没有任何工作表/) });
+          break;
+        case "xlsb":
+          if (run.code === 2) expect(message).toMatch(/xlsb|二进制/i);
+          else expect([0, 1]).toContain(run.code);
+          break;
+        case "fods":
+          if (run.code === 2) {
+            expect(message).toMatch(/fods|OpenDocument|开放文档/i);
+            expect(message).not.toMatch(/纯文本/);
+          } else expect([0, 1]).toContain(run.code);
+          break;
+      }
+    });
+});
