@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
+import { XMLValidator } from "fast-xml-parser";
 import { main } from "../../src/cli/main";
 import type { CliIO } from "../../src/cli/types";
-import { GRID_LIMITS, sheetExtents, type SheetExtents } from "./extent";
+import { GRID_LIMITS, readZip, sheetExtents, type SheetExtents } from "./extent";
 
 /**
  * The real-world robustness corpus (issues 11 and 12): public spreadsheets written by many programs, some damaged,
@@ -86,7 +88,7 @@ interface Run {
 }
 
 /** The CLI in-process, as bin/yanxiu.js runs it: a throw is the internal error (exit 3) it would report. */
-async function runCheck(file: string): Promise<Run> {
+async function runCheck(file: string, extra: readonly string[] = []): Promise<Run> {
   let stdout = "";
   let stderr = "";
   const io: CliIO = {
@@ -97,7 +99,7 @@ async function runCheck(file: string): Promise<Run> {
     cwd: CORPUS,
   };
   try {
-    const code = await main(["check", file, "--json"], io);
+    const code = await main(["check", file, "--json", ...extra], io);
     return { code, stdout, stderr };
   } catch (error) {
     const crash = error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -151,6 +153,45 @@ function outsideReason(
     return `${cell} lies outside the sheet's used extent A1:${columnLetters(lastCol)}${lastRow + 1}`;
   return null;
 }
+
+/**
+ * Why an XML part is not well-formed, or null: the parser's verdict, plus the characters XML 1.0 forbids, raw or as
+ * references (control characters, U+FFFE/U+FFFF), which the parser lets through but Excel and others reject.
+ */
+function xmlFault(xml: string): string | null {
+  const verdict = XMLValidator.validate(xml);
+  if (verdict !== true)
+    return `${verdict.err.code} at ${verdict.err.line}:${verdict.err.col}: ${verdict.err.msg}`;
+  // eslint-disable-next-line no-control-regex
+  const raw = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.exec(xml);
+  if (raw) return `forbidden character U+${raw[0].charCodeAt(0).toString(16).padStart(4, "0")}`;
+  for (const m of xml.matchAll(/&#(x[0-9a-fA-F]+|\d+);/g)) {
+    const ref = m[1] ?? "";
+    const code = ref.startsWith("x") ? parseInt(ref.slice(1), 16) : parseInt(ref, 10);
+    const allowed =
+      code === 0x9 ||
+      code === 0xa ||
+      code === 0xd ||
+      (code >= 0x20 && code <= 0xd7ff) ||
+      (code >= 0xe000 && code <= 0xfffd) ||
+      (code >= 0x10000 && code <= 0x10ffff);
+    if (!allowed) return `reference to a forbidden character ${m[0]}`;
+  }
+  return null;
+}
+
+/** The reason in "无法写出“…”：reason" (the part a user reads to know what to do). */
+function writeFailureReasons(stderr: string): string[] {
+  return stderr
+    .split("\n")
+    .filter((line) => line.startsWith("无法写出"))
+    .map((line) => line.slice(line.lastIndexOf("：") + 1));
+}
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 describe("the corpus directory", () => {
   test("every file has a source and licence entry in corpus.json, and every entry a file", () => {
@@ -251,6 +292,50 @@ describe.each(FILES)("corpus file %s", (file) => {
       }
     expect(outside).toEqual([]);
   });
+
+  test(
+    "the annotated copy (--out) is well-formed and keeps every sheet, or is refused with a zh-CN reason",
+    async () => {
+      const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "yanxiu-corpus-"));
+      made.push(outDir);
+      const copyRun = await runCheck(full, ["--out", outDir]);
+      expect(copyRun.crash ?? null).toBeNull();
+      expect(sha256(fs.readFileSync(full))).toBe(sha256(before));
+      const copies = fs.readdirSync(outDir);
+      if (run.code === 2) {
+        // A refused input leaves nothing behind.
+        expect({ code: copyRun.code, copies }).toEqual({ code: 2, copies: [] });
+        return;
+      }
+      if (copies.length === 0) {
+        // Refusing to write is allowed (rather than dropping data); the user must be told why, in words.
+        const reasons = writeFailureReasons(copyRun.stderr);
+        expect({ code: copyRun.code, reasons: reasons.length }).toEqual({ code: 2, reasons: 1 });
+        expect(reasons.filter((r) => !HAN.test(r) || CONTROL.test(r))).toEqual([]);
+        return;
+      }
+      expect({ code: copyRun.code, copies: copies.length }).toEqual({ code: run.code, copies: 1 });
+      const copy = readZip(fs.readFileSync(path.join(outDir, copies[0] ?? "")));
+      expect(copy).not.toBeNull();
+      const faults: string[] = [];
+      for (const name of copy?.names ?? [])
+        if (/\.(xml|rels|vml)$/i.test(name)) {
+          const xml = copy?.read(name);
+          const fault = xml === null || xml === undefined ? "cannot be read" : xmlFault(xml);
+          if (fault) faults.push(`${name}: ${fault}`);
+        }
+      expect(faults).toEqual([]);
+      // Every sheet of the input (as the file itself lists them, or as the check reported them) is in the copy.
+      const inputSheets = [
+        ...(sheetExtents(before)?.keys() ?? doc?.files[0]?.sheets.map((sh) => sh.sheet) ?? []),
+      ];
+      const copySheets = [
+        ...(sheetExtents(fs.readFileSync(path.join(outDir, copies[0] ?? "")))?.keys() ?? []),
+      ];
+      expect(inputSheets.filter((name) => !copySheets.includes(name))).toEqual([]);
+    },
+    PER_FILE_MS,
+  );
 
   test("the input file is unchanged", () => {
     const after = fs.readFileSync(full);

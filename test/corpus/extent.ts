@@ -88,6 +88,13 @@ function part(bytes: Buffer, entries: Map<string, ZipEntry>, name: string): stri
   return null;
 }
 
+/** A zip's parts by name, read on demand (each inflated with the same cap); null when not a readable zip. */
+export function readZip(bytes: Buffer): { names: string[]; read(name: string): string | null } | null {
+  const entries = zipEntries(bytes);
+  if (!entries) return null;
+  return { names: [...entries.keys()], read: (name) => part(bytes, entries, name) };
+}
+
 function decodeXml(text: string): string {
   return text.replace(/&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g, (_m, hex, dec, named) => {
     if (hex) return String.fromCodePoint(parseInt(hex as string, 16));
