@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { main } from "../../src/cli/main";
 import type { CliIO } from "../../src/cli/types";
-import { GRID_LIMITS, readZip, sheetExtents, type SheetExtents } from "./extent";
+import { findingOutside, readZip, sheetExtents } from "./extent";
 
 /**
  * The real-world robustness corpus (issues 11 and 12): public spreadsheets written by many programs, some damaged,
@@ -111,48 +111,6 @@ const HAN = /[\u3400-\u9fff]/;
 // Control characters other than tab and newline have no place in a message shown in a terminal.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
-
-/** "AB12" to 0-based row/col; undefined for anything that is not a cell address on some grid (A0, "", -1…). */
-function parseCell(a1: string): { row: number; col: number } | undefined {
-  const m = /^([A-Z]{1,3})([1-9]\d{0,6})$/.exec(a1);
-  if (!m) return undefined;
-  let col = 0;
-  for (const ch of m[1] ?? "") col = col * 26 + ch.charCodeAt(0) - 64;
-  return { row: Number(m[2]) - 1, col: col - 1 };
-}
-
-function columnLetters(col: number): string {
-  let out = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26))
-    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-  return out;
-}
-
-function gridOf(file: string): { rows: number; cols: number } {
-  return /\.(xls|et|xlt|ett)$/i.test(file) ? GRID_LIMITS.biff : GRID_LIMITS.ooxml;
-}
-
-/** Why a finding's cell is not inside its sheet, or null when it is. */
-function outsideReason(
-  file: string,
-  extents: SheetExtents | null,
-  sheet: string,
-  cell: string,
-): string | null {
-  const at = parseCell(cell);
-  if (!at) return `“${cell}” is not a cell address`;
-  const grid = gridOf(file);
-  if (at.row >= grid.rows || at.col >= grid.cols) return `${cell} is beyond the format's grid`;
-  if (!extents) return null;
-  const extent = extents.get(sheet);
-  if (!extent) return `the file has no sheet named “${sheet}” (it has: ${[...extents.keys()].join(", ")})`;
-  // A1 always counts: notes about a whole sheet (empty, not recognised) are anchored there.
-  const lastRow = Math.max(extent.lastRow, 0);
-  const lastCol = Math.max(extent.lastCol, 0);
-  if (at.row > lastRow || at.col > lastCol)
-    return `${cell} lies outside the sheet's used extent A1:${columnLetters(lastCol)}${lastRow + 1}`;
-  return null;
-}
 
 /**
  * Why an XML part is not well-formed, or null: the parser's verdict, plus the characters XML 1.0 forbids, raw or as
@@ -287,7 +245,7 @@ describe.each(FILES)("corpus file %s", (file) => {
     const outside: string[] = [];
     for (const sheet of doc?.files[0]?.sheets ?? [])
       for (const f of sheet.findings) {
-        const why = outsideReason(file, extents, sheet.sheet, f.cell);
+        const why = findingOutside(file, extents, sheet.sheet, f.cell);
         if (why) outside.push(`${sheet.sheet}!${f.cell} (${f.rule}): ${why}`);
       }
     expect(outside).toEqual([]);

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { odfExtents, sheetExtents, worksheetExtent, type SheetExtents } from "./extent";
+import { findingOutside, odfExtents, sheetExtents, worksheetExtent, type SheetExtents } from "./extent";
 
 /**
  * The corpus test trusts this oracle to say where each sheet ends, so it is pinned here: on XML written by hand, on
@@ -88,5 +88,34 @@ describe("corpus files", () => {
     expect(first).not.toBeNull();
     expect(Object.keys(first ?? {}).length).toBeGreaterThan(0);
     expect(sizes(extentsOf(b))).toEqual(first);
+  });
+});
+
+describe("a finding's cell against its sheet", () => {
+  const extents: SheetExtents = new Map([
+    ["表1", { lastRow: 9, lastCol: 3 }],
+    ["空表", { lastRow: -1, lastCol: -1 }],
+  ]);
+
+  test.each([
+    ["D10", "表1", null],
+    ["A1", "空表", null],
+    ["E10", "表1", "E10 lies outside the sheet's used extent A1:D10"],
+    ["D11", "表1", "D11 lies outside the sheet's used extent A1:D10"],
+    ["B1", "空表", "B1 lies outside the sheet's used extent A1:A1"],
+    ["A0", "表1", "“A0” is not a cell address"],
+    ["", "表1", "“” is not a cell address"],
+    ["A1", "表2", "the file has no sheet named “表2” (it has: 表1, 空表)"],
+    ["XFE1", "表1", "XFE1 is beyond the format's grid"],
+  ])("%s on %s", (cell, sheet, reason) => {
+    expect(findingOutside("a.xlsx", extents, sheet, cell)).toBe(reason);
+  });
+
+  test("without an extent, the format's grid bounds the cell: 256 columns and 65,536 rows for BIFF", () => {
+    expect(findingOutside("a.xls", null, "S", "IV65536")).toBeNull();
+    expect(findingOutside("a.et", null, "S", "IW1")).toBe("IW1 is beyond the format's grid");
+    expect(findingOutside("a.xls", null, "S", "A65537")).toBe("A65537 is beyond the format's grid");
+    expect(findingOutside("a.xlsb", null, "S", "XFD1048576")).toBeNull();
+    expect(findingOutside("a.xlsb", null, "S", "A1048577")).toBe("A1048577 is beyond the format's grid");
   });
 });

@@ -261,3 +261,48 @@ export function sheetExtents(bytes: Buffer): SheetExtents | null {
   if (content !== null && /<office:document-content\b/.test(content)) return odfExtents(content);
   return ooxmlExtents(bytes, entries);
 }
+
+/** "AB12" to 0-based row/col; undefined for anything that is not a cell address on some grid (A0, "", -1…). */
+function parseFindingCell(a1: string): { row: number; col: number } | undefined {
+  const m = /^([A-Z]{1,3})([1-9]\d{0,6})$/.exec(a1);
+  if (!m) return undefined;
+  let col = 0;
+  for (const ch of m[1] ?? "") col = col * 26 + ch.charCodeAt(0) - 64;
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+function columnLetters(col: number): string {
+  let out = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26))
+    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
+
+function gridOf(file: string): { rows: number; cols: number } {
+  return /\.(xls|et|xlt|ett)$/i.test(file) ? GRID_LIMITS.biff : GRID_LIMITS.ooxml;
+}
+
+/**
+ * Why a finding's cell (as the JSON report writes it) is not inside its sheet, or null when it is. The file name
+ * gives the format's grid for files the oracle cannot read (extents null).
+ */
+export function findingOutside(
+  file: string,
+  extents: SheetExtents | null,
+  sheet: string,
+  cell: string,
+): string | null {
+  const at = parseFindingCell(cell);
+  if (!at) return `“${cell}” is not a cell address`;
+  const grid = gridOf(file);
+  if (at.row >= grid.rows || at.col >= grid.cols) return `${cell} is beyond the format's grid`;
+  if (!extents) return null;
+  const extent = extents.get(sheet);
+  if (!extent) return `the file has no sheet named “${sheet}” (it has: ${[...extents.keys()].join(", ")})`;
+  // A1 always counts: notes about a whole sheet (empty, not recognised) are anchored there.
+  const lastRow = Math.max(extent.lastRow, 0);
+  const lastCol = Math.max(extent.lastCol, 0);
+  if (at.row > lastRow || at.col > lastCol)
+    return `${cell} lies outside the sheet's used extent A1:${columnLetters(lastCol)}${lastRow + 1}`;
+  return null;
+}
