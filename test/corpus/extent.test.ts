@@ -62,6 +62,10 @@ describe("corpus files", () => {
     expect(sizes(extentsOf("calamine/minimal_package.xlsx"))).toEqual({ Sheet1: "196x36" });
   });
 
+  test("a workbook part in UTF-16BE (PhpSpreadsheet utf16be): its one sheet, one cell", () => {
+    expect(sizes(extentsOf("phpspreadsheet/utf16be.xlsx"))).toEqual({ Sheet1: "1x1" });
+  });
+
   test("a relationship id under a non-standard prefix (ns:id)", () => {
     expect(sizes(extentsOf("calamine/nonstandard-xml-ns-prefix.xlsx"))).toEqual({ Sheet1: "3x2" });
   });
@@ -83,6 +87,8 @@ describe("corpus files", () => {
     ["sheetjs/rich_text_stress.xlsx", "sheetjs/rich_text_stress.ods"],
     ["sheetjs/crlf.xlsx", "sheetjs/crlf.fods"],
     ["poi/SampleSS.xlsx", "poi/SampleSS.strict.xlsx"],
+    ["phpspreadsheet/utf16be.xlsx", "phpspreadsheet/utf16be.bom.xlsx"],
+    ["phpspreadsheet/HiddenMergeCellsTest.xlsx", "phpspreadsheet/HiddenMergeCellsTest.ods"],
   ])("%s and %s, one workbook in two formats, reach as far", (a, b) => {
     const first = sizes(extentsOf(a));
     expect(first).not.toBeNull();

@@ -65,15 +65,28 @@ function zipEntries(bytes: Buffer): Map<string, ZipEntry> | null {
   return entries;
 }
 
+/** XML bytes as text: UTF-8 unless a BOM or the first "<" says UTF-16 (which XML readers must accept). */
+function decodeXmlBytes(data: Buffer): string {
+  const [a, b] = [data[0], data[1]];
+  if ((a === 0xfe && b === 0xff) || (a === 0x00 && b === 0x3c)) {
+    const swapped = Buffer.from(data.subarray(0, data.length - (data.length % 2)));
+    swapped.swap16();
+    return swapped.toString("utf16le").replace(/^\uFEFF/, "");
+  }
+  if ((a === 0xff && b === 0xfe) || (a === 0x3c && b === 0x00))
+    return data.toString("utf16le").replace(/^\uFEFF/, "");
+  return data.toString("utf8");
+}
+
 function readEntry(bytes: Buffer, entry: ZipEntry): string | null {
   const at = entry.localOffset;
   if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== 0x04034b50) return null;
   const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
   const data = bytes.subarray(start, start + entry.compressedSize);
   try {
-    if (entry.method === 0) return data.toString("utf8");
+    if (entry.method === 0) return decodeXmlBytes(data);
     if (entry.method === 8)
-      return zlib.inflateRawSync(data, { maxOutputLength: MAX_PART_BYTES }).toString("utf8");
+      return decodeXmlBytes(zlib.inflateRawSync(data, { maxOutputLength: MAX_PART_BYTES }));
   } catch {
     return null;
   }
