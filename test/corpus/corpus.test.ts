@@ -234,7 +234,7 @@ describe.each(FILES)("corpus file %s", (file) => {
     else expect({ code: run.code, error: entry?.error }).toEqual({ code: hasError ? 1 : 0, error: null });
   });
 
-  test("a refusal says why, in zh-CN, without control characters", () => {
+  test("a refusal says why, in zh-CN, without control characters, and does not call the file missing", () => {
     const message = doc?.files[0]?.error ?? null;
     if (run.code !== 2) {
       expect(message).toBeNull();
@@ -244,6 +244,8 @@ describe.each(FILES)("corpus file %s", (file) => {
     expect(message?.trim()).not.toBe("");
     expect(message).toMatch(HAN);
     expect(message).not.toMatch(CONTROL);
+    // Every corpus file exists, is readable and has bytes: a refusal that says otherwise misleads the user.
+    expect(message).not.toMatch(/找不到此文件或目录|没有读取此文件的权限|文件是空的/);
   });
 
   test("every finding lies inside its sheet", () => {
