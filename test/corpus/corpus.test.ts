@@ -86,6 +86,9 @@ const FILES = corpusFiles();
 const manifest = (JSON.parse(fs.readFileSync(MANIFEST, "utf8")) as { files: ManifestEntry[] }).files;
 const byFile = new Map(manifest.map((e) => [e.file, e]));
 
+/** Each file's report when checked alone, for comparing with the whole folder's run. */
+const aloneReports = new Map<string, JsonDoc["files"][number]>();
+
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
 interface Run {
@@ -145,6 +148,10 @@ function xmlFault(xml: string): string | null {
     if (!allowed) return `reference to a forbidden character ${m[0]}`;
   }
   return null;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 /** The reason in "无法写出“…”：reason" (the part a user reads to know what to do). */
@@ -218,6 +225,8 @@ describe.each(FILES)("corpus file %s", (file) => {
     } catch {
       doc = undefined;
     }
+    const entry = doc?.files[0];
+    if (entry) aloneReports.set(file, entry);
   }, PER_FILE_MS);
 
   test("no internal error (exit 3)", () => {
@@ -339,4 +348,68 @@ describe.each(FILES)("corpus file %s", (file) => {
           break;
       }
     });
+});
+
+/** Extensions of the spreadsheet formats staff send; a folder check must visit each such file, read it or say why. */
+const SPREADSHEET = /\.(xlsx|xlsm|xltx|xltm|xls|xlt|et|ett|ods|fods|xlsb)$/i;
+
+describe("the corpus checked as one folder (check DIR --json --summary)", () => {
+  let run: Run;
+  let doc: JsonDoc | undefined;
+  let summary: string;
+
+  beforeAll(async () => {
+    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "yanxiu-corpus-"));
+    made.push(outDir);
+    summary = path.join(outDir, "summary.xlsx");
+    run = await runCheck(".", ["--summary", summary]);
+    try {
+      doc = JSON.parse(run.stdout) as JsonDoc;
+    } catch {
+      doc = undefined;
+    }
+  }, 4 * PER_FILE_MS);
+
+  test("no internal error (exit 3)", () => {
+    expect(run.crash ?? null).toBeNull();
+    expect([0, 1, 2]).toContain(run.code);
+  });
+
+  test("every spreadsheet file in the folder is visited, whatever its format (none passed over in silence)", () => {
+    const visited = new Set(doc?.files.map((f) => f.file.split(path.sep).join("/")) ?? []);
+    expect(FILES.filter((f) => SPREADSHEET.test(f) && !visited.has(f))).toEqual([]);
+  });
+
+  test("each file comes out as it does when checked alone", () => {
+    const differ: string[] = [];
+    for (const entry of doc?.files ?? []) {
+      const file = entry.file.split(path.sep).join("/");
+      const alone = aloneReports.get(file);
+      if (!alone) continue;
+      const shape = (e: JsonDoc["files"][number]) => ({
+        error: e.error,
+        sheets: e.sheets.map((sh) => [sh.sheet, sh.findings.map((f) => `${f.cell} ${f.rule}`)]),
+      });
+      if (JSON.stringify(shape(entry)) !== JSON.stringify(shape(alone))) differ.push(file);
+    }
+    expect(differ).toEqual([]);
+  });
+
+  test("the summary workbook is well-formed XML and lists every visited file", () => {
+    expect(fs.existsSync(summary)).toBe(true);
+    const zip = readZip(fs.readFileSync(summary));
+    expect(zip).not.toBeNull();
+    const faults: string[] = [];
+    let text = "";
+    for (const name of zip?.names ?? [])
+      if (/\.(xml|rels)$/i.test(name)) {
+        const xml = zip?.read(name) ?? "";
+        const fault = xmlFault(xml);
+        if (fault) faults.push(`${name}: ${fault}`);
+        text += xml;
+      }
+    expect(faults).toEqual([]);
+    const unlisted = (doc?.files ?? []).map((f) => f.file).filter((f) => !text.includes(escapeXml(f)));
+    expect(unlisted).toEqual([]);
+  });
 });
