@@ -12,7 +12,7 @@ import { findingOutside, readZip, sheetExtents } from "./extent";
  * encrypted or hostile, under test/fixtures/corpus/<source>/. Every file found there is run through `yanxiu check
  * --json` in-process and must give a checked result or a clear refusal — never an internal error — with every
  * finding inside its sheet, the input untouched, within a time bound. corpus.json records each file's source,
- * licence and what a reader that reads the file as Excel or LibreOffice would should do with it.
+ * licence, and what a reader should make of it (as Excel, WPS or LibreOffice do).
  */
 
 const CORPUS = path.join(__dirname, "..", "fixtures", "corpus");
