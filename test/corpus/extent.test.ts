@@ -1,6 +1,13 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { findingOutside, odfExtents, sheetExtents, worksheetExtent, type SheetExtents } from "./extent";
+import {
+  extentsFromLastCells,
+  findingOutside,
+  odfExtents,
+  sheetExtents,
+  worksheetExtent,
+  type SheetExtents,
+} from "./extent";
 
 /**
  * The corpus test trusts this oracle to say where each sheet ends, so it is pinned here: on XML written by hand, on
@@ -123,5 +130,40 @@ describe("a finding's cell against its sheet", () => {
     expect(findingOutside("a.xls", null, "S", "A65537")).toBe("A65537 is beyond the format's grid");
     expect(findingOutside("a.xlsb", null, "S", "XFD1048576")).toBeNull();
     expect(findingOutside("a.xlsb", null, "S", "A1048577")).toBe("A1048577 is beyond the format's grid");
+  });
+});
+
+describe("extents recorded for the binary formats (LibreOffice's reading, in corpus.json)", () => {
+  const manifest = (
+    JSON.parse(fs.readFileSync(path.join(CORPUS, "corpus.json"), "utf8")) as {
+      files: Array<{ file: string; libreofficeExtents?: Record<string, string> }>;
+    }
+  ).files;
+  const recorded = (file: string) => {
+    const entry = manifest.find((e) => e.file === file)?.libreofficeExtents;
+    return entry ? extentsFromLastCells(entry) : null;
+  };
+
+  test("last cells read back as 0-based extents; an empty sheet has none", () => {
+    expect(extentsFromLastCells({ a: "AR24", b: "" })).toEqual(
+      new Map([
+        ["a", { lastRow: 23, lastCol: 43 }],
+        ["b", { lastRow: -1, lastCol: -1 }],
+      ]),
+    );
+  });
+
+  test.each([
+    ["sheetjs/merge_cells.xls", "sheetjs/merge_cells.xlsx"],
+    ["sheetjs/merge_cells.xlsb", "sheetjs/merge_cells.xlsx"],
+    ["sheetjs/biff5_merge_cells.xls", "sheetjs/merge_cells.xlsx"],
+    ["sheetjs/sheet_visibility.xls", "sheetjs/sheet_visibility.xlsx"],
+    ["sheetjs/1904_1904.xls", "sheetjs/1904_1904.xlsx"],
+    ["sheetjs/wps_fn.et", "sheetjs/wps_fn.xlsx"],
+    ["sheetjs/wps_write.et", "sheetjs/wps_write.xlsx"],
+    ["sheetjs/minimal_112.xls", "sheetjs/minimal_112.xlsx"],
+    ["poi/SampleSS.xls", "poi/SampleSS.xlsx"],
+  ])("%s agrees with %s, the same workbook read by the oracle", (binary, xlsx) => {
+    expect(sizes(recorded(binary))).toEqual(sizes(extentsOf(xlsx)));
   });
 });

@@ -319,3 +319,13 @@ export function findingOutside(
     return `${cell} lies outside the sheet's used extent A1:${columnLetters(lastCol)}${lastRow + 1}`;
   return null;
 }
+
+/** Extents from each sheet's last used cell ("D5"; "" for an empty sheet), as corpus.json records them. */
+export function extentsFromLastCells(lastCells: Record<string, string>): SheetExtents {
+  const extents: SheetExtents = new Map();
+  for (const [sheet, last] of Object.entries(lastCells)) {
+    const cell = parseFindingCell(last);
+    extents.set(sheet, cell ? { lastRow: cell.row, lastCol: cell.col } : { lastRow: -1, lastCol: -1 });
+  }
+  return extents;
+}
