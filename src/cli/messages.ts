@@ -51,7 +51,7 @@ export const checkText = {
     "yanxiu check FILE|DIR... [--policy PACK] [--level national|provincial] [--json] [--out DIR] [--summary OUT.xlsx] [--max-findings N | --counts-only] [--lang en]",
   help: {
     zh: [
-      "逐个校验每个文件的每张工作表；目录会递归查找其中的 .xlsx 和 .xlsm 工作簿，以及常被误交的 .xls、.et、.csv 文件（逐个说明为何无法校验）；标记副本 *.checked.xlsx 不再重复校验。",
+      "逐个校验每个文件的每张工作表；目录会递归查找其中的 .xlsx、.xlsm、.xltx、.xltm、.xls、.et、.ods、.fods、.xlsb 工作簿，以及常被误交的 .csv 文件（说明为何无法校验）；标记副本 *.checked.xlsx 不再重复校验。",
       "",
       "选项：",
       `  --policy PACK     指定政策包，不自动识别（${PACK_IDS.join("、")}）`,
@@ -66,7 +66,7 @@ export const checkText = {
       "退出码：0 未发现错误；1 发现错误；2 有文件无法读取或用法有误（其他文件照常校验）；3 程序内部错误（请报告）。",
     ].join("\n"),
     en: [
-      "Checks every sheet of every file; directories are searched for .xlsx and .xlsm workbooks, and for the .xls, .et and .csv files people send instead (each told why it cannot be checked); annotated copies *.checked.xlsx are not checked again.",
+      "Checks every sheet of every file; directories are searched for .xlsx, .xlsm, .xltx, .xltm, .xls, .et, .ods, .fods and .xlsb workbooks, and for the .csv files people send instead (each told why it cannot be checked); annotated copies *.checked.xlsx are not checked again.",
       "",
       "Options:",
       `  --policy PACK     use this policy pack instead of detecting it (${PACK_IDS.join(", ")})`,

@@ -28,6 +28,8 @@ export function classifyWorkbookBytes(bytes: Uint8Array, extension: string): Cla
     case "ole":
       if (sniffed.encrypted) return { ok: false, problem: { kind: "encrypted" } };
       return { ok: true, kind: "legacy", format: extension.toLowerCase() === ".et" ? "et" : "xls" };
+    case "biff":
+      return { ok: true, kind: "legacy", format: "xls" };
     case "html":
       return { ok: false, problem: { kind: "html" } };
     case "fods":
@@ -48,6 +50,9 @@ export function classifyWorkbookBytes(bytes: Uint8Array, extension: string): Cla
     workbookPart = workbookPartOf(pkg);
     if (workbookPart === undefined && pkg.has("mimetype")) {
       const mime = pkg.text("mimetype")?.trim();
+      // A password-protected .ods keeps its manifest in clear and says there how each part is encrypted.
+      if (mime === ODS_MIME && /encryption-data/.test(pkg.text("META-INF/manifest.xml") ?? ""))
+        return { ok: false, problem: { kind: "encrypted" } };
       if (mime === ODS_MIME) return { ok: true, kind: "legacy", format: "ods", pkg };
     }
   } catch (error) {
@@ -72,3 +77,21 @@ export function extensionOf(fileName: string): string {
   const dot = base.lastIndexOf(".");
   return dot > 0 ? base.slice(dot).toLowerCase() : "";
 }
+
+/**
+ * Extensions a folder scan takes, in the CLI and the browser alike: the workbooks the reader reads (.xlsx and its
+ * macro and template kinds, .xls, WPS .et, .ods, .fods, .xlsb), and CSV, which people send instead (told why it
+ * cannot be checked rather than passed over in silence).
+ */
+export const SCANNED_EXTENSIONS: readonly string[] = [
+  ".xlsx",
+  ".xlsm",
+  ".xltx",
+  ".xltm",
+  ".xls",
+  ".et",
+  ".ods",
+  ".fods",
+  ".xlsb",
+  ".csv",
+];

@@ -55,7 +55,7 @@ export function statsOf(
 }
 
 export type FastRead =
-  | { ok: true; sheets: FastSheet[] }
+  | { ok: true; sheets: FastSheet[]; cellless?: string[] }
   | { ok: false; tooLarge: { sheet: string; rows: number; cells: number } }
   /** A package this reader cannot follow (no workbook part, malformed XML): the file is damaged. */
   | { ok: false; unsupported: string }
@@ -604,6 +604,8 @@ export function readWorkbookPackage(pkg: WorkbookPackage): FastRead {
     let depth = 0;
     let inExtension = 0;
     const declared: Array<{ name: string; state: FastSheet["state"]; path: string }> = [];
+    // Chart and dialog sheets: nothing to check, but a copy must keep them (see open-file.ts).
+    const cellless: string[] = [];
     walkTags(workbook, (name, attrs, kind) => {
       if (kind === "close") {
         depth--;
@@ -626,6 +628,7 @@ export function readWorkbookPackage(pkg: WorkbookPackage): FastRead {
       const rel = rels.get(id ?? "");
       const state = attr(attrs, "state");
       // Chart sheets and dialog sheets hold no cells: ExcelJS leaves them out too.
+      if (rel && !typeIs(rel, "worksheet")) cellless.push(attr(attrs, "name") ?? "");
       if (rel && typeIs(rel, "worksheet"))
         declared.push({
           name: attr(attrs, "name") ?? "",
@@ -648,7 +651,7 @@ export function readWorkbookPackage(pkg: WorkbookPackage): FastRead {
       if (!("grid" in read)) return { ok: false, tooLarge: { sheet: d.name, ...read } };
       sheets.push({ name: d.name, state: d.state, grid: read.grid, stats: read.stats });
     }
-    return { ok: true, sheets };
+    return { ok: true, sheets, cellless };
   } catch (error) {
     if (!(error instanceof Unsupported)) throw error;
     return { ok: false, unsupported: error.message };

@@ -85,6 +85,11 @@ export async function readLegacyWorkbook(
   } catch (error) {
     return { ok: false, unsupported: `${format}: ${error instanceof Error ? error.message : String(error)}` };
   }
+  // A sheet name with control characters, which no spreadsheet lets anyone type, means the workbook's directory was
+  // misread: refuse it rather than check sheets that are not there.
+  // eslint-disable-next-line no-control-regex -- the point of the check
+  const garbled = wb.SheetNames.find((name) => /[\u0000-\u001f]/.test(name));
+  if (garbled !== undefined) return { ok: false, unsupported: `${format}: unreadable sheet directory` };
   const date1904 = wb.Workbook?.WBProps?.date1904 === true;
   const sheets: FastSheet[] = [];
   for (const [i, name] of wb.SheetNames.entries()) {

@@ -64,7 +64,7 @@ function loader(read: ReadWorkbook): () => Promise<ExcelJS.Workbook> {
       // ExcelJS finds worksheets by part name (xl/worksheets/sheetN.xml) and silently leaves out any other: a copy
       // without one of the file's sheets is refused rather than written.
       const have = new Set(wb.worksheets.map((ws) => ws.name));
-      const missing = read.sheets.map((s) => s.name).filter((name) => !have.has(name));
+      const missing = [...read.sheets.map((s) => s.name), ...read.cellless].filter((name) => !have.has(name));
       if (missing.length > 0) throw new CopyRefusedError({ kind: "copy-would-drop", sheets: missing });
       return wb;
     })();

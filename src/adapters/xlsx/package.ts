@@ -83,8 +83,20 @@ export function concatChunks(chunks: readonly Uint8Array[], length: number): Uin
 
 /** Decode UTF-8 text (a byte-order mark dropped, as XML parsers do). */
 export function utf8Text(bytes: Uint8Array): string {
-  const text = decoder.decode(bytes);
+  const utf16 = utf16Endian(bytes);
+  const text = utf16 ? new TextDecoder(utf16).decode(bytes) : decoder.decode(bytes);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * XML parts may be UTF-16 (XML 1.0 appendix F; Excel reads them): told by a byte-order mark, or by the zero bytes
+ * around the "<" that opens the part. Everything else is read as UTF-8.
+ */
+function utf16Endian(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+  const [a, b] = [bytes[0], bytes[1]];
+  if ((a === 0xfe && b === 0xff) || (a === 0x00 && b === 0x3c)) return "utf-16be";
+  if ((a === 0xff && b === 0xfe) || (a === 0x3c && b === 0x00)) return "utf-16le";
+  return undefined;
 }
 
 /** Resolve a relationship target against the folder of the part that names it ("" for the package root). */

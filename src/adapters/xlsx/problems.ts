@@ -53,6 +53,17 @@ export function copyTooLargeText(sheet: string, rows: number, cells: number): Te
   };
 }
 
+/**
+ * Why no annotated copy was written when the writer (ExcelJS) could not load a workbook the reader checked: parts it
+ * does not expect (inline rich text, other namespace prefixes, a DOCTYPE). The copy is refused, never half-written.
+ */
+export function copyUnloadableText(detail: string): Text {
+  return {
+    zh: `写出标记副本的组件无法载入此文件的结构（${detail}），未写出标记副本；校验结果照常列出。可在 Excel 或 WPS 中打开后另存为 .xlsx，再生成副本。`,
+    en: `The component that writes annotated copies cannot load this file's structure (${detail}); no annotated copy was written. The findings are listed as usual. Open it in Excel or WPS, save it as .xlsx, and make the copy from that.`,
+  };
+}
+
 /** The formats read through SheetJS rather than the project's own reader. */
 export type LegacyFormat = "xls" | "et" | "ods" | "fods" | "xlsb";
 

@@ -7,6 +7,8 @@ export type FileKind =
   | { kind: "zip" }
   /** An OLE compound file: an encrypted (password-protected) workbook, or an old .xls / .et. */
   | { kind: "ole"; encrypted: boolean }
+  /** A bare BIFF2–4 worksheet stream (Excel 2.x–4.0 .xls, not inside an OLE file). */
+  | { kind: "biff" }
   | { kind: "html" }
   /** A flat OpenDocument spreadsheet (.fods): one XML text file. */
   | { kind: "fods" }
@@ -83,6 +85,11 @@ export function sniffFile(bytes: Uint8Array): FileKind {
   if (startsWith(bytes, ZIP_LOCAL) || startsWith(bytes, ZIP_EMPTY)) return { kind: "zip" };
   if (startsWith(bytes, OLE))
     return { kind: "ole", encrypted: ENCRYPTED_STREAMS.some((p) => includesBytes(bytes, p)) };
+  // A BOF record (0x0009, 0x0209 or 0x0409, little-endian) of 4–16 bytes opens an Excel 2.x–4.0 worksheet.
+  if (bytes[0] === 0x09 && [0x00, 0x02, 0x04].includes(bytes[1] ?? -1) && (bytes[3] ?? 1) === 0) {
+    const length = bytes[2] ?? 0;
+    if (length >= 4 && length <= 16) return { kind: "biff" };
+  }
   const head = bytes.subarray(0, HEAD_BYTES);
   // Excel's "Unicode text" export is UTF-16LE with a BOM: text, though it holds zero bytes.
   const utf16 = startsWith(head, [0xff, 0xfe]);

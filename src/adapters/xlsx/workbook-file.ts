@@ -20,6 +20,8 @@ export interface ReadWorkbook {
   pkg: WorkbookPackage | undefined;
   /** Every sheet, very hidden ones included, in workbook order. */
   sheets: FastSheet[];
+  /** The names of sheets without cells (chart and dialog sheets), which a copy must keep all the same. */
+  cellless: string[];
   /** Every sheet but very hidden ones, in workbook order: what the engine checks. */
   grids: Grid[];
   ignores: IgnoreEntry[];
@@ -65,6 +67,8 @@ function fromRead(read: FastRead, format: ReadWorkbook["format"]): InputProblem 
   if (read.ok) return read.sheets;
   if ("tooLarge" in read) return { kind: "too-large", ...read.tooLarge, atLeast: format === "xlsx" };
   if ("binary" in read) return { kind: "legacy-unreadable", format: "xlsb", message: "workbook.bin" };
+  // SheetJS tells a password-protected .xls (XOR or RC4) by its FILEPASS record.
+  if (format !== "xlsx" && /password/i.test(read.unsupported)) return { kind: "encrypted" };
   if (format !== "xlsx") return { kind: "legacy-unreadable", format, message: read.unsupported };
   return { kind: "corrupt", detail: "content", message: read.unsupported };
 }
@@ -97,6 +101,7 @@ export async function readWorkbookBytes(bytes: Uint8Array, fileName: string): Pr
         bytes,
         pkg,
         sheets,
+        cellless: read.ok ? (read.cellless ?? []) : [],
         grids: sheets.filter((s) => s.state !== "veryHidden").map((s) => s.grid),
         ignores: mergeIgnores(stored.ignores, office.ignores),
         ignoresUnreadable: stored.unreadable || office.unreadable,

@@ -2,6 +2,7 @@ import { promises as fsp } from "node:fs";
 import * as path from "node:path";
 import { readErrorProblem } from "../../adapters/xlsx/open-file";
 import type { InputProblem } from "../../adapters/xlsx/problems";
+import { SCANNED_EXTENSIONS } from "../../adapters/xlsx/classify";
 
 /** A file to check: how the user will see it named, and where it is. */
 export interface InputFile {
@@ -17,11 +18,7 @@ export interface InputFailure {
 
 export type Input = ({ ok: true } & InputFile) | ({ ok: false } & InputFailure);
 
-/**
- * Extensions looked at inside directories: workbooks ExcelJS reads, and the formats people send instead (old .xls,
- * WPS .et, CSV) so they get a message rather than being passed over in silence.
- */
-const WALKED = new Set([".xlsx", ".xlsm", ".xls", ".et", ".ods", ".fods", ".xlsb", ".csv"]);
+const WALKED = new Set(SCANNED_EXTENSIONS);
 
 function isWalked(name: string): boolean {
   if (name.startsWith(".") || name.startsWith("~$")) return false; // hidden files, Office lock files

@@ -6,6 +6,7 @@ import {
   COPY_LIMITS,
   copyRefusedText,
   copyTooLargeText,
+  copyUnloadableText,
   problemText,
   type InputProblem,
 } from "../../adapters/xlsx/problems";
@@ -133,24 +134,32 @@ export async function checkInput(
     }
     try {
       // The copy is written from ExcelJS's model of the same bytes, so everything else in the file is kept.
-      const wb = await opened.workbook.excel();
+      const wb = await opened.workbook.excel().catch((error: unknown) => {
+        if (error instanceof CopyRefusedError) throw error;
+        throw new CopyUnloadableError(error instanceof Error ? error.message : String(error));
+      });
       annotateWorkbook(wb, outcome.checks, options.lang, ignores);
       const bytes = await wb.xlsx.writeBuffer();
       await writeFileAtomic(target, bytes as unknown as Uint8Array);
       outcome.copy = { ok: true, path: shown };
     } catch (error) {
       const detail =
-        error instanceof CopyRefusedError
-          ? error.problem.kind === "copy-would-drop"
-            ? copyRefusedText(error.problem)[options.lang]
-            : problemText(error.problem)[options.lang]
-          : ((error as NodeJS.ErrnoException).code ??
-            (error instanceof Error ? error.message : String(error)));
+        error instanceof CopyUnloadableError
+          ? copyUnloadableText(error.message)[options.lang]
+          : error instanceof CopyRefusedError
+            ? error.problem.kind === "copy-would-drop"
+              ? copyRefusedText(error.problem)[options.lang]
+              : problemText(error.problem)[options.lang]
+            : ((error as NodeJS.ErrnoException).code ??
+              (error instanceof Error ? error.message : String(error)));
       outcome.copy = { ok: false, path: shown, detail };
     }
   }
   return outcome;
 }
+
+/** ExcelJS could not load a workbook our reader checked, so no copy can be written from it. */
+class CopyUnloadableError extends Error {}
 
 /** Make sure the out directory exists (creating it), or say why it cannot be used. */
 export async function prepareOutDir(dir: string): Promise<"ok" | "not-dir"> {

@@ -18,6 +18,7 @@ import { ownSheetOf } from "../own-sheets";
 import { loadIgnores } from "../settings";
 import type { Lang } from "../strings";
 import { yieldToBrowser } from "../workbook-check";
+import { SCANNED_EXTENSIONS } from "../../adapters/xlsx/classify";
 
 /** What the folder table shows of one file. */
 export interface FolderRow {
@@ -35,7 +36,8 @@ export interface FolderRow {
 }
 
 /** Files a folder scan takes: workbooks, and the formats people send instead (each told why it cannot be used). */
-const TAKEN = /\.(xlsx|xlsm|xls|et|csv)$/i;
+const isTaken = (name: string) =>
+  SCANNED_EXTENSIONS.includes(name.slice(name.lastIndexOf(".")).toLowerCase());
 
 /** The files of a chosen folder (or a choice of files) worth looking at, in name order, as the CLI walks a directory. */
 export function filesToCheck(files: readonly File[]): File[] {
@@ -46,7 +48,7 @@ export function filesToCheck(files: readonly File[]): File[] {
       if (parts.some((p) => p.startsWith("."))) return false; // hidden files and folders
       if (f.name.startsWith("~$")) return false; // Office lock files
       if (/\.checked\.xlsx$/i.test(f.name)) return false; // our own annotated copies
-      return TAKEN.test(f.name);
+      return isTaken(f.name);
     })
     .sort((a, b) => (pathOf(a) < pathOf(b) ? -1 : pathOf(a) > pathOf(b) ? 1 : 0));
 }
