@@ -7,7 +7,21 @@ import { checkGrid } from "../src/core/check";
 import { makeGrid, rawCell } from "../src/core/grid/grid";
 import type { Grid, RawCell } from "../src/core/grid/types";
 
-const HEADER = ["序号", "推荐单位", "推荐排序", "项目名称", "承办单位", "领域", "专业范围", "学员人数", "基层人数", "办班时间", "是否住宿", "资助经费（万元）", "备注"];
+const HEADER = [
+  "序号",
+  "推荐单位",
+  "推荐排序",
+  "项目名称",
+  "承办单位",
+  "领域",
+  "专业范围",
+  "学员人数",
+  "基层人数",
+  "办班时间",
+  "是否住宿",
+  "资助经费（万元）",
+  "备注",
+];
 const DOMAINS: Array<[string, string]> = [
   ["数字技术", "人工智能"],
   ["数字技术", "集成电路"],
@@ -23,7 +37,10 @@ const DOMAINS: Array<[string, string]> = [
  * carrying a violation (too few trainees, a late course, an over-cap budget, a domain typed as a speciality …).
  */
 export function generateSummary(rows: number): Grid {
-  const data: RawCell[][] = [[rawCell("上海市专业技术人才知识更新工程高级研修项目汇总表")], HEADER.map((h) => rawCell(h))];
+  const data: RawCell[][] = [
+    [rawCell("上海市专业技术人才知识更新工程高级研修项目汇总表")],
+    HEADER.map((h) => rawCell(h)),
+  ];
   const perRecommender = Math.ceil(rows / 50);
   for (let i = 0; i < rows; i++) {
     const rec = Math.floor(i / perRecommender);
@@ -73,7 +90,9 @@ function measure(rows: number, runs: number): void {
     peak = Math.max(peak, process.memoryUsage().heapUsed);
   }
   const peakMB = peak / 1024 / 1024;
-  console.log(`engine rows=${rows} medianMs=${median(times).toFixed(1)} peakHeapMB=${peakMB.toFixed(0)} findings=${findings} runs=${runs}`);
+  console.log(
+    `engine rows=${rows} medianMs=${median(times).toFixed(1)} peakHeapMB=${peakMB.toFixed(0)} findings=${findings} runs=${runs}`,
+  );
 }
 
 if (require.main === module) {

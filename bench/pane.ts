@@ -18,7 +18,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
-import { SUMMARY_HEADER } from "../scripts/build-examples";
+import { SUMMARY_HEADER, summaryListRows } from "../scripts/build-examples";
 import {
   buildPane,
   bundleSizes,
@@ -45,26 +45,7 @@ async function writeBigList(file: string, rows: number): Promise<void> {
   const ws = wb.addWorksheet("汇总表");
   ws.addRow(["2026年度上海市专业技术人员知识更新工程高级研修项目汇总表"]);
   ws.addRow(SUMMARY_HEADER);
-  const perRecommender = 50;
-  for (let i = 0; i < rows; i++) {
-    const rank = (i % perRecommender) + 1;
-    const day = 1 + (i % 24);
-    ws.addRow([
-      i + 1,
-      `推荐单位${Math.floor(i / perRecommender)}`,
-      rank,
-      `研修项目${i}号高级研修班`,
-      `承办单位${i}`,
-      i % 3 === 0 ? 45 : 50 + (i % 40),
-      0.3 + (i % 5) / 100,
-      `2026年${1 + (i % 10)}月${day}日-${day + 2 + (i % 3)}日`,
-      i % 2 === 0 ? 12 : 6.5,
-      i % 2 === 0 ? "是" : "否",
-      "数字技术",
-      "人工智能",
-      rank <= 10 ? "重点推荐" : null,
-    ]);
-  }
+  for (const row of summaryListRows(rows, { shortEvery: 3, keyRanks: 10 })) ws.addRow(row);
   ws.getColumn(7).numFmt = "0%";
   await wb.xlsx.writeFile(file);
 }

@@ -201,6 +201,38 @@ export const SUMMARY_HEADER: Value[] = [
   "备注",
 ];
 
+/**
+ * The rows of a generated city summary list of `count` projects under SUMMARY_HEADER (50 per recommender), for the
+ * benchmarks and the browser tests' long lists: every `shortEvery`-th project (counted from `shortAt`) has too few
+ * trainees, and ranks up to `keyRanks` of each recommender are marked 重点推荐.
+ */
+export function summaryListRows(
+  count: number,
+  options: { shortEvery: number; shortAt?: number; keyRanks: number },
+): Value[][] {
+  const rows: Value[][] = [];
+  for (let i = 0; i < count; i++) {
+    const rank = (i % 50) + 1;
+    const day = 1 + (i % 24);
+    rows.push([
+      i + 1,
+      `推荐单位${Math.floor(i / 50)}`,
+      rank,
+      `研修项目${i}号高级研修班`,
+      `承办单位${i}`,
+      i % options.shortEvery === (options.shortAt ?? 0) ? 45 : 50 + (i % 40),
+      0.3 + (i % 5) / 100,
+      `2026年${1 + (i % 10)}月${day}日-${day + 2 + (i % 3)}日`,
+      i % 2 === 0 ? 12 : 6.5,
+      i % 2 === 0 ? "是" : "否",
+      "数字技术",
+      "人工智能",
+      rank <= options.keyRanks ? "重点推荐" : null,
+    ]);
+  }
+  return rows;
+}
+
 /** A city summary list compiled from several recommenders, with a few figures outside the notice's limits. */
 const summary: Example = {
   file: "sh-city-summary.xlsx",

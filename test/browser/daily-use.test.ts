@@ -125,6 +125,21 @@ describe("opening one workbook after another", () => {
   });
 });
 
+describe("workbooks in the formats WPS and LibreOffice save", () => {
+  it.each(["sh-recommendation.xls", "sh-recommendation.et", "sh-city-summary.ods"])(
+    "%s opens, is checked on opening, and its copy downloads as .xlsx with 校验结果",
+    async (name) => {
+      const page = await openPane();
+      await openFile(page, path.join(__dirname, "..", "fixtures", "legacy", name));
+      await page.getByText(WORDS.zh.problems).waitFor({ timeout: 30_000 });
+      await expectNoError(page, "zh");
+      const { download, workbook } = await downloadMarked(page);
+      expect(download.suggestedFilename()).toBe(`${name}.checked.xlsx`);
+      expect(workbook.getWorksheet(RESULTS_SHEET)!.actualRowCount).toBeGreaterThan(1);
+    },
+  );
+});
+
 describe("the download", () => {
   it("right after opening carries 校验结果 with the findings of the workbook as opened", async () => {
     const page = await openPane();

@@ -226,7 +226,12 @@ describe("the browser file mode", () => {
       says: /不是 xlsx 所用的 zip 格式/,
     },
     { what: "password-protected", name: "加密.xlsx", bytes: ole, says: /设置了打开密码/ },
-    { what: "an old .xls", name: "旧表.xls", bytes: oldXls, says: /旧版 Excel（\.xls）/ },
+    {
+      what: "a damaged old .xls",
+      name: "旧表.xls",
+      bytes: oldXls,
+      says: /旧版 Excel 工作簿（\.xls），但无法读取其内容/,
+    },
     { what: "empty", name: "空.xlsx", bytes: Buffer.alloc(0), says: /文件是空的/ },
   ])(
     "says in Chinese why $what cannot be opened, and keeps the workbook open before",

@@ -49,30 +49,12 @@ export async function writeLongList(
   rows: number,
   name = `汇总表-${rows}.xlsx`,
 ): Promise<string> {
-  const { SUMMARY_HEADER } = await import("../../scripts/build-examples");
+  const { SUMMARY_HEADER, summaryListRows } = await import("../../scripts/build-examples");
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("汇总表");
   ws.addRow(["2026年度上海市专业技术人员知识更新工程高级研修项目汇总表"]);
   ws.addRow(SUMMARY_HEADER);
-  for (let i = 0; i < rows; i++) {
-    const rank = (i % 50) + 1;
-    const day = 1 + (i % 24);
-    ws.addRow([
-      i + 1,
-      `推荐单位${Math.floor(i / 50)}`,
-      rank,
-      `研修项目${i}号高级研修班`,
-      `承办单位${i}`,
-      i % 3 === 0 ? 45 : 50 + (i % 40),
-      0.3 + (i % 5) / 100,
-      `2026年${1 + (i % 10)}月${day}日-${day + 2 + (i % 3)}日`,
-      i % 2 === 0 ? 12 : 6.5,
-      i % 2 === 0 ? "是" : "否",
-      "数字技术",
-      "人工智能",
-      rank <= 10 ? "重点推荐" : null,
-    ]);
-  }
+  for (const row of summaryListRows(rows, { shortEvery: 3, keyRanks: 10 })) ws.addRow(row);
   ws.getColumn(7).numFmt = "0%";
   const file = path.join(dir, name);
   await wb.xlsx.writeFile(file);

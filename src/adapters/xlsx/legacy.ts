@@ -69,6 +69,10 @@ export async function readLegacyWorkbook(
   if (pkg) pkg.measureAll();
   const XLSX = await loadSheetJS();
   let wb: XLSXTypes.WorkBook;
+  // SheetJS reports what it doubts in a file through console.error (with text from the file): the CLI's stderr and
+  // the page's console are not its to write to, and the reader says what matters in its own words.
+  const quiet = { error: console.error, warn: console.warn };
+  console.error = console.warn = () => undefined;
   try {
     wb = XLSX.read(bytes, {
       type: "array",
@@ -84,6 +88,9 @@ export async function readLegacyWorkbook(
     });
   } catch (error) {
     return { ok: false, unsupported: `${format}: ${error instanceof Error ? error.message : String(error)}` };
+  } finally {
+    console.error = quiet.error;
+    console.warn = quiet.warn;
   }
   // A sheet name with control characters, which no spreadsheet lets anyone type, means the workbook's directory was
   // misread: refuse it rather than check sheets that are not there.
