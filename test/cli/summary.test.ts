@@ -43,7 +43,7 @@ describe("--summary OUT.xlsx", () => {
       "层级",
       "错误",
       "提醒",
-      "信息",
+      "说明",
       "无法校验的原因",
     ]);
     const byFile = rows.slice(1).map((r) => [path.basename(String(r[0])), r[1], r[2], r[3]]);

@@ -150,14 +150,14 @@ describe("the 校验结果 sheet", () => {
     const header = await Promise.all(
       ["A1", "B1", "C1", "D1", "E1", "F1", "G1"].map((r) => pkg.textOf(RESULTS_SHEET, r)),
     );
-    expect(header).toEqual(["工作表", "单元格", "严重程度", "规则", "说明", "依据", "状态"]);
+    expect(header).toEqual(["工作表", "单元格", "严重程度", "规则", "问题", "依据", "状态"]);
     const row = async (n: number) =>
       Promise.all(["A", "B", "C", "D", "E", "F", "G"].map((c) => pkg.textOf(RESULTS_SHEET, `${c}${n}`)));
     expect(await row(2)).toEqual([
       "推荐表",
       "D2",
-      "信息",
-      "key-recommendation.quota",
+      "说明",
+      "重点推荐数量",
       "重点推荐 1 / 3",
       "沪人社专〔2026〕82号 附件3",
       undefined,
@@ -166,7 +166,7 @@ describe("the 校验结果 sheet", () => {
       "推荐表",
       "A3",
       "错误",
-      "ranking.sequence",
+      "推荐排序",
       "推荐排序重复",
       "沪人社专〔2026〕82号 附件3",
       undefined,

@@ -1,9 +1,11 @@
 import type ExcelJS from "exceljs";
 import type { IgnoreEntry, SheetCheck } from "../../core/check-types";
-import { compareFindings, type Finding, type Severity } from "../../core/findings";
+import { compareFindings, type Finding } from "../../core/findings";
 import { toA1 } from "../../core/grid/a1";
 import { isOurNote, MARK_FILL, planMarks } from "../../core/marks";
 import { writableText, xmlSafeName, xmlSafeText } from "./safe-text";
+import { RULE_TITLES } from "../../core/messages/rule-titles";
+import { SEVERITY_WORDS } from "../../core/messages/severity";
 
 /** The sheet that lists every finding in an annotated copy. */
 export const RESULTS_SHEET = "校验结果";
@@ -11,15 +13,14 @@ export const RESULTS_SHEET = "校验结果";
 type Lang = "zh" | "en";
 
 const HEADERS: Record<Lang, string[]> = {
-  zh: ["工作表", "单元格", "严重程度", "规则", "说明", "依据", "状态"],
-  en: ["Sheet", "Cell", "Severity", "Rule", "Message", "Clause", "Status"],
+  zh: ["工作表", "单元格", "严重程度", "规则", "问题", "依据", "状态"],
+  en: ["Sheet", "Cell", "Severity", "Rule", "Finding", "Clause", "Status"],
 };
-
-export const SEVERITY_WORDS: Record<Severity, { zh: string; en: string }> = {
-  error: { zh: "错误", en: "Error" },
-  warning: { zh: "提醒", en: "Warning" },
-  info: { zh: "信息", en: "Info" },
-};
+// The headers copies had before the message column was renamed (说明 is now a severity's name): still ours.
+const EARLIER_HEADERS: string[][] = [
+  ["工作表", "单元格", "严重程度", "规则", "说明", "依据", "状态"],
+  ["Sheet", "Cell", "Severity", "Rule", "Message", "Clause", "Status"],
+];
 
 function argb(hex: string): string {
   return `FF${hex.replace(/^#/, "").toUpperCase()}`;
@@ -70,7 +71,9 @@ function uniqueSheetName(wb: ExcelJS.Workbook, wanted: string): string {
 
 function isOurResultsSheet(ws: ExcelJS.Worksheet): boolean {
   const first = ws.getRow(1);
-  return [HEADERS.zh, HEADERS.en].some((h) => h.every((text, i) => first.getCell(i + 1).value === text));
+  return [HEADERS.zh, HEADERS.en, ...EARLIER_HEADERS].some((h) =>
+    h.every((text, i) => first.getCell(i + 1).value === text),
+  );
 }
 
 /**
@@ -105,7 +108,7 @@ export function addResultsSheet(
       writableText(f.sheet),
       { formula: `HYPERLINK("${internalLink(f.sheet, a1)}","${a1}")`, result: a1 },
       SEVERITY_WORDS[f.severity][lang],
-      f.rule,
+      RULE_TITLES[f.rule][lang],
       writableText(lang === "zh" ? f.message.zh : f.message.en),
       writableText(f.clause),
       status === "" ? null : writableText(status),

@@ -42,7 +42,7 @@ export const FILES_SHEET = "文件清单";
 export const PROJECTS_SHEET = "项目汇总";
 
 const FILE_HEADERS: Record<Lang, string[]> = {
-  zh: ["文件", "工作表", "表格", "政策", "层级", "错误", "提醒", "信息", "无法校验的原因"],
+  zh: ["文件", "工作表", "表格", "政策", "层级", "错误", "提醒", "说明", "无法校验的原因"],
   en: [
     "File",
     "Sheet",
@@ -51,7 +51,7 @@ const FILE_HEADERS: Record<Lang, string[]> = {
     "Level",
     "Errors",
     "Warnings",
-    "Info",
+    "Notes",
     "Why it could not be checked",
   ],
 };
