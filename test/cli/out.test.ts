@@ -3,6 +3,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { COPY_LIMITS } from "../../src/adapters/xlsx/problems";
 import { MARK_FILL, MARK_PREFIX } from "../../src/core/marks";
+import { RULE_TITLES } from "../../src/core/messages/rule-titles";
+import type { RuleId } from "../../src/core/rules/ids";
 import { denseSheetXml, rawXlsx } from "../xlsx/helpers";
 import { XlsxPackage } from "../xlsx/xml";
 import { cleanTemp, CLEAN_RECOMMENDATION, runCli, tempDir, writeExample, writeWorkbook } from "./helpers";
@@ -85,7 +87,7 @@ describe("--out DIR: an annotated copy per file", () => {
       const row = i + 2;
       expect(await pkg.textOf("校验结果", `A${row}`)).toBe("推荐表");
       expect(await pkg.formulaOf("校验结果", `B${row}`)).toBe(`HYPERLINK("#'推荐表'!${f.cell}","${f.cell}")`);
-      expect(await pkg.textOf("校验结果", `D${row}`)).toBe(f.rule);
+      expect(await pkg.textOf("校验结果", `D${row}`)).toBe(RULE_TITLES[f.rule as RuleId].zh);
     }
     expect(await pkg.textOf("校验结果", `A${findings.length + 2}`)).toBeUndefined();
   });
