@@ -162,7 +162,7 @@ describe("校验 tab: ignoring", () => {
     );
     await screen.findByText("发现 2 个错误、2 个提醒。");
     expect(port.markedCells(SHEET)).toEqual(MARKED.filter((c) => c !== "F9"));
-    const ignored = screen.getByRole("region", { name: "已忽略" });
+    const ignored = await screen.findByRole("region", { name: "已忽略" }, { timeout: 5000 });
     expect(within(ignored).getByText("F9")).toBeTruthy();
     expect(within(ignored).getByText("原因：市里同意按人工智能单列")).toBeTruthy();
     expect(within(ignored).getByText(/领域“人工智能”不是附件1所列的领域/)).toBeTruthy();
