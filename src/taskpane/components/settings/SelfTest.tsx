@@ -20,16 +20,9 @@ import {
   type SelfTestReport,
 } from "../../../adapters/office/selftest";
 import { useText } from "../../i18n";
+import { useSectionStyles } from "./section-styles";
 
 const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  actions: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
   report: { fontFamily: tokens.fontFamilyMonospace },
 });
 
@@ -63,7 +56,7 @@ type State =
   | { kind: "failed"; detail: string };
 
 export function SelfTestSection(props: SelfTestSectionProps) {
-  const styles = useStyles();
+  const styles = { ...useSectionStyles(), ...useStyles() };
   const t = useText();
   const headingId = useId();
   const [state, setState] = useState<State>({ kind: "idle" });

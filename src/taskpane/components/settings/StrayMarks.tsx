@@ -1,7 +1,7 @@
 // Offers to clear marks this copy of the add-in has no record of (the workbook was marked by another deployment, or
 // the record was lost): found by colour on the active sheet, cleared only when the user asks.
 
-import { Body1, Button, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Subtitle2 } from "@fluentui/react-components";
 import { useId, useState } from "react";
 import type { StrayMarks } from "../../../adapters/office/stray-marks";
 import { strayExamples } from "../../../adapters/office/stray-marks";
@@ -9,17 +9,7 @@ import type { WorkbookPort } from "../../../core/port";
 import { describeError } from "../../errors";
 import { useLanguage, useText } from "../../i18n";
 import { usePort } from "../../PortContext";
-
-const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  actions: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
-});
+import { useSectionStyles } from "./section-styles";
 
 /** The Office port's extra operations (not part of WorkbookPort: file mode has no such marks). */
 interface StrayPort extends WorkbookPort {
@@ -39,7 +29,7 @@ type State =
   | { kind: "failed"; detail: string };
 
 export function StrayMarksSection() {
-  const styles = useStyles();
+  const styles = useSectionStyles();
   const t = useText();
   const { lang } = useLanguage();
   const headingId = useId();
