@@ -57,7 +57,12 @@ export function readDocxFile(pkg: WorkbookPackage, fileName: string): DocxFileRe
     return {
       ok: true,
       file: {
-        sheet: { name: read.grid.name, state: "visible", grid: read.grid, stats: statsOf(rows, read.grid.merges) },
+        sheet: {
+          name: read.grid.name,
+          state: "visible",
+          grid: read.grid,
+          stats: statsOf(rows, read.grid.merges),
+        },
         read,
         notes: read.trackedChanges ? [TRACKED_CHANGES_NOTE] : [],
         locate: (row, col) => docxLocation(read, row, col),
@@ -70,13 +75,15 @@ export function readDocxFile(pkg: WorkbookPackage, fileName: string): DocxFileRe
 
 function docxProblemOf(error: unknown): WordProblem {
   if (error instanceof OverLimitError) return { kind: "word", detail: "over-limit", message: error.part };
-  if (error instanceof XmlLimitError) return { kind: "word", detail: "over-limit", message: `XML ${error.limit}` };
+  if (error instanceof XmlLimitError)
+    return { kind: "word", detail: "over-limit", message: `XML ${error.limit}` };
   if (error instanceof DocxShapeError) {
     if (error.reason === "no-document") return { kind: "word", detail: "no-document" };
     if (error.reason === "too-wide") return { kind: "word", detail: "too-large", message: "gridSpan" };
     return { kind: "word", detail: "too-large", message: `${error.rows} / ${error.cells}` };
   }
-  if (error instanceof DamagedPartError) return { kind: "word", detail: "corrupt", message: `${error.part}: ${error.reason}` };
+  if (error instanceof DamagedPartError)
+    return { kind: "word", detail: "corrupt", message: `${error.part}: ${error.reason}` };
   if (error instanceof XmlError) return { kind: "word", detail: "corrupt", message: error.message };
   const message = error instanceof Error ? error.message : String(error);
   return { kind: "word", detail: "corrupt", message: message.split("\n")[0] ?? "" };

@@ -40,9 +40,9 @@ function labelOf(read: DocxRead, row: number, col: number, place: DocxPlace): st
   const tableTop = at.row - (place.row - 1);
   if (place.row > 1) {
     const header = shortText(grid, tableTop, at.col);
-    const headers = Array.from({ length: grid.rowWidth(tableTop) }, (_, c) => shortText(grid, tableTop, c)).filter(
-      (t) => t !== "",
-    ).length;
+    const headers = Array.from({ length: grid.rowWidth(tableTop) }, (_, c) =>
+      shortText(grid, tableTop, c),
+    ).filter((t) => t !== "").length;
     if (header !== "" && headers >= 3 && grid.rowWidth(at.row) >= 3 && !grid.mergeAt(tableTop, at.col)) {
       const left = at.col > 0 ? shortText(grid, at.row, 0) : "";
       if (/^\d+$/.test(left) || at.col === 0) return header;

@@ -14,8 +14,7 @@ import { EMPTY, MARKED, normaliseBoxes, symbolFontKey, symbolText, symChar } fro
 
 /** Where a grid cell is in the document. Tables and rows are numbered from 1 as a reader counts them. */
 export type DocxPlace =
-  | { kind: "paragraph"; paragraph: number }
-  | { kind: "cell"; table: number; row: number; cell: number };
+  { kind: "paragraph"; paragraph: number } | { kind: "cell"; table: number; row: number; cell: number };
 
 export interface DocxRead {
   grid: Grid;
@@ -52,7 +51,10 @@ const MAIN_REL = /\/officeDocument$/;
 export function documentPartOf(pkg: WorkbookPackage): string | undefined {
   const types = pkg.text("[Content_Types].xml") ?? "";
   const isWord = (part: string) => {
-    const m = new RegExp(`PartName\\s*=\\s*["']/${part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}["'][^>]*`, "i").exec(types);
+    const m = new RegExp(
+      `PartName\\s*=\\s*["']/${part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}["'][^>]*`,
+      "i",
+    ).exec(types);
     if (m) return /wordprocessingml|ms-word/i.test(m[0]);
     return /^word\/[^/]+\.xml$/i.test(part);
   };
@@ -70,7 +72,9 @@ export function documentPartOf(pkg: WorkbookPackage): string | undefined {
       if (!(error instanceof XmlError)) throw error;
     }
   }
-  return pkg.has("word/document.xml") && !pkg.has("xl/workbook.xml") ? pkg.entry("word/document.xml")?.name : undefined;
+  return pkg.has("word/document.xml") && !pkg.has("xl/workbook.xml")
+    ? pkg.entry("word/document.xml")?.name
+    : undefined;
 }
 
 function onOff(el: XmlElement | undefined): boolean | undefined {
@@ -90,7 +94,9 @@ interface State {
 function runSymbolFont(rPr: XmlElement | undefined): string | undefined {
   const fonts = child(rPr, "rFonts");
   if (!fonts) return undefined;
-  return symbolFontKey(fonts.attrs.ascii) ?? symbolFontKey(fonts.attrs.hAnsi) ?? symbolFontKey(fonts.attrs.cs);
+  return (
+    symbolFontKey(fonts.attrs.ascii) ?? symbolFontKey(fonts.attrs.hAnsi) ?? symbolFontKey(fonts.attrs.cs)
+  );
 }
 
 function isUnderlined(rPr: XmlElement | undefined): boolean {
@@ -293,7 +299,10 @@ function intAttr(el: XmlElement | undefined, fallback: number): number {
 
 function readTable(tbl: XmlElement, state: State, depth: number): TableOut {
   if (depth > 32) return { rows: [], width: 0 };
-  const gridCols = childrenNamed(child(tbl, "tblGrid") ?? { name: "", attrs: {}, children: [] }, "gridCol").length;
+  const gridCols = childrenNamed(
+    child(tbl, "tblGrid") ?? { name: "", attrs: {}, children: [] },
+    "gridCol",
+  ).length;
   const trs: XmlElement[] = [];
   tableRows(tbl, state, trs);
   const rows: CellOut[][] = [];

@@ -129,7 +129,11 @@ export function parseXml(
     const m = TAG.exec(text);
     if (!m) throw new XmlError(`malformed tag at ${lt}`);
     if (++elements > limits.elements) throw new XmlLimitError("elements");
-    const element: XmlElement = { name: localName(m[1] as string), attrs: parseAttrs(m[2] ?? ""), children: [] };
+    const element: XmlElement = {
+      name: localName(m[1] as string),
+      attrs: parseAttrs(m[2] ?? ""),
+      children: [],
+    };
     (stack[stack.length - 1] as XmlElement).children.push(element);
     if (m[3] !== "/") {
       if (stack.length > limits.depth) throw new XmlLimitError("depth");

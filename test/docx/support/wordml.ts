@@ -88,7 +88,9 @@ export function documentXml(sheet: FormSheet, options: WordMlOptions = {}): stri
   const body: string[] = [];
   for (const line of lines) body.push(paragraphs(line, options));
   if (table.length > 0) {
-    const grid = Array.from({ length: width }, () => `<w:gridCol w:w="${Math.floor(9000 / width)}"/>`).join("");
+    const grid = Array.from({ length: width }, () => `<w:gridCol w:w="${Math.floor(9000 / width)}"/>`).join(
+      "",
+    );
     const rows = table.map(({ r, cells }) => {
       const tcs: string[] = [];
       for (let c = 0; c < width; c++) {
@@ -99,7 +101,9 @@ export function documentXml(sheet: FormSheet, options: WordMlOptions = {}): stri
           (span > 1 ? `<w:gridSpan w:val="${span}"/>` : "") +
           (m && m.bottom > m.top ? (m.top === r ? `<w:vMerge w:val="restart"/>` : "<w:vMerge/>") : "");
         const text = m && m.top !== r ? "" : (cells[c] ?? "");
-        tcs.push(`<w:tc><w:tcPr><w:tcW w:w="0" w:type="auto"/>${props}</w:tcPr>${m && m.top !== r ? "<w:p/>" : paragraphs(text, options)}</w:tc>`);
+        tcs.push(
+          `<w:tc><w:tcPr><w:tcW w:w="0" w:type="auto"/>${props}</w:tcPr>${m && m.top !== r ? "<w:p/>" : paragraphs(text, options)}</w:tc>`,
+        );
       }
       return `<w:tr>${tcs.join("")}</w:tr>`;
     });
@@ -144,7 +148,9 @@ export function wordMlDocx(sheet: FormSheet, options: WordMlOptions = {}): Uint8
 /** The lines above the table, the table's rows (grid row index and texts), the lines below, and its width. */
 export function splitForm(sheet: FormSheet) {
   const merges = (sheet.merges ?? []).map(decodeA1Range);
-  const rows = sheet.rows.map((row) => (row ?? []).map((v) => (v === null || v === undefined ? "" : String(v))));
+  const rows = sheet.rows.map((row) =>
+    (row ?? []).map((v) => (v === null || v === undefined ? "" : String(v))),
+  );
   const width = Math.max(1, ...rows.map((r) => r.length), ...merges.map((m) => m.right + 1));
   const isLine = (r: number) => {
     const cells = rows[r] ?? [];
