@@ -4,6 +4,7 @@
 // of it as a typed problem. Pure TypeScript: no Node built-ins, no DOM.
 import type { IgnoreEntry } from "../../core/check-types";
 import type { Text } from "../../core/findings";
+import { gridAsXlsx } from "../docx/as-xlsx";
 import { readDocxFile } from "../docx/docx-file";
 import type { DocxLocation } from "../docx/location";
 import type { Grid } from "../../core/grid/types";
@@ -150,9 +151,14 @@ export async function readWorkbookBytes(bytes: Uint8Array, fileName: string): Pr
 export async function copySourceBytes(
   wb: ReadWorkbook,
 ): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; problem: InputProblem }> {
-  // A Word document is never rewritten: the findings say where to correct it in Word.
-  if (wb.format === "docx") return { ok: false, problem: { kind: "word", detail: "no-copy" } };
   try {
+    // A Word form is never rewritten: the file mode gets a new workbook of its grid to show and mark (the CLI
+    // writes no copy of a Word form at all, and says so).
+    if (wb.format === "docx") {
+      const grid = wb.grids[0];
+      if (!grid) return { ok: false, problem: { kind: "word", detail: "empty" } };
+      return { ok: true, bytes: await gridAsXlsx(grid) };
+    }
     if (wb.format === "xlsx") {
       wb.pkg?.measureAll();
       return { ok: true, bytes: wb.bytes };
