@@ -1,4 +1,3 @@
-import { zipSync, strToU8 } from "fflate";
 import { readWorkbookBytes } from "../../src/adapters/xlsx/workbook-file";
 import { problemText } from "../../src/adapters/xlsx/problems";
 import type { Grid } from "../../src/core/grid/types";

@@ -51,13 +51,15 @@ const MAIN_REL = /\/officeDocument$/;
 export function documentPartOf(pkg: WorkbookPackage): string | undefined {
   const types = pkg.text("[Content_Types].xml") ?? "";
   const isWord = (part: string) => {
-    const m = new RegExp(
-      `PartName\\s*=\\s*["']/${part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}["'][^>]*`,
-      "i",
-    ).exec(types);
-    if (m) return /wordprocessingml|ms-word/i.test(m[0]);
+    // The Override of the part, its attributes in any order.
+    const wanted = `/${part}`.toLowerCase();
+    for (const m of types.matchAll(/<(?:\w+:)?Override\b[^>]*>/g)) {
+      const name = /PartName\s*=\s*["']([^"']*)["']/.exec(m[0])?.[1];
+      if (name?.toLowerCase() === wanted) return /wordprocessingml|ms-word/i.test(m[0]);
+    }
     return /^word\/[^/]+\.xml$/i.test(part);
   };
+
   const rels = pkg.text("_rels/.rels");
   if (rels) {
     try {
