@@ -99,12 +99,21 @@ export function groupByRule(findings: readonly Finding[]): RuleGroup[] {
   return [...groups.values()].sort((a, b) => SEVERITY_ORDER[a.worst] - SEVERITY_ORDER[b.worst]);
 }
 
-function sheetHeading(c: SheetCheck, lang: Lang): string {
+/** A Word form is a document, not a sheet: its heading says so. */
+const WORD_DOCUMENT = {
+  zh: (name: string) => `Word 文档“${name}”`,
+  en: (name: string) => `Word document “${name}”`,
+};
+
+function sheetHeading(c: SheetCheck, lang: Lang, word = false): string {
   const parts = [TABLE_NAMES[c.table][lang]];
   if (c.policy) parts.push(PACK_NAMES[c.policy][lang]);
   if (c.level) parts.push(LEVEL_NAMES[c.level][lang]);
   if (c.table !== "unknown") parts.push(`${checkText.confidence[lang]} ${c.confidence.toFixed(2)}`);
-  return `${checkText.sheet(terminalSafe(c.sheet))[lang]}${lang === "zh" ? "：" : ": "}${parts.join(" · ")}`;
+  const name = word
+    ? WORD_DOCUMENT[lang](terminalSafe(c.sheet))
+    : checkText.sheet(terminalSafe(c.sheet))[lang];
+  return `${name}${lang === "zh" ? "：" : ": "}${parts.join(" · ")}`;
 }
 
 function findingLine(f: Finding, group: RuleGroup, lang: Lang, where?: string): string {
@@ -140,7 +149,7 @@ export function humanFileReport(o: FileOutcome, lang: Lang, options: { maxFindin
       );
       continue;
     }
-    lines.push(`  ${sheetHeading(c, lang)}`);
+    lines.push(`  ${sheetHeading(c, lang, o.locations !== undefined)}`);
     const n = countBySeverity(c.findings);
     lines.push(`    ${checkText.counts(n.error, n.warning, n.info, c.ignored.length)[lang]}`);
     if (c.findings.length === 0) {
