@@ -42,6 +42,11 @@ describe("a .docx read into one grid in reading order", () => {
       p(r("甲") + "<w:r><w:tab/></w:r>" + r("乙") + "<w:r><w:br/></w:r>" + r("丙")),
       [["甲 乙\n丙"]],
     ],
+    [
+      "hidden text (w:vanish) is not printed",
+      p(r("可见") + r("隐藏", "<w:vanish/>") + r("文字", '<w:vanish w:val="0"/>')),
+      [["可见文字"]],
+    ],
     ["entities and CDATA-free text decoded", p(r("A&amp;B &lt;C&gt; &#x4E2D;")), [["A&B <C> 中"]]],
     [
       "several paragraphs of a cell joined by line breaks",

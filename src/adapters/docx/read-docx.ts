@@ -115,6 +115,8 @@ function formCheckBox(fldChar: XmlElement): boolean | undefined {
 
 function readRun(run: XmlElement, state: State, out: string[]): void {
   const rPr = child(run, "rPr");
+  // Hidden text (w:vanish) is not printed. A field's characters are still followed, so its state stays right.
+  const hidden = onOff(child(rPr, "vanish")) === true;
   const symbolFont = runSymbolFont(rPr);
   const underlined = isUnderlined(rPr);
   for (const c of run.children) {
@@ -134,7 +136,7 @@ function readRun(run: XmlElement, state: State, out: string[]): void {
       }
       default:
         // A field's code (FORMCHECKBOX, PAGE, HYPERLINK "…") is not printed; only its result is.
-        if (state.fields.some((f) => f.inCode)) break;
+        if (hidden || state.fields.some((f) => f.inCode)) break;
         if (c.name === "t") {
           const text = textOf(c);
           if (underlined && text.trim() === "") break; // spaces underlined to make a blank to fill in
