@@ -5,16 +5,17 @@ import { LIST_COLUMNS } from "../../../core/recognise/columns";
 import { useLanguage } from "../../i18n";
 import { Notice } from "../common/Notice";
 import type { TemplateTools } from "../templates/tools";
-import {
-  appendedWithoutOverwrite,
-  formSheetLayout,
-  planAppend,
-  readWordForms,
-  SOURCE_COLUMN_HEADER,
-  withoutConflicts,
-  type AppendPlan,
-  type WordForm,
-} from "./plan";
+import type { AppendPlan, WordForm } from "./plan";
+import { SOURCE_COLUMN_HEADER } from "./source-column";
+
+// The reader (zip, XML, the engine's checks) loads when forms are picked, not with the pane.
+const loadPlan = () => import(/* webpackChunkName: "import-word" */ "./plan");
+
+/** How many forms a plan appends when nothing is overwritten (as plan.ts counts it; kept here for the first paint). */
+function appendedWithoutOverwrite(plan: AppendPlan): number {
+  const blocked = new Set(plan.blocked);
+  return plan.rows.filter((r) => !blocked.has(r) && !plan.conflicts.some((c) => c.row === r)).length;
+}
 
 type Lang = "zh" | "en";
 
@@ -101,6 +102,7 @@ export function ImportWordForms(props: { tools: TemplateTools }) {
     setMessage(null);
     setPending(null);
     void tools.run("readingForms", async () => {
+      const { readWordForms } = await loadPlan();
       const read = await readWordForms(
         await Promise.all(
           files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
@@ -114,10 +116,13 @@ export function ImportWordForms(props: { tools: TemplateTools }) {
     const port = tools.port;
     if (!port?.writeCells || !sheet) return;
     setPending(null);
-    const writes = overwrite ? plan.writes : withoutConflicts(plan);
     const count = overwrite ? plan.rows.length : appendedWithoutOverwrite(plan);
     void tools
-      .run("writingCell", () => tools.ownWork(() => port.writeCells?.(sheet, writes) ?? Promise.resolve()))
+      .run("writingCell", async () => {
+        const { withoutConflicts } = await loadPlan();
+        const writes = overwrite ? plan.writes : withoutConflicts(plan);
+        await tools.ownWork(() => port.writeCells?.(sheet, writes) ?? Promise.resolve());
+      })
       .then(() => {
         const parts = [TEXT.appended(count, sheet)[lang]];
         const names = plan.unmatched.map((k) => LIST_COLUMNS.find((c) => c.key === k)?.aliases[0] ?? k);
@@ -136,6 +141,7 @@ export function ImportWordForms(props: { tools: TemplateTools }) {
     if (mode === "insert") {
       void tools
         .run("insertingSheet", async () => {
+          const { formSheetLayout } = await loadPlan();
           const names: string[] = [];
           for (const form of ok)
             names.push(await tools.ownWork(() => port.insertSheet(formSheetLayout(form))));
@@ -147,13 +153,18 @@ export function ImportWordForms(props: { tools: TemplateTools }) {
       return;
     }
     if (!sheet) return;
-    void tools.run("readingForms", async () => {
-      const plan = planAppend(await port.readSheet(sheet), ok);
-      if (plan === "not-a-list") setMessage({ intent: "error", text: TEXT.notList(sheet)[lang] });
-      else if (plan === "no-forms") setMessage({ intent: "error", text: TEXT.noForms[lang] });
-      else if (plan.conflicts.length > 0 || plan.blocked.length > 0) setPending(plan);
-      else write(plan, false);
-    });
+    void tools
+      .run("readingForms", async () => {
+        const { planAppend } = await loadPlan();
+        return planAppend(await port.readSheet(sheet), ok);
+      })
+      .then((plan) => {
+        if (plan === undefined) return;
+        if (plan === "not-a-list") setMessage({ intent: "error", text: TEXT.notList(sheet)[lang] });
+        else if (plan === "no-forms") setMessage({ intent: "error", text: TEXT.noForms[lang] });
+        else if (plan.conflicts.length > 0 || plan.blocked.length > 0) setPending(plan);
+        else write(plan, false);
+      });
   };
 
   const canAppend = Boolean(tools.port?.writeCells) && sheet !== null;

@@ -22,8 +22,9 @@ import { projectRecords } from "../../../cli/project-rows";
 import { readWorkbookBytes } from "../../../adapters/xlsx/workbook-file";
 import { problemText, type InputProblem } from "../../../adapters/xlsx/problems";
 
-/** The header of the column that keeps each imported row's source file. */
-export const SOURCE_COLUMN_HEADER = "来源文件";
+import { SOURCE_COLUMN_HEADER } from "./source-column";
+
+export { SOURCE_COLUMN_HEADER };
 
 export type WordForm =
   | {
