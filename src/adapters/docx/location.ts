@@ -66,17 +66,19 @@ export function docxLocation(read: DocxRead, row: number, col: number): DocxLoca
   if (!place) return null;
   const label = labelOf(read, row, col, place);
   const quoted = label ? ` “${label}”` : "";
-  if (place.kind === "paragraph")
+  if (place.kind === "paragraph") {
+    // The paragraph's opening words, so "正文第3段" can be found at a glance.
+    const words = cellText(read.grid.cell(row, 0)).replace(/\s+/g, "");
+    const shown = words.length > LABEL_MAX ? `${words.slice(0, LABEL_MAX)}…` : words;
+    const quote = shown ? ` “${shown}”` : "";
     return {
       table: null,
       row: place.paragraph,
       cell: null,
       label: null,
-      text: {
-        zh: `正文第${place.paragraph}段${shortText(read.grid, row, 0) ? ` “${shortText(read.grid, row, 0)}”` : ""}`,
-        en: `paragraph ${place.paragraph}${shortText(read.grid, row, 0) ? ` “${shortText(read.grid, row, 0)}”` : ""}`,
-      },
+      text: { zh: `正文第${place.paragraph}段${quote}`, en: `paragraph ${place.paragraph}${quote}` },
     };
+  }
   return {
     table: place.table,
     row: place.row,
