@@ -29,11 +29,18 @@ export const TRACKED_CHANGES_NOTE: Text = {
   en: "The document holds tracked changes; it was checked as if every change were accepted (deleted text left out, inserted text kept). Accept or reject the changes in Word before submitting.",
 };
 
-/** The grid's name: the file's name without its folder and extension ("申报表-某院.docx" → "申报表-某院"). */
+/**
+ * The grid's name: the file's name without its folder and extension ("申报表-某院.docx" → "申报表-某院"), made a name
+ * Excel accepts for a sheet (no []:*?/\, at most 31 characters), since the pane shows the form as a sheet of that name.
+ */
 export function docxGridName(fileName: string): string {
   const base = fileName.slice(Math.max(fileName.lastIndexOf("/"), fileName.lastIndexOf("\\")) + 1);
-  const stem = base.replace(/\.(docx|docm|dotx|dotm)$/i, "");
-  return stem.trim() === "" ? "Word" : stem;
+  const stem = base
+    .replace(/\.(docx|docm|dotx|dotm)$/i, "")
+    .replace(/[[\]:*?/\\]/g, "")
+    .trim()
+    .slice(0, 31);
+  return stem === "" ? "Word" : stem;
 }
 
 /** Read an opened .docx package; never throws. */
