@@ -18,13 +18,13 @@ describe("checkableWorkbookBytes: every kind of bad input is a typed problem", (
     expect((await result.workbook.excel()).worksheets.map((w) => w.name)).toEqual(["推荐表"]);
   });
 
-  it("a docx renamed to .xlsx is a zip that is not a workbook", async () => {
+  it("a docx renamed to .xlsx is read as the Word document it is (here one with nothing in it)", async () => {
     const zip = new JSZip();
     zip.file("[Content_Types].xml", "<Types/>");
     zip.file("word/document.xml", "<w:document/>");
     expect(await problemOf(await zip.generateAsync({ type: "nodebuffer" }))).toEqual({
-      kind: "not-xlsx",
-      looksLike: "docx",
+      kind: "word",
+      detail: "empty",
     });
   });
 

@@ -16,12 +16,17 @@ describe("sniffFile tells files apart by their bytes", () => {
     [
       "an old .xls (OLE with a Workbook stream)",
       bytes(OLE, new Array(504).fill(0), utf16("Workbook")),
-      { kind: "ole", encrypted: false },
+      { kind: "ole", encrypted: false, word: false },
+    ],
+    [
+      "an old Word .doc (OLE with a WordDocument stream)",
+      bytes(OLE, new Array(504).fill(0), utf16("WordDocument")),
+      { kind: "ole", encrypted: false, word: true },
     ],
     [
       "an encrypted workbook (OLE with EncryptedPackage)",
       bytes(OLE, new Array(504).fill(0), utf16("EncryptionInfo"), [0, 0], utf16("EncryptedPackage")),
-      { kind: "ole", encrypted: true },
+      { kind: "ole", encrypted: true, word: false },
     ],
     ["a CSV", bytes("推荐排序,项目名称,承办单位\n1,人工智能研修班,上海某院\n"), { kind: "text", csv: true }],
     [

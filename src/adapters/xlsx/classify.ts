@@ -1,3 +1,4 @@
+import { documentPartOf } from "../docx/read-docx";
 import { workbookPartOf } from "./fast-read";
 import { OverLimitError, WorkbookPackage } from "./package";
 import type { InputProblem, LegacyFormat } from "./problems";
@@ -9,6 +10,8 @@ export type ClassifiedBytes =
   | { ok: true; kind: "xlsx"; pkg: WorkbookPackage; entries: readonly ZipEntryInfo[] }
   /** A format read through SheetJS; `pkg` for the zip-based ones (.ods, .xlsb), so their size is checked first. */
   | { ok: true; kind: "legacy"; format: LegacyFormat; pkg?: WorkbookPackage }
+  /** A Word document package (.docx, .docm, .dotx): a 申报表 filled in Word (adapters/docx). */
+  | { ok: true; kind: "docx"; pkg: WorkbookPackage }
   | { ok: false; problem: InputProblem };
 
 const ODS_MIME = "application/vnd.oasis.opendocument.spreadsheet";
@@ -21,12 +24,32 @@ const ODS_MIME = "application/vnd.oasis.opendocument.spreadsheet";
  * @param extension the file name's extension with its dot (".xls"), to tell .et from .xls in messages
  */
 export function classifyWorkbookBytes(bytes: Uint8Array, extension: string): ClassifiedBytes {
+  const classified = classifyBytes(bytes, extension);
+  // A file named as a Word document gets Word's words for what is wrong with it (not "save as .xlsx").
+  if (classified.ok || !WORD_EXTENSIONS.includes(extension.toLowerCase())) return classified;
+  const p = classified.problem;
+  if (p.kind === "corrupt")
+    return { ok: false, problem: { kind: "word", detail: "corrupt", message: p.message ?? p.detail } };
+  if (p.kind === "over-limit")
+    return { ok: false, problem: { kind: "word", detail: "over-limit", message: p.part } };
+  if (p.kind === "encrypted") return { ok: false, problem: { kind: "word", detail: "encrypted" } };
+  if (p.kind === "not-zip" || p.kind === "text" || p.kind === "html")
+    return { ok: false, problem: { kind: "word", detail: "corrupt", message: p.kind } };
+  if (p.kind === "not-xlsx") return { ok: false, problem: { kind: "word", detail: "no-document" } };
+  return classified;
+}
+
+/** Extensions of Word documents: read as forms when they are .docx packages, told apart when they are not. */
+export const WORD_EXTENSIONS: readonly string[] = [".docx", ".docm", ".dotx", ".dotm", ".doc", ".wps"];
+
+function classifyBytes(bytes: Uint8Array, extension: string): ClassifiedBytes {
   const sniffed = sniffFile(bytes);
   switch (sniffed.kind) {
     case "empty":
       return { ok: false, problem: { kind: "empty-file" } };
     case "ole":
       if (sniffed.encrypted) return { ok: false, problem: { kind: "encrypted" } };
+      if (sniffed.word) return { ok: false, problem: { kind: "word", detail: "doc" } };
       return { ok: true, kind: "legacy", format: extension.toLowerCase() === ".et" ? "et" : "xls" };
     case "biff":
       return { ok: true, kind: "legacy", format: "xls" };
@@ -45,9 +68,11 @@ export function classifyWorkbookBytes(bytes: Uint8Array, extension: string): Cla
   if (!index.ok) return { ok: false, problem: { kind: "corrupt", detail: index.reason } };
   let pkg: WorkbookPackage;
   let workbookPart: string | undefined;
+  let documentPart: string | undefined;
   try {
     pkg = WorkbookPackage.open(bytes) as WorkbookPackage;
-    workbookPart = workbookPartOf(pkg);
+    documentPart = documentPartOf(pkg);
+    workbookPart = documentPart === undefined ? workbookPartOf(pkg) : undefined;
     if (workbookPart === undefined && pkg.has("mimetype")) {
       const mime = pkg.text("mimetype")?.trim();
       // A password-protected .ods keeps its manifest in clear and says there how each part is encrypted.
@@ -63,6 +88,7 @@ export function classifyWorkbookBytes(bytes: Uint8Array, extension: string): Cla
       };
     return { ok: false, problem: { kind: "corrupt", detail: "bad-entry" } };
   }
+  if (workbookPart === undefined && documentPart !== undefined) return { ok: true, kind: "docx", pkg };
   if (workbookPart === undefined) {
     const looksLike = pkg.has("word/document.xml") ? "docx" : pkg.has("ppt/presentation.xml") ? "pptx" : null;
     return { ok: false, problem: { kind: "not-xlsx", looksLike } };
@@ -80,7 +106,7 @@ export function extensionOf(fileName: string): string {
 
 /**
  * Extensions a folder scan takes, in the CLI and the browser alike: the workbooks the reader reads (.xlsx and its
- * macro and template kinds, .xls, WPS .et, .ods, .fods, .xlsb), and CSV, which people send instead (told why it
+ * macro and template kinds, .xls, WPS .et, .ods, .fods, .xlsb), Word forms (.docx, and .doc told why not), and CSV, which people send instead (told why it
  * cannot be checked rather than passed over in silence).
  */
 export const SCANNED_EXTENSIONS: readonly string[] = [
@@ -94,4 +120,8 @@ export const SCANNED_EXTENSIONS: readonly string[] = [
   ".fods",
   ".xlsb",
   ".csv",
+  // Word 申报表: read as forms (.docx), or told why not (.doc).
+  ".docx",
+  ".docm",
+  ".doc",
 ];

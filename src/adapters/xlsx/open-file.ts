@@ -25,6 +25,9 @@ export interface CheckableWorkbook {
   ignores: IgnoreEntry[];
   /** The stored ignores exist but cannot be parsed. */
   ignoresUnreadable: boolean;
+  /** File-level notes and the place of a cell in a Word form (see ReadWorkbook). */
+  notes?: ReadWorkbook["notes"];
+  locate?: ReadWorkbook["locate"];
   /**
    * The workbook as ExcelJS loads it, for writing an annotated copy (loaded on first use, once): a CopyRefusedError
    * when it cannot be written without losing or risking something (over the copy budget, a sheet ExcelJS drops).
@@ -76,10 +79,20 @@ function loader(read: ReadWorkbook): () => Promise<ExcelJS.Workbook> {
 export async function checkableWorkbookBytes(bytes: Uint8Array, fileName: string): Promise<CheckableResult> {
   const read = await readWorkbookBytes(bytes, fileName);
   if (!read.ok) return read;
-  const { format, sheets, grids, ignores, ignoresUnreadable } = read.workbook;
+  const { format, sheets, grids, ignores, ignoresUnreadable, notes, locate } = read.workbook;
   return {
     ok: true,
-    workbook: { bytes, format, sheets, grids, ignores, ignoresUnreadable, excel: loader(read.workbook) },
+    workbook: {
+      bytes,
+      format,
+      sheets,
+      grids,
+      ignores,
+      ignoresUnreadable,
+      notes,
+      locate,
+      excel: loader(read.workbook),
+    },
   };
 }
 

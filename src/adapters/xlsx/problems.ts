@@ -1,4 +1,5 @@
 import type { Text } from "../../core/findings";
+import { wordProblemText, type WordProblem } from "../docx/problems";
 
 const n = (value: number) => value.toLocaleString("en-US");
 
@@ -103,7 +104,9 @@ export type InputProblem =
   | { kind: "too-spread"; sheet: string; merges: number; mergedCells: number; validatedCells: number }
   /** A format read through SheetJS (.xls, .et, .ods, .fods, .xlsb) that it could not read. */
   | { kind: "legacy-unreadable"; format: LegacyFormat; message: string }
-  | { kind: "empty-workbook"; noSheets: boolean };
+  | { kind: "empty-workbook"; noSheets: boolean }
+  /** A Word document (.docx form) that cannot be read, or gets no annotated copy (docx/problems.ts). */
+  | WordProblem;
 
 const SAVE_AS: Text = {
   zh: "请用 Excel 或 WPS 打开，“另存为”Excel 工作簿（*.xlsx）后再校验。",
@@ -125,6 +128,8 @@ const CORRUPT_DETAIL: Record<
 /** The message for a problem with the file the user named: what is wrong and what to do, zh-CN and en. */
 export function problemText(problem: InputProblem): Text {
   switch (problem.kind) {
+    case "word":
+      return wordProblemText(problem);
     case "not-found":
       return { zh: "找不到此文件或目录。", en: "No such file or directory." };
     case "permission":

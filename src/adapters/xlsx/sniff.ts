@@ -5,8 +5,11 @@
 export type FileKind =
   | { kind: "empty" }
   | { kind: "zip" }
-  /** An OLE compound file: an encrypted (password-protected) workbook, or an old .xls / .et. */
-  | { kind: "ole"; encrypted: boolean }
+  /**
+   * An OLE compound file: an encrypted (password-protected) workbook or document, an old .xls / .et, or an old Word
+   * .doc / WPS .wps (`word`: it holds a WordDocument stream).
+   */
+  | { kind: "ole"; encrypted: boolean; word: boolean }
   /** A bare BIFF2–4 worksheet stream (Excel 2.x–4.0 .xls, not inside an OLE file). */
   | { kind: "biff" }
   | { kind: "html" }
@@ -52,6 +55,8 @@ function includesBytes(bytes: Uint8Array, pattern: readonly number[]): boolean {
 // Office writes an encrypted OOXML workbook as an OLE file with these two streams (MS-OFFCRYPTO); their names are
 // stored in UTF-16LE in the compound file's directory.
 const ENCRYPTED_STREAMS = [utf16le("EncryptedPackage"), utf16le("EncryptionInfo")];
+// Word 97–2003 (.doc) and WPS 文字 (.wps) keep their text in a stream of this name.
+const WORD_STREAM = utf16le("WordDocument");
 
 function looksLikeText(head: Uint8Array): boolean {
   let start = 0;
@@ -84,7 +89,11 @@ export function sniffFile(bytes: Uint8Array): FileKind {
   if (bytes.length === 0) return { kind: "empty" };
   if (startsWith(bytes, ZIP_LOCAL) || startsWith(bytes, ZIP_EMPTY)) return { kind: "zip" };
   if (startsWith(bytes, OLE))
-    return { kind: "ole", encrypted: ENCRYPTED_STREAMS.some((p) => includesBytes(bytes, p)) };
+    return {
+      kind: "ole",
+      encrypted: ENCRYPTED_STREAMS.some((p) => includesBytes(bytes, p)),
+      word: includesBytes(bytes, WORD_STREAM),
+    };
   // A BOF record (0x0009, 0x0209 or 0x0409, little-endian) of 4–16 bytes opens an Excel 2.x–4.0 worksheet.
   if (bytes[0] === 0x09 && [0x00, 0x02, 0x04].includes(bytes[1] ?? -1) && (bytes[3] ?? 1) === 0) {
     const length = bytes[2] ?? 0;

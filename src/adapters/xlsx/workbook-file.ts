@@ -1,8 +1,12 @@
 // The one reading pipeline for a workbook file, in the CLI (open-file.ts) and the browser file mode
 // (taskpane/file/open-workbook.ts): classify the bytes, open the package once, read every sheet with the project's
-// reader (or SheetJS for .xls/.et/.ods/.fods/.xlsb), collect the ignores stored in the file, and say what stops any
+// reader (or SheetJS for .xls/.et/.ods/.fods/.xlsb, or adapters/docx for a Word 申报表), collect the ignores stored in the file, and say what stops any
 // of it as a typed problem. Pure TypeScript: no Node built-ins, no DOM.
 import type { IgnoreEntry } from "../../core/check-types";
+import type { Text } from "../../core/findings";
+import { gridAsXlsx } from "../docx/as-xlsx";
+import { readDocxFile } from "../docx/docx-file";
+import type { DocxLocation } from "../docx/location";
 import type { Grid } from "../../core/grid/types";
 import { classifyWorkbookBytes, extensionOf } from "./classify";
 import { readWorkbookPackage, type FastRead, type FastSheet } from "./fast-read";
@@ -13,8 +17,8 @@ import type { InputProblem, LegacyFormat } from "./problems";
 
 /** A workbook file as the engine reads it. */
 export interface ReadWorkbook {
-  /** "xlsx" for OOXML packages read by the project's reader, else the format SheetJS read. */
-  format: "xlsx" | LegacyFormat;
+  /** "xlsx" for OOXML packages read by the project's reader, "docx" for a Word form, else the format SheetJS read. */
+  format: "xlsx" | "docx" | LegacyFormat;
   bytes: Uint8Array;
   /** The opened package (xlsx, and the zip-based formats SheetJS reads). */
   pkg: WorkbookPackage | undefined;
@@ -27,6 +31,13 @@ export interface ReadWorkbook {
   ignores: IgnoreEntry[];
   /** The stored ignores exist but cannot be parsed. */
   ignoresUnreadable: boolean;
+  /** File-level notes to show beside the findings (a Word document's tracked changes). */
+  notes?: Text[];
+  /**
+   * Where a cell of a Word form is in the document (table, row, cell, label), for findings the user can find there;
+   * absent for workbooks, whose cells have addresses.
+   */
+  locate?: (sheet: string, row: number, col: number) => DocxLocation | null;
 }
 
 export type ReadResult = { ok: true; workbook: ReadWorkbook } | { ok: false; problem: InputProblem };
@@ -63,7 +74,7 @@ function officeIgnores(pkg: WorkbookPackage): { ignores: IgnoreEntry[]; unreadab
   return { ignores: mergeIgnores(...lists), unreadable };
 }
 
-function fromRead(read: FastRead, format: ReadWorkbook["format"]): InputProblem | FastSheet[] {
+function fromRead(read: FastRead, format: "xlsx" | LegacyFormat): InputProblem | FastSheet[] {
   if (read.ok) return read.sheets;
   if ("tooLarge" in read) return { kind: "too-large", ...read.tooLarge, atLeast: format === "xlsx" };
   if ("binary" in read) return { kind: "legacy-unreadable", format: "xlsb", message: "workbook.bin" };
@@ -81,6 +92,26 @@ function fromRead(read: FastRead, format: ReadWorkbook["format"]): InputProblem 
 export async function readWorkbookBytes(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
   const classified = classifyWorkbookBytes(bytes, extensionOf(fileName));
   if (!classified.ok) return classified;
+  if (classified.kind === "docx") {
+    const docx = readDocxFile(classified.pkg, fileName);
+    if (!docx.ok) return docx;
+    const { sheet, notes, locate } = docx.file;
+    return {
+      ok: true,
+      workbook: {
+        format: "docx",
+        bytes,
+        pkg: classified.pkg,
+        sheets: [sheet],
+        cellless: [],
+        grids: [sheet.grid],
+        ignores: [],
+        ignoresUnreadable: false,
+        notes,
+        locate: (name, row, col) => (name === sheet.name ? locate(row, col) : null),
+      },
+    };
+  }
   try {
     const format = classified.kind === "xlsx" ? "xlsx" : classified.format;
     const pkg = classified.pkg;
@@ -121,6 +152,13 @@ export async function copySourceBytes(
   wb: ReadWorkbook,
 ): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; problem: InputProblem }> {
   try {
+    // A Word form is never rewritten: the file mode gets a new workbook of its grid to show and mark (the CLI
+    // writes no copy of a Word form at all, and says so).
+    if (wb.format === "docx") {
+      const grid = wb.grids[0];
+      if (!grid) return { ok: false, problem: { kind: "word", detail: "empty" } };
+      return { ok: true, bytes: await gridAsXlsx(grid) };
+    }
     if (wb.format === "xlsx") {
       wb.pkg?.measureAll();
       return { ok: true, bytes: wb.bytes };

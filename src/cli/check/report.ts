@@ -27,20 +27,38 @@ export function jsonReport(outcomes: readonly FileOutcome[], lang: Lang): string
   const files = outcomes.map((o) => ({
     file: o.file,
     error: outcomeError(o, lang),
-    sheets: o.checks.map((c) => ({
+    // Word forms only: notes on the whole file (tracked changes read as accepted; no annotated copy).
+    ...(o.notes ? { notes: o.notes.map((n) => ({ message: n.zh, message_en: n.en })) } : {}),
+    sheets: o.checks.map((c, ci) => ({
       sheet: c.sheet,
       table: c.table,
       policy: c.policy,
       level: c.level,
       confidence: c.confidence,
-      findings: c.findings.map((f) => ({
-        cell: toA1(f.row, f.col),
-        severity: f.severity,
-        rule: f.rule,
-        message: f.message.zh,
-        message_en: f.message.en,
-        clause: f.clause,
-      })),
+      findings: c.findings.map((f, fi) => {
+        // A Word form has no cell addresses the user can see: `location` says table, row, cell and label.
+        const at = o.locations?.[ci]?.[fi];
+        return {
+          cell: toA1(f.row, f.col),
+          severity: f.severity,
+          rule: f.rule,
+          message: f.message.zh,
+          message_en: f.message.en,
+          clause: f.clause,
+          ...(at
+            ? {
+                location: {
+                  table: at.table,
+                  row: at.row,
+                  cell: at.cell,
+                  label: at.label,
+                  text: at.text.zh,
+                  text_en: at.text.en,
+                },
+              }
+            : {}),
+        };
+      }),
     })),
   }));
   return `${JSON.stringify({ files }, null, 2)}\n`;
@@ -81,16 +99,25 @@ export function groupByRule(findings: readonly Finding[]): RuleGroup[] {
   return [...groups.values()].sort((a, b) => SEVERITY_ORDER[a.worst] - SEVERITY_ORDER[b.worst]);
 }
 
-function sheetHeading(c: SheetCheck, lang: Lang): string {
+/** A Word form is a document, not a sheet: its heading says so. */
+const WORD_DOCUMENT = {
+  zh: (name: string) => `Word 文档“${name}”`,
+  en: (name: string) => `Word document “${name}”`,
+};
+
+function sheetHeading(c: SheetCheck, lang: Lang, word = false): string {
   const parts = [TABLE_NAMES[c.table][lang]];
   if (c.policy) parts.push(PACK_NAMES[c.policy][lang]);
   if (c.level) parts.push(LEVEL_NAMES[c.level][lang]);
   if (c.table !== "unknown") parts.push(`${checkText.confidence[lang]} ${c.confidence.toFixed(2)}`);
-  return `${checkText.sheet(terminalSafe(c.sheet))[lang]}${lang === "zh" ? "：" : ": "}${parts.join(" · ")}`;
+  const name = word
+    ? WORD_DOCUMENT[lang](terminalSafe(c.sheet))
+    : checkText.sheet(terminalSafe(c.sheet))[lang];
+  return `${name}${lang === "zh" ? "：" : ": "}${parts.join(" · ")}`;
 }
 
-function findingLine(f: Finding, group: RuleGroup, lang: Lang): string {
-  const cell = toA1(f.row, f.col).padEnd(6);
+function findingLine(f: Finding, group: RuleGroup, lang: Lang, where?: string): string {
+  const cell = where !== undefined ? `${terminalSafe(where)}  ` : toA1(f.row, f.col).padEnd(6);
   const own = f.severity !== group.worst ? `${TAG[f.severity][lang]} ` : "";
   const clause = f.clause === "" ? "" : lang === "zh" ? `（依据：${f.clause}）` : ` (${f.clause})`;
   return `      ${cell}${own}${terminalSafe(f.message[lang])}${terminalSafe(clause)}`;
@@ -107,8 +134,14 @@ export function humanFileReport(o: FileOutcome, lang: Lang, options: { maxFindin
     return `${lines.join("\n")}\n\n`;
   }
   if (o.ignoresUnreadable) lines.push(`  ${checkText.ignoresUnreadable[lang]}`);
+  for (const note of o.notes ?? []) lines.push(`  ${TAG.info[lang]} ${terminalSafe(note[lang])}`);
   const limit = options.maxFindings ?? Number.POSITIVE_INFINITY;
-  for (const c of o.checks) {
+  for (const [ci, c] of o.checks.entries()) {
+    const where = (f: Finding) => {
+      if (!o.locations) return undefined;
+      const at = o.locations[ci]?.[c.findings.indexOf(f)];
+      return at ? at.text[lang] : undefined;
+    };
     if (c.table === "unknown" && OWN_RESULTS_SHEET.test(c.sheet)) {
       // The 校验结果 sheet of an annotated copy checked again: ours, not an unrecognised table.
       lines.push(
@@ -116,7 +149,7 @@ export function humanFileReport(o: FileOutcome, lang: Lang, options: { maxFindin
       );
       continue;
     }
-    lines.push(`  ${sheetHeading(c, lang)}`);
+    lines.push(`  ${sheetHeading(c, lang, o.locations !== undefined)}`);
     const n = countBySeverity(c.findings);
     lines.push(`    ${checkText.counts(n.error, n.warning, n.info, c.ignored.length)[lang]}`);
     if (c.findings.length === 0) {
@@ -131,7 +164,7 @@ export function humanFileReport(o: FileOutcome, lang: Lang, options: { maxFindin
       lines.push(`    ${TAG[g.worst][lang]} ${name} · ${checkText.times(g.findings.length)[lang]}`);
       for (const f of g.findings) {
         if (listed >= limit) break;
-        lines.push(findingLine(f, g, lang));
+        lines.push(findingLine(f, g, lang, where(f)));
         listed++;
       }
     }

@@ -14,6 +14,9 @@ import { writeFileAtomic } from "../../adapters/xlsx/write-file";
 import { checkWorkbook } from "../../core/check";
 import type { CheckOptions, SheetCheck } from "../../core/check-types";
 import { projectRecords, type ProjectRecord } from "../project-rows";
+import type { DocxLocation } from "../../adapters/docx/location";
+import { wordProblemText } from "../../adapters/docx/problems";
+import type { Text } from "../../core/findings";
 import type { Input } from "./inputs";
 
 export interface CheckRunOptions extends Pick<CheckOptions, "policy" | "level"> {
@@ -35,6 +38,10 @@ export interface FileOutcome {
   checks: SheetCheck[];
   projects: ProjectRecord[];
   ignoresUnreadable: boolean;
+  /** File-level notes (a Word form's tracked changes; no copy written for a Word form). */
+  notes?: Text[];
+  /** For a Word form: where each finding is in the document, parallel to checks[i].findings. */
+  locations?: Array<Array<DocxLocation | null>>;
   /** The annotated copy written (its path as shown), or why it could not be written. */
   copy?: { ok: true; path: string } | { ok: false; path: string; detail: string };
 }
@@ -93,11 +100,18 @@ export async function checkInput(
   // The whole workbook at once: some sheets inform the checks of others (e.g. Fujian's list of units that did not
   // finish 2025).
   outcome.checks = checkWorkbook(grids, { policy: options.policy, level: options.level, ignored: ignores });
+  const { locate, notes } = opened.workbook;
+  if (notes && notes.length > 0) outcome.notes = [...notes];
+  if (locate)
+    outcome.locations = outcome.checks.map((c) => c.findings.map((f) => locate(c.sheet, f.row, f.col)));
+  // A Word form is never rewritten: no copy, said where the copy would have been.
+  if (opened.workbook.format === "docx" && options.outDir)
+    (outcome.notes ??= []).push(wordProblemText({ kind: "word", detail: "no-copy" }));
   if (options.collectProjects)
     grids.forEach((grid, i) =>
       outcome.projects.push(...projectRecords(input.display, grid, outcome.checks[i] as SheetCheck)),
     );
-  if (options.outDir && namer) {
+  if (options.outDir && namer && opened.workbook.format !== "docx") {
     const target = namer.next(input.path);
     const shown =
       options.outShown !== undefined

@@ -1,8 +1,10 @@
+import { promises as fsp } from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { addLayoutSheet } from "../../adapters/xlsx/draw";
 import { openCheckableWorkbook } from "../../adapters/xlsx/open-file";
 import { problemText } from "../../adapters/xlsx/problems";
+import { terminalSafe } from "../../adapters/xlsx/safe-text";
 import { writeFileAtomic } from "../../adapters/xlsx/write-file";
 import type { Text } from "../../core/findings";
 import { toA1 } from "../../core/grid/a1";
@@ -17,11 +19,13 @@ import {
 import type { SheetLayout } from "../../core/templates/layout";
 import { getTemplate } from "../../core/templates/registry";
 import type { Template } from "../../core/templates/types";
+import type { ApplicationForm } from "../../core/templates/types";
 import { parseArgsError } from "../args";
+import { resolveInputs } from "../check/inputs";
 import { cliText } from "../messages";
 import type { CliCommand, CliIO } from "../types";
 
-const USAGE = "yanxiu template ID [--fill FILE] [--key RANKS] -o OUT.xlsx [--lang en]";
+const USAGE = "yanxiu template ID [--fill FILE|DIR] [--key RANKS] -o OUT.xlsx [--lang en]";
 
 /** Strings of `yanxiu template`. */
 export const templateCliText = {
@@ -35,8 +39,10 @@ export const templateCliText = {
       "",
       "选项：",
       "  -o, --out FILE    写出的工作簿（.xlsx，必填）",
-      "  --fill FILE       申报表：按此工作簿中清单的每一行各填一张申报表；",
-      "                    推荐表/汇总表：按此工作簿中的申报表逐项填入，依工作表顺序排序",
+      "  --fill FILE|DIR   申报表：按此工作簿中清单的每一行各填一张申报表；",
+      "                    推荐表/汇总表：按此工作簿中的申报表逐项填入，依工作表顺序排序；",
+      "                    给出目录时读取其中每个 .docx/.xlsx 申报表，按文件名开头的排序号",
+      "                    （如“01-某院.docx”）排序，没有排序号的按文件名顺序排在后面",
       "  --key RANKS       推荐表中标为“重点推荐”的排序号，如 1,2（原则上不超过总数的15%）",
       "  --lang en         英文输出（默认中文）",
       "",
@@ -47,8 +53,10 @@ export const templateCliText = {
       "",
       "Options:",
       "  -o, --out FILE    the workbook to write (.xlsx, required)",
-      "  --fill FILE       application forms: one form per row of the list in this workbook;",
-      "                    recommendation/summary lists: one row per application form in it, in sheet order",
+      "  --fill FILE|DIR   application forms: one form per row of the list in this workbook;",
+      "                    recommendation/summary lists: one row per application form in it, in sheet order;",
+      "                    for a folder, every .docx/.xlsx form in it, ranked by the number a file name starts",
+      "                    with (01-某院.docx), files without one after them in name order",
       "  --key RANKS       ranks marked 重点推荐 in a recommendation list, e.g. 1,2 (15% of the total as a rule)",
       "  --lang en         English output (default: Chinese)",
       "",
@@ -105,6 +113,10 @@ export const templateCliText = {
     zh: `无法写出“${file}”：${detail}`,
     en: `Could not write “${file}”: ${detail}`,
   }),
+  skipped: (file: string, reason: string): Text => ({
+    zh: `已跳过“${file}”：${reason}`,
+    en: `Skipped “${file}”: ${reason}`,
+  }),
   hint: (severity: string, cell: string, message: string): Text => ({
     zh: `${severity === "warning" ? "提醒" : "说明"} ${cell}：${message}`,
     en: `${severity === "warning" ? "warning" : "note"} ${cell}: ${message}`,
@@ -133,6 +145,8 @@ function fillFrom(
   out: string,
   keys: readonly number[],
   lang: Lang,
+  /** Forms already read and ranked (a folder of forms), used instead of the grids' for a list. */
+  given?: readonly ApplicationForm[],
 ): Filled | Text {
   if (template.form) {
     const records = grids.flatMap((grid) => recordsFromGrid(grid));
@@ -144,7 +158,7 @@ function fillFrom(
     };
   }
   if (template.list) {
-    const forms = readApplicationForms(grids).filter((f) => f.policy === template.list?.policy);
+    const forms = (given ?? readApplicationForms(grids)).filter((f) => f.policy === template.list?.policy);
     if (forms.length === 0) return templateCliText.noForms(file, PACK_NAMES[template.policy][lang]);
     const ranked = forms.map((f, i) => ({ ...f, rank: i + 1, keyRecommended: keys.includes(i + 1) }));
     const { layout, hints } = buildListFromForms(template.id, ranked);
@@ -204,12 +218,24 @@ async function runTemplate(args: readonly string[], io: CliIO): Promise<number> 
       io.stderr(`${templateCliText.cannotFill(template.id)[lang]}\n`);
       return 2;
     }
-    const opened = await openCheckableWorkbook(source);
-    if (!opened.ok) {
-      io.stderr(`${fill}: ${problemText(opened.problem)[lang]}\n`);
-      return 2;
+    let grids: readonly Grid[];
+    let forms: ApplicationForm[] | undefined;
+    if (await isDirectory(source)) {
+      if (!template.list) {
+        io.stderr(`${templateCliText.noRows(fill)[lang]}\n`);
+        return 2;
+      }
+      forms = await formsOfFolder(fill, io, lang);
+      grids = [];
+    } else {
+      const opened = await openCheckableWorkbook(source);
+      if (!opened.ok) {
+        io.stderr(`${fill}: ${problemText(opened.problem)[lang]}\n`);
+        return 2;
+      }
+      grids = opened.workbook.grids;
     }
-    const result = fillFrom(template, opened.workbook.grids, fill, out, keys, lang);
+    const result = fillFrom(template, grids, fill, out, keys, lang, forms);
     if ("zh" in result) {
       io.stderr(`${result[lang]}\n`);
       return 2;
@@ -233,6 +259,46 @@ async function runTemplate(args: readonly string[], io: CliIO): Promise<number> 
   for (const hint of filled.hints) io.stderr(`${hint}\n`);
   io.stdout(`${filled.message[lang]}\n`);
   return 0;
+}
+
+async function isDirectory(file: string): Promise<boolean> {
+  try {
+    return (await fsp.stat(file)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The rank a file name starts with ("01-某院.docx" → 1, "3_申报表.docx" → 3), if any. */
+export function rankOfFileName(display: string): number | undefined {
+  const m = /^(\d{1,4})(?!\d)/.exec(path.basename(display));
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * Every application form in a folder's files (Word forms and workbooks), ranked by the number their file names start
+ * with, unranked files after them in name order. A file that cannot be read is named on stderr and left out.
+ */
+async function formsOfFolder(dir: string, io: CliIO, lang: Lang): Promise<ApplicationForm[]> {
+  const inputs = await resolveInputs([dir], io.cwd);
+  const found: Array<{ form: ApplicationForm; rank: number | undefined; order: number }> = [];
+  for (const [order, input] of inputs.entries()) {
+    if (!input.ok) continue;
+    const opened = await openCheckableWorkbook(input.path);
+    if (!opened.ok) {
+      io.stderr(
+        `${terminalSafe(templateCliText.skipped(input.display, problemText(opened.problem)[lang])[lang])}\n`,
+      );
+      continue;
+    }
+    const rank = rankOfFileName(input.display);
+    for (const form of readApplicationForms(opened.workbook.grids)) found.push({ form, rank, order });
+  }
+  found.sort(
+    (a, b) =>
+      (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY) || a.order - b.order,
+  );
+  return found.map((f) => f.form);
 }
 
 /** `yanxiu template ID [--fill FILE] -o OUT.xlsx`: one official table, blank or filled (issue 6). */

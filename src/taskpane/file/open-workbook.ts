@@ -3,6 +3,7 @@
 // bomb or a damaged file gets the same message here as there. ExcelJS is loaded only to write (marks, inserted
 // sheets, the download), once the file has passed every limit.
 
+import { rememberWordPlaces } from "../../adapters/docx/places";
 import { COPY_LIMITS, type InputProblem } from "../../adapters/xlsx/problems";
 import { XlsxWorkbookPort } from "../../adapters/xlsx/workbook-port";
 import { copySourceBytes, problemOf, readWorkbookBytes } from "../../adapters/xlsx/workbook-file";
@@ -54,13 +55,13 @@ export async function openWorkbookInBrowser(
   } catch (error) {
     return { ok: false, problem: problemOf(error) };
   }
-  return {
-    ok: true,
-    port: new XlsxWorkbookPort(workbook, {
-      createWorkbook: () => new ExcelJS.Workbook(),
-      lang,
-      // The sheets as the project's reader read them: what the engine checks, whatever ExcelJS makes of the file.
-      grids: new Map(sheets.map((s) => [s.name, s.grid])),
-    }),
-  };
+  const port = new XlsxWorkbookPort(workbook, {
+    createWorkbook: () => new ExcelJS.Workbook(),
+    lang,
+    // The sheets as the project's reader read them: what the engine checks, whatever ExcelJS makes of the file.
+    grids: new Map(sheets.map((s) => [s.name, s.grid])),
+  });
+  // A Word form: its findings also say where they are in the document (表N 第R行 …).
+  rememberWordPlaces(port, read.workbook.locate);
+  return { ok: true, port };
 }

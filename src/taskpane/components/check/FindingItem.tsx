@@ -1,6 +1,8 @@
 import { Badge, Body1, Button, Caption1, Link, makeStyles, tokens } from "@fluentui/react-components";
 import type { Finding } from "../../../core/findings";
 import { toA1 } from "../../../core/grid/a1";
+import { wordPlaceOf } from "../../../adapters/docx/places";
+import { usePort } from "../../PortContext";
 import { useLanguage, useText } from "../../i18n";
 import { BADGE_COLOR, SEVERITY_LABEL } from "./SeverityCounts";
 
@@ -44,6 +46,8 @@ export function FindingItem(props: {
   const { lang } = useLanguage();
   const { finding } = props;
   const cell = toA1(finding.row, finding.col);
+  // A Word form opened in file mode: where the finding is in the document (issue 16).
+  const place = wordPlaceOf(usePort(), finding.sheet, finding.row, finding.col);
   return (
     <li className={styles.root}>
       <div className={styles.top}>
@@ -70,6 +74,7 @@ export function FindingItem(props: {
           </Button>
         )}
       </div>
+      {place && <Caption1 className={styles.clause}>{place.text[lang]}</Caption1>}
       <Body1>{finding.message[lang]}</Body1>
       {finding.clause !== "" && <Caption1 className={styles.clause}>{finding.clause}</Caption1>}
     </li>

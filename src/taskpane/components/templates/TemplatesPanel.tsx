@@ -9,7 +9,8 @@ import {
 } from "@fluentui/react-components";
 import type { Template } from "../../../core/templates";
 import { useTask } from "../../hooks/useTask";
-import { useText } from "../../i18n";
+import { useLanguage, useText } from "../../i18n";
+import { IMPORT_TITLE, ImportWordForms } from "../import/ImportWordForms";
 import { useSession } from "../../WorkbookSession";
 import { ErrorMessage } from "../common/ErrorMessage";
 import { useFeedback } from "../common/Feedback";
@@ -35,6 +36,7 @@ const useStyles = makeStyles({
 export function TemplatesPanel() {
   const styles = useStyles();
   const t = useText();
+  const { lang } = useLanguage();
   const session = useSession();
   const task = useTask();
   const feedback = useFeedback();
@@ -94,6 +96,12 @@ export function TemplatesPanel() {
           <AccordionHeader as="h2">{t("buildListTitle")}</AccordionHeader>
           <AccordionPanel className={styles.section}>
             <ListBuilder tools={tools} />
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="import-word">
+          <AccordionHeader as="h2">{IMPORT_TITLE[lang]}</AccordionHeader>
+          <AccordionPanel className={styles.section}>
+            <ImportWordForms tools={tools} />
           </AccordionPanel>
         </AccordionItem>
         <AccordionItem value="tick">
