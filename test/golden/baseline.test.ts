@@ -35,7 +35,7 @@ async function inputs(dir: string): Promise<Array<{ name: string; file: string; 
   }
   for (const golden of GOLDEN_CASES) {
     const file = path.join(dir, `${golden.id}.xlsx`);
-    fs.writeFileSync(file, await buildGoldenWorkbook(golden));
+    fs.writeFileSync(file, new Uint8Array(await buildGoldenWorkbook(golden)));
     const extra: string[] = [];
     if (golden.options?.policy) extra.push("--policy", golden.options.policy);
     if (golden.options?.level) extra.push("--level", golden.options.level);

@@ -2,10 +2,9 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { openCheckableWorkbook } from "../../adapters/xlsx/open-file";
 import { problemText } from "../../adapters/xlsx/problems";
-import { sheetSignals } from "../../core/check";
+import { recogniseSheet } from "../../core/check";
 import type { Text } from "../../core/findings";
 import type { Grid } from "../../core/grid/types";
-import { PACKS } from "../../core/packs/registry";
 import { TABLE_NAMES, type PackId, type TableKind } from "../../core/packs/types";
 import { computeStats, roundShare, statsProfileFor, statsText, type ListStats } from "../../core/stats";
 import { parseArgsError } from "../args";
@@ -166,15 +165,8 @@ interface SheetResult {
 
 /** The pack and table a sheet is recognised as, without running the rules (figures need no findings). */
 function recognise(grid: Grid): { pack: PackId | null; table: TableKind } {
-  if (grid.rowCount === 0 || grid.colCount === 0) return { pack: null, table: "unknown" };
-  const signals = sheetSignals(grid);
-  let best: { pack: PackId; table: TableKind; confidence: number } | undefined;
-  for (const pack of PACKS) {
-    const r = pack.recognise(signals);
-    if (r && r.confidence > 0 && (!best || r.confidence > best.confidence))
-      best = { pack: pack.id, table: r.table, confidence: r.confidence };
-  }
-  return best ? { pack: best.pack, table: best.table } : { pack: null, table: "unknown" };
+  const best = recogniseSheet(grid);
+  return best ? { pack: best.pack.id, table: best.recognition.table } : { pack: null, table: "unknown" };
 }
 
 const LIST_TABLES: readonly TableKind[] = ["recommendation", "summary", "unknown"];

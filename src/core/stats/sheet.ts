@@ -1,3 +1,4 @@
+import type { Quota } from "../rules/list";
 import { toA1 } from "../grid/a1";
 import type { CellRef, MergeArea } from "../grid/types";
 import type { ListKey } from "../recognise/columns";
@@ -74,8 +75,15 @@ const MAX_CAVEAT_CELLS = 8;
 // Excel refuses formulas longer than 8,192 characters; keep a margin for the sheet name growing on rename.
 const MAX_FORMULA_LENGTH = 7000;
 
-// 附件3 注: 重点推荐 原则上不超过推荐项目总数的 15% — in integers, so Excel and the engine floor the same number.
-const allowedFormula = (projects: string) => `=MAX(1,INT(${projects}*15/100))`;
+/**
+ * The pack's 重点推荐 quota (Shanghai 附件3 注: 15%, at least 1) as a formula in integers, so Excel and the engine floor
+ * the same number: 15% is written *15/100.
+ */
+function allowedFormula(projects: string, quota: Quota): string {
+  const percent = Math.round(quota.share * 100 * 100) / 100;
+  const [num, den] = Number.isInteger(percent) ? [percent, 100] : [Math.round(quota.share * 10000), 10000];
+  return `=MAX(${quota.atLeast},INT(${projects}*${num}/${den}))`;
+}
 
 class LayoutBuilder {
   readonly cells: LayoutCell[] = [];
@@ -344,7 +352,7 @@ export function buildStatsSheet(
         COUNT,
         rec.projects,
       ),
-      allowed: b.put(row, 3, allowedFormula(toA1(row, 1)), COUNT),
+      allowed: b.put(row, 3, allowedFormula(toA1(row, 1), profile.quota), COUNT),
     };
     if (isKey) {
       const group = rec.whole || !recRange ? "" : `*${inGroup(recRange, rec.spellings)}`;
