@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { openCheckableWorkbook } from "../../adapters/xlsx/open-file";
 import { problemText } from "../../adapters/xlsx/problems";
 import { recogniseSheet } from "../../core/check";
+import { loadPackOptions } from "./packs";
 import type { Text } from "../../core/findings";
 import type { Grid } from "../../core/grid/types";
 import { TABLE_NAMES, type PackId, type TableKind } from "../../core/packs/types";
@@ -35,7 +36,7 @@ export interface StatsJson {
   }[];
 }
 
-const USAGE = "yanxiu stats FILE [--sheet NAME] [--json] [--lang en]";
+const USAGE = "yanxiu stats FILE [--sheet NAME] [--pack DIR]... [--json] [--lang en]";
 const LINE_WIDTH = 80;
 const BAR_WIDTH = 16;
 // Column widths of the tables, wide enough for the English headers too (Projects, Allowed).
@@ -56,6 +57,7 @@ export const statsCliText = {
       "",
       "选项：",
       "  --sheet NAME      只统计这张工作表",
+      "  --pack DIR        加入或替换一个政策包文件夹（可重复；见 docs/packs.md）",
       "  --json            以 JSON 输出（占比保留两位小数，row 为工作表行号）",
       "  --lang en         英文输出（默认中文）",
       "",
@@ -66,6 +68,7 @@ export const statsCliText = {
       "",
       "Options:",
       "  --sheet NAME      only this sheet",
+      "  --pack DIR        add or replace a policy pack from a folder (repeatable; see docs/packs.md)",
       "  --json            print JSON (shares rounded to 2 decimals, row = sheet row number)",
       "  --lang en         English output (default: Chinese)",
       "",
@@ -354,11 +357,17 @@ async function runStats(args: readonly string[], io: CliIO): Promise<number> {
       args: [...args],
       allowPositionals: true,
       strict: true,
-      options: { sheet: { type: "string" }, json: { type: "boolean", default: false } },
+      options: {
+        sheet: { type: "string" },
+        json: { type: "boolean", default: false },
+        pack: { type: "string", multiple: true },
+      },
     });
   } catch (error) {
     return usageError(parseArgsError(error, lang));
   }
+  // A pack folder's plan figures and quota (stats.yaml, keyQuota) count for its lists; refused folders are told.
+  if (!loadPackOptions(parsed.values.pack ?? [], io)) return 2;
   const [file, ...extra] = parsed.positionals;
   if (file === undefined || extra.length > 0) return usageError(statsCliText.oneFile[lang]);
   const json = parsed.values.json === true;
