@@ -8,7 +8,7 @@ import { BUILTIN_BASES } from "../core/packs/builtin";
 import type { PackData } from "../core/packs/data";
 import { lintPackTexts, type LintIssue } from "../core/packs/lint";
 import { loadPackFolder, parseFolder } from "../core/packs/parse";
-import { addPacks } from "../core/packs/registry";
+import { addPacks, resetPacks } from "../core/packs/registry";
 import type { BaseFiles } from "../core/packs/schema";
 
 /** Larger than any notice's data; a guard against pointing --pack at a home directory. */
@@ -67,8 +67,8 @@ export function packFoldersIn(dir: string): string[] {
     .filter((e) => e.isDirectory())
     .map((e) => path.join(dir, e.name))
     .filter(isPack);
-  if (subs.length === 0)
-    throw new PackFolderError(`“${dir}”不是包文件夹：缺少 notice.yaml（见 docs/packs.md）`);
+  // No pack inside either: the folder itself is the (broken) pack, and parsing says what is wrong with it.
+  if (subs.length === 0) return [dir];
   // Bases first, so the packs of the same directory can refer to them.
   return subs.sort((a, b) => Number(isBase(b)) - Number(isBase(a)) || a.localeCompare(b));
 }
@@ -88,6 +88,8 @@ export function loadUserPacks(
   dirs: readonly string[],
   cwd: string,
 ): { added: PackData[]; refused: string[] } {
+  // Each run defines its own added packs (in-process callers such as tests run several).
+  resetPacks();
   const bases = new Map<string, BaseFiles>(BUILTIN_BASES);
   const datas: PackData[] = [];
   const refused: string[] = [];

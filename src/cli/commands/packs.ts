@@ -64,7 +64,6 @@ export const packsCliText = {
 
 /** Load --pack folders; refused ones are told on stderr (the built-in packs keep working). Returns false on any refusal. */
 export function loadPackOptions(dirs: readonly string[], io: CliIO): boolean {
-  if (dirs.length === 0) return true;
   const { refused } = loadUserPacks(dirs, io.cwd);
   for (const r of refused) io.stderr(`yanxiu: ${terminalSafe(r)}\n`);
   return refused.length === 0;

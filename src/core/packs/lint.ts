@@ -15,6 +15,8 @@ export interface LintIssue extends SchemaIssue {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
 function realDate(s: string): boolean {
   if (!ISO_DATE.test(s)) return false;
   const [y, m, d] = s.split("-").map(Number) as [number, number, number];
@@ -58,11 +60,13 @@ function tableIssues(files: PackFiles): LintIssue[] {
   const tables = files.tables ?? {};
   const fieldsAnywhere = new Map<string, string>();
   for (const [name, t] of Object.entries(tables))
-    for (const field of Object.keys(t.fields ?? {})) fieldsAnywhere.set(field, name);
+    if (isRecord(t)) for (const field of Object.keys(t.fields ?? {})) fieldsAnywhere.set(field, name);
   for (const [name, t] of Object.entries(tables)) {
+    if (!isRecord(t)) continue;
     const file = `tables/${name}.yaml`;
     const own = new Set(Object.keys(t.fields ?? {}));
-    (t.rules ?? []).forEach((rule, i) => {
+    (Array.isArray(t.rules) ? t.rules : []).forEach((rule, i) => {
+      if (!isRecord(rule) || typeof rule.kind !== "string") return;
       const path = `rules.${i}`;
       const kind = RULE_KINDS.get(rule.kind);
       if (!kind) {
@@ -110,7 +114,10 @@ function tableIssues(files: PackFiles): LintIssue[] {
             });
         }
       }
-      if (rule.clause === undefined && rule.figure === undefined)
+      const citesFigure = kind.params.some(
+        (param) => param.refers === "figure" && (rule as Record<string, unknown>)[param.name] !== undefined,
+      );
+      if (rule.clause === undefined && !citesFigure)
         out.push({
           severity: "error",
           file,
@@ -136,6 +143,9 @@ export function lintPackTexts(
       if (!out.some((o) => o.file === i.file && o.path.startsWith(i.path) && i.path !== ""))
         if (!out.some((o) => o.file === i.file && o.path === i.path && o.message === i.message))
           out.push({ ...i, severity: "error" });
+    // The tables are still worth reading: a schema error elsewhere should not hide a misspelt rule kind.
+    if (fileIssues.length === 0 && isRecord(input.notice) && isRecord(input.tables))
+      out.push(...tableIssues(input as unknown as PackFiles));
     return out;
   }
   if (parsed.kind === "base") return out;

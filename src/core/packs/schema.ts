@@ -164,6 +164,21 @@ function fileOf(path: readonly (string | number)[]): { file: string; rest: (stri
   return { file: `${String(top ?? "notice")}.yaml`, rest: name === undefined ? [] : [name, ...rest] };
 }
 
+const TYPE_WORDS: Record<string, string> = {
+  number: "数字",
+  string: "文字",
+  boolean: "true 或 false",
+  Array: "列表",
+  Object: "键值对象",
+};
+
+/** Valibot's expected types ("number", "string | number") in words an author reads. */
+const typeWords = (expected: string | null) =>
+  (expected ?? "?")
+    .split(" | ")
+    .map((t) => TYPE_WORDS[t] ?? t)
+    .join(" 或 ");
+
 function issuesOf(issues: readonly v.BaseIssue<unknown>[]): SchemaIssue[] {
   return issues.map((issue) => {
     const keys = (issue.path ?? []).map((p) => p.key as string | number);
@@ -171,10 +186,12 @@ function issuesOf(issues: readonly v.BaseIssue<unknown>[]): SchemaIssue[] {
     let message = issue.message;
     if (issue.type === "strict_object" && issue.expected === "never")
       message = `未知的键 ${issue.received}（拼写错误？格式见 docs/packs.md）`;
+    else if (issue.kind === "schema" && issue.received === "undefined" && keys[keys.length - 1] === "clause")
+      message = "缺少条款：每个数字都要写明出自通知的哪一条，如 clause: 二（一）";
     else if (issue.kind === "schema" && issue.received === "undefined")
-      message = `缺少必填项（应为 ${issue.expected ?? "值"}）`;
+      message = `缺少必填项 ${String(keys[keys.length - 1] ?? "")}`;
     else if (issue.kind === "schema")
-      message = `类型不对：应为 ${issue.expected ?? "?"}，实际为 ${issue.received}`;
+      message = `类型不对：应为${typeWords(issue.expected)}，实际为 ${issue.received}`;
     return { file, path: rest.join("."), message };
   });
 }
