@@ -140,6 +140,25 @@ describe("a Shanghai 2027 pack made from the 2026 one by changing data only", ()
   });
 });
 
+it("on a tie the pack whose marks (文号, year) appear in the sheet wins: a 2026-dated list stays with the 2026 pack", async () => {
+  const pack = variant(dir, "sh-2026-gaoyan", "sh-2027-marks", {
+    "notice.yaml": [
+      ["id: sh-2026-gaoyan", "id: sh-2027-gaoyan"],
+      ["marks: [沪人社专〔2026〕82号, 2026年]", "marks: [沪人社专〔2027〕30号, 2027年]"],
+    ],
+  });
+  const dated = (year: number) => ({
+    ...CLEAN_RECOMMENDATION,
+    rows: CLEAN_RECOMMENDATION.rows.map((r) =>
+      r.map((v) => (v === "填写时间：2026年4月20日" ? `填写时间：${year}年4月20日` : v)),
+    ),
+  });
+  const file2026 = await writeWorkbook(dir, "dated-2026.xlsx", [dated(2026)]);
+  const file2027 = await writeWorkbook(dir, "dated-2027.xlsx", [dated(2027)]);
+  expect((await check(file2026, "--pack", pack)).doc.files[0]?.sheets[0]?.policy).toBe("sh-2026-gaoyan");
+  expect((await check(file2027, "--pack", pack)).doc.files[0]?.sheets[0]?.policy).toBe("sh-2027-gaoyan");
+});
+
 describe("bad pack folders are refused, the built-in packs keep working", () => {
   it.each([
     ["a .js file", { "notice.js": "module.exports = {}" }, /只能放数据文件/],
