@@ -1,7 +1,7 @@
 import type { Finding } from "../../findings";
 import type { Grid, RawCell } from "../../grid/types";
 import { findingText } from "../../messages/findings";
-import { instExpected, instText } from "../../messages/sh-2026-digital-institution";
+import { instExpected } from "../../messages/sh-2026-digital-institution";
 import { compareDates, formatDate, makeDate } from "../../read/date";
 import { compactText } from "../../read/normalise";
 import { readNumber } from "../../read/number";
@@ -62,8 +62,8 @@ function checkOccupation(c: InstContext, sink: FindingSink, field: FormField | u
   if (read.kind === "ok") return;
   const message =
     read.kind === "several"
-      ? instText.occupationSeveral(field.text, read.names)
-      : instText.occupationUnknown(field.text, read.suggestion);
+      ? c.T.occupationSeveral(field.text, read.names)
+      : c.T.occupationUnknown(field.text, read.suggestion);
   sink.add(valueAt(field), "error", "inst.occupation", message, c.clause.occupations, {
     value: field.text,
     expected: "一、申报范围所列职业之一（仅填一项）",
@@ -81,7 +81,7 @@ function checkLevel(
   // An empty answer is reported at its label, like every missing value (the value cell may not even exist).
   const at = field.text === "" ? { row: field.labelRow, col: field.labelCol } : valueAt(field);
   if (ticked.length === 0)
-    sink.add(at, "error", "inst.level", instText.levelNone(), c.clause.form, {
+    sink.add(at, "error", "inst.level", c.T.levelNone(), c.clause.form, {
       expected: "初级/中级/高级 至少一项",
     });
   return ticked;
@@ -109,7 +109,7 @@ function checkFounded(c: InstContext, sink: FindingSink, field: FormField | unde
       valueAt(field),
       "warning",
       "inst.experience-years",
-      instText.experience(formatDate(read.value), formatDate(cutoff), years),
+      c.T.experience(formatDate(read.value), formatDate(cutoff), years),
       c.clause.experience,
       {
         value: formatDate(read.value),
@@ -129,21 +129,16 @@ function checkTax(c: InstContext, sink: FindingSink, tax: InstRecognition["table
     if (yearCell && yearCell.text !== "" && !yearCell.shared) {
       if (year !== undefined && (expected as readonly number[]).includes(year)) seen.add(year);
       else
-        sink.add(
-          yearCell,
-          "warning",
-          "inst.tax-years",
-          instText.taxYear(yearCell.text, expected),
-          c.clause.form,
-          { value: yearCell.text, expected: expected.join("/") },
-        );
+        sink.add(yearCell, "warning", "inst.tax-years", c.T.taxYear(yearCell.text, expected), c.clause.form, {
+          value: yearCell.text,
+          expected: expected.join("/"),
+        });
     }
     const credit = row.cells.get("credit");
     if (!credit) continue;
     const label = yearCell ? String(year ?? yearCell.text) : "";
     if (credit.text === "") {
-      if (!credit.shared)
-        sink.add(credit, "error", "required", instText.taxCreditMissing(label), c.clause.form);
+      if (!credit.shared) sink.add(credit, "error", "required", c.T.taxCreditMissing(label), c.clause.form);
       continue;
     }
     const key = `${credit.row}:${credit.col}`;
@@ -151,7 +146,7 @@ function checkTax(c: InstContext, sink: FindingSink, tax: InstRecognition["table
     reported.add(key);
     const answer = readCreditAnswer(credit.text);
     if (answer === true)
-      sink.add(credit, "error", "inst.credit-record", instText.creditRecord(label), c.clause.registered, {
+      sink.add(credit, "error", "inst.credit-record", c.T.creditRecord(label), c.clause.registered, {
         value: credit.text,
         expected: "否",
       });
@@ -168,14 +163,10 @@ function checkTax(c: InstContext, sink: FindingSink, tax: InstRecognition["table
   const missing = expected.filter((y) => !seen.has(y));
   const header = tax.headers.get("year");
   if (missing.length > 0 && header)
-    sink.add(
-      header,
-      "warning",
-      "inst.tax-years",
-      instText.taxYearsMissing(missing, expected),
-      c.clause.form,
-      { value: [...seen].join("/"), expected: expected.join("/") },
-    );
+    sink.add(header, "warning", "inst.tax-years", c.T.taxYearsMissing(missing, expected), c.clause.form, {
+      value: [...seen].join("/"),
+      expected: expected.join("/"),
+    });
 }
 
 function checkScale(c: InstContext, sink: FindingSink, tables: InstRecognition["tables"]): void {
@@ -207,7 +198,7 @@ function checkScale(c: InstContext, sink: FindingSink, tables: InstRecognition["
         totalCell,
         "warning",
         "inst.annual-scale",
-        instText.annualScale(yearText, total, c.figures.annualScale),
+        c.T.annualScale(yearText, total, c.figures.annualScale),
         clause,
         {
           value: String(total),
@@ -225,7 +216,7 @@ function checkScale(c: InstContext, sink: FindingSink, tables: InstRecognition["
         totalCell,
         "error",
         "sum.consistency",
-        instText.sumRow(yearText, total, independent, cooperative),
+        c.T.sumRow(yearText, total, independent, cooperative),
         c.clause.form,
         {
           value: String(total),
@@ -238,14 +229,10 @@ function checkScale(c: InstContext, sink: FindingSink, tables: InstRecognition["
   const total = tables.scaleTotal;
   const statedTotal = stated(total, "培训总规模");
   if (total && statedTotal !== undefined && totalsComplete && statedTotal !== sumTotal)
-    sink.add(
-      total.value,
-      "error",
-      "sum.consistency",
-      instText.sumTotal(statedTotal, sumTotal),
-      c.clause.form,
-      { value: String(statedTotal), expected: String(sumTotal) },
-    );
+    sink.add(total.value, "error", "sum.consistency", c.T.sumTotal(statedTotal, sumTotal), c.clause.form, {
+      value: String(statedTotal),
+      expected: String(sumTotal),
+    });
   const independent = tables.scaleIndependent;
   const statedIndependent = stated(independent, "其中独立培训规模");
   if (
@@ -258,7 +245,7 @@ function checkScale(c: InstContext, sink: FindingSink, tables: InstRecognition["
       independent.value,
       "error",
       "sum.consistency",
-      instText.sumIndependent(statedIndependent, sumIndependent),
+      c.T.sumIndependent(statedIndependent, sumIndependent),
       c.clause.form,
       {
         value: String(statedIndependent),
@@ -293,7 +280,7 @@ function checkTeacherCounts(
       valueAt(totalField),
       "error",
       "sum.consistency",
-      instText.sumTeachers(total, fullTime, partTime),
+      c.T.sumTeachers(total, fullTime, partTime),
       c.clause.form,
       {
         value: String(total),
@@ -317,14 +304,14 @@ function checkTeachers(
   if (!teachers) return;
   for (const row of teachers.rows) {
     const name = row.cells.get("name");
-    if (name && name.text === "") sink.add(name, "error", "required", instText.teacherName(), c.clause.form);
+    if (name && name.text === "") sink.add(name, "error", "required", c.T.teacherName(), c.clause.form);
     const kind = row.cells.get("kind");
     if (kind && !kind.shared && !TEACHER_KINDS.has(compactText(kind.text)))
       sink.add(
         kind,
         "error",
         "inst.teacher-kind",
-        instText.teacherKind(name?.text ?? "", kind.text),
+        c.T.teacherKind(name?.text ?? "", kind.text),
         c.clause.teacherKind,
         {
           value: kind.text,
@@ -356,7 +343,7 @@ function checkPlan(
     const count = readCount(sink, cell, cell.cell, `年度计划培训人数（${level}）`, c.clause.form);
     if (count === undefined || count <= 0 || !ticked || ticked.length === 0 || ticked.includes(level))
       continue;
-    sink.add(cell, "warning", "inst.plan-level", instText.planLevel(level, count, ticked), c.clause.form, {
+    sink.add(cell, "warning", "inst.plan-level", c.T.planLevel(level, count, ticked), c.clause.form, {
       value: String(count),
       expected: ticked.join("/"),
     });
@@ -418,7 +405,7 @@ export function checkInstForm(c: InstContext, grid: Grid, recognition: InstRecog
       valueAt(creditCode),
       "warning",
       "sh.registered-locally",
-      instText.notLocal(creditCode.text, region),
+      c.T.notLocal(creditCode.text, region),
       c.clause.registered,
       {
         value: region,
@@ -435,7 +422,7 @@ export function checkInstForm(c: InstContext, grid: Grid, recognition: InstRecog
         valueAt(unitType),
         "error",
         "inst.unit-type",
-        instText.unitType(unitType.text, read.suggestion),
+        c.T.unitType(unitType.text, read.suggestion),
         c.clause.unitType,
         {
           value: unitType.text,
@@ -451,7 +438,7 @@ export function checkInstForm(c: InstContext, grid: Grid, recognition: InstRecog
         valueAt(industry),
         "warning",
         "inst.industry",
-        instText.industry(industry.text, read.suggestion),
+        c.T.industry(industry.text, read.suggestion),
         c.clause.industry,
         {
           value: industry.text,

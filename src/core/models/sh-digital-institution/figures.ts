@@ -9,6 +9,7 @@ import {
   stringList,
   type PackData,
 } from "../../packs/data";
+import { instMessages } from "./messages";
 import type { Occupation } from "./occupations";
 import type { UnitTypes } from "./unit-types";
 
@@ -61,6 +62,8 @@ export interface InstContext {
   };
   occupations: readonly Occupation[];
   unitTypes: UnitTypes;
+  /** messages.yaml, in the shape the checks call. */
+  T: ReturnType<typeof instMessages>;
 }
 
 const cache = new WeakMap<PackData, InstContext>();
@@ -72,6 +75,12 @@ export function instContext(pack: PackData): InstContext {
   const years: number[] = [];
   for (let y = tax.min; y <= tax.max; y++) years.push(y);
   const max = (name: string) => numberFigure(pack, `text.${name}.maxLength`).value;
+  const unitTypes: UnitTypes = {
+    types: stringList(pack, "unit-types"),
+    aliases: recordList(pack, "unit-type-aliases").map(
+      (a) => [String(a.word ?? ""), String(a.type ?? "")] as const,
+    ),
+  };
   const c: InstContext = {
     pack,
     clause: Object.fromEntries(INST_CLAUSE_NAMES.map((n) => [n, clauseOf(pack, n)])) as InstContext["clause"],
@@ -93,12 +102,8 @@ export function instContext(pack: PackData): InstContext {
       name: String(o.name ?? ""),
       field: String(o.field ?? o.name ?? ""),
     })),
-    unitTypes: {
-      types: stringList(pack, "unit-types"),
-      aliases: recordList(pack, "unit-type-aliases").map(
-        (a) => [String(a.word ?? ""), String(a.type ?? "")] as const,
-      ),
-    },
+    unitTypes,
+    T: instMessages(pack, unitTypes.types),
   };
   cache.set(pack, c);
   return c;

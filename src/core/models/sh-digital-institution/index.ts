@@ -2,6 +2,7 @@ import type { Model } from "../../packs/pack";
 import { checkInstForm } from "./check";
 import { INST_CLAUSE_NAMES, INST_FIGURE_KEYS, instContext } from "./figures";
 import { recogniseInstForm, type InstRecognition } from "./form";
+import { INST_MESSAGE_KEYS } from "./messages";
 
 /** Shanghai 数字技术工程师培育项目培训机构申报表 (沪人社专〔2026〕55号 附件 and its successors). */
 export const shDigitalInstitutionModel: Model = {
@@ -10,7 +11,7 @@ export const shDigitalInstitutionModel: Model = {
     figures: INST_FIGURE_KEYS,
     clauses: INST_CLAUSE_NAMES,
     lists: ["occupations", "unit-types", "unit-type-aliases"],
-    messages: [],
+    messages: INST_MESSAGE_KEYS,
   },
   make(data) {
     const c = instContext(data);
