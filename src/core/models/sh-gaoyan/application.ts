@@ -197,12 +197,10 @@ function checkDomain(c: ShContext, sink: FindingSink, form: FormTable<ShFormKey>
     );
 }
 
-/** Every rule of 附件2 申报表 (rules.md "sh-2026-gaoyan"). */
-export function checkShApplication(c: ShContext, grid: Grid, form: FormTable<ShFormKey>): Finding[] {
-  const sink = new FindingSink(grid.name);
+/** 附件2 identity: the required fields, 申报时间, 办班时间, 办班地点 and 领域/专业范围. */
+function checkIdentity(c: ShContext, sink: FindingSink, form: FormTable<ShFormKey>): void {
   const f = (k: ShFormKey) => form.fields.get(k);
   const clause = c.F.clause.form;
-
   for (const [key, name] of [
     ["title", "项目名称"],
     ["purpose", "研修目的和作用"],
@@ -246,7 +244,12 @@ export function checkShApplication(c: ShContext, grid: Grid, form: FormTable<ShF
     );
 
   checkDomain(c, sink, form);
+}
 
+/** 四（一） 申报特色班: 是 asks for 拟办年限 within the figure and 特色班相关情况. */
+function checkFeatureClass(c: ShContext, sink: FindingSink, form: FormTable<ShFormKey>): void {
+  const f = (k: ShFormKey) => form.fields.get(k);
+  const clause = c.F.clause.form;
   const feature = checkSingleChoice(sink, f("featureClass"), "申报特色班", clause, { words: ["是", "否"] });
   if (option(feature, "是")?.marked) {
     const years = f("featureYears");
@@ -278,7 +281,12 @@ export function checkShApplication(c: ShContext, grid: Grid, form: FormTable<ShF
     if (info && info.text === "")
       sink.add({ row: info.labelRow, col: info.labelCol }, "error", "required", c.T.featureInfo(), clause);
   }
+}
 
+/** 类别, 住宿, 选题范围, 主要目标, 研修方式 and the trainee figures read from 培训对象. */
+function checkContent(c: ShContext, sink: FindingSink, form: FormTable<ShFormKey>): void {
+  const f = (k: ShFormKey) => form.fields.get(k);
+  const clause = c.F.clause.form;
   checkSingleChoice(sink, f("category"), "申报项目类别", clause, { words: CATEGORY_OPTIONS });
   const lodging = f("lodging");
   if (lodging) checkLodging(c, sink, form, lodging);
@@ -317,7 +325,12 @@ export function checkShApplication(c: ShContext, grid: Grid, form: FormTable<ShF
       (prose.grassroots !== undefined && prose.trainees ? prose.grassroots / prose.trainees : undefined);
     if (share !== undefined) checkGrassroots(sink, at, share, c.F.grassroots, "培训对象");
   }
+}
 
+/** Phones, postcode, credit code, the payee that must be the applicant, 基地 and 上一年度项目情况. */
+function checkContacts(c: ShContext, sink: FindingSink, form: FormTable<ShFormKey>): void {
+  const f = (k: ShFormKey) => form.fields.get(k);
+  const clause = c.F.clause.form;
   checkPhoneField(sink, f("recommenderPhone"), "推荐单位 联系方式", clause);
   checkPhoneField(sink, f("officePhone"), "办公电话", clause);
   checkPhoneField(sink, f("mobile"), "手机", clause, "mobile");
@@ -355,6 +368,15 @@ export function checkShApplication(c: ShContext, grid: Grid, form: FormTable<ShF
         clause,
       );
   }
+}
+
+/** Every rule of 附件2 申报表 (rules.md "sh-2026-gaoyan"), section by section, in the form's order. */
+export function checkShApplication(c: ShContext, grid: Grid, form: FormTable<ShFormKey>): Finding[] {
+  const sink = new FindingSink(grid.name);
+  checkIdentity(c, sink, form);
+  checkFeatureClass(c, sink, form);
+  checkContent(c, sink, form);
+  checkContacts(c, sink, form);
   return sink.findings;
 }
 
