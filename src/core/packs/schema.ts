@@ -110,7 +110,10 @@ export const Table = v.strictObject({
   table: v.picklist(["recommendation", "summary", "application", "institution", "reference"]),
   recognise: v.optional(
     v.strictObject({
+      /** Words of the sheet's first rows: any one adds to the score (required when no label must be present). */
       title: v.optional(v.array(v.string())),
+      /** Words of the sheet's first rows that must all be there. */
+      titleMust: v.optional(v.array(v.string())),
       labels: v.optional(
         v.strictObject({
           must: v.optional(v.array(v.string())),
@@ -118,6 +121,7 @@ export const Table = v.strictObject({
           not: v.optional(v.array(v.string())),
         }),
       ),
+      /** The score of a match when given (else computed from the signals). */
       confidence: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
     }),
   ),

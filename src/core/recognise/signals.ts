@@ -8,8 +8,9 @@ import type { TableData } from "../packs/schema";
 import { normaliseLabel } from "./labels";
 
 /**
- * 0..1, or 0 when a `must` label is missing or a `not` label (or title word) is present. A sheet with every must
- * label scores 0.5, the title words add 0.3, the share of `may` labels present up to 0.2; `confidence` caps it.
+ * 0..1, or 0 when a `must` label or `titleMust` word is missing or a `not` label (or word) is present. A sheet with
+ * every must label scores 0.5, a title word adds 0.3, the share of `may` labels present up to 0.2; a declared
+ * `confidence` is the score of any match instead.
  */
 export function scoreSignals(signals: SheetSignals, recognise: NonNullable<TableData["recognise"]>): number {
   const has = (label: string) => signals.labels.has(normaliseLabel(label));
@@ -17,13 +18,14 @@ export function scoreSignals(signals: SheetSignals, recognise: NonNullable<Table
   if ((labels.not ?? []).some((l) => has(l) || signals.head.includes(compactText(l)))) return 0;
   const must = labels.must ?? [];
   if (!must.every(has)) return 0;
+  if (!(recognise.titleMust ?? []).every((w) => signals.head.includes(compactText(w)))) return 0;
   const title = recognise.title ?? [];
   const titled = title.some((w) => signals.head.includes(compactText(w)));
   if (must.length === 0 && !titled) return 0;
   const may = labels.may ?? [];
   const mayShare = may.length === 0 ? 1 : may.filter(has).length / may.length;
-  const score = (must.length > 0 ? 0.5 : 0.3) + (titled ? 0.3 : 0) + 0.2 * mayShare;
-  return Math.min(score, recognise.confidence ?? 1);
+  if (recognise.confidence !== undefined) return recognise.confidence;
+  return Math.min(1, (must.length > 0 ? 0.5 : 0.3) + (titled ? 0.3 : 0) + 0.2 * mayShare);
 }
 
 /** The best of a pack's declared tables for a sheet, with its score; undefined when none scores above 0. */

@@ -2,6 +2,7 @@ import type { Finding } from "../../findings";
 import { cellText } from "../../read/normalise";
 import { isListedUnit } from "../../references";
 import type { Model } from "../../packs/pack";
+import { checkDeclaredTable, recogniseDeclaredTable } from "../generic";
 import { FJ_CLAUSE_NAMES, FJ_FIGURE_KEYS, FJ_MESSAGE_KEYS, fjContext, type FjContext } from "./figures";
 import { checkFjApplication, recogniseFjApplication, type FjFormRecognition } from "./application";
 import { checkFjSummary, recogniseFjSummary, type FjSummaryRecognition } from "./summary";
@@ -22,9 +23,10 @@ export const fjGaoyanModel: Model = {
       data,
       tables: ["summary", "application", "reference"],
       recognise(signals) {
-        // 附件4 填表说明 is prose that goes with the tables: recognised so it is not reported as unknown, never checked.
-        if (signals.head.includes("填表说明") && /附件[1-3]/.test(signals.head))
-          return { table: "reference", confidence: 0.85, level: null };
+        // Tables the pack declares (tables/*.yaml: 附件4 填表说明, prose that goes with the tables, recognised so it is
+        // not reported as unknown, never checked) come first, scored by the generic recogniser.
+        const declared = recogniseDeclaredTable(data, signals);
+        if (declared) return declared;
         const form = recogniseFjApplication(signals);
         if (form)
           return { table: "application", confidence: form.confidence, level: form.variant, data: form };
@@ -33,6 +35,8 @@ export const fjGaoyanModel: Model = {
         return undefined;
       },
       check(signals, recognition, level, references) {
+        const declared = checkDeclaredTable(c.pack, signals, recognition);
+        if (declared) return declared;
         if (recognition.table === "reference") return [];
         const units = references?.unfinishedUnits ?? [];
         if (recognition.table === "application") {

@@ -5,7 +5,7 @@
  */
 import type { Finding } from "../../findings";
 import { cite, type PackData } from "../../packs/data";
-import type { Model } from "../../packs/pack";
+import type { Model, Recognition, SheetSignals } from "../../packs/pack";
 import type { TableData } from "../../packs/schema";
 import { normaliseLabel } from "../../recognise/labels";
 import { readForm, type FormSpec } from "../../recognise/form";
@@ -22,7 +22,8 @@ function specOf(table: TableData): FormSpec {
   };
 }
 
-function checkTable(
+/** Check a sheet as one of the pack's declared tables (fields read by label, rules by kind). Any model may use it. */
+export function checkTable(
   pack: PackData,
   tableName: string,
   table: TableData,
@@ -59,15 +60,33 @@ export const genericModel: Model = {
       id: data.id,
       data,
       tables: [...new Set(Object.values(data.tables).map((t) => t.table))],
-      recognise(signals) {
-        const best = recogniseDeclared(signals, data.tables);
-        return best && { table: best.table.table, confidence: best.confidence, level: null, data: best.name };
-      },
-      check(signals, recognition) {
-        const name = recognition.data as string;
-        const table = data.tables[name];
-        return table ? checkTable(data, name, table, signals.grid, signals.labels) : [];
-      },
+      recognise: (signals) => recogniseDeclaredTable(data, signals),
+      check: (signals, recognition) => checkDeclaredTable(data, signals, recognition) ?? [],
     };
   },
 };
+
+/** A declared table's recognition, carrying which table it is (for checkDeclaredTable). */
+export function recogniseDeclaredTable(data: PackData, signals: SheetSignals): Recognition | undefined {
+  const best = recogniseDeclared(signals, data.tables);
+  return (
+    best && {
+      table: best.table.table,
+      confidence: best.confidence,
+      level: null,
+      data: { declared: best.name },
+    }
+  );
+}
+
+/** The findings of a declared table; undefined when the recognition is not one (the model's own tables). */
+export function checkDeclaredTable(
+  data: PackData,
+  signals: SheetSignals,
+  recognition: Recognition,
+): Finding[] | undefined {
+  const declared = (recognition.data as { declared?: string } | undefined)?.declared;
+  if (declared === undefined) return undefined;
+  const table = data.tables[declared];
+  return table ? checkTable(data, declared, table, signals.grid, signals.labels) : [];
+}

@@ -1,5 +1,6 @@
 import type { Model } from "../../packs/pack";
 import type { FormTable } from "../../recognise/form";
+import { checkDeclaredTable, recogniseDeclaredTable } from "../generic";
 import { checkShApplication, recogniseShApplication, type ShFormKey } from "./application";
 import { SH_MESSAGE_KEYS, shContext } from "./context";
 import { SH_CLAUSE_NAMES, SH_FIGURE_KEYS } from "./figures";
@@ -21,9 +22,10 @@ export const shGaoyanModel: Model = {
       data,
       tables: ["summary", "recommendation", "application", "reference"],
       recognise(signals) {
-        // 附件1 重点领域和主要专业范围 is a reference sheet: recognised so it is not reported as unknown, never checked.
-        if (signals.labels.has("主要专业范围") && signals.labels.has("牵头部门"))
-          return { table: "reference", confidence: 0.9, level: null };
+        // Tables the pack declares (tables/*.yaml: 附件1 as a reference sheet, recognised so it is not reported as
+        // unknown, never checked) come first, scored by the generic recogniser.
+        const declared = recogniseDeclaredTable(data, signals);
+        if (declared) return declared;
         // A list header can hold form words (领域, 专业范围) and a form can hold a list-like row: ask both, keep the surer.
         const form = recogniseShApplication(signals);
         const list = recogniseShList(signals);
@@ -33,6 +35,8 @@ export const shGaoyanModel: Model = {
         return undefined;
       },
       check(signals, recognition) {
+        const declared = checkDeclaredTable(data, signals, recognition);
+        if (declared) return declared;
         if (recognition.table === "reference") return [];
         if (recognition.table === "application")
           return checkShApplication(c, signals.grid, recognition.data as FormTable<ShFormKey>);
