@@ -1,5 +1,5 @@
 import { isLocalBody } from "../../../src/core/models/fj-gaoyan/application";
-import { dateInText, readHeadLine } from "../../../src/core/models/fj-gaoyan/form-common";
+import { dateInText, readHeadLine } from "../../../src/core/models/national-form/form";
 import { jointHostParts } from "../../../src/core/models/fj-gaoyan/joint-host";
 import {
   CLEAN_NATIONAL,

@@ -25,7 +25,7 @@ import {
   nationalFormFields,
   type NationalFormKey,
   checkUnitPhones,
-} from "./form-common";
+} from "../national-form/form";
 import { jointHostParts } from "./joint-host";
 
 export type FjFormKey = NationalFormKey | "review";

@@ -22,7 +22,7 @@ import {
   nationalFormFields,
   type NationalFormKey,
   checkUnitPhones,
-} from "../fj-gaoyan/form-common";
+} from "../national-form/form";
 import type { HbContext } from "./figures";
 
 export type HbFormKey = NationalFormKey | "recentWork";

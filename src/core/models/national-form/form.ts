@@ -13,8 +13,8 @@ import type { SheetSignals } from "../../packs/pack";
 import { figuresFromProse, filledItems } from "../../rules/prose";
 
 /*
- * Pieces of the 人社部 申报表 template that Fujian's 附件1/附件2 and Hubei's 申报表 both derive from. The Hubei pack
- * imports them from here rather than keeping a second copy.
+ * Pieces of the 人社部 申报表 template (the shared base packs/national-form) that the fj-gaoyan and hb-gaoyan models
+ * both read; neither model imports the other.
  */
 
 /** Labels every form of the template has (normalised); recognition counts them. */
