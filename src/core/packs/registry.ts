@@ -64,6 +64,14 @@ export function addPacks(datas: readonly PackData[]): {
   return { added: ok, refused };
 }
 
+/**
+ * The data of the added packs, plain JSON: what a face hands to its workers (worker threads, web workers), which have
+ * their own registry, so that they call addPacks with the same packs.
+ */
+export function addedPackData(): PackData[] {
+  return added.map((p) => p.data);
+}
+
 /** Forget every added pack (tests; the pane when the user removes its packs). */
 export function resetPacks(): void {
   added = [];

@@ -76,7 +76,7 @@ export interface RecommenderStats {
   projects: number;
   /** 重点推荐 marks; null when the list has no 备注 column. */
   key: number | null;
-  /** max(1, ⌊15% × projects⌋) (附件3 注). */
+  /** max(atLeast, ⌊share × projects⌋): the pack's keyQuota (Shanghai 附件3 注: 15%, at least 1). */
   allowed: number;
   /** key / projects as a fraction; null without a 备注 column. */
   share: number | null;

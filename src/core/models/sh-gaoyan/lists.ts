@@ -199,7 +199,7 @@ function checkFigureColumns(c: ShContext, sink: FindingSink, view: ListView<List
         view.at(row, "courseTime"),
         cellOf(row, "courseTime"),
         "办班时间",
-        view.column("days") ? { year: 2026, finishBy: c.F.course.finishBy } : c.F.course,
+        view.column("days") ? { year: c.F.course.year, finishBy: c.F.course.finishBy } : c.F.course,
       );
     else if (view.column("courseStart") || view.column("courseEnd")) checkCoursePair(c, sink, view, row);
     if (view.column("funding")) checkFunding(c, sink, view, row);
