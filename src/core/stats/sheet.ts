@@ -151,12 +151,16 @@ class LayoutBuilder {
  * line so a 领域 typed later is counted too. Each group matches every spelling the core put in it, so the formulas
  * give the core's figures; cells the formulas cannot read like the core (numbers stored as text) are listed on top.
  */
-export function buildStatsSheet(
+/**
+ * Read step of the statistics sheet: where the source rows are, how each column and group is addressed in formulas,
+ * and which groups must be counted over the engine's rows (merged or written-once group columns).
+ */
+function planStatsSheet(
   sourceSheetName: string,
   list: ListTable<ListKey>,
   stats: ListStats,
-  options: StatsSheetOptions = {},
-): StatsSheetLayout {
+  options: StatsSheetOptions,
+) {
   const lang = options.lang ?? "zh";
   const t = (text: { zh: string; en: string }) => text[lang];
   const profile = statsProfileFor(stats.profile === "generic" ? null : stats.profile);
@@ -209,49 +213,92 @@ export function buildStatsSheet(
     runsOf(rows).map(term).join("+") || "0";
   const countRows = (rows: readonly number[]) => overRuns(rows, (run) => `SUMPRODUCT(--${isProjectIn(run)})`);
 
-  let r = 0;
-  b.label(r, 0, t(statsText.sheetTitle(src)), { bold: true, fontSize: 14 });
-  b.merges.push({ top: r, left: 0, bottom: r, right: WIDTH - 1 });
-  b.rowHeights[r] = 24;
-  r++;
-  b.note(r++, t(statsText.sourceNote(src, top + 1, bottom + 1)));
+  return {
+    lang,
+    t,
+    profile,
+    b,
+    src,
+    top,
+    bottom,
+    col,
+    range,
+    isProject,
+    inGroup,
+    countGroup,
+    recByRows,
+    domainByRows,
+    hostByRows,
+    at,
+    isProjectIn,
+    overRuns,
+    countRows,
+  };
+}
+
+type SheetPlan = ReturnType<typeof planStatsSheet>;
+
+/** The row being written and the figures' cells, shared by the write steps. */
+interface SheetWriter {
+  r: number;
+  figures: StatsSheetFigures;
+}
+
+/** Write step: the title, the source note, the by-rows and caveat notes. Returns the by-rows note's cell. */
+function writeSheetHead(p: SheetPlan, stats: ListStats, w: SheetWriter): LayoutCell | undefined {
+  const { b, t, src, top, bottom, recByRows, domainByRows, hostByRows } = p;
+  b.label(w.r, 0, t(statsText.sheetTitle(src)), { bold: true, fontSize: 14 });
+  b.merges.push({ top: w.r, left: 0, bottom: w.r, right: WIDTH - 1 });
+  b.rowHeights[w.r] = 24;
+  w.r++;
+  b.note(w.r++, t(statsText.sourceNote(src, top + 1, bottom + 1)));
   const byRows = [
     ...(recByRows ? [stats.headers.recommender ?? t(statsText.recommenders)] : []),
     ...(domainByRows ? [stats.headers.domain ?? t(statsText.domains)] : []),
     ...(hostByRows ? [stats.headers.host ?? t(statsText.hosts)] : []),
   ];
-  if (byRows.length > 0) b.note(r++, t(statsText.groupedByRows(byRows)), "#FFF2CC");
+  if (byRows.length > 0) b.note(w.r++, t(statsText.groupedByRows(byRows)), "#FFF2CC");
   const noteCell = byRows.length > 0 ? b.cells.at(-1) : undefined;
   if (stats.caveats.length > 0) {
     const shown = stats.caveats.slice(0, MAX_CAVEAT_CELLS).map((c) => toA1(c.row, c.col));
-    b.note(r++, t(statsText.caveatNote(shown, stats.caveats.length - shown.length)), "#FFF2CC");
+    b.note(w.r++, t(statsText.caveatNote(shown, stats.caveats.length - shown.length)), "#FFF2CC");
   }
-  r++;
+  w.r++;
 
+  return noteCell;
+}
+
+/** Write step: 总体 — projects, trainees, 基层, AI topics, each against the plan where the pack gives one. */
+function writeTotals(
+  p: SheetPlan,
+  stats: ListStats,
+  w: SheetWriter,
+): { projectsCell: string; domainRange: string | undefined } {
+  const { b, t, profile, range, col, at, isProject, isProjectIn, inGroup, overRuns, domainByRows } = p;
   // 总体
-  const totalsTop = r;
-  b.header(r++, [t(statsText.figure), t(statsText.value), t(statsText.plan), t(statsText.ofPlan)]);
-  const figures: StatsSheetFigures = {
-    projects: { row: r, col: 1 },
+  const totalsTop = w.r;
+  b.header(w.r++, [t(statsText.figure), t(statsText.value), t(statsText.plan), t(statsText.ofPlan)]);
+  w.figures = {
+    projects: { row: w.r, col: 1 },
     recommenders: [],
     domains: [],
     hosts: [],
     rows: [],
   };
-  const projectsCell = toA1(r, 1);
+  const projectsCell = toA1(w.r, 1);
   const planned = (row: number, plan: number | null) => {
     if (plan === null) return;
     b.put(row, 2, plan, COUNT);
     b.put(row, 3, `=IF(${toA1(row, 2)}=0,"",${toA1(row, 1)}/${toA1(row, 2)})`, SHARE);
   };
-  b.label(r, 0, t(statsText.projects), LABEL);
-  b.put(r, 1, `=SUMPRODUCT(--${isProject})`, COUNT);
-  planned(r++, stats.totals.planProjects);
+  b.label(w.r, 0, t(statsText.projects), LABEL);
+  b.put(w.r, 1, `=SUMPRODUCT(--${isProject})`, COUNT);
+  planned(w.r++, stats.totals.planProjects);
   const trainees = range("trainees");
   if (trainees) {
-    b.label(r, 0, t(statsText.trainees), LABEL);
-    figures.trainees = b.put(r, 1, `=SUM(${trainees})`, COUNT);
-    planned(r++, stats.totals.planTrainees);
+    b.label(w.r, 0, t(statsText.trainees), LABEL);
+    w.figures.trainees = b.put(w.r, 1, `=SUM(${trainees})`, COUNT);
+    planned(w.r++, stats.totals.planTrainees);
     const count = range("grassroots");
     const share = range("grassrootsShare");
     // Σ基层 / Σ学员 over the rows where both are numbers (SUMPRODUCT counts text as 0), as computeStats does.
@@ -265,10 +312,10 @@ export function buildStatsSheet(
         ? { num: `SUMPRODUCT(${share},${trainees})`, base: `SUMPRODUCT(--ISNUMBER(${share}),${trainees})` }
         : undefined;
     if (sums) {
-      b.label(r, 0, t(statsText.grassroots), LABEL);
-      figures.grassroots = b.put(r++, 1, `=${sums.num}`, { hAlign: "right", numberFormat: "0.##" });
-      b.label(r, 0, t(statsText.grassrootsShare), LABEL);
-      figures.grassrootsShare = b.put(r++, 1, `=IF(${sums.base}=0,"",${sums.num}/${sums.base})`, SHARE);
+      b.label(w.r, 0, t(statsText.grassroots), LABEL);
+      w.figures.grassroots = b.put(w.r++, 1, `=${sums.num}`, { hAlign: "right", numberFormat: "0.##" });
+      b.label(w.r, 0, t(statsText.grassrootsShare), LABEL);
+      w.figures.grassrootsShare = b.put(w.r++, 1, `=IF(${sums.base}=0,"",${sums.num}/${sums.base})`, SHARE);
     }
   }
   const domainRange = range("domain");
@@ -294,9 +341,9 @@ export function buildStatsSheet(
         .join("+");
       return `SUMPRODUCT(${isProjectIn(run)}*((${terms})>0))`;
     };
-    b.label(r, 0, t(statsText.ai), LABEL);
-    figures.ai = b.put(
-      r,
+    b.label(w.r, 0, t(statsText.ai), LABEL);
+    w.figures.ai = b.put(
+      w.r,
       1,
       haystack === ""
         ? "=0"
@@ -306,11 +353,32 @@ export function buildStatsSheet(
       COUNT,
       stats.totals.ai ?? 0,
     );
-    figures.aiShare = b.put(r, 3, `=IF(${projectsCell}=0,"",${toA1(r, 1)}/${projectsCell})`, SHARE);
-    r++;
+    w.figures.aiShare = b.put(w.r, 3, `=IF(${projectsCell}=0,"",${toA1(w.r, 1)}/${projectsCell})`, SHARE);
+    w.r++;
   }
-  b.table(totalsTop, r - 1, 4);
-  r++;
+  b.table(totalsTop, w.r - 1, 4);
+  w.r++;
+
+  return { projectsCell, domainRange };
+}
+
+export function buildStatsSheet(
+  sourceSheetName: string,
+  list: ListTable<ListKey>,
+  stats: ListStats,
+  options: StatsSheetOptions = {},
+): StatsSheetLayout {
+  const p = planStatsSheet(sourceSheetName, list, stats, options);
+  const { t, profile, b, src, col, range, isProject, inGroup, countGroup } = p;
+  const { recByRows, domainByRows, hostByRows, at, isProjectIn, overRuns, countRows } = p;
+  const w: SheetWriter = {
+    r: 0,
+    figures: { projects: { row: 0, col: 1 }, recommenders: [], domains: [], hosts: [], rows: [] },
+  };
+  const noteCell = writeSheetHead(p, stats, w);
+  const { projectsCell, domainRange } = writeTotals(p, stats, w);
+  const figures = w.figures;
+  let r = w.r;
 
   // 逐项明细 comes last but the recommender section refers to it: lay out its columns now.
   type DetailKey = "title" | "row" | "score" | "rank" | "tied" | "rankingOk" | "recommender";
