@@ -362,6 +362,96 @@ function writeTotals(
   return { projectsCell, domainRange };
 }
 
+/** Write steps: 领域 (every 领域 of the notice, 0 when absent, with a bar chart) and 承办单位. Returns the chart. */
+function writeDomainsAndHosts(
+  p: SheetPlan,
+  stats: ListStats,
+  w: SheetWriter,
+  domainRange: string | undefined,
+  projectsCell: string,
+): ChartSpec | undefined {
+  const { t, b, profile, range, isProject, countGroup, domainByRows, hostByRows, countRows } = p;
+  // 领域, with every 领域 of the notice (0 when absent) and the ones typed that the notice does not name.
+  let chart: ChartSpec | undefined;
+  if (domainRange) {
+    const domTop = w.r;
+    b.header(w.r++, [t(statsText.domains), t(statsText.projects), t(statsText.share)]);
+    const present = new Map(stats.domains.map((d) => [d.domain, d]));
+    const lines = [
+      ...profile.domains.map((d) => ({
+        domain: d,
+        spellings: present.get(d)?.spellings ?? [d],
+        rows: present.get(d)?.rows ?? [],
+      })),
+      ...stats.domains
+        .filter((d) => !d.known)
+        .map((d) => ({ domain: d.domain, spellings: d.spellings, rows: d.rows })),
+    ];
+    const first = w.r;
+    for (const line of lines) {
+      b.label(w.r, 0, line.domain, LABEL);
+      const count = b.put(
+        w.r,
+        1,
+        domainByRows ? `=${countRows(line.rows)}` : `=${countGroup(domainRange, line.spellings)}`,
+        COUNT,
+        line.rows.length,
+      );
+      const share = b.put(w.r, 2, `=IF(${projectsCell}=0,"",${toA1(w.r, 1)}/${projectsCell})`, SHARE);
+      w.figures.domains.push({ domain: line.domain, count, share });
+      w.r++;
+    }
+    const last = w.r - 1;
+    if (stats.domainUnset > 0) {
+      b.label(w.r, 0, t(statsText.domainUnset), LABEL);
+      w.figures.domainUnset = b.put(
+        w.r++,
+        1,
+        domainByRows
+          ? `=${countRows(stats.domainUnsetRows)}`
+          : `=SUMPRODUCT(${isProject}*(${domainRange}=""))`,
+        COUNT,
+        stats.domainUnset,
+      );
+    }
+    b.table(domTop, w.r - 1, 3);
+    if (last >= first)
+      chart = {
+        kind: "bar",
+        title: t(statsText.chartTitle),
+        categories: { top: first, left: 0, bottom: last, right: 0 },
+        values: { top: first, left: 1, bottom: last, right: 1 },
+        anchor: { row: domTop, col: CHART_COL, rows: Math.max(12, lines.length + 3), cols: 8 },
+      };
+    w.r++;
+  }
+
+  // 承办单位
+  const hostRange = range("host");
+  if (hostRange && stats.hosts.length > 0) {
+    const hostTop = w.r;
+    b.header(w.r++, [t(statsText.hosts), t(statsText.projects)]);
+    for (const host of stats.hosts) {
+      b.label(w.r, 0, host.host, LABEL);
+      w.figures.hosts.push({
+        host: host.host,
+        count: b.put(
+          w.r,
+          1,
+          hostByRows ? `=${countRows(host.rows)}` : `=${countGroup(hostRange, host.spellings)}`,
+          COUNT,
+          host.count,
+        ),
+      });
+      w.r++;
+    }
+    b.table(hostTop, w.r - 1, 2);
+    w.r++;
+  }
+
+  return chart;
+}
+
 export function buildStatsSheet(
   sourceSheetName: string,
   list: ListTable<ListKey>,
@@ -370,7 +460,7 @@ export function buildStatsSheet(
 ): StatsSheetLayout {
   const p = planStatsSheet(sourceSheetName, list, stats, options);
   const { t, profile, b, src, col, range, isProject, inGroup, countGroup } = p;
-  const { recByRows, domainByRows, hostByRows, at, isProjectIn, overRuns, countRows } = p;
+  const { recByRows, at, isProjectIn, overRuns, countRows } = p;
   const w: SheetWriter = {
     r: 0,
     figures: { projects: { row: 0, col: 1 }, recommenders: [], domains: [], hosts: [], rows: [] },
@@ -440,83 +530,9 @@ export function buildStatsSheet(
   b.table(recTop, r - 1, recHeaders.length);
   r++;
 
-  // 领域, with every 领域 of the notice (0 when absent) and the ones typed that the notice does not name.
-  let chart: ChartSpec | undefined;
-  if (domainRange) {
-    const domTop = r;
-    b.header(r++, [t(statsText.domains), t(statsText.projects), t(statsText.share)]);
-    const present = new Map(stats.domains.map((d) => [d.domain, d]));
-    const lines = [
-      ...profile.domains.map((d) => ({
-        domain: d,
-        spellings: present.get(d)?.spellings ?? [d],
-        rows: present.get(d)?.rows ?? [],
-      })),
-      ...stats.domains
-        .filter((d) => !d.known)
-        .map((d) => ({ domain: d.domain, spellings: d.spellings, rows: d.rows })),
-    ];
-    const first = r;
-    for (const line of lines) {
-      b.label(r, 0, line.domain, LABEL);
-      const count = b.put(
-        r,
-        1,
-        domainByRows ? `=${countRows(line.rows)}` : `=${countGroup(domainRange, line.spellings)}`,
-        COUNT,
-        line.rows.length,
-      );
-      const share = b.put(r, 2, `=IF(${projectsCell}=0,"",${toA1(r, 1)}/${projectsCell})`, SHARE);
-      figures.domains.push({ domain: line.domain, count, share });
-      r++;
-    }
-    const last = r - 1;
-    if (stats.domainUnset > 0) {
-      b.label(r, 0, t(statsText.domainUnset), LABEL);
-      figures.domainUnset = b.put(
-        r++,
-        1,
-        domainByRows
-          ? `=${countRows(stats.domainUnsetRows)}`
-          : `=SUMPRODUCT(${isProject}*(${domainRange}=""))`,
-        COUNT,
-        stats.domainUnset,
-      );
-    }
-    b.table(domTop, r - 1, 3);
-    if (last >= first)
-      chart = {
-        kind: "bar",
-        title: t(statsText.chartTitle),
-        categories: { top: first, left: 0, bottom: last, right: 0 },
-        values: { top: first, left: 1, bottom: last, right: 1 },
-        anchor: { row: domTop, col: CHART_COL, rows: Math.max(12, lines.length + 3), cols: 8 },
-      };
-    r++;
-  }
-
-  // 承办单位
-  const hostRange = range("host");
-  if (hostRange && stats.hosts.length > 0) {
-    const hostTop = r;
-    b.header(r++, [t(statsText.hosts), t(statsText.projects)]);
-    for (const host of stats.hosts) {
-      b.label(r, 0, host.host, LABEL);
-      figures.hosts.push({
-        host: host.host,
-        count: b.put(
-          r,
-          1,
-          hostByRows ? `=${countRows(host.rows)}` : `=${countGroup(hostRange, host.spellings)}`,
-          COUNT,
-          host.count,
-        ),
-      });
-      r++;
-    }
-    b.table(hostTop, r - 1, 2);
-    r++;
-  }
+  w.r = r;
+  const chart = writeDomainsAndHosts(p, stats, w, domainRange, projectsCell);
+  r = w.r;
 
   // 逐项明细: one line per project row, each cell a formula on that row of the source.
   const detailTop = r;
