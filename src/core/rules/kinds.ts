@@ -20,6 +20,8 @@ import {
 import { checkCourseTime, checkDeadline, checkTrainees, type Limit } from "./figures";
 import type { RuleId } from "./ids";
 import type { FindingSink } from "./sink";
+import type { WorkbookReferences } from "../check-types";
+import { isListedUnit } from "../references";
 import { numberFigure, dateFigure, rangeFigure, cite } from "../packs/data";
 
 export interface RuleParam {
@@ -48,6 +50,8 @@ export interface RuleContext {
   nameOf(field: string): string;
   /** The table's default clause (its attachment). */
   tableClause: string;
+  /** What other sheets of the workbook say (the units that did not finish last year's task). */
+  references?: WorkbookReferences;
 }
 
 interface RuleKind {
@@ -194,6 +198,71 @@ export const RULE_KINDS: ReadonlyMap<string, RuleKind> = new Map<string, RuleKin
           clauseOf(rule, c),
           { value: a.text, expected: b.text },
         );
+      },
+    },
+  ],
+  [
+    "not-in-reference-sheet",
+    {
+      // 福建 三（一）: a host on the workbook's list of units that did not finish last year (a sheet named …未完成…).
+      params: [p("field", "field")],
+      apply(rule, c) {
+        const f = field(rule, c);
+        const units = c.references?.unfinishedUnits ?? [];
+        if (!f || f.text === "" || !isListedUnit(f.text, units)) return;
+        const fallback: Text = {
+          zh: `“${c.nameOf(rule.field as string)}”填写的“${f.text}”在本工作簿的未完成单位名单中。`,
+          en: `“${f.text}” is on the workbook's list of units that did not finish their task.`,
+        };
+        const id = (rule.id as RuleId | undefined) ?? "fj.unfinished-2025";
+        const text = textOf(rule, c, fallback, { value: f.text, host: f.text });
+        c.sink.add(at(f), rule.severity ?? "warning", id, text, clauseOf(rule, c), { value: f.text });
+      },
+    },
+  ],
+  [
+    "sum-equals",
+    {
+      // A total that must be the sum of its parts (师资团队总人数 = 专职 + 兼职).
+      params: [p("field", "field"), p("of", "field")],
+      apply(rule, c) {
+        const keys = (Array.isArray(rule.of) ? rule.of : [rule.of]).map(String);
+        const total = field(rule, c);
+        const parts = keys.map((k) => c.fields.get(k));
+        if (!total || total.text === "" || parts.some((f) => !f || f.text === "")) return;
+        const t = readNumber(total.cell);
+        const values = parts.map((f) => (f ? readNumber(f.cell) : undefined));
+        if (t.kind !== "ok") return;
+        let sum = 0;
+        for (const v of values) {
+          if (v?.kind !== "ok") return;
+          sum += v.value;
+        }
+        if (Math.abs(sum - t.value) < 1e-9) return;
+        const names = keys.map((k) => c.nameOf(k));
+        const fallback: Text = {
+          zh: `“${c.nameOf(rule.field as string)}”${t.value} 不等于${names.map((n) => `“${n}”`).join("、")}之和（${sum}）。`,
+          en: `“${c.nameOf(rule.field as string)}” ${t.value} ≠ the sum of ${names.join(", ")} (${sum}).`,
+        };
+        const id = (rule.id as RuleId | undefined) ?? "sum.consistency";
+        const text = textOf(rule, c, fallback, { value: t.value, sum });
+        c.sink.add(at(total), rule.severity ?? "error", id, text, clauseOf(rule, c), {
+          value: String(t.value),
+          expected: String(sum),
+        });
+      },
+    },
+  ],
+  [
+    "if-then",
+    {
+      // When a field holds a value (申报特色班 是), another field is required (特色班相关情况).
+      params: [p("field", "field"), p("equals", "value"), p("then", "field")],
+      apply(rule, c) {
+        const f = field(rule, c);
+        const then = c.fields.get(String(rule.then));
+        if (!f || !then || compactText(f.text) !== compactText(String(rule.equals))) return;
+        checkRequired(c.sink, then, c.nameOf(String(rule.then)), clauseOf(rule, c), rule.severity);
       },
     },
   ],

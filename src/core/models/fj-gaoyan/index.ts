@@ -35,7 +35,7 @@ export const fjGaoyanModel: Model = {
         return undefined;
       },
       check(signals, recognition, level, references) {
-        const declared = checkDeclaredTable(c.pack, signals, recognition);
+        const declared = checkDeclaredTable(c.pack, signals, recognition, references);
         if (declared) return declared;
         if (recognition.table === "reference") return [];
         const units = references?.unfinishedUnits ?? [];

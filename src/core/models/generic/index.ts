@@ -3,6 +3,7 @@
  * (scored by the one generic recogniser), its fields (labels, read by the form reader) and the rules wired to them
  * (rule kinds of rules/kinds.ts). Forms only for now: list tables still need one of the other models.
  */
+import type { WorkbookReferences } from "../../check-types";
 import type { Finding } from "../../findings";
 import { cite, type PackData } from "../../packs/data";
 import type { Model, Recognition, SheetSignals } from "../../packs/pack";
@@ -29,6 +30,7 @@ export function checkTable(
   table: TableData,
   signals: Parameters<typeof readForm>[0],
   index: Parameters<typeof readForm>[2],
+  references?: WorkbookReferences,
 ): Finding[] {
   const form = readForm(signals, specOf(table), index);
   const sink = new FindingSink(signals.name);
@@ -39,6 +41,7 @@ export function checkTable(
     fields: form.fields as ReadonlyMap<string, import("../../recognise/form").FormField>,
     nameOf: (key: string) => fields[key]?.labels[0] ?? key,
     tableClause: cite(pack, pack.clauses[tableName] ?? pack.clauses.form ?? ""),
+    ...(references ? { references } : {}),
   };
   // A field marked required: true is the `required` rule; maxLength is `text-max-length` with a literal.
   for (const [key, f] of Object.entries(fields)) {
@@ -61,7 +64,8 @@ export const genericModel: Model = {
       data,
       tables: [...new Set(Object.values(data.tables).map((t) => t.table))],
       recognise: (signals) => recogniseDeclaredTable(data, signals),
-      check: (signals, recognition) => checkDeclaredTable(data, signals, recognition) ?? [],
+      check: (signals, recognition, _level, references) =>
+        checkDeclaredTable(data, signals, recognition, references) ?? [],
     };
   },
 };
@@ -84,9 +88,10 @@ export function checkDeclaredTable(
   data: PackData,
   signals: SheetSignals,
   recognition: Recognition,
+  references?: WorkbookReferences,
 ): Finding[] | undefined {
   const declared = (recognition.data as { declared?: string } | undefined)?.declared;
   if (declared === undefined) return undefined;
   const table = data.tables[declared];
-  return table ? checkTable(data, declared, table, signals.grid, signals.labels) : [];
+  return table ? checkTable(data, declared, table, signals.grid, signals.labels, references) : [];
 }
