@@ -30,7 +30,9 @@ export function buildPacks(root: string): { builtin: string; schema: string } {
   const result: BuiltinPacks = { bases: {}, packs: [] };
   // packs/index.json lists the folders in order (the order recognition asks built-in packs in, and the order the
   // template gallery shows them): the same file a deployment serves at /packs/index.json for the pane.
-  const index = (JSON.parse(fs.readFileSync(path.join(packsDir, "index.json"), "utf8")) as { packs: string[] }).packs;
+  const index = (
+    JSON.parse(fs.readFileSync(path.join(packsDir, "index.json"), "utf8")) as { packs: string[] }
+  ).packs;
   const folders = fs.readdirSync(packsDir).filter((n) => fs.statSync(path.join(packsDir, n)).isDirectory());
   const unlisted = folders.filter((n) => !index.includes(n));
   if (unlisted.length > 0) throw new Error(`packs/index.json does not list ${unlisted.join(", ")}`);

@@ -63,7 +63,9 @@ export function packFoldersIn(dir: string): string[] {
     throw new PackFolderError(`找不到包文件夹“${dir}”`);
   }
   if (!stat.isDirectory())
-    throw new PackFolderError(`“${dir}”不是文件夹；请给出包文件夹（里面有 notice.yaml），或放着多个包文件夹的目录`);
+    throw new PackFolderError(
+      `“${dir}”不是文件夹；请给出包文件夹（里面有 notice.yaml），或放着多个包文件夹的目录`,
+    );
   if (isPack(dir)) return [dir];
   let entries: fs.Dirent[];
   try {

@@ -7,5 +7,8 @@ import { shGaoyanModel } from "./sh-gaoyan";
 
 /** The models (code vocabulary) a pack's `model:` may name. */
 export const MODELS: ReadonlyMap<string, Model> = new Map(
-  [shGaoyanModel, shDigitalInstitutionModel, fjGaoyanModel, hbGaoyanModel, genericModel].map((m) => [m.id, m]),
+  [shGaoyanModel, shDigitalInstitutionModel, fjGaoyanModel, hbGaoyanModel, genericModel].map((m) => [
+    m.id,
+    m,
+  ]),
 );

@@ -15,7 +15,8 @@ export interface LintIssue extends SchemaIssue {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 
 function realDate(s: string): boolean {
   if (!ISO_DATE.test(s)) return false;
