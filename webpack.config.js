@@ -84,6 +84,8 @@ module.exports = async (env = {}, argv = {}) => {
     { from: "assets/*.png", to: "assets/[name][ext]" },
     // The workbook the browser file mode opens with (src/taskpane/file/example.ts), built by `npm run build:examples`.
     { from: "examples/sh-recommendation.xlsx", to: "examples/[name][ext]" },
+    // Extra policy packs of a deployment (docs/deployment.md): an empty list, replaced by the administrator.
+    { from: "assets/packs-index.json", to: "packs/index.json" },
     {
       from: "manifest.xml",
       to: "manifest.xml",

@@ -12,7 +12,8 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { addLayoutSheet } from "../src/adapters/xlsx/draw";
 import { TEMPLATES } from "../src/core/templates";
-import { PACK_NAMES, LEVEL_NAMES } from "../src/core/packs/types";
+import { LEVEL_NAMES } from "../src/core/packs/types";
+import { packName } from "../src/core/packs/registry";
 import { convertToPdf, findSoffice, pdfPages } from "../test/templates/libreoffice";
 
 // RENDER_OUT and RENDER_DPI let a developer look at sharper renders elsewhere without touching the committed ones.
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
       .sort();
     if (t.policy !== policy) {
       policy = t.policy;
-      rows.push(`## ${PACK_NAMES[t.policy].zh}`, "");
+      rows.push(`## ${packName(t.policy).zh}`, "");
     }
     const level = t.level ? `（${LEVEL_NAMES[t.level].zh}）` : "";
     rows.push(

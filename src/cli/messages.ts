@@ -1,5 +1,5 @@
 import type { Text } from "../core/findings";
-import { PACK_IDS } from "../core/packs/types";
+import { packIds } from "../core/packs/registry";
 
 /** Every fixed string of the CLI, zh-CN first. */
 export const cliText = {
@@ -48,13 +48,14 @@ export const checkText = {
     en: "check application workbooks (files or directories) and list the findings by rule",
   },
   usage:
-    "yanxiu check FILE|DIR... [--policy PACK] [--level national|provincial] [--json] [--out DIR] [--summary OUT.xlsx] [--max-findings N | --counts-only] [--lang en]",
+    "yanxiu check FILE|DIR... [--pack DIR]... [--policy PACK] [--level national|provincial] [--json] [--out DIR] [--summary OUT.xlsx] [--max-findings N | --counts-only] [--lang en]",
   help: {
     zh: [
       "逐个校验每个文件的每张工作表；目录会递归查找其中的 .xlsx、.xlsm、.xltx、.xltm、.xls、.et、.ods、.fods、.xlsb 工作簿，以及常被误交的 .csv 文件（说明为何无法校验）；标记副本 *.checked.xlsx 不再重复校验。",
       "",
       "选项：",
-      `  --policy PACK     指定政策包，不自动识别（${PACK_IDS.join("、")}）`,
+      "  --pack DIR        加入或替换一个政策包文件夹（可重复；见 docs/packs.md，yanxiu pack lint DIR 先检查）",
+      `  --policy PACK     指定政策包，不自动识别（${packIds().join("、")}，或 --pack 加入的包）`,
       "  --level LEVEL     指定层级：national（国家级）或 provincial（省级）",
       "  --json            以 JSON 输出结果",
       "  --out DIR         为每个文件写出标记副本 <文件名>.checked.xlsx（原文件不会被修改）",
@@ -69,7 +70,8 @@ export const checkText = {
       "Checks every sheet of every file; directories are searched for .xlsx, .xlsm, .xltx, .xltm, .xls, .et, .ods, .fods and .xlsb workbooks, and for the .csv files people send instead (each told why it cannot be checked); annotated copies *.checked.xlsx are not checked again.",
       "",
       "Options:",
-      `  --policy PACK     use this policy pack instead of detecting it (${PACK_IDS.join(", ")})`,
+      "  --pack DIR        add or replace a policy pack from a folder (repeatable; see docs/packs.md, check it first with yanxiu pack lint DIR)",
+      `  --policy PACK     use this policy pack instead of detecting it (${packIds().join(", ")}, or one added with --pack)`,
       "  --level LEVEL     national or provincial",
       "  --json            print the results as JSON",
       "  --out DIR         write an annotated copy <name>.checked.xlsx of each file (inputs are never modified)",
@@ -91,8 +93,8 @@ export const checkText = {
     en: `      … ${n.toLocaleString("en-US")} more finding${n === 1 ? "" : "s"} of sheet “${sheet}” not listed (--max-findings).`,
   }),
   badPolicy: (value: string): Text => ({
-    zh: `未知的政策包“${value}”，可用：${PACK_IDS.join("、")}。`,
-    en: `Unknown policy pack “${value}”; known: ${PACK_IDS.join(", ")}.`,
+    zh: `未知的政策包“${value}”，可用：${packIds().join("、")}。`,
+    en: `Unknown policy pack “${value}”; known: ${packIds().join(", ")}.`,
   }),
   badLevel: (value: string): Text => ({
     zh: `--level 只能是 national 或 provincial，而不是“${value}”。`,

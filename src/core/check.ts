@@ -6,7 +6,7 @@ import type { Grid } from "./grid/types";
 import { cellText, compactText } from "./read/normalise";
 import { indexLabels } from "./recognise/form";
 import type { Pack, Recognition, SheetSignals } from "./packs/pack";
-import { PACKS } from "./packs/registry";
+import { allPacks } from "./packs/registry";
 import { collectReferences, isUnfinishedUnitsSheet } from "./references";
 import { TABLE_NAMES } from "./packs/types";
 
@@ -60,17 +60,52 @@ function unrecognised(grid: Grid, signals: SheetSignals | undefined): SheetCheck
   };
 }
 
+/** How many of the pack's marks (文号, year words of notice.yaml) the sheet's first rows carry. */
+function markHits(pack: Pack, head: string): number {
+  let n = 0;
+  for (const mark of pack.data.marks) if (mark !== "" && head.includes(compactText(mark))) n++;
+  return n;
+}
+
+/**
+ * The pack that recognises the sheet best. On equal confidence (a 2027 pack next to the 2026 one, both read by the
+ * same model), the pack whose marks (文号, year) appear in the sheet wins; then an added pack (CLI --pack, the pane's
+ * pack settings) over a built-in one, and a later added one over an earlier; between built-in packs, the first.
+ */
 function recogniseBest(
   signals: SheetSignals,
   packs: readonly Pack[],
 ): { pack: Pack; recognition: Recognition } | undefined {
-  let best: { pack: Pack; recognition: Recognition } | undefined;
+  let best: { pack: Pack; recognition: Recognition; marks: number } | undefined;
   for (const pack of packs) {
     const recognition = pack.recognise(signals);
     if (!recognition || recognition.confidence <= 0) continue;
-    if (!best || recognition.confidence > best.recognition.confidence) best = { pack, recognition };
+    if (!best || recognition.confidence > best.recognition.confidence + 1e-9) {
+      best = { pack, recognition, marks: -1 };
+      continue;
+    }
+    if (recognition.confidence < best.recognition.confidence - 1e-9) continue;
+    // A tie: only now are the marks counted (most sheets never tie).
+    if (best.marks < 0) best.marks = markHits(best.pack, signals.head);
+    const marks = markHits(pack, signals.head);
+    if (marks > best.marks || (marks === best.marks && !pack.data.builtin))
+      best = { pack, recognition, marks };
   }
-  return best;
+  return best && { pack: best.pack, recognition: best.recognition };
+}
+
+/** What a sheet is: the recognising pack, its table and level, or undefined. One entry for every face (check,
+ * stats, the 统计 tab, the form filler), so none of them loops over packs or runs rules to learn the pack. */
+export function recogniseSheet(
+  grid: Grid,
+  options: { policy?: string } = {},
+): { pack: Pack; recognition: Recognition; signals: SheetSignals } | undefined {
+  if (grid.rowCount === 0 || grid.colCount === 0 || isUnfinishedUnitsSheet(grid)) return undefined;
+  const signals = sheetSignals(grid);
+  const packs = allPacks();
+  const candidates = options.policy ? packs.filter((p) => p.id === options.policy) : packs;
+  const best = recogniseBest(signals, candidates);
+  return best && { ...best, signals };
 }
 
 function isIgnored(f: Finding, ignored: readonly IgnoreEntry[]): boolean {
@@ -94,11 +129,9 @@ export function checkGrid(grid: Grid, options: CheckOptions = {}): SheetCheck {
       findings: [],
       ignored: [],
     };
-  const signals = sheetSignals(grid);
-  const candidates = options.policy ? PACKS.filter((p) => p.id === options.policy) : PACKS;
-  const best = recogniseBest(signals, candidates);
-  if (!best) return unrecognised(grid, signals);
-  const { pack, recognition } = best;
+  const best = recogniseSheet(grid, options);
+  if (!best) return unrecognised(grid, sheetSignals(grid));
+  const { pack, recognition, signals } = best;
   const level = options.level ?? recognition.level;
   const all = pack.check(signals, recognition, level, options.references);
   const pending = grid.firstUncalculated;

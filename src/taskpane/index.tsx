@@ -8,6 +8,7 @@ import { EXAMPLE_WORKBOOK } from "./file/example";
 import { FileModePane } from "./file/FileModePane";
 import { currentEnvironment, detectHost, wantsFileMode } from "./host";
 import { pickLanguage, textOf } from "./strings";
+import { initExtraPacks } from "./packs/load";
 
 async function boot(): Promise<void> {
   const container = document.getElementById("root");
@@ -25,6 +26,8 @@ async function boot(): Promise<void> {
   }
 
   const host = await detectHost(env);
+  // The deployment's extra packs (packs/index.json, same origin) and the ones this user added, before any check.
+  await initExtraPacks().catch(() => undefined);
   // Inside Excel the pane works on the open workbook through the Office port. In file mode FileModePane opens the
   // bundled example, then any file the user chooses, in the browser, and hands the pane the xlsx port over it.
   if (host.mode === "file") {

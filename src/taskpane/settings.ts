@@ -6,7 +6,8 @@
 // makes ignores made in the pane count for the CLI and back.
 
 import type { IgnoreEntry } from "../core/check-types";
-import { isPackId, type Level, type PackId } from "../core/packs/types";
+import { type Level, type PackId } from "../core/packs/types";
+import { isPackId } from "../core/packs/registry";
 import type { WorkbookPort } from "../core/port";
 import { IGNORES_KEY, validIgnores } from "../adapters/xlsx/ignores";
 

@@ -160,7 +160,7 @@ describe("help and version", () => {
   it("check --help shows the command's usage and options", async () => {
     const run = await runCli(["check", "--help"]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("用法：yanxiu check FILE|DIR... [--policy PACK]");
+    expect(run.stdout).toContain("用法：yanxiu check FILE|DIR... [--pack DIR]... [--policy PACK]");
     expect(run.stdout).toContain("--summary FILE");
   });
 

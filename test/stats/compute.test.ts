@@ -1,12 +1,17 @@
 import { gridFromValues, makeGrid, rawCell } from "../../src/core/grid/grid";
 import {
-  computeStats,
+  computeStats as computeStatsWith,
   GENERIC_STATS,
   roundShare,
-  SH_GAOYAN_STATS,
   statsProfileFor,
 } from "../../src/core/stats";
 import { cityList, recommendationList, shareList } from "./fixtures";
+
+/** The statistics of a Shanghai list: the tests read it with the sh-2026-gaoyan pack's profile (stats.yaml). */
+const computeStats = (
+  grid: Parameters<typeof computeStatsWith>[0],
+  options: Parameters<typeof computeStatsWith>[1] = {},
+) => computeStatsWith(grid, { profile: statsProfileFor("sh-2026-gaoyan"), ...options });
 
 const must = <T>(v: T | undefined): T => {
   if (v === undefined) throw new Error("expected a value");
@@ -257,8 +262,14 @@ describe("profiles", () => {
     expect(stats.totals.ai).toBe(2);
   });
 
-  it("Shanghai's profile is the default", () => {
-    expect(statsProfileFor("sh-2026-gaoyan")).toBe(SH_GAOYAN_STATS);
+  it("a pack's profile comes from its stats.yaml and keyQuota figure; no pack: the generic one", () => {
+    expect(statsProfileFor("sh-2026-gaoyan")).toMatchObject({
+      planProjects: 80,
+      planTrainees: 5000,
+      aiDomain: "数字技术",
+      quota: { share: 0.15, atLeast: 1 },
+    });
+    expect(statsProfileFor("sh-2026-gaoyan").domains).toHaveLength(20);
     expect(statsProfileFor(null)).toBe(GENERIC_STATS);
   });
 });

@@ -10,8 +10,14 @@ import { checkGrid } from "../../src/core/check";
 import type { Grid } from "../../src/core/grid/types";
 import { LIST_COLUMNS } from "../../src/core/recognise/columns";
 import { readList } from "../../src/core/recognise/list";
-import { computeStats, type ListStats } from "../../src/core/stats";
+import { computeStats as computeStatsWith, statsProfileFor, type ListStats } from "../../src/core/stats";
 import { build, evaluateLayout, expectSheetEqualsCore } from "./harness";
+
+/** The statistics of a Shanghai list: the tests read it with the sh-2026-gaoyan pack's profile (stats.yaml). */
+const computeStats = (
+  grid: Parameters<typeof computeStatsWith>[0],
+  options: Parameters<typeof computeStatsWith>[1] = {},
+) => computeStatsWith(grid, { profile: statsProfileFor("sh-2026-gaoyan"), ...options });
 
 /**
  * The statistics on the golden workbooks written by LibreOffice and openpyxl (test/golden/files): 推荐单位 merged over

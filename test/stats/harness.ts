@@ -10,8 +10,20 @@ import { toA1 } from "../../src/core/grid/a1";
 import type { CellRef, Grid } from "../../src/core/grid/types";
 import { LIST_COLUMNS } from "../../src/core/recognise/columns";
 import { readList } from "../../src/core/recognise/list";
-import { buildStatsSheet, computeStats, type ListStats, type StatsSheetLayout } from "../../src/core/stats";
+import {
+  buildStatsSheet,
+  computeStats as computeStatsWith,
+  statsProfileFor,
+  type ListStats,
+  type StatsSheetLayout,
+} from "../../src/core/stats";
 import type { SheetLayout } from "../../src/core/templates/layout";
+
+/** The statistics of a Shanghai list: the tests read it with the sh-2026-gaoyan pack's profile (stats.yaml). */
+const computeStats = (
+  grid: Parameters<typeof computeStatsWith>[0],
+  options: Parameters<typeof computeStatsWith>[1] = {},
+) => computeStatsWith(grid, { profile: statsProfileFor("sh-2026-gaoyan"), ...options });
 
 /**
  * RANK for HyperFormula, which (3.x) implements neither RANK nor RANK.EQ. Excel's definition: 1 + the count of numbers in the

@@ -3,13 +3,20 @@ import type { CellValue, Grid, RawCell } from "../../src/core/grid/types";
 import { LIST_COLUMNS } from "../../src/core/recognise/columns";
 import { readList } from "../../src/core/recognise/list";
 import {
-  computeStats,
+  computeStats as computeStatsWith,
   planRankColumn,
+  statsProfileFor,
   RANK_COLUMN_HEADER,
   RankColumnError,
   safeWrites,
   type CellWrite,
 } from "../../src/core/stats";
+
+/** The statistics of a Shanghai list: the tests read it with the sh-2026-gaoyan pack's profile (stats.yaml). */
+const computeStats = (
+  grid: Parameters<typeof computeStatsWith>[0],
+  options: Parameters<typeof computeStatsWith>[1] = {},
+) => computeStatsWith(grid, { profile: statsProfileFor("sh-2026-gaoyan"), ...options });
 
 const scored = (extra: (CellValue | undefined)[][] = []) =>
   gridFromValues("s", [

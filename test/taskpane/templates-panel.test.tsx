@@ -6,7 +6,7 @@
 
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { gridFromValues } from "../../src/core/grid/grid";
-import { PACK_IDS, PACK_NAMES } from "../../src/core/packs/types";
+import { packIds, packName } from "../../src/core/packs/registry";
 import {
   TEMPLATES,
   buildListFromForms,
@@ -42,9 +42,9 @@ describe("表格 tab: the gallery", () => {
   it("groups every template by notice, in the notices' order, each with its preview", async () => {
     const tab = await openTemplates(new FakeWorkbookPort([cityList()]));
     const groups = within(tab).getAllByRole("heading", { level: 3 });
-    expect(groups.map((g) => g.textContent)).toEqual(PACK_IDS.map((id) => PACK_NAMES[id].zh));
-    for (const id of PACK_IDS) {
-      const section = within(tab).getByRole("region", { name: PACK_NAMES[id].zh });
+    expect(groups.map((g) => g.textContent)).toEqual(packIds().map((id) => packName(id).zh));
+    for (const id of packIds()) {
+      const section = within(tab).getByRole("region", { name: packName(id).zh });
       const expected = TEMPLATES.filter((t) => t.policy === id).map((t) => t.title);
       expect(
         within(section)

@@ -1,7 +1,10 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { addLayoutSheet, drawLayout, uniqueSheetName } from "../../src/adapters/xlsx/draw";
-import { SH_DOMAINS } from "../../src/core/packs/sh-2026-gaoyan/domains";
+import { shDomains } from "../../src/core/models/sh-gaoyan/domains";
+import { findPack } from "../../src/core/packs/registry";
+
+const SH_DOMAINS = shDomains(findPack("sh-2026-gaoyan")!.data).domains;
 import { fillFormFromRecord } from "../../src/core/templates/fill";
 import type { SheetLayout } from "../../src/core/templates/layout";
 import { TEMPLATES, getTemplate } from "../../src/core/templates/registry";

@@ -1,13 +1,7 @@
 import ExcelJS from "exceljs";
 import type { CellValue } from "../../core/grid/types";
-import {
-  LEVEL_NAMES,
-  PACK_NAMES,
-  TABLE_NAMES,
-  type Level,
-  type PackId,
-  type TableKind,
-} from "../../core/packs/types";
+import { LEVEL_NAMES, TABLE_NAMES, type Level, type PackId, type TableKind } from "../../core/packs/types";
+import { packName } from "../../core/packs/registry";
 import { safeCellValue, writableText } from "./safe-text";
 
 type Lang = "zh" | "en";
@@ -100,7 +94,7 @@ export function buildSummaryWorkbook(
         writableText(file.file),
         writableText(s.sheet),
         TABLE_NAMES[s.table][lang],
-        s.policy ? PACK_NAMES[s.policy][lang] : null,
+        s.policy ? packName(s.policy)[lang] : null,
         s.level ? LEVEL_NAMES[s.level][lang] : null,
         s.errors,
         s.warnings,

@@ -3,7 +3,8 @@ import type { SummaryFile } from "../../adapters/xlsx/summary";
 import { terminalSafe } from "../../adapters/xlsx/safe-text";
 import { SEVERITY_ORDER, countBySeverity, type Finding, type Severity } from "../../core/findings";
 import { toA1 } from "../../core/grid/a1";
-import { LEVEL_NAMES, PACK_NAMES, TABLE_NAMES } from "../../core/packs/types";
+import { LEVEL_NAMES, TABLE_NAMES } from "../../core/packs/types";
+import { packName } from "../../core/packs/registry";
 import type { SheetCheck } from "../../core/check-types";
 import { RULE_TITLES } from "../../core/messages/rule-titles";
 import { SEVERITY_WORDS } from "../../core/messages/severity";
@@ -107,7 +108,7 @@ const WORD_DOCUMENT = {
 
 function sheetHeading(c: SheetCheck, lang: Lang, word = false): string {
   const parts = [TABLE_NAMES[c.table][lang]];
-  if (c.policy) parts.push(PACK_NAMES[c.policy][lang]);
+  if (c.policy) parts.push(packName(c.policy)[lang]);
   if (c.level) parts.push(LEVEL_NAMES[c.level][lang]);
   if (c.table !== "unknown") parts.push(`${checkText.confidence[lang]} ${c.confidence.toFixed(2)}`);
   const name = word

@@ -2,7 +2,9 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { terminalSafe } from "../../adapters/xlsx/safe-text";
 import { writeFileAtomic } from "../../adapters/xlsx/write-file";
-import { isPackId, type Level, type PackId } from "../../core/packs/types";
+import { type Level, type PackId } from "../../core/packs/types";
+import { isPackId } from "../../core/packs/registry";
+import { loadPackOptions } from "./packs";
 import { parseArgsError } from "../args";
 import { resolveInputs } from "../check/inputs";
 import { exitCodeOf, humanFileReport, humanTotals, jsonReport, summaryFiles } from "../check/report";
@@ -14,6 +16,8 @@ import type { CliCommand, CliIO } from "../types";
 
 interface CheckArgs {
   inputs: string[];
+  /** Pack folders given with --pack (loaded before --policy is looked up). */
+  packs: string[];
   policy?: PackId;
   level?: Level;
   json: boolean;
@@ -39,6 +43,7 @@ export function parseCheckArgs(args: readonly string[], lang: "zh" | "en"): Chec
         summary: { type: "string" },
         "max-findings": { type: "string" },
         "counts-only": { type: "boolean", default: false },
+        pack: { type: "string", multiple: true },
       },
     });
   } catch (error) {
@@ -46,11 +51,9 @@ export function parseCheckArgs(args: readonly string[], lang: "zh" | "en"): Chec
   }
   const { values, positionals } = parsed;
   if (positionals.length === 0) return checkText.noInputs[lang];
-  const out: CheckArgs = { inputs: positionals, json: values.json === true };
-  if (values.policy !== undefined) {
-    if (!isPackId(values.policy)) return checkText.badPolicy(values.policy)[lang];
-    out.policy = values.policy;
-  }
+  const out: CheckArgs = { inputs: positionals, json: values.json === true, packs: values.pack ?? [] };
+  // --policy may name a pack of a --pack folder: it is looked up in runCheck, once the folders are loaded.
+  if (values.policy !== undefined) out.policy = values.policy;
   if (values.level !== undefined) {
     if (values.level !== "national" && values.level !== "provincial")
       return checkText.badLevel(values.level)[lang];
@@ -72,6 +75,13 @@ async function runCheck(args: readonly string[], io: CliIO): Promise<number> {
   const parsed = parseCheckArgs(args, lang);
   if (typeof parsed === "string") {
     io.stderr(`${cliText.usageError(parsed)[lang]}\n${cliText.usage[lang]}${checkText.usage}\n`);
+    return 2;
+  }
+  // Bad pack folders are refused with their reason; the built-in packs (and good folders) still check the files.
+  const packsLoaded = loadPackOptions(parsed.packs, io);
+  if (parsed.policy !== undefined && !isPackId(parsed.policy)) {
+    const message = checkText.badPolicy(parsed.policy)[lang];
+    io.stderr(`${cliText.usageError(message)[lang]}\n${cliText.usage[lang]}${checkText.usage}\n`);
     return 2;
   }
   const inputs = await resolveInputs(parsed.inputs, io.cwd);
@@ -145,7 +155,8 @@ async function runCheck(args: readonly string[], io: CliIO): Promise<number> {
     }
   }
   io.stdout(parsed.json ? jsonReport(outcomes, lang) : humanTotals(outcomes, lang));
-  return code;
+  // A refused pack folder is unusable input (exit 2), told on stderr; the files were still checked.
+  return packsLoaded ? code : Math.max(code, 2);
 }
 
 /** `yanxiu check`: issues 3 and 7. */

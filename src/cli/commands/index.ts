@@ -1,5 +1,6 @@
 import type { CliCommand } from "../types";
 import { checkCommand } from "./check";
+import { packCommand, packsCommand } from "./packs";
 import { statsCommand } from "./stats";
 import { templatesCommand } from "./templates";
 import { templateCommand } from "./template";
@@ -11,4 +12,6 @@ export const COMMANDS: readonly CliCommand[] = [
   statsCommand,
   templatesCommand,
   templateCommand,
+  packsCommand,
+  packCommand,
 ];

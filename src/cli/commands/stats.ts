@@ -2,10 +2,10 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { openCheckableWorkbook } from "../../adapters/xlsx/open-file";
 import { problemText } from "../../adapters/xlsx/problems";
-import { sheetSignals } from "../../core/check";
+import { recogniseSheet } from "../../core/check";
+import { loadPackOptions } from "./packs";
 import type { Text } from "../../core/findings";
 import type { Grid } from "../../core/grid/types";
-import { PACKS } from "../../core/packs/registry";
 import { TABLE_NAMES, type PackId, type TableKind } from "../../core/packs/types";
 import { computeStats, roundShare, statsProfileFor, statsText, type ListStats } from "../../core/stats";
 import { parseArgsError } from "../args";
@@ -36,7 +36,7 @@ export interface StatsJson {
   }[];
 }
 
-const USAGE = "yanxiu stats FILE [--sheet NAME] [--json] [--lang en]";
+const USAGE = "yanxiu stats FILE [--sheet NAME] [--pack DIR]... [--json] [--lang en]";
 const LINE_WIDTH = 80;
 const BAR_WIDTH = 16;
 // Column widths of the tables, wide enough for the English headers too (Projects, Allowed).
@@ -57,6 +57,7 @@ export const statsCliText = {
       "",
       "选项：",
       "  --sheet NAME      只统计这张工作表",
+      "  --pack DIR        加入或替换一个政策包文件夹（可重复；见 docs/packs.md）",
       "  --json            以 JSON 输出（占比保留两位小数，row 为工作表行号）",
       "  --lang en         英文输出（默认中文）",
       "",
@@ -67,6 +68,7 @@ export const statsCliText = {
       "",
       "Options:",
       "  --sheet NAME      only this sheet",
+      "  --pack DIR        add or replace a policy pack from a folder (repeatable; see docs/packs.md)",
       "  --json            print JSON (shares rounded to 2 decimals, row = sheet row number)",
       "  --lang en         English output (default: Chinese)",
       "",
@@ -166,15 +168,8 @@ interface SheetResult {
 
 /** The pack and table a sheet is recognised as, without running the rules (figures need no findings). */
 function recognise(grid: Grid): { pack: PackId | null; table: TableKind } {
-  if (grid.rowCount === 0 || grid.colCount === 0) return { pack: null, table: "unknown" };
-  const signals = sheetSignals(grid);
-  let best: { pack: PackId; table: TableKind; confidence: number } | undefined;
-  for (const pack of PACKS) {
-    const r = pack.recognise(signals);
-    if (r && r.confidence > 0 && (!best || r.confidence > best.confidence))
-      best = { pack: pack.id, table: r.table, confidence: r.confidence };
-  }
-  return best ? { pack: best.pack, table: best.table } : { pack: null, table: "unknown" };
+  const best = recogniseSheet(grid);
+  return best ? { pack: best.pack.id, table: best.recognition.table } : { pack: null, table: "unknown" };
 }
 
 const LIST_TABLES: readonly TableKind[] = ["recommendation", "summary", "unknown"];
@@ -362,11 +357,17 @@ async function runStats(args: readonly string[], io: CliIO): Promise<number> {
       args: [...args],
       allowPositionals: true,
       strict: true,
-      options: { sheet: { type: "string" }, json: { type: "boolean", default: false } },
+      options: {
+        sheet: { type: "string" },
+        json: { type: "boolean", default: false },
+        pack: { type: "string", multiple: true },
+      },
     });
   } catch (error) {
     return usageError(parseArgsError(error, lang));
   }
+  // A pack folder's plan figures and quota (stats.yaml, keyQuota) count for its lists; refused folders are told.
+  if (!loadPackOptions(parsed.values.pack ?? [], io)) return 2;
   const [file, ...extra] = parsed.positionals;
   if (file === undefined || extra.length > 0) return usageError(statsCliText.oneFile[lang]);
   const json = parsed.values.json === true;

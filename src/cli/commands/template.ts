@@ -9,7 +9,7 @@ import { writeFileAtomic } from "../../adapters/xlsx/write-file";
 import type { Text } from "../../core/findings";
 import { toA1 } from "../../core/grid/a1";
 import type { Grid } from "../../core/grid/types";
-import { PACK_NAMES } from "../../core/packs/types";
+import { packName } from "../../core/packs/registry";
 import {
   buildListFromForms,
   fillFormFromRecord,
@@ -159,7 +159,7 @@ function fillFrom(
   }
   if (template.list) {
     const forms = (given ?? readApplicationForms(grids)).filter((f) => f.policy === template.list?.policy);
-    if (forms.length === 0) return templateCliText.noForms(file, PACK_NAMES[template.policy][lang]);
+    if (forms.length === 0) return templateCliText.noForms(file, packName(template.policy)[lang]);
     const ranked = forms.map((f, i) => ({ ...f, rank: i + 1, keyRecommended: keys.includes(i + 1) }));
     const { layout, hints } = buildListFromForms(template.id, ranked);
     return {

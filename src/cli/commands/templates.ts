@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
-import { LEVEL_NAMES, PACK_NAMES, TABLE_NAMES } from "../../core/packs/types";
+import { LEVEL_NAMES, TABLE_NAMES } from "../../core/packs/types";
+import { packName } from "../../core/packs/registry";
 import { TEMPLATES, describeTemplate } from "../../core/templates/registry";
 import { parseArgsError } from "../args";
 import { cliText } from "../messages";
@@ -45,7 +46,7 @@ export function templatesHuman(lang: "zh" | "en"): string {
     if (t.policy !== policy) {
       if (policy !== "") lines.push("");
       policy = t.policy;
-      lines.push(PACK_NAMES[t.policy][lang]);
+      lines.push(packName(t.policy)[lang]);
     }
     const kind = [TABLE_NAMES[t.table][lang], t.level ? LEVEL_NAMES[t.level][lang] : ""]
       .filter((s) => s !== "")

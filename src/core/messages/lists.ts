@@ -23,9 +23,9 @@ export const listText = {
     zh: `第 ${row} 行起未按推荐排序从高到低排列。`,
     en: `From row ${row} on, the rows are not in ranking order.`,
   }),
-  keyQuota: (used: number, n: number, allowed: number, who: string): Text => ({
-    zh: `${who}重点推荐 ${used} 项，共 ${n} 项，原则上不超过 ${allowed} 项（推荐项目总数的 15%）。`,
-    en: `${who}${used} key recommendations among ${n} projects; no more than ${allowed} (15% of the total) as a rule.`,
+  keyQuota: (used: number, n: number, allowed: number, who: string, share: number): Text => ({
+    zh: `${who}重点推荐 ${used} 项，共 ${n} 项，原则上不超过 ${allowed} 项（推荐项目总数的 ${pct(share)}）。`,
+    en: `${who}${used} key recommendations among ${n} projects; no more than ${allowed} (${pct(share)} of the total) as a rule.`,
   }),
   keyQuotaUse: (used: number, n: number, allowed: number, who: string): Text => ({
     zh: `${who}重点推荐 ${used} / ${n}，允许 ${allowed} 项（${pct(n === 0 ? 0 : used / n)}）。`,

@@ -2,6 +2,7 @@ import type { WorkbookReferences } from "../check-types";
 import type { Finding } from "../findings";
 import type { Grid } from "../grid/types";
 import type { indexLabels } from "../recognise/form";
+import type { PackData } from "./data";
 import type { Level, PackId, TableKind } from "./types";
 
 /** What a sheet offers for recognition, computed once and shared by every pack. */
@@ -23,9 +24,11 @@ export interface Recognition {
   data?: unknown;
 }
 
-/** One notice as the engine knows it: recognition and the rules of each of its tables. */
+/** One notice as the engine runs it: the pack's data and its model's recognition and rules. */
 export interface Pack {
   id: PackId;
+  /** The data of the pack folder (figures, clauses, lists, messages …). */
+  data: PackData;
   /** The tables this pack checks; the first list kind is used when a list is forced onto this pack. */
   tables: readonly TableKind[];
   /** Recognise the sheet as one of this pack's tables; undefined when it is none of them. */
@@ -40,4 +43,17 @@ export interface Pack {
     level: Level | null,
     references?: WorkbookReferences,
   ): Finding[];
+}
+
+/** A model: the code that reads one kind of notice's tables, made into a pack by the pack's data. */
+export interface Model {
+  id: string;
+  /** What the model reads from a pack (pack lint checks them). */
+  needs: {
+    figures: readonly string[];
+    clauses: readonly string[];
+    lists: readonly string[];
+    messages: readonly string[];
+  };
+  make(data: PackData): Pack;
 }

@@ -1,39 +1,16 @@
 import type { Text } from "../findings";
 
-/** The notices the product knows, one pack each (rules.md "Policy packs"). */
-export const PACK_IDS = [
-  "sh-2026-gaoyan",
-  "fj-2026-gaoyan",
-  "hb-2026-gaoyan",
-  "sh-2026-digital-institution",
-] as const;
-export type PackId = (typeof PACK_IDS)[number];
+/**
+ * A pack's id (notice.yaml `id`, e.g. sh-2026-gaoyan). Packs are runtime data (packs/<id>/ folders, built-in or added
+ * with --pack or the pane's pack settings), so this is an open string, not a closed union.
+ */
+export type PackId = string;
 
 export type Level = "national" | "provincial";
 
 /** The kinds of table the engine recognises. */
 export type TableKind =
   "recommendation" | "summary" | "application" | "institution" | "reference" | "unknown";
-
-export function isPackId(value: string): value is PackId {
-  return (PACK_IDS as readonly string[]).includes(value);
-}
-
-export const PACK_NAMES: Record<PackId, Text> = {
-  "sh-2026-gaoyan": {
-    zh: "上海 2026 高级研修项目（沪人社专〔2026〕82号）",
-    en: "Shanghai 2026 advanced training (No. 82)",
-  },
-  "fj-2026-gaoyan": { zh: "福建 2026 高级研修项目", en: "Fujian 2026 advanced training" },
-  "hb-2026-gaoyan": {
-    zh: "湖北 2026 高级研修项目（鄂人社函〔2025〕168号）",
-    en: "Hubei 2026 advanced training (No. 168)",
-  },
-  "sh-2026-digital-institution": {
-    zh: "上海 数字技术工程师培育项目培训机构（沪人社专〔2026〕55号）",
-    en: "Shanghai digital-engineer training institutions (No. 55)",
-  },
-};
 
 export const TABLE_NAMES: Record<TableKind, Text> = {
   recommendation: { zh: "推荐表", en: "Recommendation list" },

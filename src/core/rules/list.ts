@@ -135,9 +135,15 @@ export function recommenderGroups<K extends string>(
   return sections.length > 0 ? sections : [{ kind: "whole", name: "", rows: [...rows] }];
 }
 
-/** The 15% rule of 附件3 注, with the template's own example (1 of 5) always allowed. */
-export function allowedKeyRecommendations(projects: number): number {
-  return Math.max(1, Math.floor(0.15 * projects + 1e-9));
+/** A quota of marked rows: at most ⌊share × N⌋, but never fewer than atLeast (a pack figure, e.g. 附件3 注 15%, 1). */
+export interface Quota {
+  share: number;
+  atLeast: number;
+}
+
+/** How many marked rows a quota allows among `projects` rows (Shanghai 附件3 注: 15%, the template's 1 of 5 allowed). */
+export function allowedKeyRecommendations(projects: number, quota: Quota): number {
+  return Math.max(quota.atLeast, Math.floor(quota.share * projects + 1e-9));
 }
 
 /** A 备注 (or 是否重点推荐) cell that marks a key recommendation. */
@@ -336,6 +342,7 @@ export function checkRankingSequence<K extends string>(
 
 export interface KeyQuotaOptions {
   clause: string;
+  quota: Quota;
   /** Who the quota belongs to, for the message ("" for a single 推荐表; "推荐单位“X”：" in a city list). */
   who: string;
   /** Where the column-wide findings go. */
@@ -344,7 +351,7 @@ export interface KeyQuotaOptions {
 }
 
 /**
- * 重点推荐 ≤ max(1, ⌊15% × N⌋) (warning) and the use as info. Over the quota, the one warning of the recommender
+ * 重点推荐 ≤ max(atLeast, ⌊share × N⌋) (warning) and the use as info. Over the quota, the one warning of the recommender
  * stands on the first 备注 cell marked 重点推荐 (and names the others in `related`): those are the cells the user
  * changes. Within the quota, the use is an info at `at`. Never both on one recommender. Returns the key rows.
  */
@@ -358,14 +365,14 @@ export function checkKeyQuota<K extends string>(
   if (!view.column(key)) return [];
   const keyRows = rows.filter((row) => isKeyRecommendation(view.text(row, key)));
   const n = rows.length;
-  const allowed = allowedKeyRecommendations(n);
+  const allowed = allowedKeyRecommendations(n, options.quota);
   if (keyRows.length > allowed) {
     const cells = keyRows.map((row) => view.at(row, key));
     sink.add(
       cells[0] as { row: number; col: number },
       options.severity ?? "warning",
       "key-recommendation.quota",
-      listText.keyQuota(keyRows.length, n, allowed, options.who),
+      listText.keyQuota(keyRows.length, n, allowed, options.who, options.quota.share),
       options.clause,
       {
         value: String(keyRows.length),

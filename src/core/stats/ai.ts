@@ -1,4 +1,3 @@
-import { AI_WORDS } from "../packs/sh-2026-gaoyan/domains";
 import { compactText } from "../read/normalise";
 import type { StatsProfile } from "./types";
 
@@ -11,7 +10,7 @@ const REGEX_SYNTAX = /[\\^$.*+?()[\]{}]/;
 
 /**
  * The literal words of an alternation such as /人工智能|AI|大模型/i. The engine keeps the AI definition as a regex
- * (packs/sh-2026-gaoyan/domains.ts); the statistics sheet needs the same words for SEARCH(), so they are read out of
+ * (models/sh-gaoyan/domains.ts); the statistics sheet needs the same words for SEARCH(), so they are read out of
  * the one definition instead of being copied. Refuses anything but plain case-insensitive alternatives, so the
  * regex and the formulas cannot silently drift apart.
  */
@@ -44,8 +43,13 @@ export function searchTerms(words: readonly string[]): string[] {
   );
 }
 
-/** The AI words of 沪人社专〔2026〕82号 一（三） “项目选题向人工智能领域倾斜”, as SEARCH() terms. */
-export const SH_AI_TERMS: readonly string[] = searchTerms(literalAlternatives(AI_WORDS));
+/**
+ * The words that make a topic an AI topic when no pack says (a pack's stats.yaml `aiTerms` replaces them), as
+ * SEARCH() terms. The vocabulary of the field, not of one notice.
+ */
+export const GENERIC_AI_TERMS: readonly string[] = searchTerms(
+  literalAlternatives(/人工智能|AI|大模型|智能体|机器学习|深度学习|生成式|AIGC/i),
+);
 
 /** A 领域, 推荐单位 or 承办单位 as the statistics group it: no whitespace, half-width, case-folded. */
 export function groupKey(text: string): string {

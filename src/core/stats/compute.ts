@@ -15,7 +15,7 @@ import {
 } from "../rules/list";
 import { FindingSink } from "../rules/sink";
 import { groupKey, isAiTopic } from "./ai";
-import { SH_GAOYAN_STATS } from "./profile";
+import { GENERIC_STATS } from "./profile";
 import { competitionRanks } from "./rank";
 import type {
   DomainCount,
@@ -32,7 +32,7 @@ import type {
 export interface StatsOptions {
   /** The list as already read (the pack's recognition); read from the grid when omitted. */
   list?: ListTable<ListKey>;
-  /** The pack's plan figures and AI definition; Shanghai No. 82 when omitted (see statsProfileFor). */
+  /** The pack's plan figures, AI definition and quota; the generic profile when omitted (see statsProfileFor). */
   profile?: StatsProfile;
 }
 
@@ -150,7 +150,7 @@ function rankingCheck(view: ListView<ListKey>, rows: readonly number[]): Ranking
 export function computeStats(grid: Grid, options: StatsOptions = {}): ListStats | undefined {
   const list = options.list ?? readList(grid, LIST_COLUMNS);
   if (!list) return undefined;
-  const profile = options.profile ?? SH_GAOYAN_STATS;
+  const profile = options.profile ?? GENERIC_STATS;
   const view = new ListView(grid, list);
   const rows = projectRows(grid, list);
   const col = (key: ListKey) => list.columns.get(key)?.col;
@@ -245,7 +245,7 @@ export function computeStats(grid: Grid, options: StatsOptions = {}): ListStats 
   const recommenders: RecommenderStats[] = groups.map((g) => {
     const n = g.rows.length;
     const key = has("remark") ? g.rows.filter((row) => byRow.get(row)?.key).length : null;
-    const allowed = allowedKeyRecommendations(n);
+    const allowed = allowedKeyRecommendations(n, profile.quota);
     if (has("rank")) markRankingOk(view, g.rows, byRow);
     return {
       name: g.name,

@@ -5,10 +5,10 @@ export {
   groupKey,
   literalAlternatives,
   searchTerms,
-  SH_AI_TERMS,
+  GENERIC_AI_TERMS,
   StatsDefinitionError,
 } from "./ai";
-export { SH_GAOYAN_STATS, GENERIC_STATS, statsProfileFor } from "./profile";
+export { GENERIC_STATS, profileOfPack, statsProfileFor } from "./profile";
 export { planRankColumn, safeWrites, RANK_COLUMN_HEADER, RankColumnError } from "./rank-column";
 export type { RankColumnPlan, RankColumnOptions, CellWrite, CellConflict } from "./rank-column";
 export {

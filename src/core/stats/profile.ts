@@ -1,34 +1,61 @@
+import { cite, quotaFigure, recordList, type PackData } from "../packs/data";
+import { findPack } from "../packs/registry";
 import type { PackId } from "../packs/types";
-import { SH_DOMAINS } from "../packs/sh-2026-gaoyan/domains";
-import { SH_CLAUSE, SH_FIGURES } from "../packs/sh-2026-gaoyan/figures";
-import { SH_AI_TERMS } from "./ai";
+import type { Quota } from "../rules/list";
+import { GENERIC_AI_TERMS, searchTerms } from "./ai";
 import type { StatsProfile } from "./types";
 
-/** 沪人社专〔2026〕82号 一: about 80 topics and 5,000 trainees; 一（三）: topics tilt towards AI. */
-export const SH_GAOYAN_STATS: StatsProfile = {
-  id: "sh-2026-gaoyan",
-  planProjects: SH_FIGURES.planProjects,
-  planTrainees: SH_FIGURES.planTrainees,
-  domains: SH_DOMAINS,
-  aiDomain: "数字技术",
-  aiTerms: SH_AI_TERMS,
-  clause: SH_CLAUSE.scope,
-};
+/**
+ * The quota of marked rows when no pack claims a list: the product's default, 15% with at least 1 (the Shanghai
+ * figure, the only notice that sets one). A pack's own `keyQuota` figure replaces it.
+ */
+const DEFAULT_QUOTA: Quota = { share: 0.15, atLeast: 1 };
 
-/** A list no pack claims: no plan, no domain list; AI topics by the same words in any 领域. */
+/** A list no pack claims: no plan, no domain list; AI topics by the generic words in any 领域. */
 export const GENERIC_STATS: StatsProfile = {
   id: "generic",
   planProjects: null,
   planTrainees: null,
   domains: [],
   aiDomain: null,
-  aiTerms: SH_AI_TERMS,
+  aiTerms: GENERIC_AI_TERMS,
   clause: "",
+  quota: DEFAULT_QUOTA,
 };
 
-const PROFILES: Partial<Record<PackId, StatsProfile>> = { "sh-2026-gaoyan": SH_GAOYAN_STATS };
+const cache = new WeakMap<PackData, StatsProfile>();
 
-/** The statistics profile of a pack (the generic one for packs without plan figures, or null). */
+/** The 领域 of a list (lists/<name>.yaml): the `domain` of each row, in order, each once; or the strings. */
+function domainsOf(pack: PackData, list: string | undefined): string[] {
+  if (!list || !pack.lists[list]) return [];
+  const names = recordList(pack, list).map((r) => String(r.domain ?? r.name ?? ""));
+  return [...new Set(names.filter((n) => n !== ""))];
+}
+
+/** The statistics profile of a pack, from its stats.yaml (plan figures, 领域, AI words) and keyQuota figure. */
+export function profileOfPack(pack: PackData): StatsProfile {
+  const hit = cache.get(pack);
+  if (hit) return hit;
+  const s = pack.stats;
+  const quota = pack.figures.keyQuota ? quotaFigure(pack, "keyQuota").value : DEFAULT_QUOTA;
+  const profile: StatsProfile = s
+    ? {
+        id: pack.id,
+        planProjects: s.planProjects ?? null,
+        planTrainees: s.planTrainees ?? null,
+        domains: domainsOf(pack, s.domains),
+        aiDomain: s.aiDomain ?? null,
+        aiTerms: s.aiTerms ? searchTerms(s.aiTerms) : GENERIC_AI_TERMS,
+        clause: s.clause ? cite(pack, s.clause) : "",
+        quota,
+      }
+    : { ...GENERIC_STATS, quota };
+  cache.set(pack, profile);
+  return profile;
+}
+
+/** The statistics profile of a pack (the generic one for packs without stats.yaml, or none). */
 export function statsProfileFor(pack: PackId | null | undefined): StatsProfile {
-  return (pack ? PROFILES[pack] : undefined) ?? GENERIC_STATS;
+  const found = pack ? findPack(pack) : undefined;
+  return found ? profileOfPack(found.data) : GENERIC_STATS;
 }

@@ -1,3 +1,4 @@
+import type { Quota } from "../rules/list";
 import { toA1 } from "../grid/a1";
 import type { CellRef, MergeArea } from "../grid/types";
 import type { ListKey } from "../recognise/columns";
@@ -74,8 +75,15 @@ const MAX_CAVEAT_CELLS = 8;
 // Excel refuses formulas longer than 8,192 characters; keep a margin for the sheet name growing on rename.
 const MAX_FORMULA_LENGTH = 7000;
 
-// 附件3 注: 重点推荐 原则上不超过推荐项目总数的 15% — in integers, so Excel and the engine floor the same number.
-const allowedFormula = (projects: string) => `=MAX(1,INT(${projects}*15/100))`;
+/**
+ * The pack's 重点推荐 quota (Shanghai 附件3 注: 15%, at least 1) as a formula in integers, so Excel and the engine floor
+ * the same number: 15% is written *15/100.
+ */
+function allowedFormula(projects: string, quota: Quota): string {
+  const percent = Math.round(quota.share * 100 * 100) / 100;
+  const [num, den] = Number.isInteger(percent) ? [percent, 100] : [Math.round(quota.share * 10000), 10000];
+  return `=MAX(${quota.atLeast},INT(${projects}*${num}/${den}))`;
+}
 
 class LayoutBuilder {
   readonly cells: LayoutCell[] = [];
@@ -143,12 +151,16 @@ class LayoutBuilder {
  * line so a 领域 typed later is counted too. Each group matches every spelling the core put in it, so the formulas
  * give the core's figures; cells the formulas cannot read like the core (numbers stored as text) are listed on top.
  */
-export function buildStatsSheet(
+/**
+ * Read step of the statistics sheet: where the source rows are, how each column and group is addressed in formulas,
+ * and which groups must be counted over the engine's rows (merged or written-once group columns).
+ */
+function planStatsSheet(
   sourceSheetName: string,
   list: ListTable<ListKey>,
   stats: ListStats,
-  options: StatsSheetOptions = {},
-): StatsSheetLayout {
+  options: StatsSheetOptions,
+) {
   const lang = options.lang ?? "zh";
   const t = (text: { zh: string; en: string }) => text[lang];
   const profile = statsProfileFor(stats.profile === "generic" ? null : stats.profile);
@@ -201,49 +213,92 @@ export function buildStatsSheet(
     runsOf(rows).map(term).join("+") || "0";
   const countRows = (rows: readonly number[]) => overRuns(rows, (run) => `SUMPRODUCT(--${isProjectIn(run)})`);
 
-  let r = 0;
-  b.label(r, 0, t(statsText.sheetTitle(src)), { bold: true, fontSize: 14 });
-  b.merges.push({ top: r, left: 0, bottom: r, right: WIDTH - 1 });
-  b.rowHeights[r] = 24;
-  r++;
-  b.note(r++, t(statsText.sourceNote(src, top + 1, bottom + 1)));
+  return {
+    lang,
+    t,
+    profile,
+    b,
+    src,
+    top,
+    bottom,
+    col,
+    range,
+    isProject,
+    inGroup,
+    countGroup,
+    recByRows,
+    domainByRows,
+    hostByRows,
+    at,
+    isProjectIn,
+    overRuns,
+    countRows,
+  };
+}
+
+type SheetPlan = ReturnType<typeof planStatsSheet>;
+
+/** The row being written and the figures' cells, shared by the write steps. */
+interface SheetWriter {
+  r: number;
+  figures: StatsSheetFigures;
+}
+
+/** Write step: the title, the source note, the by-rows and caveat notes. Returns the by-rows note's cell. */
+function writeSheetHead(p: SheetPlan, stats: ListStats, w: SheetWriter): LayoutCell | undefined {
+  const { b, t, src, top, bottom, recByRows, domainByRows, hostByRows } = p;
+  b.label(w.r, 0, t(statsText.sheetTitle(src)), { bold: true, fontSize: 14 });
+  b.merges.push({ top: w.r, left: 0, bottom: w.r, right: WIDTH - 1 });
+  b.rowHeights[w.r] = 24;
+  w.r++;
+  b.note(w.r++, t(statsText.sourceNote(src, top + 1, bottom + 1)));
   const byRows = [
     ...(recByRows ? [stats.headers.recommender ?? t(statsText.recommenders)] : []),
     ...(domainByRows ? [stats.headers.domain ?? t(statsText.domains)] : []),
     ...(hostByRows ? [stats.headers.host ?? t(statsText.hosts)] : []),
   ];
-  if (byRows.length > 0) b.note(r++, t(statsText.groupedByRows(byRows)), "#FFF2CC");
+  if (byRows.length > 0) b.note(w.r++, t(statsText.groupedByRows(byRows)), "#FFF2CC");
   const noteCell = byRows.length > 0 ? b.cells.at(-1) : undefined;
   if (stats.caveats.length > 0) {
     const shown = stats.caveats.slice(0, MAX_CAVEAT_CELLS).map((c) => toA1(c.row, c.col));
-    b.note(r++, t(statsText.caveatNote(shown, stats.caveats.length - shown.length)), "#FFF2CC");
+    b.note(w.r++, t(statsText.caveatNote(shown, stats.caveats.length - shown.length)), "#FFF2CC");
   }
-  r++;
+  w.r++;
 
+  return noteCell;
+}
+
+/** Write step: 总体 — projects, trainees, 基层, AI topics, each against the plan where the pack gives one. */
+function writeTotals(
+  p: SheetPlan,
+  stats: ListStats,
+  w: SheetWriter,
+): { projectsCell: string; domainRange: string | undefined } {
+  const { b, t, profile, range, col, at, isProject, isProjectIn, inGroup, overRuns, domainByRows } = p;
   // 总体
-  const totalsTop = r;
-  b.header(r++, [t(statsText.figure), t(statsText.value), t(statsText.plan), t(statsText.ofPlan)]);
-  const figures: StatsSheetFigures = {
-    projects: { row: r, col: 1 },
+  const totalsTop = w.r;
+  b.header(w.r++, [t(statsText.figure), t(statsText.value), t(statsText.plan), t(statsText.ofPlan)]);
+  w.figures = {
+    projects: { row: w.r, col: 1 },
     recommenders: [],
     domains: [],
     hosts: [],
     rows: [],
   };
-  const projectsCell = toA1(r, 1);
+  const projectsCell = toA1(w.r, 1);
   const planned = (row: number, plan: number | null) => {
     if (plan === null) return;
     b.put(row, 2, plan, COUNT);
     b.put(row, 3, `=IF(${toA1(row, 2)}=0,"",${toA1(row, 1)}/${toA1(row, 2)})`, SHARE);
   };
-  b.label(r, 0, t(statsText.projects), LABEL);
-  b.put(r, 1, `=SUMPRODUCT(--${isProject})`, COUNT);
-  planned(r++, stats.totals.planProjects);
+  b.label(w.r, 0, t(statsText.projects), LABEL);
+  b.put(w.r, 1, `=SUMPRODUCT(--${isProject})`, COUNT);
+  planned(w.r++, stats.totals.planProjects);
   const trainees = range("trainees");
   if (trainees) {
-    b.label(r, 0, t(statsText.trainees), LABEL);
-    figures.trainees = b.put(r, 1, `=SUM(${trainees})`, COUNT);
-    planned(r++, stats.totals.planTrainees);
+    b.label(w.r, 0, t(statsText.trainees), LABEL);
+    w.figures.trainees = b.put(w.r, 1, `=SUM(${trainees})`, COUNT);
+    planned(w.r++, stats.totals.planTrainees);
     const count = range("grassroots");
     const share = range("grassrootsShare");
     // Σ基层 / Σ学员 over the rows where both are numbers (SUMPRODUCT counts text as 0), as computeStats does.
@@ -257,10 +312,10 @@ export function buildStatsSheet(
         ? { num: `SUMPRODUCT(${share},${trainees})`, base: `SUMPRODUCT(--ISNUMBER(${share}),${trainees})` }
         : undefined;
     if (sums) {
-      b.label(r, 0, t(statsText.grassroots), LABEL);
-      figures.grassroots = b.put(r++, 1, `=${sums.num}`, { hAlign: "right", numberFormat: "0.##" });
-      b.label(r, 0, t(statsText.grassrootsShare), LABEL);
-      figures.grassrootsShare = b.put(r++, 1, `=IF(${sums.base}=0,"",${sums.num}/${sums.base})`, SHARE);
+      b.label(w.r, 0, t(statsText.grassroots), LABEL);
+      w.figures.grassroots = b.put(w.r++, 1, `=${sums.num}`, { hAlign: "right", numberFormat: "0.##" });
+      b.label(w.r, 0, t(statsText.grassrootsShare), LABEL);
+      w.figures.grassrootsShare = b.put(w.r++, 1, `=IF(${sums.base}=0,"",${sums.num}/${sums.base})`, SHARE);
     }
   }
   const domainRange = range("domain");
@@ -286,9 +341,9 @@ export function buildStatsSheet(
         .join("+");
       return `SUMPRODUCT(${isProjectIn(run)}*((${terms})>0))`;
     };
-    b.label(r, 0, t(statsText.ai), LABEL);
-    figures.ai = b.put(
-      r,
+    b.label(w.r, 0, t(statsText.ai), LABEL);
+    w.figures.ai = b.put(
+      w.r,
       1,
       haystack === ""
         ? "=0"
@@ -298,11 +353,122 @@ export function buildStatsSheet(
       COUNT,
       stats.totals.ai ?? 0,
     );
-    figures.aiShare = b.put(r, 3, `=IF(${projectsCell}=0,"",${toA1(r, 1)}/${projectsCell})`, SHARE);
-    r++;
+    w.figures.aiShare = b.put(w.r, 3, `=IF(${projectsCell}=0,"",${toA1(w.r, 1)}/${projectsCell})`, SHARE);
+    w.r++;
   }
-  b.table(totalsTop, r - 1, 4);
-  r++;
+  b.table(totalsTop, w.r - 1, 4);
+  w.r++;
+
+  return { projectsCell, domainRange };
+}
+
+/** Write steps: 领域 (every 领域 of the notice, 0 when absent, with a bar chart) and 承办单位. Returns the chart. */
+function writeDomainsAndHosts(
+  p: SheetPlan,
+  stats: ListStats,
+  w: SheetWriter,
+  domainRange: string | undefined,
+  projectsCell: string,
+): ChartSpec | undefined {
+  const { t, b, profile, range, isProject, countGroup, domainByRows, hostByRows, countRows } = p;
+  // 领域, with every 领域 of the notice (0 when absent) and the ones typed that the notice does not name.
+  let chart: ChartSpec | undefined;
+  if (domainRange) {
+    const domTop = w.r;
+    b.header(w.r++, [t(statsText.domains), t(statsText.projects), t(statsText.share)]);
+    const present = new Map(stats.domains.map((d) => [d.domain, d]));
+    const lines = [
+      ...profile.domains.map((d) => ({
+        domain: d,
+        spellings: present.get(d)?.spellings ?? [d],
+        rows: present.get(d)?.rows ?? [],
+      })),
+      ...stats.domains
+        .filter((d) => !d.known)
+        .map((d) => ({ domain: d.domain, spellings: d.spellings, rows: d.rows })),
+    ];
+    const first = w.r;
+    for (const line of lines) {
+      b.label(w.r, 0, line.domain, LABEL);
+      const count = b.put(
+        w.r,
+        1,
+        domainByRows ? `=${countRows(line.rows)}` : `=${countGroup(domainRange, line.spellings)}`,
+        COUNT,
+        line.rows.length,
+      );
+      const share = b.put(w.r, 2, `=IF(${projectsCell}=0,"",${toA1(w.r, 1)}/${projectsCell})`, SHARE);
+      w.figures.domains.push({ domain: line.domain, count, share });
+      w.r++;
+    }
+    const last = w.r - 1;
+    if (stats.domainUnset > 0) {
+      b.label(w.r, 0, t(statsText.domainUnset), LABEL);
+      w.figures.domainUnset = b.put(
+        w.r++,
+        1,
+        domainByRows
+          ? `=${countRows(stats.domainUnsetRows)}`
+          : `=SUMPRODUCT(${isProject}*(${domainRange}=""))`,
+        COUNT,
+        stats.domainUnset,
+      );
+    }
+    b.table(domTop, w.r - 1, 3);
+    if (last >= first)
+      chart = {
+        kind: "bar",
+        title: t(statsText.chartTitle),
+        categories: { top: first, left: 0, bottom: last, right: 0 },
+        values: { top: first, left: 1, bottom: last, right: 1 },
+        anchor: { row: domTop, col: CHART_COL, rows: Math.max(12, lines.length + 3), cols: 8 },
+      };
+    w.r++;
+  }
+
+  // 承办单位
+  const hostRange = range("host");
+  if (hostRange && stats.hosts.length > 0) {
+    const hostTop = w.r;
+    b.header(w.r++, [t(statsText.hosts), t(statsText.projects)]);
+    for (const host of stats.hosts) {
+      b.label(w.r, 0, host.host, LABEL);
+      w.figures.hosts.push({
+        host: host.host,
+        count: b.put(
+          w.r,
+          1,
+          hostByRows ? `=${countRows(host.rows)}` : `=${countGroup(hostRange, host.spellings)}`,
+          COUNT,
+          host.count,
+        ),
+      });
+      w.r++;
+    }
+    b.table(hostTop, w.r - 1, 2);
+    w.r++;
+  }
+
+  return chart;
+}
+
+export function buildStatsSheet(
+  sourceSheetName: string,
+  list: ListTable<ListKey>,
+  stats: ListStats,
+  options: StatsSheetOptions = {},
+): StatsSheetLayout {
+  const p = planStatsSheet(sourceSheetName, list, stats, options);
+  const { t, profile, b, src, col, range, isProject, inGroup, countGroup } = p;
+  const { recByRows, at, isProjectIn, overRuns, countRows } = p;
+  const w: SheetWriter = {
+    r: 0,
+    figures: { projects: { row: 0, col: 1 }, recommenders: [], domains: [], hosts: [], rows: [] },
+  };
+  const noteCell = writeSheetHead(p, stats, w);
+  const { projectsCell, domainRange } = writeTotals(p, stats, w);
+  const figures = w.figures;
+  let r = w.r;
 
   // 逐项明细 comes last but the recommender section refers to it: lay out its columns now.
   type DetailKey = "title" | "row" | "score" | "rank" | "tied" | "rankingOk" | "recommender";
@@ -344,7 +510,7 @@ export function buildStatsSheet(
         COUNT,
         rec.projects,
       ),
-      allowed: b.put(row, 3, allowedFormula(toA1(row, 1)), COUNT),
+      allowed: b.put(row, 3, allowedFormula(toA1(row, 1), profile.quota), COUNT),
     };
     if (isKey) {
       const group = rec.whole || !recRange ? "" : `*${inGroup(recRange, rec.spellings)}`;
@@ -364,83 +530,9 @@ export function buildStatsSheet(
   b.table(recTop, r - 1, recHeaders.length);
   r++;
 
-  // 领域, with every 领域 of the notice (0 when absent) and the ones typed that the notice does not name.
-  let chart: ChartSpec | undefined;
-  if (domainRange) {
-    const domTop = r;
-    b.header(r++, [t(statsText.domains), t(statsText.projects), t(statsText.share)]);
-    const present = new Map(stats.domains.map((d) => [d.domain, d]));
-    const lines = [
-      ...profile.domains.map((d) => ({
-        domain: d,
-        spellings: present.get(d)?.spellings ?? [d],
-        rows: present.get(d)?.rows ?? [],
-      })),
-      ...stats.domains
-        .filter((d) => !d.known)
-        .map((d) => ({ domain: d.domain, spellings: d.spellings, rows: d.rows })),
-    ];
-    const first = r;
-    for (const line of lines) {
-      b.label(r, 0, line.domain, LABEL);
-      const count = b.put(
-        r,
-        1,
-        domainByRows ? `=${countRows(line.rows)}` : `=${countGroup(domainRange, line.spellings)}`,
-        COUNT,
-        line.rows.length,
-      );
-      const share = b.put(r, 2, `=IF(${projectsCell}=0,"",${toA1(r, 1)}/${projectsCell})`, SHARE);
-      figures.domains.push({ domain: line.domain, count, share });
-      r++;
-    }
-    const last = r - 1;
-    if (stats.domainUnset > 0) {
-      b.label(r, 0, t(statsText.domainUnset), LABEL);
-      figures.domainUnset = b.put(
-        r++,
-        1,
-        domainByRows
-          ? `=${countRows(stats.domainUnsetRows)}`
-          : `=SUMPRODUCT(${isProject}*(${domainRange}=""))`,
-        COUNT,
-        stats.domainUnset,
-      );
-    }
-    b.table(domTop, r - 1, 3);
-    if (last >= first)
-      chart = {
-        kind: "bar",
-        title: t(statsText.chartTitle),
-        categories: { top: first, left: 0, bottom: last, right: 0 },
-        values: { top: first, left: 1, bottom: last, right: 1 },
-        anchor: { row: domTop, col: CHART_COL, rows: Math.max(12, lines.length + 3), cols: 8 },
-      };
-    r++;
-  }
-
-  // 承办单位
-  const hostRange = range("host");
-  if (hostRange && stats.hosts.length > 0) {
-    const hostTop = r;
-    b.header(r++, [t(statsText.hosts), t(statsText.projects)]);
-    for (const host of stats.hosts) {
-      b.label(r, 0, host.host, LABEL);
-      figures.hosts.push({
-        host: host.host,
-        count: b.put(
-          r,
-          1,
-          hostByRows ? `=${countRows(host.rows)}` : `=${countGroup(hostRange, host.spellings)}`,
-          COUNT,
-          host.count,
-        ),
-      });
-      r++;
-    }
-    b.table(hostTop, r - 1, 2);
-    r++;
-  }
+  w.r = r;
+  const chart = writeDomainsAndHosts(p, stats, w, domainRange, projectsCell);
+  r = w.r;
 
   // 逐项明细: one line per project row, each cell a formula on that row of the source.
   const detailTop = r;

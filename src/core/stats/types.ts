@@ -1,3 +1,4 @@
+import type { Quota } from "../rules/list";
 import type { ListKey } from "../recognise/columns";
 import type { PackId } from "../packs/types";
 
@@ -19,6 +20,8 @@ export interface StatsProfile {
   aiTerms: readonly string[];
   /** The clause the plan and the AI tilt come from, for display. */
   clause: string;
+  /** 重点推荐 quota (the pack's keyQuota figure: Shanghai 附件3 注 15%, at least 1). */
+  quota: Quota;
 }
 
 /** One project row of the list, with everything the pane's ranking table can sort by. */
@@ -73,7 +76,7 @@ export interface RecommenderStats {
   projects: number;
   /** 重点推荐 marks; null when the list has no 备注 column. */
   key: number | null;
-  /** max(1, ⌊15% × projects⌋) (附件3 注). */
+  /** max(atLeast, ⌊share × projects⌋): the pack's keyQuota (Shanghai 附件3 注: 15%, at least 1). */
   allowed: number;
   /** key / projects as a fraction; null without a 备注 column. */
   share: number | null;

@@ -1,9 +1,10 @@
-import { checkGrid } from "../check";
+import { recogniseSheet } from "../check";
 import type { Finding } from "../findings";
 import { columnIndex } from "../grid/a1";
 import type { CellValue, Grid } from "../grid/types";
 import { listText } from "../messages/lists";
-import { SH_CLAUSE } from "../packs/sh-2026-gaoyan/figures";
+import { quotaFigure, type PackData } from "../packs/data";
+import { findPack } from "../packs/registry";
 import { cellText, compactText } from "../read/normalise";
 import { LIST_COLUMNS, type ListKey } from "../recognise/columns";
 import { readForm } from "../recognise/form";
@@ -27,6 +28,12 @@ export class TemplateError extends Error {
 export type RecordValue = CellValue | undefined;
 /** One list row (or any answers) by header text, field key or table-cell slot key. */
 export type FormRecord = Readonly<Record<string, RecordValue>>;
+
+function packOrThrow(id: string): PackData {
+  const pack = findPack(id);
+  if (!pack) throw new TemplateError(`Pack “${id}” is not loaded.`);
+  return pack.data;
+}
 
 function templateOrThrow(id: string): Template {
   const template = getTemplate(id);
@@ -255,8 +262,10 @@ export function recordsFromGrid(grid: Grid): Array<{ row: number; record: FormRe
 export function readApplicationForms(grids: readonly Grid[]): ApplicationForm[] {
   const forms: ApplicationForm[] = [];
   for (const grid of grids) {
-    const check = checkGrid(grid);
-    if (check.table !== "application" || !check.policy) continue;
+    // Recognition only: learning the pack needs no rules run.
+    const seen = recogniseSheet(grid);
+    if (!seen || seen.recognition.table !== "application") continue;
+    const check = { policy: seen.pack.id, level: seen.recognition.level };
     const spec = formSpecOf(check.policy);
     if (!spec) continue;
     const fields: Record<string, string> = {};
@@ -304,18 +313,21 @@ export function buildListFromForms(
     const remark = list?.columns.get("remark");
     const at = { row: list?.headerRow ?? 0, col: remark?.col ?? 0 };
     const used = ours.filter((f) => f.keyRecommended).length;
-    const allowed = allowedKeyRecommendations(ours.length);
+    // The list's own pack gives the quota (附件3 注: 15%, at least 1) and its clause.
+    const quota = quotaFigure(packOrThrow(binding.policy), "keyQuota");
+    const allowed = allowedKeyRecommendations(ours.length, quota.value);
     const hint = (severity: Finding["severity"], message: Finding["message"]): Finding => ({
       sheet: layout.name,
       ...at,
       severity,
       rule: "key-recommendation.quota",
       message,
-      clause: SH_CLAUSE.listNote,
+      clause: quota.clause,
       value: String(used),
       expected: `≤ ${allowed}`,
     });
-    if (used > allowed) hints.push(hint("warning", listText.keyQuota(used, ours.length, allowed, "")));
+    if (used > allowed)
+      hints.push(hint("warning", listText.keyQuota(used, ours.length, allowed, "", quota.value.share)));
     hints.push(hint("info", listText.keyQuotaUse(used, ours.length, allowed, "")));
   }
   return { layout, hints };

@@ -1,5 +1,5 @@
-import { FJ_FORM, type FjFormKey } from "../packs/fj-2026-gaoyan/application";
-import { HB_FORM, type HbFormKey } from "../packs/hb-2026-gaoyan/application";
+import { FJ_FORM, type FjFormKey } from "../models/fj-gaoyan/application";
+import { HB_FORM, type HbFormKey } from "../models/hb-gaoyan/application";
 import { compactText } from "../read/normalise";
 import { LayoutBuilder } from "./builder";
 import { FormWriter, type BlockRow } from "./form-writer";

@@ -1,7 +1,7 @@
 import { toA1 } from "../grid/a1";
-import { INST_FORM, type InstFormKey } from "../packs/sh-2026-digital-institution/form";
-import { INST_OCCUPATIONS } from "../packs/sh-2026-digital-institution/occupations";
-import { INST_UNIT_TYPES } from "../packs/sh-2026-digital-institution/unit-types";
+import { INST_FORM, type InstFormKey } from "../models/sh-digital-institution/form";
+import { instContext } from "../models/sh-digital-institution/figures";
+import { findPack } from "../packs/registry";
 import { LayoutBuilder } from "./builder";
 import type { CellStyle } from "./layout";
 import { heightForLines } from "./measure";
@@ -10,6 +10,9 @@ import { mergedDown, STYLES } from "./styles";
 import type { FormBinding, FormDraft, FormSlot, Template } from "./types";
 
 // 沪人社专〔2026〕55号 附件: 数字技术工程师培育项目培训机构申报表, cover page and form.
+/** The pack these templates draw (its occupation and unit-type lists are read from packs/sh-2026-digital-institution). */
+const PACK_ID = "sh-2026-digital-institution";
+
 const INST_TITLE = "数字技术工程师培育项目培训机构申报表";
 
 /** Years the form's tables are about: 近三年纳税 (2023–2025) and 近5年培训规模 (2021–2025), counted back from 2026. */
@@ -260,14 +263,18 @@ function draftInstitution(): FormDraft {
   // One cell for the notes, so a page break never splits them.
   b.line(r++, NOTES.join("\n"), STYLES.note);
 
+  // The dropdowns offer the pack's own lists (lists/occupations.yaml, lists/unit-types.yaml).
+  const data = findPack(PACK_ID)?.data;
+  if (!data) throw new Error(`Pack “${PACK_ID}” is not loaded.`);
+  const pack = instContext(data);
   b.validate({
     area: { top: occupationRow, left: 1, bottom: occupationRow, right: 1 },
-    list: INST_OCCUPATIONS.map((o) => o.name),
+    list: pack.occupations.map((o) => o.name),
     prompt: "仅填一项：通知“一、申报范围”所列职业",
   });
   b.validate({
     area: { top: unitTypeRow, left: 1, bottom: unitTypeRow, right: 1 },
-    list: [...INST_UNIT_TYPES],
+    list: [...pack.unitTypes.types],
     prompt: "单位类型（见注1）",
   });
   return { layout: b.build({ orientation: "portrait" }), slots };
@@ -288,7 +295,7 @@ const instBinding: FormBinding<InstFormKey | "applicantLine"> = {
 export const SH_55_TEMPLATES: readonly Template[] = [
   {
     id: "sh-55-institution",
-    policy: "sh-2026-digital-institution",
+    policy: PACK_ID,
     level: null,
     table: "institution",
     attachment: "附件",

@@ -1,5 +1,8 @@
-import { SH_FORM, type ShFormKey } from "../packs/sh-2026-gaoyan/application";
-import { SH_DOMAIN_GROUPS, SH_DOMAINS } from "../packs/sh-2026-gaoyan/domains";
+import { SH_FORM, type ShFormKey } from "../models/sh-gaoyan/application";
+import { shDomains } from "../models/sh-gaoyan/domains";
+import { pct } from "../messages/findings";
+import { quotaFigure, type PackData } from "../packs/data";
+import { findPack } from "../packs/registry";
 import { compactText } from "../read/normalise";
 import { LayoutBuilder } from "./builder";
 import { writeCascade } from "./cascade";
@@ -23,79 +26,22 @@ const SH_TITLE_DOMAINS = "上海市专业技术人才知识更新工程重点领
 const SH_TITLE_FORM = "专业技术人员知识更新工程高级研修项目（急需紧缺人才培养项目）申报表";
 const SH_TITLE_LIST = "专业技术人员知识更新工程高级研修项目（急需紧缺人才培养项目）推荐表";
 
-/** 附件1 row by row as printed: 序号, 领域, 主要专业范围, 牵头部门 ("" continues the row above, as the merged cell does). */
-const DOMAIN_ROWS: ReadonlyArray<readonly [number, string, string, string]> = [
-  [
-    1,
-    "数字技术",
-    "虚拟现实、云计算、数字化管理、物联网、工业互联网、智能制造、机器人、增材制造、大数据、区块链、数据安全、密码工程、人工智能（含FDE前沿部署工程师）、集成电路",
-    "市科委、市经济信息化委、市数据局、市密码局",
-  ],
-  [
-    2,
-    "装备制造",
-    "电气（含机器人、高档数控机床）、汽车（含新能源与智能网联汽车）、船舶（含集装箱船、LNG船、邮轮）、电力（含核电、气电、智能电网、高效清洁煤电、风电）、航空航天、传感控制与仪器仪表、低空经济",
-    "市经济信息化委",
-  ],
-  [3, "信息", "计算机软件和信息服务、电子通讯、信息安全、量子科技、具身智能", "市经济信息化委、市科委"],
-  [4, "生物医药", "药品、医疗器械、制药装备、生物制造、食品科技", "市科委"],
-  [
-    5,
-    "新材料",
-    "新材料（含石墨烯、生物医用材料、特种光纤材料、3D打印材料）研发、化工（含聚烯烃塑料、高端工程塑料、特种橡胶）、纺织、钢铁（含有色金属）",
-    "市经济信息化委",
-  ],
-  [6, "海洋", "海洋生态环境保护、海洋减灾预报、海洋生物医药、海洋工程装备", "市水务局"],
-  [7, "金融", "金融管理、金融研究、金融专业服务、金融科技", "市委金融办"],
-  [7, "财会", "会计、税务、审计、统计", "市财政局"],
-  [8, "生态环保", "园林绿化、林业、野生动物保护、垃圾回收处置利用、景观照明", "市绿容市容局"],
-  [8, "生态环保", "环境保护（含环境监测）、资源循环利用", "市生态环境局"],
-  [9, "能源资源", "能效管理、新能源、水资源管理", "市发展改革委"],
-  [10, "绿色低碳", "工业领域节能降碳、绿色设计与制造、ESG", "市经济信息化委"],
-  [11, "防灾减灾", "城市应急、抗震、防汛除涝", "市应急局、市水务局"],
-  [11, "防灾减灾", "安全生产，防灾减灾，应急处置", "市应急局"],
-  [12, "现代交通运输", "道路交通、轨道交通、综合交通等", "市交通委"],
-  [
-    13,
-    "农业",
-    "农业技术推广、特色种源、农业生物制造、现代农业设施、农机装备、智慧农业、农业资源、农业生态保护、农产品质量安全、动物疫病防控等",
-    "市农业农村委",
-  ],
-  [14, "社会工作", "社会管理、医疗教育、社会保障、人口宗教", "市委社工部、市民政局"],
-  [15, "现代服务业", "现代物流、供应链管理", "市发展改革委、市商务委、市科委"],
-  [15, "现代服务业", "电子商务（含企业电子商务应用、“两化融合”应用）", ""],
-  [15, "现代服务业", "法律（含律师行业、公证、司法鉴定、仲裁、调解等）", "市司法局"],
-  [
-    15,
-    "现代服务业",
-    "工业设计（含工业工程、产业园区、品牌战略管理、创意设计、动漫设计）、建筑设计、风景园林设计、规划设计",
-    "市经济信息化委、市住房城乡建设管理委",
-  ],
-  [15, "现代服务业", "知识产权（含专利、商标、版权）", "市知识产权局"],
-  [15, "现代服务业", "食品安全、药品安全、标准化、检验检测认证", "市市场监管局"],
-  [15, "现代服务业", "旅游", "市文化旅游局"],
-  [15, "现代服务业", "科技成果转移转化（技术经理人）", "市科委"],
-  [15, "现代服务业", "人力资源服务", "市人力资源社会保障局"],
-  [
-    16,
-    "文化",
-    "文化艺术、广播影视（含互联网优质内容创作）、文博档案、新闻、出版、体育健身",
-    "市文化旅游局、市广播电视台、市档案局、市委宣传部、市体育局",
-  ],
-  [
-    17,
-    "航运",
-    "航运管理（含港航运输、航运物流、引航管理、空域管制）、航运服务（含航运金融、航运法律、航务管理、航运咨询、海事或航空技术等）、铁路运输、航空运输等",
-    "市交通委",
-  ],
-  [18, "规划资源", "地矿资源、测绘", "市规划资源局"],
-  [
-    19,
-    "建筑",
-    "建筑施工（含装配式建筑、建筑信息模型技术、绿色建筑、智能建造）、道桥施工、隧道施工、建筑管理、城市更新、韧性安全",
-    "市住房城乡建设管理委",
-  ],
-];
+/** The pack these templates draw (its 附件1 list and quota are read from packs/sh-2026-gaoyan). */
+const PACK_ID = "sh-2026-gaoyan";
+
+function packData(): PackData {
+  const pack = findPack(PACK_ID);
+  if (!pack) throw new Error(`Pack “${PACK_ID}” is not loaded.`);
+  return pack.data;
+}
+
+/** 附件1 row by row as printed (lists/domains.yaml): 序号, 领域, 主要专业范围, 牵头部门 ("" continues the row above). */
+function domainRows(): ReadonlyArray<readonly [number, string, string, string]> {
+  return shDomains(packData()).groups.map((g) => [g.serial, g.domain, g.printed, g.leads] as const);
+}
+
+/** The quota of 附件3 注 as the notes print it ("15%"). */
+const quotaText = () => pct(quotaFigure(packData(), "keyQuota").value.share);
 
 /** 附件1 as a reference sheet: the attachment's table, merged where a 序号/领域/牵头部门 runs over several rows. */
 function buildDomains(): SheetLayout {
@@ -105,6 +51,7 @@ function buildDomains(): SheetLayout {
   const header = 2;
   ["序号", "领域", "主要专业范围", "牵头部门"].forEach((h, c) => b.put(header, c, h, STYLES.header));
   const first = header + 1;
+  const DOMAIN_ROWS = domainRows();
   // Runs of equal 序号 (and of equal 领域 within them) become one merged cell, as in the attachment.
   const runs = (same: (i: number) => boolean) => {
     const out: Array<[number, number]> = [];
@@ -129,9 +76,10 @@ function buildDomains(): SheetLayout {
 
 /** The 专业范围 names of each 领域 (the bracketed 含… items are not offered: people pick the main name). */
 function majorGroups() {
-  return SH_DOMAINS.map((domain) => ({
+  const { domains, groups } = shDomains(packData());
+  return domains.map((domain) => ({
     name: domain,
-    items: SH_DOMAIN_GROUPS.filter((g) => g.domain === domain).flatMap((g) => g.majors.map((m) => m.name)),
+    items: groups.filter((g) => g.domain === domain).flatMap((g) => g.majors.map((m) => m.name)),
   }));
 }
 
@@ -302,7 +250,7 @@ function draftApplication(): FormDraft {
   const majorFormula = writeCascade(b, majorGroups(), { row: 6, col: 7 }, { row: domainRow, col: 2 });
   b.validate({
     area: { top: domainRow, left: 2, bottom: domainRow, right: 2 },
-    list: [...SH_DOMAINS],
+    list: [...shDomains(packData()).domains],
     prompt: "请选择附件1所列领域",
   });
   b.validate({
@@ -379,7 +327,7 @@ function buildRecommendation(
         centred: true,
         choices: {
           list: ["重点推荐"],
-          prompt: "重点推荐项目原则上不超过推荐项目总数的15%",
+          prompt: `重点推荐项目原则上不超过推荐项目总数的${quotaText()}`,
           errorStyle: "warning",
         },
       },
@@ -390,7 +338,7 @@ function buildRecommendation(
     ],
     below: [`推荐单位联系人：${lines.contact ?? ""}`, `联系方式：${lines.phone ?? ""}`],
     notes: [
-      "注：请各推荐单位（市委、市政府各有关部、委、办、局，或各区人力资源和社会保障局）将推荐项目按推荐程度排序，标注重点推荐项目（原则上不超过推荐项目总数的15%），并加盖单位公章。",
+      `注：请各推荐单位（市委、市政府各有关部、委、办、局，或各区人力资源和社会保障局）将推荐项目按推荐程度排序，标注重点推荐项目（原则上不超过推荐项目总数的${quotaText()}），并加盖单位公章。`,
     ],
     rows: data,
   }).layout;
@@ -427,7 +375,7 @@ const shListBinding: ListBinding = {
 export const SH_82_TEMPLATES: readonly Template[] = [
   {
     id: "sh-82-domains",
-    policy: "sh-2026-gaoyan",
+    policy: PACK_ID,
     level: null,
     table: "reference",
     attachment: "附件1",
@@ -436,7 +384,7 @@ export const SH_82_TEMPLATES: readonly Template[] = [
   },
   {
     id: "sh-82-application",
-    policy: "sh-2026-gaoyan",
+    policy: PACK_ID,
     level: null,
     table: "application",
     attachment: "附件2",
@@ -446,7 +394,7 @@ export const SH_82_TEMPLATES: readonly Template[] = [
   },
   {
     id: "sh-82-recommendation",
-    policy: "sh-2026-gaoyan",
+    policy: PACK_ID,
     level: null,
     table: "recommendation",
     attachment: "附件3",

@@ -12,6 +12,7 @@ import { PaneHeader } from "./PaneHeader";
 import { PaneTabs } from "./PaneTabs";
 import { SelfTestSection, wantsSelfTest } from "./settings/SelfTest";
 import { StrayMarksSection } from "./settings/StrayMarks";
+import { PacksSection } from "../packs/PacksSection";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", minHeight: "100vh" },
@@ -63,6 +64,7 @@ export function TaskPane(props: TaskPaneProps) {
                         <PaneTabs mode={props.host.mode} />
                       </div>
                     </main>
+                    <PacksSection />
                     {props.host.mode === "excel" && <StrayMarksSection />}
                     {props.host.mode === "excel" && (
                       <SelfTestSection

@@ -9,7 +9,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
-import { PACK_NAMES, TABLE_NAMES, isPackId, type TableKind } from "../../core/packs/types";
+import { TABLE_NAMES, type TableKind } from "../../core/packs/types";
+import { isPackId, packName as nameOfPack } from "../../core/packs/registry";
 import { useFeedback } from "../components/common/Feedback";
 import { saveBytes } from "../file/download";
 import { formatCount } from "../format";
@@ -155,7 +156,7 @@ export function FolderPanel(props: FolderPanelProps) {
         ? TABLE_NAMES.unknown[lang]
         : "";
   const packName = (row: FolderRow) =>
-    row.policy && isPackId(row.policy) ? PACK_NAMES[row.policy][lang] : "";
+    row.policy && isPackId(row.policy) ? nameOfPack(row.policy)[lang] : "";
 
   return (
     <section className={styles.root} aria-label={t("folderTitle")}>

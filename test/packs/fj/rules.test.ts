@@ -1,6 +1,6 @@
-import { isLocalBody } from "../../../src/core/packs/fj-2026-gaoyan/application";
-import { dateInText, readHeadLine } from "../../../src/core/packs/fj-2026-gaoyan/form-common";
-import { jointHostParts } from "../../../src/core/packs/fj-2026-gaoyan/joint-host";
+import { isLocalBody } from "../../../src/core/models/fj-gaoyan/application";
+import { dateInText, readHeadLine } from "../../../src/core/models/national-form/form";
+import { jointHostParts } from "../../../src/core/models/fj-gaoyan/joint-host";
 import {
   CLEAN_NATIONAL,
   CLEAN_PROVINCIAL,

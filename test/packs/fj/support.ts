@@ -4,7 +4,7 @@ import { toA1 } from "../../../src/core/grid/a1";
 import { parseA1 } from "../../../src/core/grid/a1";
 import { gridFromValues } from "../../../src/core/grid/grid";
 import type { Grid, MergeArea } from "../../../src/core/grid/types";
-import { PACKS } from "../../../src/core/packs/registry";
+import { allPacks } from "../../../src/core/packs/registry";
 import type { PackId } from "../../../src/core/packs/types";
 import type { GoldenSheet } from "../../golden/types";
 
@@ -24,7 +24,7 @@ export function gridOf(sheet: GoldenSheet): Grid {
 export function confidences(sheet: GoldenSheet): Record<PackId, number | undefined> {
   const signals = sheetSignals(gridOf(sheet));
   const out: Partial<Record<PackId, number | undefined>> = {};
-  for (const pack of PACKS) out[pack.id] = pack.recognise(signals)?.confidence;
+  for (const pack of allPacks()) out[pack.id] = pack.recognise(signals)?.confidence;
   return out as Record<PackId, number | undefined>;
 }
 

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { checkGrid } from "../../../src/core/check";
 import { gridFromValues } from "../../../src/core/grid/grid";
 import type { CellValue, MergeArea } from "../../../src/core/grid/types";
-import { INST_SECTION_LABELS } from "../../../src/core/packs/sh-2026-digital-institution/form";
+import { INST_SECTION_LABELS } from "../../../src/core/models/sh-digital-institution/form";
 import { instSheet, CLEAN_INST } from "../../golden/cases/sh-2026-digital-institution";
 import { mergeOf } from "./support";
 

@@ -1,9 +1,11 @@
 import { checkGrid, sheetSignals } from "../../../src/core/check";
 import { gridFromValues } from "../../../src/core/grid/grid";
 import type { CellValue } from "../../../src/core/grid/types";
-import { shDigitalInstitutionPack } from "../../../src/core/packs/sh-2026-digital-institution";
-import { recogniseInstForm } from "../../../src/core/packs/sh-2026-digital-institution/form";
-import { shGaoyanPack } from "../../../src/core/packs/sh-2026-gaoyan";
+import { recogniseInstForm } from "../../../src/core/models/sh-digital-institution/form";
+import { findPack } from "../../../src/core/packs/registry";
+
+const shDigitalInstitutionPack = findPack("sh-2026-digital-institution")!;
+const shGaoyanPack = findPack("sh-2026-gaoyan")!;
 import { instGrid } from "./support";
 
 // A No. 82 附件2 申报表, just its labels and a few answers: the other Shanghai form of 2026.

@@ -1,17 +1,18 @@
-import {
-  GBT4754_SECTIONS,
-  readIndustry,
-} from "../../../src/core/packs/sh-2026-digital-institution/industries";
-import { readOccupation } from "../../../src/core/packs/sh-2026-digital-institution/occupations";
-import { readUnitType } from "../../../src/core/packs/sh-2026-digital-institution/unit-types";
-import { editDistance, nearest } from "../../../src/core/packs/sh-2026-digital-institution/suggest";
+import { GBT4754_SECTIONS, readIndustry } from "../../../src/core/models/sh-digital-institution/industries";
+import { readOccupation } from "../../../src/core/models/sh-digital-institution/occupations";
+import { readUnitType } from "../../../src/core/models/sh-digital-institution/unit-types";
+import { instContext } from "../../../src/core/models/sh-digital-institution/figures";
+import { findPack } from "../../../src/core/packs/registry";
+import { editDistance, nearest } from "../../../src/core/models/sh-digital-institution/suggest";
+const INST = instContext(findPack("sh-2026-digital-institution")!.data);
+
 import {
   readCreditAnswer,
   readFee,
   readFoundingDate,
   readTickedLevels,
   readYear,
-} from "../../../src/core/packs/sh-2026-digital-institution/values";
+} from "../../../src/core/models/sh-digital-institution/values";
 import type { RawCell } from "../../../src/core/grid/types";
 import { CLEAN_INST } from "../../golden/cases/sh-2026-digital-institution";
 import { findingsOf } from "./support";
@@ -37,7 +38,7 @@ describe("拟申报开展培训的职业 (仅填一项)", () => {
     ],
     ["网络安全工程技术人员", { kind: "unknown" }],
   ])("%j", (value, expected) => {
-    expect(readOccupation(value)).toEqual(expected);
+    expect(readOccupation(value, INST.occupations)).toEqual(expected);
   });
 });
 
@@ -55,7 +56,7 @@ describe("单位类型", () => {
     ["私营企业", false, "民营企业"],
     ["政府机关", false, undefined],
   ])("%j → ok %s, suggest %s", (value, ok, suggestion) => {
-    const read = readUnitType(value);
+    const read = readUnitType(value, INST.unitTypes);
     expect(read.ok).toBe(ok);
     if (!read.ok) expect(read.suggestion).toBe(suggestion);
   });

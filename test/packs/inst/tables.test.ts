@@ -1,12 +1,12 @@
 import { sheetSignals } from "../../../src/core/check";
 import { gridFromValues } from "../../../src/core/grid/grid";
 import type { CellValue } from "../../../src/core/grid/types";
-import { recogniseInstForm } from "../../../src/core/packs/sh-2026-digital-institution/form";
+import { recogniseInstForm } from "../../../src/core/models/sh-digital-institution/form";
 import {
   readInstTables,
   tableLabel,
   type InnerTable,
-} from "../../../src/core/packs/sh-2026-digital-institution/tables";
+} from "../../../src/core/models/sh-digital-institution/tables";
 import { indexLabels } from "../../../src/core/recognise/form";
 import { instGrid, mergeOf } from "./support";
 

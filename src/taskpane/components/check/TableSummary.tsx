@@ -1,14 +1,8 @@
 import { Body1, Button, Caption1, Field, makeStyles, Select, tokens } from "@fluentui/react-components";
 import { useId, useState } from "react";
 import type { SheetCheck } from "../../../core/check-types";
-import {
-  LEVEL_NAMES,
-  PACK_IDS,
-  PACK_NAMES,
-  TABLE_NAMES,
-  isPackId,
-  type Level,
-} from "../../../core/packs/types";
+import { LEVEL_NAMES, TABLE_NAMES, type Level } from "../../../core/packs/types";
+import { isPackId, packIds, packName } from "../../../core/packs/registry";
 import { useLanguage, useText } from "../../i18n";
 import type { SheetOverride } from "../../settings";
 import type { OwnSheet } from "../../own-sheets";
@@ -63,7 +57,7 @@ export function TableSummary(props: {
       : check
         ? [
             TABLE_NAMES[check.table][lang],
-            (check.policy ? PACK_NAMES[check.policy][lang] : t("noPack")) + chosen("policy"),
+            (check.policy ? packName(check.policy)[lang] : t("noPack")) + chosen("policy"),
             // A table without a level says nothing about it (no 级别 无).
             ...(check.level ? [LEVEL_NAMES[check.level][lang] + chosen("level")] : []),
           ]
@@ -100,9 +94,9 @@ export function TableSummary(props: {
               }
             >
               <option value={AUTO}>{t("automatic")}</option>
-              {PACK_IDS.map((id) => (
+              {packIds().map((id) => (
                 <option key={id} value={id}>
-                  {PACK_NAMES[id][lang]}
+                  {packName(id)[lang]}
                 </option>
               ))}
             </Select>

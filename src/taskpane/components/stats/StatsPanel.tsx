@@ -1,6 +1,6 @@
 import { Button, Caption1, makeStyles, Subtitle2, tokens, Tooltip } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { checkGrid } from "../../../core/check";
+import { type checkGrid, recogniseSheet } from "../../../core/check";
 import type { Grid } from "../../../core/grid/types";
 import { toA1 } from "../../../core/grid/a1";
 import { LIST_COLUMNS, type ListKey } from "../../../core/recognise/columns";
@@ -44,7 +44,7 @@ interface Loaded {
 export function figuresOf(grid: Grid, policy: Parameters<typeof checkGrid>[1]): Omit<Loaded, "sheet"> {
   const list = readList(grid, LIST_COLUMNS);
   if (!list) return { grid, list: undefined, stats: undefined };
-  const pack = checkGrid(grid, policy).policy;
+  const pack = recogniseSheet(grid, policy)?.pack.id ?? null;
   return { grid, list, stats: computeStats(grid, { list, profile: statsProfileFor(pack) }) };
 }
 
@@ -56,7 +56,7 @@ async function figuresInSteps(
   const list = readList(grid, LIST_COLUMNS);
   if (!list) return { grid, list: undefined, stats: undefined };
   await yieldToBrowser();
-  const pack = checkGrid(grid, policy).policy;
+  const pack = recogniseSheet(grid, policy)?.pack.id ?? null;
   await yieldToBrowser();
   return { grid, list, stats: computeStats(grid, { list, profile: statsProfileFor(pack) }) };
 }

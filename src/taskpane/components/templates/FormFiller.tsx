@@ -4,7 +4,7 @@ import { checkGrid } from "../../../core/check";
 import { LIST_COLUMNS } from "../../../core/recognise/columns";
 import { readList } from "../../../core/recognise/list";
 import { cellText } from "../../../core/read/normalise";
-import { PACK_NAMES } from "../../../core/packs/types";
+import { packName } from "../../../core/packs/registry";
 import { TEMPLATES, fillFormFromRecord, recordsFromGrid, type FormRecord } from "../../../core/templates";
 import { useLanguage, useText } from "../../i18n";
 import type { TemplateTools } from "./tools";
@@ -112,7 +112,7 @@ export function FormFiller(props: { tools: TemplateTools }) {
             >
               {FORM_TEMPLATES.map((f) => (
                 <option key={f.id} value={f.id}>
-                  {`${PACK_NAMES[f.policy][lang]} · ${f.attachment} ${f.title}`}
+                  {`${packName(f.policy)[lang]} · ${f.attachment} ${f.title}`}
                 </option>
               ))}
             </Select>

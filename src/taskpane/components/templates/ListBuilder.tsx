@@ -9,7 +9,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { PACK_NAMES } from "../../../core/packs/types";
+import { packName } from "../../../core/packs/registry";
 import {
   TEMPLATES,
   buildListFromForms,
@@ -132,7 +132,7 @@ export function ListBuilder(props: { tools: TemplateTools }) {
           >
             {LIST_TEMPLATES.map((l) => (
               <option key={l.id} value={l.id}>
-                {`${PACK_NAMES[l.policy][lang]} · ${l.attachment} ${l.title}`}
+                {`${packName(l.policy)[lang]} · ${l.attachment} ${l.title}`}
               </option>
             ))}
           </Select>

@@ -1,6 +1,7 @@
 import { Body1Strong, Button, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import { useMemo } from "react";
-import { LEVEL_NAMES, PACK_NAMES, TABLE_NAMES, type PackId } from "../../../core/packs/types";
+import { LEVEL_NAMES, TABLE_NAMES, type PackId } from "../../../core/packs/types";
+import { packName } from "../../../core/packs/registry";
 import { TEMPLATES, type Template } from "../../../core/templates";
 import { useLanguage, useText } from "../../i18n";
 import { TemplatePreview } from "./TemplatePreview";
@@ -79,8 +80,8 @@ export function TemplateGallery(props: { onInsert?: (template: Template) => void
   return (
     <>
       {groupByNotice(TEMPLATES).map((group) => (
-        <section key={group.policy} className={styles.group} aria-label={PACK_NAMES[group.policy][lang]}>
-          <Subtitle2 as="h3">{PACK_NAMES[group.policy][lang]}</Subtitle2>
+        <section key={group.policy} className={styles.group} aria-label={packName(group.policy)[lang]}>
+          <Subtitle2 as="h3">{packName(group.policy)[lang]}</Subtitle2>
           <ul className={styles.list}>
             {group.templates.map((template) => (
               <TemplateCard

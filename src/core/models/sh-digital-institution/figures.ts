@@ -1,0 +1,110 @@
+import type { DateOnly } from "../../read/types";
+import type { Limit } from "../../rules/figures";
+import {
+  clauseOf,
+  dateFigure,
+  numberFigure,
+  rangeFigure,
+  recordList,
+  stringList,
+  type PackData,
+} from "../../packs/data";
+import { instMessages } from "./messages";
+import type { Occupation } from "./occupations";
+import type { UnitTypes } from "./unit-types";
+
+export const INST_CLAUSE_NAMES = [
+  "occupations",
+  "registered",
+  "experience",
+  "deadline",
+  "form",
+  "unitType",
+  "industry",
+  "teacherKind",
+] as const;
+
+export const INST_FIGURE_KEYS = [
+  "experience.years",
+  "annual.scale",
+  "tax.years",
+  "deadline",
+  "text.profile.maxLength",
+  "text.platform.maxLength",
+  "text.trainingSummary.maxLength",
+  "text.teamMechanism.maxLength",
+  "text.plan.maxLength",
+] as const;
+
+/** The 专业技术等级 of the form, in its order (the form's own layout, read by the model). */
+export const INST_LEVELS = ["初级", "中级", "高级"] as const;
+export type InstLevel = (typeof INST_LEVELS)[number];
+
+/** What the training-institution model reads from its pack (packs/sh-2026-digital-institution). */
+export interface InstContext {
+  pack: PackData;
+  clause: Record<(typeof INST_CLAUSE_NAMES)[number], string>;
+  /** The day the notice was issued: the years of experience are counted back from it. */
+  noticeDate: DateOnly;
+  figures: {
+    experienceYears: number;
+    annualScale: number;
+    /** 近三年纳税情况: the years the form asks for. */
+    taxYears: readonly number[];
+    deadline: Limit<DateOnly>;
+    textMax: {
+      profile: number;
+      platform: number;
+      trainingSummary: number;
+      teamMechanism: number;
+      plan: number;
+    };
+  };
+  occupations: readonly Occupation[];
+  unitTypes: UnitTypes;
+  /** messages.yaml, in the shape the checks call. */
+  T: ReturnType<typeof instMessages>;
+}
+
+const cache = new WeakMap<PackData, InstContext>();
+
+export function instContext(pack: PackData): InstContext {
+  const hit = cache.get(pack);
+  if (hit) return hit;
+  const tax = rangeFigure(pack, "tax.years").value;
+  const years: number[] = [];
+  for (let y = tax.min; y <= tax.max; y++) years.push(y);
+  const max = (name: string) => numberFigure(pack, `text.${name}.maxLength`).value;
+  const unitTypes: UnitTypes = {
+    types: stringList(pack, "unit-types"),
+    aliases: recordList(pack, "unit-type-aliases").map(
+      (a) => [String(a.word ?? ""), String(a.type ?? "")] as const,
+    ),
+  };
+  const c: InstContext = {
+    pack,
+    clause: Object.fromEntries(INST_CLAUSE_NAMES.map((n) => [n, clauseOf(pack, n)])) as InstContext["clause"],
+    noticeDate: pack.issued,
+    figures: {
+      experienceYears: numberFigure(pack, "experience.years").value,
+      annualScale: numberFigure(pack, "annual.scale").value,
+      taxYears: years,
+      deadline: dateFigure(pack, "deadline"),
+      textMax: {
+        profile: max("profile"),
+        platform: max("platform"),
+        trainingSummary: max("trainingSummary"),
+        teamMechanism: max("teamMechanism"),
+        plan: max("plan"),
+      },
+    },
+    occupations: recordList(pack, "occupations").map((o) => ({
+      name: String(o.name ?? ""),
+      field: String(o.field ?? o.name ?? ""),
+    })),
+    unitTypes,
+    T: instMessages(pack, unitTypes.types),
+  };
+  cache.set(pack, c);
+  return c;
+}

@@ -1,0 +1,395 @@
+import type { Finding } from "../../findings";
+import type { Grid } from "../../grid/types";
+import { findingText } from "../../messages/findings";
+import { listText } from "../../messages/lists";
+import { readMoney } from "../../read/money";
+import { cellText, compactText } from "../../read/normalise";
+import { compareDates, daysBetweenInclusive, formatDate, makeDate, readDate } from "../../read/date";
+import type { DateOnly } from "../../read/types";
+import type { RawCell } from "../../grid/types";
+import { readNumber, readPercent } from "../../read/number";
+import { readYesNo } from "../../read/choice";
+import { LIST_COLUMNS, type ListKey } from "../../recognise/columns";
+import { findLabelledLine } from "../../recognise/lines";
+import { readList, type ListTable } from "../../recognise/list";
+import {
+  checkCourseTime,
+  checkDayCount,
+  checkDeadline,
+  checkGrassroots,
+  checkTrainees,
+  readOrReport,
+} from "../../rules/figures";
+import {
+  ListView,
+  checkDuplicateTitles,
+  checkHostOneProject,
+  checkKeyOrder,
+  checkKeyQuota,
+  checkRankingSequence,
+  checkRequiredColumns,
+  recommenderGroups,
+} from "../../rules/list";
+import { FindingSink } from "../../rules/sink";
+import { readPhones } from "../../read/phone";
+import type { SheetSignals } from "../../packs/pack";
+import type { ShContext } from "./context";
+
+const RECOMMENDATION_COLUMNS = new Set<ListKey>(["rank", "serial", "title", "host", "remark"]);
+
+export interface ShListRecognition {
+  table: "recommendation" | "summary";
+  confidence: number;
+  list: ListTable<ListKey>;
+}
+
+/** 附件3 推荐表 (one recommender) or a city summary list (many, or more columns). */
+export function recogniseShList(signals: SheetSignals): ShListRecognition | undefined {
+  const list = readList(signals.grid, LIST_COLUMNS);
+  if (!list || !list.columns.has("title")) return undefined;
+  const keys = [...list.columns.keys()];
+  const otherProvince = /福建|湖北|闽|鄂/.test(signals.head) ? 0.5 : 1;
+  // Section rows with their own rankings make a list of several recommenders, whatever its columns.
+  const isRecommendation =
+    list.columns.has("rank") &&
+    keys.every((k) => RECOMMENDATION_COLUMNS.has(k)) &&
+    list.sections.length === 0;
+  if (isRecommendation) {
+    let confidence = 0.6 + (list.columns.has("host") ? 0.1 : 0) + (list.columns.has("remark") ? 0.1 : 0);
+    if (signals.head.includes("推荐表")) confidence += 0.15;
+    return { table: "recommendation", confidence: Math.min(0.98, confidence) * otherProvince, list };
+  }
+  const known = list.matched / Math.max(1, list.headerCells);
+  let confidence = 0.45 + 0.35 * known + (signals.head.includes("上海") ? 0.1 : 0);
+  if (list.columns.has("techField")) confidence -= 0.2;
+  return { table: "summary", confidence: Math.min(0.95, confidence) * otherProvince, list };
+}
+
+function checkFooterContact(c: ShContext, sink: FindingSink, view: ListView<ListKey>): void {
+  const table = view.table;
+  const contact = findLabelledLine(table.below, ["推荐单位联系人", "联系人"]);
+  const phone = findLabelledLine(table.below, ["联系方式", "联系电话"]);
+  const anchor = { row: table.rows.at(-1) ?? table.headerRow, col: 0 };
+  for (const [line, name] of [
+    [contact, "推荐单位联系人"],
+    [phone, "联系方式"],
+  ] as const) {
+    if (line?.unknown) continue;
+    if (!line) {
+      sink.add(
+        { row: anchor.row + 1 < view.grid.rowCount ? anchor.row + 1 : anchor.row, col: 0 },
+        "warning",
+        "required",
+        listText.footerContact(name),
+        c.F.clause.list,
+      );
+    } else if (line.value === "") {
+      sink.add(
+        { row: line.row, col: line.col },
+        "warning",
+        "required",
+        listText.footerContact(name),
+        c.F.clause.list,
+      );
+    }
+  }
+  if (phone && phone.value !== "") {
+    const reads = readPhones(phone.value);
+    if (reads.length === 0 || reads.some((r) => r.kind !== "ok"))
+      sink.add(
+        { row: phone.row, col: phone.col },
+        "error",
+        "phone.format",
+        findingText.phone("联系方式", phone.value),
+        c.F.clause.list,
+        {
+          value: phone.value,
+        },
+      );
+  }
+}
+
+/** The rules that hold for one recommender's rows: ranking, key-recommendation quota and order. */
+function checkRecommenderRows(
+  c: ShContext,
+  sink: FindingSink,
+  view: ListView<ListKey>,
+  rows: readonly number[],
+  who: string,
+  at: { row: number; col: number },
+): void {
+  const ranks = view.column("rank")
+    ? checkRankingSequence(sink, view, rows, "rank", c.F.clause.list)
+    : new Map<number, number>();
+  if (!view.column("remark")) return;
+  const keyRows = checkKeyQuota(sink, view, rows, "remark", {
+    clause: c.F.keyQuota.clause,
+    quota: c.F.keyQuota.value,
+    severity: c.F.keyQuota.severity,
+    who,
+    at,
+  });
+  checkKeyOrder(sink, view, keyRows, ranks, "remark", c.F.clause.listNote);
+}
+
+// What each figure column should hold, for the `unreadable` message.
+const TRAINEES_WORDS = { name: "学员人数", zh: "人数（如“60”）", en: "a number of trainees" };
+const SHARE_WORDS = { name: "基层比例", zh: "百分比（如“30%”）", en: "a percentage" };
+const GRASSROOTS_WORDS = { name: "基层人数", zh: "人数", en: "a number" };
+const FUNDING_WORDS = { name: "资助经费", zh: "金额（如“12.7”或“12.7万元”）", en: "an amount" };
+
+function checkFigureColumns(c: ShContext, sink: FindingSink, view: ListView<ListKey>): void {
+  const cellOf = (row: number, key: ListKey) => view.cell(row, key);
+  let shareNoted = false;
+  for (const row of view.table.rows) {
+    let trainees: number | undefined;
+    if (view.column("trainees")) {
+      trainees = readOrReport(
+        sink,
+        view.at(row, "trainees"),
+        readNumber(cellOf(row, "trainees")),
+        TRAINEES_WORDS,
+        c.F.clause.trainees,
+      );
+      if (trainees !== undefined) checkTrainees(sink, view.at(row, "trainees"), trainees, c.F.trainees);
+    }
+    if (view.column("grassrootsShare")) {
+      const at = view.at(row, "grassrootsShare");
+      const share = readOrReport(
+        sink,
+        at,
+        readPercent(cellOf(row, "grassrootsShare")),
+        SHARE_WORDS,
+        c.F.clause.trainees,
+      );
+      if (share !== undefined) checkGrassroots(sink, at, share, c.F.grassroots);
+    } else if (view.column("grassroots")) {
+      const at = view.at(row, "grassroots");
+      const cell = cellOf(row, "grassroots");
+      const share = shareInCountColumn(cell);
+      if (share !== undefined) {
+        // 30% under 基层人数: the share it plainly is, said once per sheet.
+        if (!shareNoted)
+          sink.add(
+            at,
+            "info",
+            "grassroots.share",
+            c.T.shareInCountColumn(cellText(cell)),
+            c.F.clause.trainees,
+            {
+              value: cellText(cell),
+            },
+          );
+        shareNoted = true;
+        checkGrassroots(sink, at, share, c.F.grassroots);
+      } else if (trainees) {
+        const count = readOrReport(sink, at, readNumber(cell), GRASSROOTS_WORDS, c.F.clause.trainees);
+        if (count !== undefined) checkGrassroots(sink, at, count / trainees, c.F.grassroots);
+      }
+    }
+    if (view.column("days")) {
+      const read = readNumber(cellOf(row, "days"));
+      if (read.kind === "ok") checkDayCount(sink, view.at(row, "days"), read.value, c.F.course.days);
+      else if (read.kind === "unreadable")
+        checkCourseTime(sink, view.at(row, "days"), cellOf(row, "days"), "天数", c.F.course);
+    }
+    if (view.column("courseTime"))
+      checkCourseTime(
+        sink,
+        view.at(row, "courseTime"),
+        cellOf(row, "courseTime"),
+        "办班时间",
+        view.column("days") ? { year: c.F.course.year, finishBy: c.F.course.finishBy } : c.F.course,
+      );
+    else if (view.column("courseStart") || view.column("courseEnd")) checkCoursePair(c, sink, view, row);
+    if (view.column("funding")) checkFunding(c, sink, view, row);
+    if (view.column("domain")) {
+      const domain = c.D.domainName(compactText(view.text(row, "domain")));
+      if (domain !== "" && !c.D.domains.includes(domain))
+        sink.add(
+          view.at(row, "domain"),
+          "error",
+          "domain.in-list",
+          c.T.domainNotInList(view.text(row, "domain"), c.D.domainOfMajor(domain)),
+          c.F.clause.domains,
+          { value: view.text(row, "domain") },
+        );
+      else if (domain !== "" && view.column("major")) {
+        const major = view.text(row, "major");
+        if (major !== "" && !c.D.majorFitsDomain(major, domain))
+          sink.add(
+            view.at(row, "major"),
+            "warning",
+            "major.in-domain",
+            c.T.majorNotInDomain(major, domain),
+            c.F.clause.domains,
+            { value: major },
+          );
+      }
+    }
+  }
+}
+
+const MONTH_DAY = /^(\d{1,2})(?:月(\d{1,2})[日号]?|[./-](\d{1,2}))$/;
+
+/** "10月16日", "10.16", "10/16" in a date column: the day in the notice's year. */
+function dateWithoutYear(text: string, year: number): DateOnly | undefined {
+  const m = MONTH_DAY.exec(text);
+  if (!m) return undefined;
+  return makeDate(year, Number(m[1]), Number(m[2] ?? m[3]));
+}
+
+/** A count column holding a share: "30%", "３０％", or a fraction in a %-formatted cell. Undefined for a count. */
+function shareInCountColumn(cell: RawCell): number | undefined {
+  const v = cell.value;
+  // The common case first, without touching the text: a whole count, or text without a % sign.
+  if (typeof v === "number" && v >= 1 && !(cell.numberFormat ?? "").includes("%")) return undefined;
+  if (typeof v === "string" && !/[%％]|百分之/.test(v)) return undefined;
+  const percentFormatted = typeof cell.value === "number" && (cell.numberFormat ?? "").includes("%");
+  // A count is never a fraction: 0.3 under 基层人数 is the share 30%.
+  const fraction = typeof cell.value === "number" && cell.value > 0 && cell.value < 1;
+  const text = compactText(cellText(cell));
+  if (!percentFormatted && !fraction && !/%$/.test(text) && !/^百分之/.test(text)) return undefined;
+  const read = readPercent(cell);
+  return read.kind === "ok" ? read.value : undefined;
+}
+
+const DATE_WORDS = { zh: "日期（如“2026-10-12”或“2026年10月12日”）", en: "a date" };
+
+/**
+ * 办班时间 as two columns (开始 | 结束, dates, serials or text): the days (inclusive) at the start cell and the finish
+ * date at the end cell. A start alone says nothing about either; a formula never calculated is left unknown.
+ */
+function checkCoursePair(c: ShContext, sink: FindingSink, view: ListView<ListKey>, row: number): void {
+  const limits = c.F.course;
+  const read = (key: ListKey) => {
+    if (!view.column(key) || view.unknown(row, key)) return undefined;
+    const cell = view.cell(row, key);
+    const r = readDate(cell);
+    if (r.kind === "unreadable") {
+      // 10月16日 or 10.16 without its year: the notice's year.
+      const d = dateWithoutYear(compactText(cellText(cell)), limits.year);
+      if (d) return d;
+      const name = compactText(view.column(key)?.path.at(-1) ?? "");
+      sink.add(
+        view.at(row, key),
+        "warning",
+        "unreadable",
+        findingText.unreadable(name, r.text, DATE_WORDS.zh, DATE_WORDS.en),
+        c.F.clause.days,
+        { value: r.text },
+      );
+      return undefined;
+    }
+    return r.kind === "ok" ? r.value : undefined;
+  };
+  const start = read("courseStart");
+  const end = read("courseEnd");
+  // With a 天数 column of its own, the days are read there; the pair still gives the finish date.
+  if (start && end && !view.column("days")) {
+    const days = daysBetweenInclusive(start, end);
+    if (days >= 1) checkDayCount(sink, view.at(row, "courseStart"), days, limits.days);
+    else
+      sink.add(
+        view.at(row, "courseEnd"),
+        "warning",
+        "unreadable",
+        findingText.unreadable(
+          "结束日期",
+          formatDate(end),
+          `不早于开始日期 ${formatDate(start)}`,
+          "a date after the start",
+        ),
+        c.F.clause.days,
+        { value: formatDate(end) },
+      );
+  }
+  if (end && compareDates(end, limits.finishBy.value) > 0)
+    sink.add(
+      view.at(row, "courseEnd"),
+      limits.finishBy.severity,
+      "course.finish-by",
+      findingText.finishBy(formatDate(end), formatDate(limits.finishBy.value)),
+      limits.finishBy.clause,
+      { value: formatDate(end), expected: `≤ ${formatDate(limits.finishBy.value)}` },
+    );
+}
+
+function checkFunding(c: ShContext, sink: FindingSink, view: ListView<ListKey>, row: number): void {
+  const column = view.column("funding");
+  if (!column) return;
+  const unit = column.unit === "元" ? "元" : column.unit === "万元" ? "万元" : null;
+  const amount = readOrReport(
+    sink,
+    view.at(row, "funding"),
+    readMoney(view.cell(row, "funding"), unit),
+    FUNDING_WORDS,
+    c.F.clause.funding,
+  );
+  if (amount === undefined) return;
+  let lodging: boolean | null = null;
+  if (view.column("lodging")) {
+    const l = readYesNo(view.cell(row, "lodging"));
+    if (l.kind === "ok") lodging = l.value;
+    else {
+      const t = view.text(row, "lodging");
+      if (/不提供|无住宿/.test(t)) lodging = false;
+      else if (/提供|住宿/.test(t)) lodging = true;
+    }
+  }
+  // Without a lodging column the looser cap applies: the list does not say which one holds.
+  const cap = lodging === false ? c.F.fundingWithoutLodging : c.F.fundingWithLodging;
+  if (amount > cap + 1e-9)
+    sink.add(
+      view.at(row, "funding"),
+      "error",
+      "funding.cap",
+      findingText.fundingCap(amount, cap, lodging),
+      c.F.clause.funding,
+      {
+        value: String(amount),
+        expected: `≤ ${cap}`,
+      },
+    );
+}
+
+/** Every rule of a 推荐表 or city summary list (rules.md "sh-2026-gaoyan", 附件3 and the city summary). */
+export function checkShList(c: ShContext, grid: Grid, recognition: ShListRecognition): Finding[] {
+  const sink = new FindingSink(grid.name);
+  const view = new ListView(grid, recognition.list);
+  const rows = recognition.list.rows;
+  checkRequiredColumns(sink, view, rows, ["title", "host"], c.F.clause.list);
+  checkDuplicateTitles(sink, view, rows, "title", c.F.clause.list);
+
+  if (recognition.table === "recommendation") {
+    checkRecommenderRows(c, sink, view, rows, "", view.header(view.column("remark") ? "remark" : "rank"));
+    const dateLine = findLabelledLine(recognition.list.above, ["填写时间", "填表时间", "填表日期"]);
+    if (dateLine && dateLine.value !== "")
+      checkDeadline(
+        sink,
+        dateLine,
+        { value: dateLine.value, text: dateLine.value },
+        "填写时间",
+        c.F.recommendationDeadline,
+      );
+    checkFooterContact(c, sink, view);
+  } else {
+    // Per recommender: the 推荐单位 column (merged or written once), else section rows (一、市经济信息化委 …).
+    for (const group of recommenderGroups(view, rows, "recommender")) {
+      if (group.kind !== "whole")
+        checkRecommenderRows(
+          c,
+          sink,
+          view,
+          group.rows,
+          group.name === "" ? "" : `推荐单位“${group.name}”：`,
+          group.at ?? view.header("recommender"),
+        );
+      else if (view.column("rank") || view.column("remark"))
+        checkRecommenderRows(c, sink, view, rows, "", view.header(view.column("remark") ? "remark" : "rank"));
+    }
+    checkFigureColumns(c, sink, view);
+  }
+  if (view.column("host")) checkHostOneProject(sink, view, rows, "host", c.F.clause.hostOne);
+  return sink.findings;
+}

@@ -1,0 +1,312 @@
+/**
+ * The rule kinds a pack's tables/*.yaml may wire to its fields (docs/packs.md "规则类型"): each a small pure function
+ * over one read form, parameterised by field names, figures (notice.yaml) and lists (lists/*.yaml). A notice that needs
+ * a new kind gets it here, in the vocabulary, never in a pack.
+ */
+import type { Severity, Text } from "../findings";
+import { fill, stringList, type PackData } from "../packs/data";
+import { compactText } from "../read/normalise";
+import { readNumber } from "../read/number";
+import type { FormField } from "../recognise/form";
+import {
+  checkCreditCodeField,
+  checkEmailField,
+  checkIdCardField,
+  checkMaxLength,
+  checkPhoneField,
+  checkPostcodeField,
+  checkRequired,
+} from "./fields";
+import { checkCourseTime, checkDeadline, checkTrainees, type Limit } from "./figures";
+import type { RuleId } from "./ids";
+import type { FindingSink } from "./sink";
+import type { WorkbookReferences } from "../check-types";
+import { isListedUnit } from "../references";
+import { numberFigure, dateFigure, rangeFigure, cite } from "../packs/data";
+
+export interface RuleParam {
+  name: string;
+  /** What the parameter names: a field of the table, a figure of notice.yaml, a list of lists/, or a plain value. */
+  refers: "field" | "figure" | "list" | "value";
+  required: boolean;
+}
+
+/** A rule as tables/*.yaml wires it (validated by the schema and pack lint). */
+export interface RuleSpec {
+  kind: string;
+  field?: string;
+  figure?: string;
+  severity?: Severity;
+  clause?: string;
+  [param: string]: unknown;
+}
+
+export interface RuleContext {
+  pack: PackData;
+  sink: FindingSink;
+  /** The fields the form reader found, by the table's field keys. */
+  fields: ReadonlyMap<string, FormField>;
+  /** A field's display name: its first label. */
+  nameOf(field: string): string;
+  /** The table's default clause (its attachment). */
+  tableClause: string;
+  /** What other sheets of the workbook say (the units that did not finish last year's task). */
+  references?: WorkbookReferences;
+}
+
+interface RuleKind {
+  params: readonly RuleParam[];
+  apply(rule: RuleSpec, c: RuleContext): void;
+}
+
+const p = (name: string, refers: RuleParam["refers"], required = true): RuleParam => ({
+  name,
+  refers,
+  required,
+});
+
+function clauseOf(rule: RuleSpec, c: RuleContext, figure?: Limit<unknown>): string {
+  if (rule.clause !== undefined) return cite(c.pack, rule.clause);
+  return figure?.clause ?? c.tableClause;
+}
+
+const field = (rule: RuleSpec, c: RuleContext) => c.fields.get(rule.field as string);
+const at = (f: FormField) => ({ row: f.valueRow, col: f.valueCol });
+
+/** The rule's own text (messages.yaml key in `message`), or the kind's default. */
+function textOf(rule: RuleSpec, c: RuleContext, fallback: Text, vars: Record<string, string | number>): Text {
+  const key = rule.message;
+  if (typeof key !== "string") return fallback;
+  const m = c.pack.messages[key];
+  return m ? { zh: fill(m.zh, vars, "zh"), en: fill(m.en || m.zh, vars, "en") } : fallback;
+}
+
+export const RULE_KINDS: ReadonlyMap<string, RuleKind> = new Map<string, RuleKind>([
+  [
+    "required",
+    {
+      params: [p("field", "field")],
+      apply(rule, c) {
+        checkRequired(
+          c.sink,
+          field(rule, c),
+          c.nameOf(rule.field as string),
+          clauseOf(rule, c),
+          rule.severity,
+        );
+      },
+    },
+  ],
+  [
+    "text-max-length",
+    {
+      params: [p("field", "field"), p("figure", "figure")],
+      apply(rule, c) {
+        const max = numberFigure(c.pack, rule.figure as string);
+        checkMaxLength(c.sink, field(rule, c), c.nameOf(rule.field as string), max.value, max.clause);
+      },
+    },
+  ],
+  [
+    "date-not-after",
+    {
+      params: [p("field", "field"), p("figure", "figure")],
+      apply(rule, c) {
+        const f = field(rule, c);
+        if (f)
+          checkDeadline(
+            c.sink,
+            at(f),
+            f.cell,
+            c.nameOf(rule.field as string),
+            dateFigure(c.pack, rule.figure as string),
+          );
+      },
+    },
+  ],
+  [
+    "number-at-least",
+    {
+      params: [p("field", "field"), p("figure", "figure")],
+      apply(rule, c) {
+        const f = field(rule, c);
+        if (!f || f.text === "") return;
+        const read = readNumber(f.cell);
+        if (read.kind === "ok")
+          checkTrainees(c.sink, at(f), read.value, numberFigure(c.pack, rule.figure as string));
+      },
+    },
+  ],
+  [
+    "course-time",
+    {
+      params: [p("field", "field"), p("days", "figure", false), p("finishBy", "figure", false)],
+      apply(rule, c) {
+        const f = field(rule, c);
+        if (!f) return;
+        checkCourseTime(c.sink, at(f), f.cell, c.nameOf(rule.field as string), {
+          year: c.pack.year,
+          ...(typeof rule.days === "string" ? { days: rangeFigure(c.pack, rule.days) } : {}),
+          ...(typeof rule.finishBy === "string" ? { finishBy: dateFigure(c.pack, rule.finishBy) } : {}),
+        });
+      },
+    },
+  ],
+  [
+    "in-list",
+    {
+      params: [p("field", "field"), p("list", "list")],
+      apply(rule, c) {
+        const f = field(rule, c);
+        if (!f || f.text === "") return;
+        const list = stringList(c.pack, rule.list as string).map(compactText);
+        if (list.includes(compactText(f.text))) return;
+        const name = c.nameOf(rule.field as string);
+        const fallback: Text = {
+          zh: `“${name}”填写为“${f.text}”，不在通知所列的范围内（${list.slice(0, 6).join("、")}${list.length > 6 ? "……" : ""}）。`,
+          en: `“${name}” is “${f.text}”, which is not among the notice's values.`,
+        };
+        c.sink.add(
+          at(f),
+          rule.severity ?? "error",
+          (rule.id as RuleId | undefined) ?? "domain.in-list",
+          textOf(rule, c, fallback, { value: f.text, name }),
+          clauseOf(rule, c),
+          { value: f.text },
+        );
+      },
+    },
+  ],
+  [
+    "equals-field",
+    {
+      params: [p("field", "field"), p("other", "field")],
+      apply(rule, c) {
+        const a = field(rule, c);
+        const b = c.fields.get(rule.other as string);
+        if (!a || !b || a.text === "" || b.text === "") return;
+        if (compactText(a.text) === compactText(b.text)) return;
+        const fallback: Text = {
+          zh: `“${c.nameOf(rule.field as string)}”为“${a.text}”，与“${c.nameOf(rule.other as string)}”“${b.text}”不一致。`,
+          en: `“${c.nameOf(rule.field as string)}” (${a.text}) differs from “${c.nameOf(rule.other as string)}” (${b.text}).`,
+        };
+        c.sink.add(
+          at(a),
+          rule.severity ?? "error",
+          (rule.id as RuleId | undefined) ?? "sh.bank.payee-match",
+          textOf(rule, c, fallback, { value: a.text, other: b.text }),
+          clauseOf(rule, c),
+          { value: a.text, expected: b.text },
+        );
+      },
+    },
+  ],
+  [
+    "not-in-reference-sheet",
+    {
+      // 福建 三（一）: a host on the workbook's list of units that did not finish last year (a sheet named …未完成…).
+      params: [p("field", "field")],
+      apply(rule, c) {
+        const f = field(rule, c);
+        const units = c.references?.unfinishedUnits ?? [];
+        if (!f || f.text === "" || !isListedUnit(f.text, units)) return;
+        const fallback: Text = {
+          zh: `“${c.nameOf(rule.field as string)}”填写的“${f.text}”在本工作簿的未完成单位名单中。`,
+          en: `“${f.text}” is on the workbook's list of units that did not finish their task.`,
+        };
+        const id = (rule.id as RuleId | undefined) ?? "fj.unfinished-2025";
+        const text = textOf(rule, c, fallback, { value: f.text, host: f.text });
+        c.sink.add(at(f), rule.severity ?? "warning", id, text, clauseOf(rule, c), { value: f.text });
+      },
+    },
+  ],
+  [
+    "sum-equals",
+    {
+      // A total that must be the sum of its parts (师资团队总人数 = 专职 + 兼职).
+      params: [p("field", "field"), p("of", "field")],
+      apply(rule, c) {
+        const keys = (Array.isArray(rule.of) ? rule.of : [rule.of]).map(String);
+        const total = field(rule, c);
+        const parts = keys.map((k) => c.fields.get(k));
+        if (!total || total.text === "" || parts.some((f) => !f || f.text === "")) return;
+        const t = readNumber(total.cell);
+        const values = parts.map((f) => (f ? readNumber(f.cell) : undefined));
+        if (t.kind !== "ok") return;
+        let sum = 0;
+        for (const v of values) {
+          if (v?.kind !== "ok") return;
+          sum += v.value;
+        }
+        if (Math.abs(sum - t.value) < 1e-9) return;
+        const names = keys.map((k) => c.nameOf(k));
+        const fallback: Text = {
+          zh: `“${c.nameOf(rule.field as string)}”${t.value} 不等于${names.map((n) => `“${n}”`).join("、")}之和（${sum}）。`,
+          en: `“${c.nameOf(rule.field as string)}” ${t.value} ≠ the sum of ${names.join(", ")} (${sum}).`,
+        };
+        const id = (rule.id as RuleId | undefined) ?? "sum.consistency";
+        const text = textOf(rule, c, fallback, { value: t.value, sum });
+        c.sink.add(at(total), rule.severity ?? "error", id, text, clauseOf(rule, c), {
+          value: String(t.value),
+          expected: String(sum),
+        });
+      },
+    },
+  ],
+  [
+    "if-then",
+    {
+      // When a field holds a value (申报特色班 是), another field is required (特色班相关情况).
+      params: [p("field", "field"), p("equals", "value"), p("then", "field")],
+      apply(rule, c) {
+        const f = field(rule, c);
+        const then = c.fields.get(String(rule.then));
+        if (!f || !then || compactText(f.text) !== compactText(String(rule.equals))) return;
+        checkRequired(c.sink, then, c.nameOf(String(rule.then)), clauseOf(rule, c), rule.severity);
+      },
+    },
+  ],
+  [
+    "phone",
+    {
+      params: [p("field", "field")],
+      apply: (r, c) => checkPhoneField(c.sink, field(r, c), c.nameOf(r.field as string), clauseOf(r, c)),
+    },
+  ],
+  [
+    "mobile",
+    {
+      params: [p("field", "field")],
+      apply: (r, c) =>
+        checkPhoneField(c.sink, field(r, c), c.nameOf(r.field as string), clauseOf(r, c), "mobile"),
+    },
+  ],
+  [
+    "email",
+    {
+      params: [p("field", "field")],
+      apply: (r, c) => checkEmailField(c.sink, field(r, c), c.nameOf(r.field as string), clauseOf(r, c)),
+    },
+  ],
+  [
+    "postcode",
+    {
+      params: [p("field", "field")],
+      apply: (r, c) => checkPostcodeField(c.sink, field(r, c), c.nameOf(r.field as string), clauseOf(r, c)),
+    },
+  ],
+  [
+    "credit-code",
+    {
+      params: [p("field", "field")],
+      apply: (r, c) => checkCreditCodeField(c.sink, field(r, c), c.nameOf(r.field as string), clauseOf(r, c)),
+    },
+  ],
+  [
+    "id-card",
+    {
+      params: [p("field", "field")],
+      apply: (r, c) => checkIdCardField(c.sink, field(r, c), c.nameOf(r.field as string), clauseOf(r, c)),
+    },
+  ],
+]);

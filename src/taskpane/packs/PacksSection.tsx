@@ -1,0 +1,148 @@
+// 政策包 settings: which packs the pane knows (built-in, from the deployment's packs/ folder, picked by this user),
+// a button to add a pack from a .zip of its folder or its .yaml/.json files, and a clear message for a bad pack.
+
+import { Body1, Button, Caption1, Subtitle2 } from "@fluentui/react-components";
+import { useId, useRef, useState } from "react";
+import { allPacks } from "../../core/packs/registry";
+import { useLanguage } from "../i18n";
+import { useSectionStyles } from "../components/settings/section-styles";
+import {
+  filesFromZip,
+  lastPackLoad,
+  rememberedPacks,
+  setUserPacks,
+  type PackFiles,
+  type PackLoadResult,
+} from "./load";
+
+const TEXT = {
+  zh: {
+    title: "政策包",
+    intro:
+      "每份通知是一个数据文件夹（见 docs/packs.md）。可以添加新通知的包：选择包文件夹的 .zip，或包里的 .yaml/.json 文件。",
+    add: "添加政策包…",
+    remove: "移除",
+    builtin: "内置",
+    origin: "本单位部署",
+    user: "我添加的",
+    added: (n: number) => `已加载 ${n} 个政策包。`,
+    unreadable: (name: string) => `无法读取“${name}”：不是 .zip，也不是 .yaml/.json 文件。`,
+  },
+  en: {
+    title: "Policy packs",
+    intro:
+      "Each notice is a folder of data (see docs/packs.md). Add a new notice's pack: pick a .zip of its folder, or its .yaml/.json files.",
+    add: "Add a policy pack…",
+    remove: "Remove",
+    builtin: "built in",
+    origin: "deployment",
+    user: "added by me",
+    added: (n: number) => `${n} policy pack(s) loaded.`,
+    unreadable: (name: string) => `Cannot read “${name}”: neither a .zip nor .yaml/.json files.`,
+  },
+} as const;
+
+async function filesFromPicked(list: FileList): Promise<PackFiles[]> {
+  const files = [...list];
+  const zips = files.filter((f) => /\.zip$/i.test(f.name));
+  const data = files.filter((f) => /\.(ya?ml|json)$/i.test(f.name));
+  const out: PackFiles[] = [];
+  for (const z of zips) out.push(filesFromZip(z.name, new Uint8Array(await z.arrayBuffer())));
+  if (data.length > 0) {
+    const texts: Record<string, string> = {};
+    // Files picked one by one have no folder: lists and tables are told apart by their webkitRelativePath when the
+    // browser gives one, else by name (domains.yaml under lists/, application.yaml under tables/ is not guessable).
+    for (const f of data)
+      texts[
+        (f as File & { webkitRelativePath?: string }).webkitRelativePath?.split("/").slice(1).join("/") ||
+          f.name
+      ] = await f.text();
+    const notice = texts["notice.yaml"] ?? texts["notice.yml"] ?? "";
+    const id = /^id:\s*([\w-]+)/m.exec(notice)?.[1] ?? data[0]?.name ?? "pack";
+    out.push({ name: id, texts });
+  }
+  return out;
+}
+
+export function PacksSection() {
+  const styles = useSectionStyles();
+  const { lang } = useLanguage();
+  const t = TEXT[lang];
+  const headingId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [result, setResult] = useState<PackLoadResult>(lastPackLoad());
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const apply = async (user: PackFiles[]) => {
+    setBusy(true);
+    try {
+      setResult(await setUserPacks(user));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const onPicked = async (list: FileList | null) => {
+    setProblem(null);
+    if (!list || list.length === 0) return;
+    let picked: PackFiles[];
+    try {
+      picked = await filesFromPicked(list);
+    } catch {
+      picked = [];
+    }
+    if (picked.length === 0) return setProblem(t.unreadable(list[0]?.name ?? ""));
+    const kept = rememberedPacks().filter((p) => !picked.some((q) => q.name === p.name));
+    await apply([...kept, ...picked]);
+    if (input.current) input.current.value = "";
+  };
+  const remove = (name: string) => void apply(rememberedPacks().filter((p) => p.name !== name));
+
+  const origins = new Map(result.loaded.map((l) => [l.id, l]));
+  return (
+    <section className={styles.root} aria-labelledby={headingId}>
+      <Subtitle2 as="h2" id={headingId}>
+        {t.title}
+      </Subtitle2>
+      <Body1>{t.intro}</Body1>
+      <ul aria-label={t.title}>
+        {allPacks().map((p) => {
+          const from = origins.get(p.id);
+          return (
+            <li key={p.id}>
+              <Caption1>
+                {p.data.names[lang]}（{from ? (from.from === "origin" ? t.origin : t.user) : t.builtin}）
+              </Caption1>
+              {from?.from === "user" && (
+                <Button size="small" appearance="subtle" disabled={busy} onClick={() => remove(from.name)}>
+                  {t.remove}
+                </Button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <div className={styles.actions}>
+        <Button appearance="secondary" disabled={busy} onClick={() => input.current?.click()}>
+          {t.add}
+        </Button>
+        <input
+          ref={input}
+          type="file"
+          hidden
+          multiple
+          accept=".zip,.yaml,.yml,.json"
+          aria-label={t.add}
+          onChange={(e) => void onPicked(e.currentTarget.files)}
+        />
+      </div>
+      {problem && <Caption1 role="alert">{problem}</Caption1>}
+      {result.refused.map((r) => (
+        <Caption1 key={r.name} role="alert">
+          {r[lang]}
+        </Caption1>
+      ))}
+      {result.loaded.length > 0 && <Caption1 role="status">{t.added(result.loaded.length)}</Caption1>}
+    </section>
+  );
+}
