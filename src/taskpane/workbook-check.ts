@@ -27,7 +27,8 @@ export interface SheetCheckOptions {
 
 export interface SheetCheckRun {
   check: SheetCheck;
-  grid: Grid;
+  /** The sheet as read; absent when the check was made where the workbook lives (the file-mode worker). */
+  grid?: Grid;
   /** The sheet is one the add-in made (校验结果, a blank template): not checked, said so instead. */
   own: OwnSheet | null;
 }
@@ -54,6 +55,18 @@ export async function checkSheetThroughPort(
   sheet: string,
   options: SheetCheckOptions,
 ): Promise<SheetCheckRun> {
+  const inWorker = checkInWorkerOf(port);
+  if (inWorker) {
+    // File mode: the workbook lives in a worker, which reads, checks and marks it there (the same function, run
+    // on its XlsxWorkbookPort); only the findings come back to the page.
+    const { check, own } = await inWorker(sheet, {
+      mark: options.mark,
+      ignores: options.ignores ?? [],
+      override: options.override,
+      sheetNames: options.sheetNames,
+    });
+    return { check, own };
+  }
   const names = options.sheetNames ?? (await port.listSheets()).map((s) => s.name);
   const grid = options.grid?.name === sheet ? options.grid : await port.readSheet(sheet);
   const own = ownSheetOf(grid);
@@ -90,6 +103,18 @@ export async function checkSheetThroughPort(
     await port.applyMarks(sheet, check.findings);
   }
   return { check, grid, own: null };
+}
+
+/** What a port that checks where its workbook lives (worker/worker-port.ts) offers; duck-typed so the ribbon's
+ * function file does not take in the worker's code. */
+type CheckInWorker = (
+  sheet: string,
+  options: { mark: boolean; ignores: readonly IgnoreEntry[]; override?: SheetOverride; sheetNames?: readonly string[] },
+) => Promise<{ check: SheetCheck; own: OwnSheet | null }>;
+
+function checkInWorkerOf(port: WorkbookPort): CheckInWorker | undefined {
+  const fn = (port as { checkInWorker?: unknown }).checkInWorker;
+  return typeof fn === "function" ? (fn.bind(port) as CheckInWorker) : undefined;
 }
 
 /** Lets the browser paint and handle input before the next long step (a no-op wait outside a browser). */

@@ -58,9 +58,16 @@ const OWN_SHEETS = new Set(["校验结果", "_yanxiu"]);
 
 const NO_OVERRIDE: SheetOverride = {};
 
-/** The text of a cell where the port can tell it without a request (the file port); undefined elsewhere. */
-function cellTextOf(port: WorkbookPort, sheet: string, row: number, col: number): string | undefined {
-  const reader = (port as { cellText?: (sheet: string, row: number, col: number) => string }).cellText;
+/** The text of a cell where the port can tell it (the file port, from its worker); undefined elsewhere. */
+async function cellTextOf(
+  port: WorkbookPort,
+  sheet: string,
+  row: number,
+  col: number,
+): Promise<string | undefined> {
+  const reader = (
+    port as { cellText?: (sheet: string, row: number, col: number) => string | Promise<string> }
+  ).cellText;
   return typeof reader === "function" ? reader.call(port, sheet, row, col) : undefined;
 }
 
@@ -253,11 +260,11 @@ export function CheckPanel() {
     const { sheet: name } = current;
     void run("selecting", async () => {
       await p.selectCell(name, finding.row, finding.col);
-      return true;
-    }).then((done) => {
       // Inside Excel the grid moves to the cell; a file has no grid, so the pane says where and what it holds.
+      return { text: p.kind === "file" ? await cellTextOf(p, name, finding.row, finding.col) : undefined };
+    }).then((done) => {
       if (!done || p.kind !== "file") return;
-      const text = cellTextOf(p, name, finding.row, finding.col);
+      const { text } = done;
       feedback.notify({
         key: "selection",
         intent: "info",
