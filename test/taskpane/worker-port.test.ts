@@ -15,6 +15,7 @@ import type { OpenStage, Request, Response } from "../../src/taskpane/worker/pro
 import { WorkbookHost } from "../../src/taskpane/worker/workbook-host";
 import { openInWorker, type WorkerWorkbookPort } from "../../src/taskpane/worker/worker-port";
 import { buildExample, EXAMPLES } from "../../scripts/build-examples";
+import { TEMPLATES } from "../../src/core/templates/registry";
 
 /** A worker in this process: the host answers in order; a terminated worker answers nothing more. */
 function inProcessWorker(): WorkerLike & { terminated: boolean; requests: Request[] } {
@@ -222,6 +223,16 @@ describe("file-mode worker", () => {
     const onPage = figuresOf(await port.readSheet(sheet), {});
     expect(figures.stats).toEqual(onPage.stats);
     expect(figures.list).toEqual(onPage.list);
+    port.dispose();
+  });
+
+  it("says a blank template inserted and checked is one, its template named by id across the crossing", async () => {
+    const port = await openedPort(await exampleBuffer());
+    const template = TEMPLATES.find((t) => t.table === "application")!;
+    const name = await port.insertSheet(template.build());
+    const { check, own } = await checkSheetThroughPort(port, name, { mark: true, ignores: [] });
+    expect(own).toEqual({ kind: "blank-template", template });
+    expect(check.findings).toEqual([]);
     port.dispose();
   });
 

@@ -14,7 +14,6 @@ import type { SheetLayout } from "../../core/templates/layout";
 import type { InputProblem } from "../../adapters/xlsx/problems";
 import type { XlsxPortErrorKind } from "../../adapters/xlsx/workbook-port";
 import type { FolderRow } from "../folder/folder-check";
-import type { OwnSheet } from "../own-sheets";
 import type { SheetOverride } from "../settings";
 import type { Lang } from "../strings";
 import type { IgnoreEntry } from "../../core/check-types";
@@ -47,9 +46,11 @@ export interface CheckOptionsWire {
   override?: SheetOverride;
   sheetNames?: readonly string[];
 }
+/** OwnSheet as it crosses: a template by its id (a template holds functions, which do not cross). */
+export type OwnSheetWire = { kind: "results" } | { kind: "blank-template"; templateId: string };
 export interface CheckResultWire {
   check: SheetCheck;
-  own: OwnSheet | null;
+  own: OwnSheetWire | null;
 }
 
 /** The 统计 tab's figures of a sheet, computed in the worker, and the sheet's grid for the rank-column writer. */

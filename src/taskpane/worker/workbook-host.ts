@@ -109,7 +109,10 @@ export class WorkbookHost {
       case "check": {
         progress({ what: "check", stage: "checking" });
         const { check, own } = await checkSheetThroughPort(this.open(), request.sheet, request.options);
-        const result: CheckResultWire = { check, own };
+        const result: CheckResultWire = {
+          check,
+          own: own && (own.kind === "results" ? own : { kind: own.kind, templateId: own.template.id }),
+        };
         return { result };
       }
       case "figures": {

@@ -5,7 +5,10 @@
 // so the grid of a long list need not cross to the page to be checked or counted.
 
 import type { InputProblem } from "../../adapters/xlsx/problems";
+import type { SheetCheck } from "../../core/check-types";
 import type { Finding } from "../../core/findings";
+import { TEMPLATES } from "../../core/templates/registry";
+import type { OwnSheet } from "../own-sheets";
 import type { Grid } from "../../core/grid/types";
 import type { CellWrite, PortCapabilities, SheetInfo, WorkbookPort } from "../../core/port";
 import type { SheetLayout } from "../../core/templates/layout";
@@ -145,8 +148,14 @@ export class WorkerWorkbookPort implements WorkbookPort {
   }
 
   /** Reads, checks and (when asked) marks a sheet in the worker; only the findings come back. */
-  checkInWorker(sheet: string, options: WorkerCheckOptions): Promise<CheckResultWire> {
-    return this.client.request<CheckResultWire>({ type: "check", sheet, options });
+  async checkInWorker(
+    sheet: string,
+    options: WorkerCheckOptions,
+  ): Promise<{ check: SheetCheck; own: OwnSheet | null }> {
+    const { check, own } = await this.client.request<CheckResultWire>({ type: "check", sheet, options });
+    if (own?.kind !== "blank-template") return { check, own };
+    const template = TEMPLATES.find((t) => t.id === own.templateId);
+    return { check, own: template ? { kind: "blank-template", template } : null };
   }
 
   /** The 统计 figures of a sheet, counted in the worker, with the sheet's grid (for the rank-column writer). */
