@@ -6,6 +6,7 @@ import { fetchExampleBuffer, type ExampleWorkbook } from "./example";
 import { FolderPanel } from "../folder/FolderPanel";
 import { FileBanner } from "./FileBanner";
 import { NO_FILE, type FileModeState, type OpenFailure } from "./file-mode-state";
+import type { WorkerLike } from "../worker/client";
 import { spawnWorkbookWorker } from "../worker/spawn";
 import { openInWorker, type OpeningWorkbook } from "../worker/worker-port";
 
@@ -39,10 +40,18 @@ export function FileModePane(props: FileModePaneProps) {
       pendingOpen.current?.cancel();
       pendingOpen.current = null;
       setState((s) => ({ ...s, opening: { name, example }, failure: null }));
+      // The worker starts loading its script while the bytes are fetched (the example) or chosen.
+      let worker: WorkerLike | null = null;
+      try {
+        worker = spawnWorkbookWorker();
+      } catch {
+        // No worker could be started here: openInWorker tries again and says why.
+      }
       let source: File | ArrayBuffer;
       try {
         source = await read();
       } catch (error) {
+        worker?.terminate();
         // A request for the example that failed, or a file the browser would not read (moved, no permission).
         const failure: OpenFailure = example
           ? { kind: "example", detail: detailOf(error) }
@@ -50,11 +59,21 @@ export function FileModePane(props: FileModePaneProps) {
         if (gen === generation.current) setState((s) => ({ ...s, opening: null, failure }));
         return;
       }
-      if (gen !== generation.current) return;
+      if (gen !== generation.current) {
+        worker?.terminate();
+        return;
+      }
       // The workbook is read, parsed and held in a worker of its own: the pane stays responsive meanwhile.
-      const opening = openInWorker(source, name, lang, spawnWorkbookWorker, (stage) => {
-        if (gen === generation.current) setState((s) => (s.opening ? { ...s, opening: { ...s.opening, stage } } : s));
-      });
+      const opening = openInWorker(
+        source,
+        name,
+        lang,
+        () => worker ?? spawnWorkbookWorker(),
+        (stage) => {
+          if (gen === generation.current)
+            setState((s) => (s.opening ? { ...s, opening: { ...s.opening, stage } } : s));
+        },
+      );
       pendingOpen.current = opening;
       const outcome = await opening.outcome;
       if (gen !== generation.current) {
