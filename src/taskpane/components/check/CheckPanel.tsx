@@ -9,6 +9,7 @@ import type { WorkbookPort } from "../../../core/port";
 import { useCheckOnOpen, useCheckRequest } from "../../file/check-on-open";
 import { useFocusReturn } from "../../hooks/useFocusReturn";
 import { useTask } from "../../hooks/useTask";
+import { formatCount } from "../../format";
 import { useText } from "../../i18n";
 import type { SheetOverride } from "../../settings";
 import { checkSheetThroughPort, severityCounts } from "../../workbook-check";
@@ -362,7 +363,7 @@ export function CheckPanel() {
             <SeverityCounts counts={severityCounts(current.check)} ignored={current.check.ignored.length} />
           </div>
           <Caption1 className={styles.muted}>
-            {current.marked ? t("marksApplied", { cells: markedCells }) : t("marksCleared")}
+            {current.marked ? t("marksApplied", { cells: formatCount(markedCells) }) : t("marksCleared")}
           </Caption1>
           <FindingsList
             findings={current.check.findings}
