@@ -28,8 +28,6 @@ export class WorkerStoppedError extends Error {
 /** The error a wire failure stands for. */
 export function errorOf(error: WireError): Error {
   if (error.kind === "port") return new XlsxPortError(error.portKind, error.text);
-  if (error.kind === "problem")
-    return Object.assign(new Error(error.problem.kind), { problem: error.problem });
   const made = new Error(error.message);
   made.name = error.name;
   return made;

@@ -11,7 +11,6 @@ import type { ListKey } from "../../core/recognise/columns";
 import type { ListTable } from "../../core/recognise/list";
 import type { ListStats } from "../../core/stats";
 import type { SheetLayout } from "../../core/templates/layout";
-import type { InputProblem } from "../../adapters/xlsx/problems";
 import type { XlsxPortErrorKind } from "../../adapters/xlsx/workbook-port";
 import type { FolderRow } from "../folder/folder-check";
 import type { SheetOverride } from "../settings";
@@ -75,16 +74,15 @@ export type Request =
   /** Folder mode: the annotated copies of the files that could be checked, as one zip. */
   | { type: "folder-zip"; id: number; files: File[]; rows: FolderRow[]; lang: Lang };
 
-/** A failure as it crosses: a port fault keeps its kind and both texts, an input problem its typed form. */
+/**
+ * A failure as it crosses: a port fault keeps its kind and both texts (the pane shows them as it did when the port
+ * lived on the page). Input problems are answers, not failures (an `open` answers with its problem).
+ */
 export type WireError =
   | { kind: "port"; portKind: XlsxPortErrorKind; text: Text }
-  | { kind: "problem"; problem: InputProblem }
   | { kind: "error"; name: string; message: string };
 
-export type Progress =
-  | { what: "open"; stage: OpenStage }
-  | { what: "zip"; done: number; total: number }
-  | { what: "check"; stage: "reading" | "checking" | "marking" };
+export type Progress = { what: "open"; stage: OpenStage } | { what: "zip"; done: number; total: number };
 
 export type Response =
   | { type: "done"; id: number; result: unknown }

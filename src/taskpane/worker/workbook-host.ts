@@ -36,7 +36,7 @@ class NoWorkbookError extends Error {
   override name = "NoWorkbookError";
 }
 
-/** What a thrown error becomes on the wire: port faults and input problems keep their typed form. */
+/** What a thrown error becomes on the wire: a port fault keeps its typed form. */
 export function wireError(error: unknown): WireError {
   if (error instanceof XlsxPortError) return { kind: "port", portKind: error.kind, text: error.text };
   if (error instanceof Error) return { kind: "error", name: error.name, message: error.message };
@@ -107,7 +107,6 @@ export class WorkbookHost {
       case "call":
         return this.call(request.method, request.args);
       case "check": {
-        progress({ what: "check", stage: "checking" });
         const { check, own } = await checkSheetThroughPort(this.open(), request.sheet, request.options);
         const result: CheckResultWire = {
           check,
