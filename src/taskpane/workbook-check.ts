@@ -109,7 +109,12 @@ export async function checkSheetThroughPort(
  * function file does not take in the worker's code. */
 type CheckInWorker = (
   sheet: string,
-  options: { mark: boolean; ignores: readonly IgnoreEntry[]; override?: SheetOverride; sheetNames?: readonly string[] },
+  options: {
+    mark: boolean;
+    ignores: readonly IgnoreEntry[];
+    override?: SheetOverride;
+    sheetNames?: readonly string[];
+  },
 ) => Promise<{ check: SheetCheck; own: OwnSheet | null }>;
 
 function checkInWorkerOf(port: WorkbookPort): CheckInWorker | undefined {

@@ -86,7 +86,6 @@ type WorksheetInternals = ExcelJS.Worksheet & {
   _merges?: Record<string, { top: number; left: number; bottom: number; right: number }>;
 };
 
-
 function jsonCopy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }

@@ -17,7 +17,9 @@ export function SeverityCounts(props: { counts: Record<Severity, number>; ignore
   const t = useText();
   const { error, warning } = props.counts;
   const headline =
-    error + warning === 0 ? t("resultClean") : t("resultProblems", { errors: formatCount(error), warnings: formatCount(warning) });
+    error + warning === 0
+      ? t("resultClean")
+      : t("resultProblems", { errors: formatCount(error), warnings: formatCount(warning) });
   return (
     <div className={styles.root} role="status" aria-live="polite">
       <Body1Strong>{headline}</Body1Strong>
