@@ -131,3 +131,21 @@ export function yieldToBrowser(): Promise<void> {
 export function severityCounts(check: SheetCheck): Record<Severity, number> {
   return countBySeverity(check.findings);
 }
+
+/**
+ * Runs work on a port and lets a failure through only while the port is still the pane's: a workbook replaced
+ * meanwhile (its worker stopped once its last answer was in) fails what was still to be asked of it, and that
+ * failure is no news to the user, who sees the new workbook.
+ */
+export async function staleQuiet<T>(
+  port: WorkbookPort,
+  current: () => WorkbookPort | null,
+  work: () => Promise<T>,
+): Promise<T | false> {
+  try {
+    return await work();
+  } catch (error) {
+    if (current() !== port) return false;
+    throw error;
+  }
+}

@@ -8,7 +8,7 @@ import { XlsxPortError } from "../../src/adapters/xlsx/workbook-port";
 import { gridFromValues, makeGrid, rawCell, uncalculatedCell } from "../../src/core/grid/grid";
 import type { Grid } from "../../src/core/grid/types";
 import { openWorkbookInBrowser } from "../../src/taskpane/file/open-workbook";
-import { checkSheetThroughPort } from "../../src/taskpane/workbook-check";
+import { checkSheetThroughPort, staleQuiet } from "../../src/taskpane/workbook-check";
 import { WorkerStoppedError, type WorkerLike } from "../../src/taskpane/worker/client";
 import { packGrid, unpackGrid } from "../../src/taskpane/worker/grid-wire";
 import type { OpenStage, Request, Response } from "../../src/taskpane/worker/protocol";
@@ -234,6 +234,22 @@ describe("file-mode worker", () => {
     expect(own).toEqual({ kind: "blank-template", template });
     expect(check.findings).toEqual([]);
     port.dispose();
+  });
+
+  it("keeps a replaced workbook's failure from the pane, and lets the current one's through", async () => {
+    const worker = inProcessWorker();
+    const { outcome } = openInWorker(await exampleBuffer(), "sh-recommendation.xlsx", "zh", () => worker);
+    const opened = await outcome;
+    if (!opened.ok) throw new Error("not opened");
+    const port = opened.port;
+    port.dispose();
+    let current: unknown = port;
+    const failing = () => port.listSheets();
+    await expect(staleQuiet(port, () => current as typeof port, failing)).rejects.toBeInstanceOf(
+      WorkerStoppedError,
+    );
+    current = null;
+    await expect(staleQuiet(port, () => current as typeof port, failing)).resolves.toBe(false);
   });
 
   it("gives a grid of plain values the same cells after the crossing", () => {

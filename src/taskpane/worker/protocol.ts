@@ -4,7 +4,7 @@
 // (the worker reads them itself, so a 20 MB file is never held by the page). Plain data only: what structured
 // cloning keeps (no functions, no class instances the other side needs methods of).
 
-import type { SheetCheck } from "../../core/check-types";
+import type { IgnoreEntry, SheetCheck } from "../../core/check-types";
 import type { Finding, Text } from "../../core/findings";
 import type { CellWrite, PortCapabilities, SheetInfo } from "../../core/port";
 import type { ListKey } from "../../core/recognise/columns";
@@ -12,10 +12,9 @@ import type { ListTable } from "../../core/recognise/list";
 import type { ListStats } from "../../core/stats";
 import type { SheetLayout } from "../../core/templates/layout";
 import type { XlsxPortErrorKind } from "../../adapters/xlsx/workbook-port";
-import type { FolderRow } from "../folder/folder-check";
+import type { FolderRow } from "../folder/folder-files";
 import type { SheetOverride } from "../settings";
 import type { Lang } from "../strings";
-import type { IgnoreEntry } from "../../core/check-types";
 import type { PackedGrid } from "./grid-wire";
 
 /** Where opening a workbook has got to, for the banner. */

@@ -12,7 +12,7 @@ import { useTask } from "../../hooks/useTask";
 import { formatCount } from "../../format";
 import { useText } from "../../i18n";
 import type { SheetOverride } from "../../settings";
-import { checkSheetThroughPort, severityCounts } from "../../workbook-check";
+import { checkSheetThroughPort, severityCounts, staleQuiet } from "../../workbook-check";
 import { useSession } from "../../WorkbookSession";
 import { ErrorMessage } from "../common/ErrorMessage";
 import { Notice } from "../common/Notice";
@@ -122,52 +122,57 @@ export function CheckPanel() {
       try {
         const done = await run(
           options.mark ? "checking" : "detecting",
-          async () => {
-            let name = target;
-            let names: string[] | undefined = latest.current.sheets.map((s) => s.name);
-            // Looking for the active sheet reads it in the same request where the port can (one sync less).
-            let grid: Grid | undefined;
-            if (options.follow || name === null)
-              ({ sheet: name, names, grid } = await latest.current.refreshSheets({ read: true }));
-            if (!name) return false;
-            let sheetName = name;
-            const s = latest.current;
-            const go = (sheetToCheck: string, mark: boolean, sheetGrid?: Grid) =>
-              checkSheetThroughPort(p, sheetToCheck, {
-                mark,
-                ignores: options.ignores ?? s.ignores,
-                override: options.override ?? s.overrides[sheetToCheck],
-                sheetNames: names && names.length > 0 ? names : undefined,
-                grid: sheetGrid,
-              });
-            if (options.findRecognised && names) {
-              // On opening: a workbook saved on its notes or cover sheet is checked on the first sheet that is a
-              // table of ours, and the pane moves there.
-              const first = await go(sheetName, false, grid);
-              if (first.check.table === "unknown" && !s.overrides[sheetName]) {
-                for (const other of names) {
-                  if (other === sheetName || OWN_SHEETS.has(other)) continue;
-                  const { check } = await go(other, false);
-                  if (check.table !== "unknown") {
-                    sheetName = other;
-                    grid = undefined;
-                    s.chooseSheet(other);
-                    break;
-                  }
+          () =>
+            staleQuiet(
+              p,
+              () => latest.current.port,
+              async () => {
+                let name = target;
+                let names: string[] | undefined = latest.current.sheets.map((s) => s.name);
+                // Looking for the active sheet reads it in the same request where the port can (one sync less).
+                let grid: Grid | undefined;
+                if (options.follow || name === null)
+                  ({ sheet: name, names, grid } = await latest.current.refreshSheets({ read: true }));
+                if (!name) return false;
+                let sheetName = name;
+                const s = latest.current;
+                const go = (sheetToCheck: string, mark: boolean, sheetGrid?: Grid) =>
+                  checkSheetThroughPort(p, sheetToCheck, {
+                    mark,
+                    ignores: options.ignores ?? s.ignores,
+                    override: options.override ?? s.overrides[sheetToCheck],
+                    sheetNames: names && names.length > 0 ? names : undefined,
+                    grid: sheetGrid,
+                  });
+                if (options.findRecognised && names) {
+                  // On opening: a workbook saved on its notes or cover sheet is checked on the first sheet that is a
+                  // table of ours, and the pane moves there.
+                  const first = await go(sheetName, false, grid);
+                  if (first.check.table === "unknown" && !s.overrides[sheetName]) {
+                    for (const other of names) {
+                      if (other === sheetName || OWN_SHEETS.has(other)) continue;
+                      const { check } = await go(other, false);
+                      if (check.table !== "unknown") {
+                        sheetName = other;
+                        grid = undefined;
+                        s.chooseSheet(other);
+                        break;
+                      }
+                    }
+                  } else grid = first.grid;
                 }
-              } else grid = first.grid;
-            }
-            const mark = options.mark;
-            const { check, own } = mark
-              ? await s.ownWork(() => go(sheetName, true, grid))
-              : await go(sheetName, false, grid);
-            // Work on a workbook that has since been replaced shows nothing.
-            if (latest.current.port !== p) return false;
-            if (gen !== generation.current && !mark) return false;
-            setDetected({ sheet: sheetName, check, own });
-            if (mark) setResult({ sheet: sheetName, check, own, marked: true });
-            return mark;
-          },
+                const mark = options.mark;
+                const { check, own } = mark
+                  ? await s.ownWork(() => go(sheetName, true, grid))
+                  : await go(sheetName, false, grid);
+                // Work on a workbook that has since been replaced shows nothing.
+                if (latest.current.port !== p) return false;
+                if (gen !== generation.current && !mark) return false;
+                setDetected({ sheet: sheetName, check, own });
+                if (mark) setResult({ sheet: sheetName, check, own, marked: true });
+                return mark;
+              },
+            ),
           { background: !options.mark || options.findRecognised },
         );
         marked = done === true;

@@ -4,7 +4,7 @@ import { toA1 } from "../../../core/grid/a1";
 import { buildStatsSheet, statsText } from "../../../core/stats";
 import { useTask } from "../../hooks/useTask";
 import type { SheetOverride } from "../../settings";
-import { yieldToBrowser } from "../../workbook-check";
+import { staleQuiet, yieldToBrowser } from "../../workbook-check";
 import { figuresInSteps, figuresOf, type SheetFigures } from "./figures";
 import { useLanguage, useText } from "../../i18n";
 import { useSession } from "../../WorkbookSession";
@@ -66,8 +66,15 @@ export function StatsPanel(props: { active: boolean }) {
         const inWorker = (p as { figuresInWorker?: FiguresInWorker }).figuresInWorker;
         let figures: SheetFigures;
         if (typeof inWorker === "function") {
-          // File mode: the figures are counted where the workbook lives (its worker), off the page's thread.
-          figures = await inWorker.call(p, name, override);
+          // File mode: the figures are counted where the workbook lives (its worker), off the page's thread. A
+          // workbook replaced meanwhile fails the request; that is no news to the user.
+          const counted = await staleQuiet(
+            p,
+            () => latest.current.port,
+            () => inWorker.call(p, name, override),
+          );
+          if (counted === false) return;
+          figures = counted;
         } else {
           const grid = await p.readSheet(name);
           if (latest.current.port !== p) return;
