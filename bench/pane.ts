@@ -87,7 +87,7 @@ async function bigListPhases(url: string, file: string): Promise<Array<[string, 
     await chooser.setFiles(file);
     await page.getByText(`当前文件：${path.basename(file)}`, { exact: true }).waitFor({ timeout: 120_000 });
     phases.push(["open", await tasks.longest()]);
-    await page.getByText(/^发现 \d+ 个错误、\d+ 个提醒。$/).waitFor({ timeout: 120_000 });
+    await page.getByText(/^发现 [\d,]+ 个错误、[\d,]+ 个提醒。$/).waitFor({ timeout: 120_000 });
     phases.push(["check", await tasks.longest()]);
     const panel = page.getByRole("tabpanel").filter({ visible: true });
     const groups = panel.getByRole("region", { name: "问题列表" });

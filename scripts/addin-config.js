@@ -59,6 +59,8 @@ function contentSecurityPolicy(officeJsOrigin) {
     "default-src 'self'",
     `script-src ${scriptSrc}`,
     "connect-src 'self'",
+    // The file mode's worker (src/taskpane/worker/) comes from the add-in's origin, never from a blob: or data: URL.
+    "worker-src 'self'",
     "img-src 'self' data: blob:",
     "style-src 'self' 'unsafe-inline'",
     "object-src 'none'",

@@ -27,7 +27,8 @@ export interface SheetCheckOptions {
 
 export interface SheetCheckRun {
   check: SheetCheck;
-  grid: Grid;
+  /** The sheet as read; absent when the check was made where the workbook lives (the file-mode worker). */
+  grid?: Grid;
   /** The sheet is one the add-in made (校验结果, a blank template): not checked, said so instead. */
   own: OwnSheet | null;
 }
@@ -54,6 +55,18 @@ export async function checkSheetThroughPort(
   sheet: string,
   options: SheetCheckOptions,
 ): Promise<SheetCheckRun> {
+  const inWorker = checkInWorkerOf(port);
+  if (inWorker) {
+    // File mode: the workbook lives in a worker, which reads, checks and marks it there (the same function, run
+    // on its XlsxWorkbookPort); only the findings come back to the page.
+    const { check, own } = await inWorker(sheet, {
+      mark: options.mark,
+      ignores: options.ignores ?? [],
+      override: options.override,
+      sheetNames: options.sheetNames,
+    });
+    return { check, own };
+  }
   const names = options.sheetNames ?? (await port.listSheets()).map((s) => s.name);
   const grid = options.grid?.name === sheet ? options.grid : await port.readSheet(sheet);
   const own = ownSheetOf(grid);
@@ -92,6 +105,23 @@ export async function checkSheetThroughPort(
   return { check, grid, own: null };
 }
 
+/** What a port that checks where its workbook lives (worker/worker-port.ts) offers; duck-typed so the ribbon's
+ * function file does not take in the worker's code. */
+type CheckInWorker = (
+  sheet: string,
+  options: {
+    mark: boolean;
+    ignores: readonly IgnoreEntry[];
+    override?: SheetOverride;
+    sheetNames?: readonly string[];
+  },
+) => Promise<{ check: SheetCheck; own: OwnSheet | null }>;
+
+function checkInWorkerOf(port: WorkbookPort): CheckInWorker | undefined {
+  const fn = (port as { checkInWorker?: unknown }).checkInWorker;
+  return typeof fn === "function" ? (fn.bind(port) as CheckInWorker) : undefined;
+}
+
 /** Lets the browser paint and handle input before the next long step (a no-op wait outside a browser). */
 export function yieldToBrowser(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
@@ -100,4 +130,22 @@ export function yieldToBrowser(): Promise<void> {
 /** Findings per severity, ignored ones left out (they are neither marked nor counted). */
 export function severityCounts(check: SheetCheck): Record<Severity, number> {
   return countBySeverity(check.findings);
+}
+
+/**
+ * Runs work on a port and lets a failure through only while the port is still the pane's: a workbook replaced
+ * meanwhile (its worker stopped once its last answer was in) fails what was still to be asked of it, and that
+ * failure is no news to the user, who sees the new workbook.
+ */
+export async function staleQuiet<T>(
+  port: WorkbookPort,
+  current: () => WorkbookPort | null,
+  work: () => Promise<T>,
+): Promise<T | false> {
+  try {
+    return await work();
+  } catch (error) {
+    if (current() !== port) return false;
+    throw error;
+  }
 }

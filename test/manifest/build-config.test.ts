@@ -156,7 +156,7 @@ describe("webpack.config.js", () => {
 describe("contentSecurityPolicy", () => {
   it("allows nothing to leave the page and scripts only from the add-in and the office.js origin", () => {
     expect(contentSecurityPolicy("https://appsforoffice.microsoft.com")).toBe(
-      "default-src 'self'; script-src 'self' https://appsforoffice.microsoft.com; connect-src 'self'; " +
+      "default-src 'self'; script-src 'self' https://appsforoffice.microsoft.com; connect-src 'self'; worker-src 'self'; " +
         "img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'",
     );
     expect(contentSecurityPolicy(null)).toContain("script-src 'self';");

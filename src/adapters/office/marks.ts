@@ -341,6 +341,41 @@ const NOT_ABOUT_ONE_CELL: ReadonlySet<string> = new Set([
 /** Below this, a request refused as too large is not halved again. */
 const MIN_BUDGET = 50_000;
 
+/** What the read step found: the record of last time, the cells' fills and notes, our notes and comments. */
+interface SheetMarksSeen {
+  ws: Excel.Worksheet;
+  setting: Excel.Setting;
+  openNotes: () => AnnotationCollection;
+  openComments: () => AnnotationCollection;
+  /** The marks to make, by cell key, notes clipped to what Excel holds. */
+  targets: Map<number, CellMark>;
+  found: Probe;
+  allNotes: Annotation[];
+  allComments: Annotation[];
+  stored: StoredMarks;
+  /** What we left on this sheet last time. */
+  prev: MarkState;
+  oursNotes: Annotation[];
+  oursComments: Annotation[];
+  userComments: Annotation[];
+  /** Cells holding a threaded comment of the user's. */
+  commentCells: Set<number>;
+}
+
+/** What the write step does: the state to record, where reasons go, what to restore and paint. */
+interface SheetMarksPlan {
+  next: MarkState;
+  annotate: Array<[number, CellMark]>;
+  interim: StoredMarks;
+  final: StoredMarks;
+  keepFinal: boolean;
+  /** Anything of ours was or will be on the sheet: the record is written. */
+  touched: boolean;
+  restore: number[];
+  byColor: Map<string, number[]>;
+  patterned: number[];
+}
+
 async function reconcileWithin(
   context: Excel.RequestContext,
   sheet: string,
@@ -348,6 +383,25 @@ async function reconcileWithin(
   options: ReconcileOptions,
   budget: Budget,
 ): Promise<void> {
+  const seen = await readSheetMarks(context, sheet, marks, options, budget);
+  const plan = planSheetMarks(seen, sheet, options.annotations);
+  await writeSheetMarks(context, sheet, seen, plan, options.annotations, budget);
+  options.cache.stored = plan.final;
+  options.cache.ids.set(sheet, seen.ws.id);
+}
+
+/**
+ * The read step: request 1 (the record, the first pages of notes and comments, the fills and notes of the cells to
+ * mark and of last time's), then only when needed the rest of the pages, last time's cells the cache did not know,
+ * and the cells of the user's comments.
+ */
+async function readSheetMarks(
+  context: Excel.RequestContext,
+  sheet: string,
+  marks: readonly CellMark[],
+  options: ReconcileOptions,
+  budget: Budget,
+): Promise<SheetMarksSeen> {
   const { annotations, cache } = options;
   const withNotes = annotations === "note";
   const ws = context.workbook.worksheets.getItem(sheet);
@@ -434,6 +488,27 @@ async function reconcileWithin(
       for (const r of parseAddressList(loc.address)) commentCells.add(cellKey(r.top, r.left));
   }
 
+  return {
+    ws,
+    setting,
+    openNotes,
+    openComments,
+    targets,
+    found,
+    allNotes,
+    allComments,
+    stored,
+    prev,
+    oursNotes,
+    oursComments,
+    userComments,
+    commentCells,
+  };
+}
+
+/** The plan step: no request, only what the read step found and the marks to make. */
+function planSheetMarks(seen: SheetMarksSeen, sheet: string, annotations: Annotations): SheetMarksPlan {
+  const { ws, targets, found, stored, prev, oursNotes, oursComments, commentCells } = seen;
   const next: MarkState = emptyState();
   for (const [k, m] of targets) {
     const current = found.fills.get(k);
@@ -457,19 +532,61 @@ async function reconcileWithin(
     next.annotationBytes += bytesOf(m.note);
   }
 
-  // The write request.
   const interim = withSheet(stored, ws.id, sheet, unionState(prev, next));
   const final = withSheet(stored, ws.id, sheet, next);
   const keepFinal = Object.keys(final.sheets).length > 0;
   const touched =
     prev.painted.size > 0 || next.painted.size > 0 || oursNotes.length + oursComments.length > 0;
+
+  // Cells marked last time and not now get their fill back, unless the user has recoloured them since.
+  const restore = [...prev.painted.keys()].filter((k) => !targets.has(k) && showsOurFill(found.fills.get(k)));
+  // Paint, one getRanges per colour and address chunk; patterned cells are made solid so the mark reads.
+  const byColor = new Map<string, number[]>();
+  for (const [k, color] of next.painted) {
+    const list = byColor.get(color);
+    if (list) list.push(k);
+    else byColor.set(color, [k]);
+  }
+  const patterned = [...targets.keys()].filter((k) => {
+    const p = found.fills.get(k)?.pattern;
+    return typeof p === "string" && p !== "None" && p !== "Solid";
+  });
+  return { next, annotate, interim, final, keepFinal, touched, restore, byColor, patterned };
+}
+
+/**
+ * The write step: one request that records every cell it may touch first, deletes our notes and comments,
+ * restores and paints the fills and records the final state; then the reasons, in as many requests as their size
+ * needs (the first shares the request above).
+ */
+async function writeSheetMarks(
+  context: Excel.RequestContext,
+  sheet: string,
+  seen: SheetMarksSeen,
+  plan: SheetMarksPlan,
+  annotations: Annotations,
+  budget: Budget,
+): Promise<void> {
+  const {
+    ws,
+    setting,
+    openNotes,
+    openComments,
+    allNotes,
+    stored,
+    prev,
+    oursNotes,
+    oursComments,
+    userComments,
+  } = seen;
+  const { next, annotate, interim, final, keepFinal, touched, restore, byColor, patterned } = plan;
+  const withNotes = annotations === "note";
   if (touched) context.workbook.settings.add(MARKS_SETTING_KEY, interim);
 
   for (const n of oursNotes) n.delete();
   for (const c of oursComments) c.delete();
 
   // Cells marked last time and not now get their fill back, unless the user has recoloured them since.
-  const restore = [...prev.painted.keys()].filter((k) => !targets.has(k) && showsOurFill(found.fills.get(k)));
   for (const { fill, chunks } of restoreGroups(prev, restore))
     for (const chunk of chunks) {
       const areas = ws.getRanges(chunk);
@@ -482,18 +599,8 @@ async function reconcileWithin(
     }
 
   // Paint, one getRanges per colour and address chunk; patterned cells are made solid so the mark reads.
-  const byColor = new Map<string, number[]>();
-  for (const [k, color] of next.painted) {
-    const list = byColor.get(color);
-    if (list) list.push(k);
-    else byColor.set(color, [k]);
-  }
   for (const [color, keys] of byColor)
     for (const chunk of addressChunks(keys.map(keyToCell))) ws.getRanges(chunk).format.fill.color = color;
-  const patterned = [...targets.keys()].filter((k) => {
-    const p = found.fills.get(k)?.pattern;
-    return typeof p === "string" && p !== "None" && p !== "Solid";
-  });
   for (const chunk of addressChunks(patterned.map(keyToCell)))
     ws.getRanges(chunk).format.fill.pattern = "Solid";
 
@@ -561,6 +668,4 @@ async function reconcileWithin(
   };
   if (annotate.length > 0) await addFrom(0, 0, true);
   else await context.sync();
-  cache.stored = final;
-  cache.ids.set(sheet, ws.id);
 }

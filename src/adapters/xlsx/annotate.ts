@@ -2,7 +2,7 @@ import type ExcelJS from "exceljs";
 import type { IgnoreEntry, SheetCheck } from "../../core/check-types";
 import { compareFindings, type Finding } from "../../core/findings";
 import { toA1 } from "../../core/grid/a1";
-import { isOurNote, MARK_FILL, planMarks } from "../../core/marks";
+import { isOurNote, MARK_FILL, MARK_PREFIX, planMarks, type CellMark } from "../../core/marks";
 import { writableText, xmlSafeName, xmlSafeText } from "./safe-text";
 import { RULE_TITLES } from "../../core/messages/rule-titles";
 import { SEVERITY_WORDS } from "../../core/messages/severity";
@@ -37,27 +37,90 @@ export function internalLink(sheet: string, a1: string): string {
   return `#'${sheet.replace(/'/g, "''")}'!${a1}`.replace(/"/g, '""');
 }
 
+/** What one painted cell was before we painted it, and what we painted. JSON, so the file port can store it. */
+export interface PaintedCell {
+  /** A1 address of the painted cell (the top-left cell of a merged area). */
+  cell: string;
+  /** ARGB fill we painted; a cell whose fill is no longer this was repainted by someone else. */
+  painted: string;
+  /** The cell's fill before, null for "no fill" (which is not white: white hides the gridlines). */
+  fill: ExcelJS.Fill | null;
+  /** The cell's note before (the user's own, or an earlier one of ours), null for none. */
+  note: string | ExcelJS.Comment | null;
+  /** The cell did not exist in the file before. */
+  createdCell: boolean;
+  /** Nor did its row. */
+  createdRow: boolean;
+}
+
+function jsonCopy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** Two marks on cells of one merged area land on its top-left cell: one fill (the worse) and every reason. */
+function mergeMarks(a: CellMark, b: CellMark): CellMark {
+  const reasons = b.note.startsWith(MARK_PREFIX) ? b.note.slice(MARK_PREFIX.length) : `\n${b.note}`;
+  return {
+    row: a.row,
+    col: a.col,
+    severity: a.severity === "error" || b.severity === "error" ? "error" : "warning",
+    note: `${a.note}${reasons}`,
+  };
+}
+
+/** The cell a mark lands on (the top-left of a merged area), noting whether it or its row had to be created. */
+function targetOf(ws: ExcelJS.Worksheet, row: number, col: number) {
+  const createdRow = ws.findRow(row + 1) === undefined;
+  const createdCell = createdRow || ws.findRow(row + 1)?.findCell(col + 1) === undefined;
+  const cell = ws.getCell(row + 1, col + 1);
+  if (cell.isMerged && cell.master !== cell)
+    return { cell: cell.master, createdCell: false, createdRow: false };
+  return { cell, createdCell, createdRow };
+}
+
 /**
- * Paint the marks of one sheet into an ExcelJS worksheet: the fill of the worst severity and a note listing every
- * reason (planMarks), as the Office adapter does in Excel. Our earlier notes are replaced; a note of the user's is
- * kept under ours.
+ * The one painter of cell marks in a workbook file: `yanxiu check --out` (annotateWorkbook) and the file mode's
+ * port (XlsxWorkbookPort.applyMarks) both paint through it, so their copies cannot differ. Each cell gets the fill
+ * of its worst severity and a note listing every reason (planMarks); marks on one merged area land on its
+ * top-left cell together. An earlier note of ours is replaced; a note of the user's is kept under ours. Returns
+ * what each painted cell was before, so the port can take its marks back exactly.
  */
-export function markWorksheet(ws: ExcelJS.Worksheet, findings: readonly Finding[], lang: Lang): number {
-  const marks = planMarks(findings, lang);
+export function paintMarks(ws: ExcelJS.Worksheet, marks: readonly CellMark[]): PaintedCell[] {
+  const byCell = new Map<
+    string,
+    { mark: CellMark; cell: ExcelJS.Cell; createdCell: boolean; createdRow: boolean }
+  >();
   for (const mark of marks) {
-    let cell = ws.getCell(mark.row + 1, mark.col + 1);
-    if (cell.isMerged && cell.master !== cell) cell = cell.master;
+    const target = targetOf(ws, mark.row, mark.col);
+    const at = target.cell.address;
+    const seen = byCell.get(at);
+    if (seen) seen.mark = mergeMarks(seen.mark, mark);
+    else byCell.set(at, { mark, ...target });
+  }
+  const painted: PaintedCell[] = [];
+  for (const [address, { mark, cell, createdCell, createdRow }] of byCell) {
+    const colour = argb(MARK_FILL[mark.severity]);
+    const before = cell.note as string | ExcelJS.Comment | undefined;
+    painted.push({
+      cell: address,
+      painted: colour,
+      fill: cell.style.fill ? jsonCopy(cell.style.fill) : null,
+      note: before === undefined ? null : jsonCopy(before),
+      createdCell,
+      createdRow,
+    });
     // ExcelJS shares one style object between every cell loaded with the same style id: setting cell.fill would
     // paint all of them. A fresh style object keeps the mark on this cell only.
-    cell.style = {
-      ...cell.style,
-      fill: { type: "pattern", pattern: "solid", fgColor: { argb: argb(MARK_FILL[mark.severity]) } },
-    };
-    const previous = noteText(cell.note);
-    const keep = previous !== "" && !isOurNote(previous) ? `\n\n${previous}` : "";
-    cell.note = writableText(`${mark.note}${keep}`);
+    cell.style = { ...cell.style, fill: { type: "pattern", pattern: "solid", fgColor: { argb: colour } } };
+    const own = noteText(before);
+    cell.note = writableText(own !== "" && !isOurNote(own) ? `${mark.note}\n\n${own}` : mark.note);
   }
-  return marks.length;
+  return painted;
+}
+
+/** Paint the marks of one sheet's findings (paintMarks); returns how many cells were painted. */
+export function markWorksheet(ws: ExcelJS.Worksheet, findings: readonly Finding[], lang: Lang): number {
+  return paintMarks(ws, planMarks(findings, lang)).length;
 }
 
 function uniqueSheetName(wb: ExcelJS.Workbook, wanted: string): string {

@@ -8,15 +8,14 @@ import type { Finding, Text } from "../../core/findings";
 import { parseA1 } from "../../core/grid/a1";
 import { displayText } from "../../core/grid/grid";
 import type { Grid } from "../../core/grid/types";
-import { isOurNote, MARK_FILL, MARK_PREFIX, planMarks, type CellMark } from "../../core/marks";
+import { isOurNote, planMarks } from "../../core/marks";
 import type { CellWrite, PortCapabilities, SheetInfo, WorkbookPort } from "../../core/port";
 import type { SheetLayout } from "../../core/templates/layout";
-import { addResultsSheet } from "./annotate";
+import { addResultsSheet, paintMarks, type PaintedCell } from "./annotate";
 import { addLayoutSheet } from "./draw";
 import { readIgnores, readStore, STORE_SHEET, writeStore } from "./ignores";
 import { checkWorkbook } from "../../core/check";
 import { gridFromWorksheet, plainValue } from "./read";
-import { neutraliseText } from "./safe-text";
 
 /**
  * Key in the workbook's store (the very hidden "_yanxiu" sheet, docs/ignores.md) under which the port records what
@@ -27,21 +26,8 @@ export const FILE_MARKS_KEY = "yanxiu-desk.marks";
 
 type NoteValue = string | ExcelJS.Comment;
 
-/** What one marked cell was before we painted it, and what we painted. JSON, so it can live in the store. */
-export interface MarkedCellRecord {
-  /** A1 address of the painted cell (the top-left cell of a merged area). */
-  cell: string;
-  /** ARGB fill we painted; a cell whose fill is no longer this was repainted by someone else and is left alone. */
-  painted: string;
-  /** The cell's fill before, null for "no fill" (which is not white: white hides the gridlines). */
-  fill: ExcelJS.Fill | null;
-  /** The cell's note before (the user's own), null for none. */
-  note: NoteValue | null;
-  /** The cell did not exist in the file before; it is dropped again when nothing else was put in it. */
-  createdCell: boolean;
-  /** Nor did its row. */
-  createdRow: boolean;
-}
+/** What one marked cell was before we painted it, and what we painted (the painter's own record). */
+export type MarkedCellRecord = PaintedCell;
 
 interface StoredFileMarks {
   version: 1;
@@ -100,8 +86,6 @@ type WorksheetInternals = ExcelJS.Worksheet & {
   _merges?: Record<string, { top: number; left: number; bottom: number; right: number }>;
 };
 
-const argb = (hex: string) => `FF${hex.replace(/^#/, "").toUpperCase()}`;
-
 function jsonCopy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
@@ -155,17 +139,6 @@ export function decodeFileMarks(value: unknown): StoredFileMarks {
     if (Array.isArray(cells) && cells.every(isMarkedCellRecord)) out.sheets[name] = cells;
   }
   return out;
-}
-
-/** Two marks on cells of one merged area land on its top-left cell: one fill (the worse) and every reason. */
-function mergeMarks(a: CellMark, b: CellMark): CellMark {
-  const reasons = b.note.startsWith(MARK_PREFIX) ? b.note.slice(MARK_PREFIX.length) : `\n${b.note}`;
-  return {
-    row: a.row,
-    col: a.col,
-    severity: a.severity === "error" || b.severity === "error" ? "error" : "warning",
-    note: `${a.note}${reasons}`,
-  };
 }
 
 /**
@@ -266,7 +239,8 @@ export class XlsxWorkbookPort implements WorkbookPort {
     const stored = this.readMarks();
     this.restoreSheet(ws, stored.sheets[ws.name] ?? []);
     const mine = findings.filter((f) => f.sheet === ws.name || f.sheet === "");
-    const records = this.paintSheet(ws, planMarks(mine, this.lang));
+    // The one painter of annotated copies: the CLI's copy is painted by the same function (annotate.ts).
+    const records = paintMarks(ws, planMarks(mine, this.lang));
     if (records.length > 0) stored.sheets[ws.name] = records;
     else delete stored.sheets[ws.name];
     this.writeMarks(stored);
@@ -407,50 +381,6 @@ export class XlsxWorkbookPort implements WorkbookPort {
     }
     const existing = this.workbook.getWorksheet(STORE_SHEET);
     if (existing) this.workbook.removeWorksheet(existing.id);
-  }
-
-  /** The cell a mark lands on (the top-left of a merged area), noting whether it or its row had to be created. */
-  private target(ws: ExcelJS.Worksheet, row: number, col: number) {
-    const createdRow = ws.findRow(row + 1) === undefined;
-    const createdCell = createdRow || ws.findRow(row + 1)?.findCell(col + 1) === undefined;
-    const cell = ws.getCell(row + 1, col + 1);
-    if (cell.isMerged && cell.master !== cell)
-      return { cell: cell.master, createdCell: false, createdRow: false };
-    return { cell, createdCell, createdRow };
-  }
-
-  private paintSheet(ws: ExcelJS.Worksheet, marks: readonly CellMark[]): MarkedCellRecord[] {
-    const byCell = new Map<
-      string,
-      { mark: CellMark; cell: ExcelJS.Cell; createdCell: boolean; createdRow: boolean }
-    >();
-    for (const mark of marks) {
-      const target = this.target(ws, mark.row, mark.col);
-      const at = target.cell.address;
-      const seen = byCell.get(at);
-      if (seen) seen.mark = mergeMarks(seen.mark, mark);
-      else byCell.set(at, { mark, ...target });
-    }
-    const records: MarkedCellRecord[] = [];
-    for (const [address, { mark, cell, createdCell, createdRow }] of byCell) {
-      const painted = argb(MARK_FILL[mark.severity]);
-      const before = cell.note as NoteValue | undefined;
-      records.push({
-        cell: address,
-        painted,
-        fill: cell.style.fill ? jsonCopy(cell.style.fill) : null,
-        note: before === undefined ? null : jsonCopy(before),
-        createdCell,
-        createdRow,
-      });
-      // A fresh style object: ExcelJS shares one between all cells loaded with the same style id, so changing
-      // its fill in place would paint every one of them.
-      cell.style = { ...cell.style, fill: { type: "pattern", pattern: "solid", fgColor: { argb: painted } } };
-      // The user's own note stays readable under ours while the cell is marked; the original comes back on clear.
-      const own = noteText(before);
-      cell.note = neutraliseText(own !== "" && !isOurNote(own) ? `${mark.note}\n\n${own}` : mark.note);
-    }
-    return records;
   }
 
   /** Puts back what the records say, on cells that still carry our mark; a cell changed since is left as it is. */

@@ -11,8 +11,9 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useId, useRef, useState, type ChangeEvent } from "react";
 import { problemText } from "../../adapters/xlsx/problems";
-import type { XlsxWorkbookPort } from "../../adapters/xlsx/workbook-port";
-import { useLanguage, useText, type Lang } from "../i18n";
+import type { WorkerWorkbookPort } from "../worker/worker-port";
+import { useLanguage, useText, type Lang, type TextKey } from "../i18n";
+import type { OpenStage } from "../worker/protocol";
 import { useCheckRequest } from "./check-on-open";
 import { checkedFileName, saveBytes } from "./download";
 import type { FileModeState } from "./file-mode-state";
@@ -41,6 +42,12 @@ const useStyles = makeStyles({
     whiteSpace: "nowrap",
   },
 });
+
+const STAGE_TEXT: Record<OpenStage, TextKey> = {
+  reading: "fileStageReading",
+  parsing: "fileStageParsing",
+  loading: "fileStageLoading",
+};
 
 export interface FileBannerProps {
   state: FileModeState;
@@ -91,7 +98,14 @@ export function FileBanner(props: FileBannerProps) {
         {opening ? (
           <Spinner
             size="tiny"
-            label={opening.example ? t("fileLoadingExample") : t("fileOpening", { name: opening.name })}
+            label={
+              (opening.example ? t("fileLoadingExample") : t("fileOpening", { name: opening.name })) +
+              (opening.stage
+                ? lang === "zh"
+                  ? `（${t(STAGE_TEXT[opening.stage])}）`
+                  : ` (${t(STAGE_TEXT[opening.stage])})`
+                : "")
+            }
           />
         ) : file ? (
           <Body1 className={styles.file}>{t("fileCurrent", { name: file.name })}</Body1>
@@ -180,7 +194,7 @@ type DownloadState =
   { kind: "idle" } | { kind: "busy" } | { kind: "done"; name: string } | { kind: "failed"; detail: string };
 
 /** 下载已标记文件: the annotated copy of the open workbook, saved as <name>.checked.xlsx. */
-function DownloadButton(props: { port: XlsxWorkbookPort | null; name: string | null; compact: boolean }) {
+function DownloadButton(props: { port: WorkerWorkbookPort | null; name: string | null; compact: boolean }) {
   const styles = useStyles();
   const t = useText();
   const [state, setState] = useState<DownloadState>({ kind: "idle" });

@@ -2,11 +2,13 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { TaskPane } from "../components/TaskPane";
 import type { HostInfo } from "../host";
 import type { Lang } from "../strings";
-import { fetchExample, type ExampleWorkbook } from "./example";
+import { fetchExampleBuffer, type ExampleWorkbook } from "./example";
 import { FolderPanel } from "../folder/FolderPanel";
 import { FileBanner } from "./FileBanner";
 import { NO_FILE, type FileModeState, type OpenFailure } from "./file-mode-state";
-import { openWorkbookInBrowser } from "./open-workbook";
+import type { WorkerLike } from "../worker/client";
+import { spawnWorkbookWorker } from "../worker/spawn";
+import { openInWorker, type OpeningWorkbook } from "../worker/worker-port";
 
 export interface FileModePaneProps {
   host: HostInfo;
@@ -26,17 +28,30 @@ export function FileModePane(props: FileModePaneProps) {
   const [state, setState] = useState<FileModeState>(NO_FILE);
   // The files of a folder being checked as a whole; the pane's tabs wait behind it.
   const [folder, setFolder] = useState<File[] | null>(null);
-  // The last open started wins: an example still loading when the user opens a file of their own is dropped.
+  // The last open started wins: an open still under way when the user chooses another file is stopped (its worker
+  // terminated), and the workbook it would have replaced stays until the new one is open.
   const generation = useRef(0);
+  const pendingOpen = useRef<OpeningWorkbook | null>(null);
+  const current = useRef<FileModeState["file"]>(null);
 
   const open = useCallback(
-    async (name: string, example: boolean, lang: Lang, read: () => Promise<Uint8Array>) => {
+    async (name: string, example: boolean, lang: Lang, read: () => Promise<File | ArrayBuffer>) => {
       const gen = ++generation.current;
+      pendingOpen.current?.cancel();
+      pendingOpen.current = null;
       setState((s) => ({ ...s, opening: { name, example }, failure: null }));
-      let bytes: Uint8Array;
+      // The worker starts loading its script while the bytes are fetched (the example) or chosen.
+      let worker: WorkerLike | null = null;
       try {
-        bytes = await read();
+        worker = spawnWorkbookWorker();
+      } catch {
+        // No worker could be started here: openInWorker tries again and says why.
+      }
+      let source: File | ArrayBuffer;
+      try {
+        source = await read();
       } catch (error) {
+        worker?.terminate();
         // A request for the example that failed, or a file the browser would not read (moved, no permission).
         const failure: OpenFailure = example
           ? { kind: "example", detail: detailOf(error) }
@@ -44,13 +59,46 @@ export function FileModePane(props: FileModePaneProps) {
         if (gen === generation.current) setState((s) => ({ ...s, opening: null, failure }));
         return;
       }
-      const outcome = await openWorkbookInBrowser(bytes, name, lang);
-      if (gen !== generation.current) return;
-      setState((s) =>
-        outcome.ok
-          ? { file: { name, port: outcome.port, example }, opening: null, failure: null }
-          : { ...s, opening: null, failure: { kind: "open", name, problem: outcome.problem } },
+      if (gen !== generation.current) {
+        worker?.terminate();
+        return;
+      }
+      // The workbook is read, parsed and held in a worker of its own: the pane stays responsive meanwhile.
+      const opening = openInWorker(
+        source,
+        name,
+        lang,
+        () => worker ?? spawnWorkbookWorker(),
+        (stage) => {
+          if (gen === generation.current)
+            setState((s) => (s.opening ? { ...s, opening: { ...s.opening, stage } } : s));
+        },
       );
+      pendingOpen.current = opening;
+      const outcome = await opening.outcome;
+      if (gen !== generation.current) {
+        if (outcome.ok) outcome.port.dispose();
+        return;
+      }
+      pendingOpen.current = null;
+      if (outcome.ok) {
+        // The workbook replaced: its worker stops once what it was doing for the pane is answered.
+        current.current?.port.dispose();
+        current.current = { name, port: outcome.port, example };
+        setState({ file: current.current, opening: null, failure: null });
+      } else if ("problem" in outcome) {
+        const failure: OpenFailure = { kind: "open", name, problem: outcome.problem };
+        setState((s) => ({ ...s, opening: null, failure }));
+      }
+    },
+    [],
+  );
+
+  // Leaving the page's file mode stops every worker it started.
+  useEffect(
+    () => () => {
+      pendingOpen.current?.cancel();
+      current.current?.port.dispose();
     },
     [],
   );
@@ -60,12 +108,13 @@ export function FileModePane(props: FileModePaneProps) {
   useEffect(() => {
     if (started.current || !example) return;
     started.current = true;
-    void open(example.name, true, host.lang, () => fetchExample(example));
+    void open(example.name, true, host.lang, () => fetchExampleBuffer(example));
   }, [example, host.lang, open]);
 
   const onOpen = useCallback(
     (file: File, lang: Lang) =>
-      void open(file.name, false, lang, async () => new Uint8Array(await file.arrayBuffer())),
+      // The File itself goes to the worker, which reads it: the page never holds the bytes.
+      void open(file.name, false, lang, async () => file),
     [open],
   );
   const langRef = useRef(host.lang);

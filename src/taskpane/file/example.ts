@@ -20,3 +20,11 @@ export async function fetchExample(example: ExampleWorkbook): Promise<Uint8Array
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
 }
+
+/** The example's bytes as a buffer of their own, to be transferred to the worker that opens it. */
+export async function fetchExampleBuffer(example: ExampleWorkbook): Promise<ArrayBuffer> {
+  const bytes = await fetchExample(example);
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+    ? (bytes.buffer as ArrayBuffer)
+    : (bytes.slice().buffer as ArrayBuffer);
+}

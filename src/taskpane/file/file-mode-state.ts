@@ -1,11 +1,13 @@
 import type { InputProblem } from "../../adapters/xlsx/problems";
-import type { XlsxWorkbookPort } from "../../adapters/xlsx/workbook-port";
+import type { OpenStage } from "../worker/protocol";
+import type { WorkerWorkbookPort } from "../worker/worker-port";
 
 /** A workbook open in the browser. */
 export interface OpenedFile {
   /** The file's own name (the download is named after it). */
   name: string;
-  port: XlsxWorkbookPort;
+  /** The workbook, held by a worker of its own. */
+  port: WorkerWorkbookPort;
   /** The bundled example, opened and checked by the page itself. */
   example: boolean;
 }
@@ -17,7 +19,7 @@ export type OpenFailure =
 export interface FileModeState {
   file: OpenedFile | null;
   /** A file being read and opened now. */
-  opening: { name: string; example: boolean } | null;
+  opening: { name: string; example: boolean; stage?: OpenStage } | null;
   failure: OpenFailure | null;
 }
 

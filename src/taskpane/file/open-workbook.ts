@@ -8,6 +8,7 @@ import { COPY_LIMITS, type InputProblem } from "../../adapters/xlsx/problems";
 import { XlsxWorkbookPort } from "../../adapters/xlsx/workbook-port";
 import { copySourceBytes, problemOf, readWorkbookBytes } from "../../adapters/xlsx/workbook-file";
 import type { Lang } from "../strings";
+import type { OpenStage } from "../worker/protocol";
 import { loadExcelJS } from "./load-exceljs";
 
 export type OpenOutcome = { ok: true; port: XlsxWorkbookPort } | { ok: false; problem: InputProblem };
@@ -22,12 +23,15 @@ function messageOf(error: unknown): string {
  * or the problem that stops them being one (over the limits, encrypted, CSV, damaged, no worksheets). Never throws:
  * every failure is a typed problem.
  * @param lang the language of the reasons the marks will carry
+ * @param onStage hears where opening has got to (the file-mode worker passes it on to the banner)
  */
 export async function openWorkbookInBrowser(
   bytes: Uint8Array,
   fileName: string,
   lang: Lang,
+  onStage: (stage: OpenStage) => void = () => {},
 ): Promise<OpenOutcome> {
+  onStage("parsing");
   const read = await readWorkbookBytes(bytes, fileName);
   if (!read.ok) return read;
   const { sheets } = read.workbook;
@@ -43,6 +47,7 @@ export async function openWorkbookInBrowser(
   if (spread) return { ok: false, problem: { kind: "too-spread", sheet: spread.name, ...spread.stats } };
   const source = await copySourceBytes(read.workbook);
   if (!source.ok) return source;
+  onStage("loading");
   let ExcelJS;
   try {
     ExcelJS = await loadExcelJS();

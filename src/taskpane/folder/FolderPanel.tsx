@@ -15,7 +15,9 @@ import { useFeedback } from "../components/common/Feedback";
 import { saveBytes } from "../file/download";
 import { formatCount } from "../format";
 import { useLanguage, useText } from "../i18n";
-import type { FolderRow } from "./folder-check";
+import { WorkerClient } from "../worker/client";
+import { spawnWorkbookWorker } from "../worker/spawn";
+import { filesToCheck, type FolderRow } from "./folder-files";
 
 const useStyles = makeStyles({
   root: {
@@ -56,18 +58,6 @@ const useStyles = makeStyles({
   },
 });
 
-type Module = typeof import("./folder-check");
-
-let loading: Promise<Module> | undefined;
-/** The folder check and its libraries (ExcelJS, JSZip) load on first use, from the add-in's own origin. */
-function loadFolderCheck(): Promise<Module> {
-  loading ??= import(/* webpackChunkName: "folder" */ "./folder-check").catch((error: unknown) => {
-    loading = undefined;
-    throw error;
-  });
-  return loading;
-}
-
 export interface FolderPanelProps {
   /** The files chosen (a folder's or several), in the order chosen; a new choice starts a new check. */
   files: readonly File[];
@@ -91,31 +81,46 @@ export function FolderPanel(props: FolderPanelProps) {
   const [rows, setRows] = useState<FolderRow[]>([]);
   const [failed, setFailed] = useState<string | null>(null);
   const [zipping, setZipping] = useState<{ done: number; total: number } | null>(null);
-  const run = useRef(0);
+  // The checking, the summary and the zip run in a worker of their own: 200 files never freeze the pane. A new
+  // choice of files (or leaving the folder view) stops the worker and what it was doing.
+  const worker = useRef<WorkerClient | null>(null);
+  const workerNow = () => (worker.current ??= new WorkerClient(spawnWorkbookWorker()));
 
   useEffect(() => {
-    const gen = ++run.current;
+    let stale = false;
+    worker.current?.terminate();
+    worker.current = null;
     setRows([]);
     setFailed(null);
+    const files = filesToCheck(props.files);
+    setTaken(files);
     void (async () => {
-      let module: Module;
-      try {
-        module = await loadFolderCheck();
-      } catch (error) {
-        if (gen === run.current) setFailed(error instanceof Error ? error.message : String(error));
-        return;
-      }
-      const files = module.filesToCheck(props.files);
-      if (gen !== run.current) return;
-      setTaken(files);
+      const client = workerNow();
       for (const file of files) {
-        const row = await module.checkFolderFile(file, lang);
-        if (gen !== run.current) return;
+        let row: FolderRow;
+        try {
+          row = await client.request<FolderRow>({ type: "folder-file", file, lang });
+        } catch (error) {
+          if (!stale) setFailed(error instanceof Error ? error.message : String(error));
+          return;
+        }
+        if (stale) return;
         setRows((r) => [...r, row]);
       }
     })();
+    return () => {
+      stale = true;
+    };
     // The language of the reasons is the one at the time of choosing; switching it does not check again.
   }, [props.files]);
+
+  useEffect(
+    () => () => {
+      worker.current?.terminate();
+      worker.current = null;
+    },
+    [],
+  );
 
   const total = taken.length;
   const done = rows.length === total && total > 0;
@@ -123,20 +128,24 @@ export function FolderPanel(props: FolderPanelProps) {
   const unreadable = rows.filter((r) => r.problem !== null).length;
 
   const downloadSummary = async () => {
-    const module = await loadFolderCheck();
-    const bytes = await module.summaryWorkbook(rows, lang);
+    const buffer = await workerNow().request<ArrayBuffer>({ type: "folder-summary", rows, lang });
     const name = t("folderSummaryFile");
-    saveBytes(bytes, name);
+    saveBytes(new Uint8Array(buffer), name);
     feedback.notify({ key: "folder", title: t("fileDownloaded", { name }) });
   };
 
   const downloadZip = async () => {
-    const module = await loadFolderCheck();
     setZipping({ done: 0, total: 0 });
     try {
-      const bytes = await module.annotatedZip(taken, rows, lang, (d, n) => setZipping({ done: d, total: n }));
+      const buffer = await workerNow().request<ArrayBuffer>(
+        { type: "folder-zip", files: taken, rows, lang },
+        [],
+        (p) => {
+          if (p.what === "zip") setZipping({ done: p.done, total: p.total });
+        },
+      );
       const name = t("folderZipFile");
-      saveBytes(bytes, name, document, "application/zip");
+      saveBytes(new Uint8Array(buffer), name, document, "application/zip");
       feedback.notify({ key: "folder", title: t("fileDownloaded", { name }) });
     } catch (error) {
       feedback.notify({

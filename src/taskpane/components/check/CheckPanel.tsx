@@ -1,5 +1,5 @@
 import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { IgnoreEntry, SheetCheck } from "../../../core/check-types";
 import type { Finding } from "../../../core/findings";
 import type { Grid } from "../../../core/grid/types";
@@ -9,9 +9,10 @@ import type { WorkbookPort } from "../../../core/port";
 import { useCheckOnOpen, useCheckRequest } from "../../file/check-on-open";
 import { useFocusReturn } from "../../hooks/useFocusReturn";
 import { useTask } from "../../hooks/useTask";
+import { formatCount } from "../../format";
 import { useText } from "../../i18n";
 import type { SheetOverride } from "../../settings";
-import { checkSheetThroughPort, severityCounts } from "../../workbook-check";
+import { checkSheetThroughPort, severityCounts, staleQuiet } from "../../workbook-check";
 import { useSession } from "../../WorkbookSession";
 import { ErrorMessage } from "../common/ErrorMessage";
 import { Notice } from "../common/Notice";
@@ -58,9 +59,16 @@ const OWN_SHEETS = new Set(["校验结果", "_yanxiu"]);
 
 const NO_OVERRIDE: SheetOverride = {};
 
-/** The text of a cell where the port can tell it without a request (the file port); undefined elsewhere. */
-function cellTextOf(port: WorkbookPort, sheet: string, row: number, col: number): string | undefined {
-  const reader = (port as { cellText?: (sheet: string, row: number, col: number) => string }).cellText;
+/** The text of a cell where the port can tell it (the file port, from its worker); undefined elsewhere. */
+async function cellTextOf(
+  port: WorkbookPort,
+  sheet: string,
+  row: number,
+  col: number,
+): Promise<string | undefined> {
+  const reader = (
+    port as { cellText?: (sheet: string, row: number, col: number) => string | Promise<string> }
+  ).cellText;
   return typeof reader === "function" ? reader.call(port, sheet, row, col) : undefined;
 }
 
@@ -114,52 +122,57 @@ export function CheckPanel() {
       try {
         const done = await run(
           options.mark ? "checking" : "detecting",
-          async () => {
-            let name = target;
-            let names: string[] | undefined = latest.current.sheets.map((s) => s.name);
-            // Looking for the active sheet reads it in the same request where the port can (one sync less).
-            let grid: Grid | undefined;
-            if (options.follow || name === null)
-              ({ sheet: name, names, grid } = await latest.current.refreshSheets({ read: true }));
-            if (!name) return false;
-            let sheetName = name;
-            const s = latest.current;
-            const go = (sheetToCheck: string, mark: boolean, sheetGrid?: Grid) =>
-              checkSheetThroughPort(p, sheetToCheck, {
-                mark,
-                ignores: options.ignores ?? s.ignores,
-                override: options.override ?? s.overrides[sheetToCheck],
-                sheetNames: names && names.length > 0 ? names : undefined,
-                grid: sheetGrid,
-              });
-            if (options.findRecognised && names) {
-              // On opening: a workbook saved on its notes or cover sheet is checked on the first sheet that is a
-              // table of ours, and the pane moves there.
-              const first = await go(sheetName, false, grid);
-              if (first.check.table === "unknown" && !s.overrides[sheetName]) {
-                for (const other of names) {
-                  if (other === sheetName || OWN_SHEETS.has(other)) continue;
-                  const { check } = await go(other, false);
-                  if (check.table !== "unknown") {
-                    sheetName = other;
-                    grid = undefined;
-                    s.chooseSheet(other);
-                    break;
-                  }
+          () =>
+            staleQuiet(
+              p,
+              () => latest.current.port,
+              async () => {
+                let name = target;
+                let names: string[] | undefined = latest.current.sheets.map((s) => s.name);
+                // Looking for the active sheet reads it in the same request where the port can (one sync less).
+                let grid: Grid | undefined;
+                if (options.follow || name === null)
+                  ({ sheet: name, names, grid } = await latest.current.refreshSheets({ read: true }));
+                if (!name) return false;
+                let sheetName = name;
+                const s = latest.current;
+                const go = (sheetToCheck: string, mark: boolean, sheetGrid?: Grid) =>
+                  checkSheetThroughPort(p, sheetToCheck, {
+                    mark,
+                    ignores: options.ignores ?? s.ignores,
+                    override: options.override ?? s.overrides[sheetToCheck],
+                    sheetNames: names && names.length > 0 ? names : undefined,
+                    grid: sheetGrid,
+                  });
+                if (options.findRecognised && names) {
+                  // On opening: a workbook saved on its notes or cover sheet is checked on the first sheet that is a
+                  // table of ours, and the pane moves there.
+                  const first = await go(sheetName, false, grid);
+                  if (first.check.table === "unknown" && !s.overrides[sheetName]) {
+                    for (const other of names) {
+                      if (other === sheetName || OWN_SHEETS.has(other)) continue;
+                      const { check } = await go(other, false);
+                      if (check.table !== "unknown") {
+                        sheetName = other;
+                        grid = undefined;
+                        s.chooseSheet(other);
+                        break;
+                      }
+                    }
+                  } else grid = first.grid;
                 }
-              } else grid = first.grid;
-            }
-            const mark = options.mark;
-            const { check, own } = mark
-              ? await s.ownWork(() => go(sheetName, true, grid))
-              : await go(sheetName, false, grid);
-            // Work on a workbook that has since been replaced shows nothing.
-            if (latest.current.port !== p) return false;
-            if (gen !== generation.current && !mark) return false;
-            setDetected({ sheet: sheetName, check, own });
-            if (mark) setResult({ sheet: sheetName, check, own, marked: true });
-            return mark;
-          },
+                const mark = options.mark;
+                const { check, own } = mark
+                  ? await s.ownWork(() => go(sheetName, true, grid))
+                  : await go(sheetName, false, grid);
+                // Work on a workbook that has since been replaced shows nothing.
+                if (latest.current.port !== p) return false;
+                if (gen !== generation.current && !mark) return false;
+                setDetected({ sheet: sheetName, check, own });
+                if (mark) setResult({ sheet: sheetName, check, own, marked: true });
+                return mark;
+              },
+            ),
           { background: !options.mark || options.findRecognised },
         );
         marked = done === true;
@@ -253,11 +266,11 @@ export function CheckPanel() {
     const { sheet: name } = current;
     void run("selecting", async () => {
       await p.selectCell(name, finding.row, finding.col);
-      return true;
-    }).then((done) => {
       // Inside Excel the grid moves to the cell; a file has no grid, so the pane says where and what it holds.
+      return { text: p.kind === "file" ? await cellTextOf(p, name, finding.row, finding.col) : undefined };
+    }).then((done) => {
       if (!done || p.kind !== "file") return;
-      const text = cellTextOf(p, name, finding.row, finding.col);
+      const { text } = done;
       feedback.notify({
         key: "selection",
         intent: "info",
@@ -304,7 +317,9 @@ export function CheckPanel() {
 
   // A sheet the add-in made (校验结果, a blank template) is said to be so as soon as it is recognised.
   const ownSheet = (current ?? (detected && detected.sheet === sheet ? detected : null))?.own ?? null;
-  const markedCells = current ? planMarks(current.check.findings).length : 0;
+  // Counted once per check, not on every render (7,000 findings of a 20,000-row list take a while to group).
+  const findingsNow = current?.check.findings;
+  const markedCells = useMemo(() => (findingsNow ? planMarks(findingsNow).length : 0), [findingsNow]);
   return (
     <div className={styles.root}>
       <TableSummary
@@ -353,7 +368,7 @@ export function CheckPanel() {
             <SeverityCounts counts={severityCounts(current.check)} ignored={current.check.ignored.length} />
           </div>
           <Caption1 className={styles.muted}>
-            {current.marked ? t("marksApplied", { cells: markedCells }) : t("marksCleared")}
+            {current.marked ? t("marksApplied", { cells: formatCount(markedCells) }) : t("marksCleared")}
           </Caption1>
           <FindingsList
             findings={current.check.findings}

@@ -1,5 +1,6 @@
 import { Badge, Body1Strong, makeStyles, tokens } from "@fluentui/react-components";
 import type { Severity } from "../../../core/findings";
+import { formatCount } from "../../format";
 import { useText } from "../../i18n";
 
 const useStyles = makeStyles({
@@ -16,19 +17,21 @@ export function SeverityCounts(props: { counts: Record<Severity, number>; ignore
   const t = useText();
   const { error, warning } = props.counts;
   const headline =
-    error + warning === 0 ? t("resultClean") : t("resultProblems", { errors: error, warnings: warning });
+    error + warning === 0
+      ? t("resultClean")
+      : t("resultProblems", { errors: formatCount(error), warnings: formatCount(warning) });
   return (
     <div className={styles.root} role="status" aria-live="polite">
       <Body1Strong>{headline}</Body1Strong>
       <div className={styles.badges}>
         {(["error", "warning", "info"] as const).map((severity) => (
           <Badge key={severity} appearance="tint" color={BADGE_COLOR[severity]}>
-            {t(LABEL[severity])} {props.counts[severity]}
+            {t(LABEL[severity])} {formatCount(props.counts[severity])}
           </Badge>
         ))}
         {props.ignored > 0 && (
           <Badge appearance="outline" color="subtle">
-            {t("ignoredCount", { count: props.ignored })}
+            {t("ignoredCount", { count: formatCount(props.ignored) })}
           </Badge>
         )}
       </div>

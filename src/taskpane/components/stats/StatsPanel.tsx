@@ -1,19 +1,11 @@
 import { Button, Caption1, makeStyles, Subtitle2, tokens, Tooltip } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { type checkGrid, recogniseSheet } from "../../../core/check";
-import type { Grid } from "../../../core/grid/types";
 import { toA1 } from "../../../core/grid/a1";
-import { LIST_COLUMNS, type ListKey } from "../../../core/recognise/columns";
-import { readList, type ListTable } from "../../../core/recognise/list";
-import {
-  buildStatsSheet,
-  computeStats,
-  statsProfileFor,
-  statsText,
-  type ListStats,
-} from "../../../core/stats";
+import { buildStatsSheet, statsText } from "../../../core/stats";
 import { useTask } from "../../hooks/useTask";
-import { yieldToBrowser } from "../../workbook-check";
+import type { SheetOverride } from "../../settings";
+import { staleQuiet, yieldToBrowser } from "../../workbook-check";
+import { figuresInSteps, figuresOf, type SheetFigures } from "./figures";
 import { useLanguage, useText } from "../../i18n";
 import { useSession } from "../../WorkbookSession";
 import { ErrorMessage } from "../common/ErrorMessage";
@@ -33,33 +25,14 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-interface Loaded {
+interface Loaded extends SheetFigures {
   sheet: string;
-  grid: Grid;
-  list: ListTable<ListKey> | undefined;
-  stats: ListStats | undefined;
 }
 
-/** Reads the figures of a list sheet: the pack (as checked, honouring the user's choice) decides the plan figures. */
-export function figuresOf(grid: Grid, policy: Parameters<typeof checkGrid>[1]): Omit<Loaded, "sheet"> {
-  const list = readList(grid, LIST_COLUMNS);
-  if (!list) return { grid, list: undefined, stats: undefined };
-  const pack = recogniseSheet(grid, policy)?.pack.id ?? null;
-  return { grid, list, stats: computeStats(grid, { list, profile: statsProfileFor(pack) }) };
-}
+export { figuresOf };
 
-/** figuresOf in three tasks (list, pack, figures), letting the browser breathe between them on long lists. */
-async function figuresInSteps(
-  grid: Grid,
-  policy: Parameters<typeof checkGrid>[1],
-): Promise<Omit<Loaded, "sheet">> {
-  const list = readList(grid, LIST_COLUMNS);
-  if (!list) return { grid, list: undefined, stats: undefined };
-  await yieldToBrowser();
-  const pack = recogniseSheet(grid, policy)?.pack.id ?? null;
-  await yieldToBrowser();
-  return { grid, list, stats: computeStats(grid, { list, profile: statsProfileFor(pack) }) };
-}
+/** What the file-mode port offers (worker/worker-port.ts): the figures counted in its worker. */
+type FiguresInWorker = (sheet: string, override?: SheetOverride) => Promise<SheetFigures>;
 
 /**
  * The 统计 tab: the list's figures at a glance (totals against the plan, quota per recommender, projects per 领域,
@@ -89,11 +62,25 @@ export function StatsPanel(props: { active: boolean }) {
       run("computingStats", async () => {
         const p = latest.current.port;
         if (!p) return;
-        const grid = await p.readSheet(name);
-        if (latest.current.port !== p) return;
         const override = latest.current.overrides[name];
-        await yieldToBrowser();
-        const figures = await figuresInSteps(grid, { policy: override?.policy, level: override?.level });
+        const inWorker = (p as { figuresInWorker?: FiguresInWorker }).figuresInWorker;
+        let figures: SheetFigures;
+        if (typeof inWorker === "function") {
+          // File mode: the figures are counted where the workbook lives (its worker), off the page's thread. A
+          // workbook replaced meanwhile fails the request; that is no news to the user.
+          const counted = await staleQuiet(
+            p,
+            () => latest.current.port,
+            () => inWorker.call(p, name, override),
+          );
+          if (counted === false) return;
+          figures = counted;
+        } else {
+          const grid = await p.readSheet(name);
+          if (latest.current.port !== p) return;
+          await yieldToBrowser();
+          figures = await figuresInSteps(grid, { policy: override?.policy, level: override?.level });
+        }
         if (latest.current.port !== p) return;
         setLoaded({ sheet: name, ...figures });
       }),
