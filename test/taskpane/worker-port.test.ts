@@ -16,6 +16,8 @@ import { WorkbookHost } from "../../src/taskpane/worker/workbook-host";
 import { openInWorker, type WorkerWorkbookPort } from "../../src/taskpane/worker/worker-port";
 import { buildExample, EXAMPLES } from "../../scripts/build-examples";
 import { TEMPLATES } from "../../src/core/templates/registry";
+import { BUILTIN_PACK_DATA } from "../../src/core/packs/builtin";
+import { addPacks, resetPacks } from "../../src/core/packs/registry";
 
 /** A worker in this process: the host answers in order; a terminated worker answers nothing more. */
 function inProcessWorker(): WorkerLike & { terminated: boolean; requests: Request[] } {
@@ -261,5 +263,24 @@ describe("file-mode worker", () => {
     ]);
     const { packed } = packGrid(grid);
     expect(cellsOf(unpackGrid(packed))).toEqual(cellsOf(grid));
+  });
+});
+
+describe("the user's added packs reach the worker", () => {
+  afterEach(() => resetPacks());
+
+  it("sends them with the first request and again only when they change", async () => {
+    const variant = { ...BUILTIN_PACK_DATA[0]!, id: "sh-2027-variant" };
+    addPacks([variant]);
+    const worker = inProcessWorker();
+    const { outcome } = openInWorker(await exampleBuffer(), "sh-recommendation.xlsx", "zh", () => worker);
+    const opened = await outcome;
+    if (!opened.ok) throw new Error("not opened");
+    await opened.port.listSheets();
+    expect(worker.requests[0]!.packs?.map((p) => p.id)).toEqual(["sh-2027-variant"]);
+    expect(worker.requests.slice(1).every((r) => r.packs === undefined)).toBe(true);
+    resetPacks();
+    await opened.port.listSheets();
+    expect(worker.requests.at(-1)!.packs).toEqual([]);
   });
 });

@@ -26,7 +26,10 @@ const BUILTIN: readonly Pack[] = BUILTIN_PACK_DATA.map(makePack);
 let added: Pack[] = [];
 let active: readonly Pack[] = BUILTIN;
 
+let version = 0;
+
 function rebuild(): void {
+  version++;
   const ids = new Set(added.map((p) => p.id));
   active = [...BUILTIN.filter((p) => !ids.has(p.id)), ...added];
 }
@@ -70,6 +73,11 @@ export function addPacks(datas: readonly PackData[]): {
  */
 export function addedPackData(): PackData[] {
   return added.map((p) => p.data);
+}
+
+/** Changes whenever the added packs change: a face resends addedPackData() to its workers when it moves. */
+export function packsVersion(): number {
+  return version;
 }
 
 /** Forget every added pack (tests; the pane when the user removes its packs). */

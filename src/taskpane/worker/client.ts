@@ -3,6 +3,7 @@
 // the worker at once (a newer file was opened) or once its last answer is in (the file was replaced).
 
 import { XlsxPortError } from "../../adapters/xlsx/workbook-port";
+import { addedPackData, packsVersion } from "../../core/packs/registry";
 import type { Progress, Request, Response, WireError } from "./protocol";
 
 /** What the client needs of a Worker (a real one in the browser, an in-process stand-in in tests). */
@@ -44,6 +45,9 @@ export class WorkerClient {
   private readonly pending = new Map<number, Pending>();
   private stopped: Error | null = null;
   private closing = false;
+  /** The registry version last looked at, and the added packs (as JSON) this worker was last sent. */
+  private packsSeen = -1;
+  private packsSent: string | null = null;
 
   constructor(private readonly worker: WorkerLike) {
     worker.onmessage = (event) => this.receive(event.data);
@@ -68,8 +72,20 @@ export class WorkerClient {
     const id = this.next++;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, onProgress });
-      this.worker.postMessage({ ...body, id }, transfer);
+      this.worker.postMessage({ ...body, id, ...this.packsToSend() }, transfer);
     });
+  }
+
+  /** The added packs when this worker does not have them yet (the registry moved since they were last sent). */
+  private packsToSend(): { packs?: ReturnType<typeof addedPackData> } {
+    const version = packsVersion();
+    if (version === this.packsSeen) return {};
+    this.packsSeen = version;
+    const packs = addedPackData();
+    const json = JSON.stringify(packs);
+    if (json === this.packsSent) return {};
+    this.packsSent = json;
+    return { packs };
   }
 
   private receive(response: Response): void {

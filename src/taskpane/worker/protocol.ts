@@ -16,6 +16,7 @@ import type { FolderRow } from "../folder/folder-files";
 import type { SheetOverride } from "../settings";
 import type { Lang } from "../strings";
 import type { PackedGrid } from "./grid-wire";
+import type { PackData } from "../../core/packs/data";
 
 /** Where opening a workbook has got to, for the banner. */
 export type OpenStage = "reading" | "parsing" | "loading";
@@ -58,7 +59,13 @@ export interface FiguresWire {
   stats: ListStats | undefined;
 }
 
-export type Request =
+/**
+ * Every request may carry the user's added packs (policy packs from the deployment or a file the user chose): the
+ * worker has a registry of its own, so the client sends them with the first request and again when they change.
+ */
+export type Request = WorkerRequest & { packs?: PackData[] };
+
+type WorkerRequest =
   /** Open a workbook (from a File, or bytes transferred in) in this worker; one workbook per worker. */
   | { type: "open"; id: number; name: string; lang: Lang; source: File | ArrayBuffer }
   | { type: "call"; id: number; method: PortMethod; args: unknown[] }

@@ -4,6 +4,7 @@
 // worker global so jest drives it directly.
 
 import { XlsxPortError, type XlsxWorkbookPort } from "../../adapters/xlsx/workbook-port";
+import { addPacks, resetPacks } from "../../core/packs/registry";
 import { figuresOf } from "../components/stats/figures";
 import { openWorkbookInBrowser } from "../file/open-workbook";
 import { checkSheetThroughPort } from "../workbook-check";
@@ -74,6 +75,11 @@ export class WorkbookHost {
     const { id } = request;
     const progress = (p: Progress) => this.post({ type: "progress", id, progress: p });
     try {
+      // The page's added packs, sent when they change: this worker's registry then holds the same ones.
+      if (request.packs) {
+        resetPacks();
+        addPacks(request.packs);
+      }
       const { result, transfer } = await this.answer(request, progress);
       this.post({ type: "done", id, result }, transfer);
     } catch (error) {
