@@ -145,6 +145,16 @@ export function checkGrid(grid: Grid, options: CheckOptions = {}): SheetCheck {
       message: findingText.uncalculated(toA1(pending.row, pending.col)),
       clause: "",
     });
+  if (grid.revisionsAccepted)
+    all.push({
+      sheet: grid.name,
+      row: 0,
+      col: 0,
+      severity: "info",
+      rule: "document.revisions-accepted",
+      message: findingText.revisionsAccepted(),
+      clause: "",
+    });
   all.sort(compareFindings);
   const ignoredEntries = options.ignored ?? [];
   const findings: Finding[] = [];

@@ -15,19 +15,13 @@ export const DOCX_PART_LIMIT = 32 * 1024 * 1024;
 export interface DocxFile {
   sheet: FastSheet;
   read: DocxRead;
-  /** File-level notes (tracked changes accepted), said as info beside the findings. */
+  /** File-level notes, said as info beside the findings (none from the reader itself today). */
   notes: Text[];
   /** Where a grid cell is in the document, in words and as data. */
   locate(row: number, col: number): DocxLocation | null;
 }
 
 export type DocxFileResult = { ok: true; file: DocxFile } | { ok: false; problem: WordProblem };
-
-/** The note said when a document held tracked changes. */
-export const TRACKED_CHANGES_NOTE: Text = {
-  zh: "文档含有修订记录（修订标记），已按“接受所有修订”后的内容校验（删除的文字不计，插入的文字计入）。提交前请在 Word 中接受或拒绝修订。",
-  en: "The document holds tracked changes; it was checked as if every change were accepted (deleted text left out, inserted text kept). Accept or reject the changes in Word before submitting.",
-};
 
 /**
  * The grid's name: the file's name without its folder and extension ("申报表-某院.docx" → "申报表-某院"), made a name
@@ -71,7 +65,8 @@ export function readDocxFile(pkg: WorkbookPackage, fileName: string): DocxFileRe
           stats: statsOf(rows, read.grid.merges),
         },
         read,
-        notes: read.trackedChanges ? [TRACKED_CHANGES_NOTE] : [],
+        // Tracked changes are said by the engine, as an info finding (document.revisions-accepted).
+        notes: [],
         locate: (row, col) => docxLocation(read, row, col),
       },
     };

@@ -412,7 +412,7 @@ export function readDocxPackage(pkg: WorkbookPackage, name: string): DocxRead {
     throw new DocxShapeError("too-large", rows.length, cellCount);
   // One-cell merges (a vMerge restart nobody continued) are no merge at all.
   const real = merges.filter((m) => m.bottom > m.top || m.right > m.left);
-  const grid = makeGrid(name, rows, real);
+  const grid = makeGrid(name, rows, real, { revisionsAccepted: state.tracked });
   return { grid, places, trackedChanges: state.tracked, tables };
 }
 

@@ -31,7 +31,7 @@ export interface ReadWorkbook {
   ignores: IgnoreEntry[];
   /** The stored ignores exist but cannot be parsed. */
   ignoresUnreadable: boolean;
-  /** File-level notes to show beside the findings (a Word document's tracked changes). */
+  /** File-level notes to show beside the findings (a Word form: no annotated copy). */
   notes?: Text[];
   /**
    * Where a cell of a Word form is in the document (table, row, cell, label), for findings the user can find there;

@@ -38,7 +38,7 @@ export interface FileOutcome {
   checks: SheetCheck[];
   projects: ProjectRecord[];
   ignoresUnreadable: boolean;
-  /** File-level notes (a Word form's tracked changes; no copy written for a Word form). */
+  /** File-level notes (no copy written for a Word form). */
   notes?: Text[];
   /** For a Word form: where each finding is in the document, parallel to checks[i].findings. */
   locations?: Array<Array<DocxLocation | null>>;

@@ -36,6 +36,7 @@ export function makeGrid(
   name: string,
   rows: ReadonlyArray<ReadonlyArray<RawCell | undefined> | undefined>,
   merges: readonly MergeArea[] = [],
+  source: { revisionsAccepted?: boolean } = {},
 ): Grid {
   let colCount = 0;
   // Rows may be holes (sparse arrays from readers that skip empty rows).
@@ -71,6 +72,7 @@ export function makeGrid(
       for (let c = m.left; c <= m.right; c++) mergeIndex.set(key(r, c), m);
   }
   return {
+    ...(source.revisionsAccepted ? { revisionsAccepted: true as const } : {}),
     name,
     rowCount,
     colCount,

@@ -47,4 +47,6 @@ export interface Grid {
   mergeAt(row: number, col: number): MergeArea | undefined;
   /** The first cell (in row order) holding a formula without a calculated value, if any (see RawCell.uncalculated). */
   readonly firstUncalculated?: CellRef;
+  /** The source was a document with tracked changes, read as it prints with every change accepted (a Word form). */
+  readonly revisionsAccepted?: true;
 }

@@ -101,6 +101,10 @@ export const findingText = {
     zh: `勾选了“${option}”，但未填写批次。`,
     en: `“${option}” (a base of batch __) is ticked but the batch number is missing.`,
   }),
+  revisionsAccepted: (): Text => ({
+    zh: "文档含有修订记录（修订标记），已按“接受所有修订”后的内容校验（删除的文字不计，插入的文字计入）。提交前请在 Word 中接受或拒绝修订。",
+    en: "The document holds tracked changes; it was checked as if every change were accepted (deleted text left out, inserted text kept). Accept or reject the changes in Word before submitting.",
+  }),
   uncalculated: (first: string): Text => ({
     zh: `本表有公式尚未计算出结果（如 ${first}），这些单元格的值未知，未作校验。请用 Excel 或 WPS 打开此文件并保存一次后再校验。`,
     en: `Some formulas in this sheet have no calculated result (e.g. ${first}); their values are unknown and were not checked. Open the file in Excel or WPS, save it once, and check again.`,

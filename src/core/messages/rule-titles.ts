@@ -56,6 +56,7 @@ export const RULE_TITLES: Record<RuleId, Text> = {
   "inst.teacher-kind": { zh: "师资类别", en: "Kind of teacher" },
   "inst.plan-level": { zh: "培训计划等级", en: "Level of the training plan" },
   "formula.uncalculated": { zh: "公式尚未计算", en: "Formulas not calculated" },
+  "document.revisions-accepted": { zh: "文档含修订记录", en: "Document has tracked changes" },
 };
 
 /** The heading of a rule's group in the user's language. */

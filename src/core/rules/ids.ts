@@ -57,6 +57,7 @@ export const RULE_IDS = [
   "sheet.unrecognised",
   "level.unknown",
   "formula.uncalculated",
+  "document.revisions-accepted",
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
