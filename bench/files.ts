@@ -89,6 +89,38 @@ if (isMainThread && process.env.YANXIU_BENCH_CPU) {
 }
 `;
 
+/** One `yanxiu check DIR --json` as a child process: wall and CPU milliseconds. */
+async function timeCli(
+  books: string,
+  probe: string,
+  cpuFile: string,
+  threads?: number,
+): Promise<[number, number]> {
+  const env: NodeJS.ProcessEnv = { ...process.env, YANXIU_BENCH_CPU: cpuFile };
+  if (threads === undefined) delete env.YANXIU_WORKERS;
+  else env.YANXIU_WORKERS = String(threads);
+  const started = performance.now();
+  const chunks: Buffer[] = [];
+  const status = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ["--require", probe, path.join(ROOT, "bin/yanxiu.js"), "check", books, "--json"],
+      { env, stdio: ["ignore", "pipe", "ignore"] },
+    );
+    child.stdout.on("data", (d: Buffer) => chunks.push(d));
+    child.on("error", reject);
+    child.on("exit", resolve);
+  });
+  const wallMs = performance.now() - started;
+  const doc = JSON.parse(Buffer.concat(chunks).toString("utf8")) as {
+    files: Array<{ error: string | null }>;
+  };
+  const count = fs.readdirSync(books).length;
+  if (status === 2 || doc.files.length !== count || doc.files.some((f) => f.error !== null))
+    throw new Error("not every workbook was checked");
+  return [wallMs, Number(fs.readFileSync(cpuFile, "utf8"))];
+}
+
 async function benchWorkbooks(count: number): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "yanxiu-bench-"));
   try {
@@ -99,29 +131,19 @@ async function benchWorkbooks(count: number): Promise<void> {
     const probe = path.join(dir, "cpu-probe.js");
     fs.writeFileSync(probe, CPU_PROBE);
     const cpuFile = path.join(dir, "cpu.txt");
-    const started = performance.now();
-    const chunks: Buffer[] = [];
-    const status = await new Promise<number | null>((resolve, reject) => {
-      const child = spawn(
-        process.execPath,
-        ["--require", probe, path.join(ROOT, "bin/yanxiu.js"), "check", books, "--json"],
-        { env: { ...process.env, YANXIU_BENCH_CPU: cpuFile }, stdio: ["ignore", "pipe", "ignore"] },
-      );
-      child.stdout.on("data", (d: Buffer) => chunks.push(d));
-      child.on("error", reject);
-      child.on("exit", resolve);
-    });
-    const wallMs = performance.now() - started;
-    const doc = JSON.parse(Buffer.concat(chunks).toString("utf8")) as {
-      files: Array<{ error: string | null }>;
-    };
-    if (status === 2 || doc.files.length !== count || doc.files.some((f) => f.error !== null))
-      throw new Error("not every workbook was checked");
-    const cpuMs = Number(fs.readFileSync(cpuFile, "utf8"));
+    const load = os.loadavg()[0] ?? 0;
+    // As a user runs it (threads on the cores that are free), then, for the record, forced to one and two threads.
+    const [wallMs, cpuMs] = await timeCli(books, probe, cpuFile);
+    const [oneWall, oneCpu] = await timeCli(books, probe, cpuFile, 1);
+    const [twoWall, twoCpu] = await timeCli(books, probe, cpuFile, 2);
     console.log(
       `files workbooks=${count} seconds=${(wallMs / 1000).toFixed(2)} cpuOverWall=${(cpuMs / wallMs).toFixed(2)}`,
     );
-    console.log(`  (CPU ${(cpuMs / 1000).toFixed(2)} s over ${os.availableParallelism()} cores)`);
+    const s = (ms: number) => (ms / 1000).toFixed(2);
+    console.log(
+      `  (CPU ${s(cpuMs)} s; ${os.availableParallelism()} cores, load average ${load.toFixed(1)} before the run; ` +
+        `one thread: ${s(oneWall)} s, CPU ${s(oneCpu)} s; two threads: ${s(twoWall)} s, CPU ${s(twoCpu)} s)`,
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -573,6 +573,8 @@ function isNameEnd(b: number | undefined): boolean {
 }
 /** Bytes at the end of a chunk whose tags wait for the next one: more than the longest tag start counted. */
 const CARRY = 24;
+/** Bytes counted between looks at the limits. */
+const COUNT_WINDOW = 64 * 1024;
 
 /**
  * Counts <row> and <c> start tags (with or without a namespace prefix) in a sheet's bytes as they are inflated, so
@@ -598,19 +600,29 @@ export class TagCounter {
         this.carry = head;
         return;
       }
-      this.count(head, this.carry.length);
+      this.count(head, 0, this.carry.length);
+      this.carry = new Uint8Array(0);
     }
     const limit = final ? chunk.length : chunk.length - CARRY;
-    this.count(chunk, limit);
+    // In windows, stopping after the one where a limit is passed: the counts then say "more than" by about as
+    // much whatever the size of the chunks the inflater hands over (a megabyte from zlib, less from fflate).
+    for (let from = 0; from < limit; from += COUNT_WINDOW) {
+      this.count(chunk, from, Math.min(limit, from + COUNT_WINDOW));
+      if (this.over()) {
+        // Refused: nothing more is counted (a last push must not count the carried bytes twice).
+        this.carry = new Uint8Array(0);
+        return;
+      }
+    }
     this.carry = final ? new Uint8Array(0) : chunk.slice(limit);
   }
 
   /**
-   * Counts the tags of `buf` that start before `limit` (bytes after it may be read to tell a tag's name). A plain
+   * Counts the tags of `buf` that start from `from` to before `limit` (bytes after it may be read to tell a tag's name). A plain
    * loop over the bytes: a sheet has a tag every few bytes, and one native search per tag costs more than this.
    */
-  private count(buf: Uint8Array, limit: number): void {
-    for (let i = 0; i < limit; i++) {
+  private count(buf: Uint8Array, from: number, limit: number): void {
+    for (let i = from; i < limit; i++) {
       if (buf[i] !== 0x3c) continue;
       let n = i + 1;
       let b = buf[n];

@@ -6,7 +6,7 @@ import { isPackId, type Level, type PackId } from "../../core/packs/types";
 import { parseArgsError } from "../args";
 import { resolveInputs } from "../check/inputs";
 import { exitCodeOf, humanFileReport, humanTotals, jsonReport, summaryFiles } from "../check/report";
-import { checkInput, CopyNamer, prepareOutDir, type FileOutcome } from "../check/run";
+import { checkInputs, CopyNamer, prepareOutDir, type FileOutcome } from "../check/run";
 import { checkText, cliText } from "../messages";
 import { createProgress } from "../progress";
 import { SUMMARY_COLUMNS } from "../project-rows";
@@ -94,21 +94,18 @@ async function runCheck(args: readonly string[], io: CliIO): Promise<number> {
   const namer = outDir ? new CopyNamer(outDir, inputPaths) : undefined;
   const progress = createProgress(io, inputs.length);
   const outcomes: FileOutcome[] = [];
-  for (const [index, input] of inputs.entries()) {
-    progress.start(index, terminalSafe(input.display));
-    const outcome = await checkInput(
-      input,
-      {
-        policy: parsed.policy,
-        level: parsed.level,
-        lang,
-        cwd: io.cwd,
-        outDir,
-        outShown: parsed.out,
-        collectProjects: summaryPath !== undefined,
-      },
-      namer,
-    );
+  // On worker threads for a batch (checkInputs); every outcome arrives here in the inputs' order all the same.
+  const runOptions = {
+    policy: parsed.policy,
+    level: parsed.level,
+    lang,
+    cwd: io.cwd,
+    outDir,
+    outShown: parsed.out,
+    collectProjects: summaryPath !== undefined,
+  };
+  await checkInputs(inputs, runOptions, namer, (outcome, index) => {
+    progress.start(index, terminalSafe((inputs[index] as (typeof inputs)[number]).display));
     if (outcome.copy && !outcome.copy.ok)
       io.stderr(
         `${terminalSafe(checkText.writeFailed(outcome.copy.path, outcome.copy.detail)[lang], true)}\n`,
@@ -120,7 +117,7 @@ async function runCheck(args: readonly string[], io: CliIO): Promise<number> {
     }
     // Keep only what the totals, JSON and summary need: the workbook itself is already out of reach.
     outcomes.push(outcome);
-  }
+  });
   progress.finish();
 
   let code = exitCodeOf(outcomes);
