@@ -1,5 +1,6 @@
 import * as path from "node:path";
 import { parseArgs } from "node:util";
+import { nativeDeflate } from "../check/run";
 import { terminalSafe } from "../../adapters/xlsx/safe-text";
 import { writeFileAtomic } from "../../adapters/xlsx/write-file";
 import { isPackId, type Level, type PackId } from "../../core/packs/types";
@@ -125,14 +126,15 @@ async function runCheck(args: readonly string[], io: CliIO): Promise<number> {
     const shown = parsed.summary;
     try {
       // Loaded here: the summary writer brings ExcelJS, which a plain check does not need.
-      const { buildSummaryWorkbook } = await import("../../adapters/xlsx/summary");
+      const { buildSummaryWorkbook, xlsxBytes } = await import("../../adapters/xlsx/summary");
       const wb = buildSummaryWorkbook(
         summaryFiles(outcomes, lang),
         outcomes.flatMap((o) => o.projects),
         SUMMARY_COLUMNS,
         lang,
       );
-      await writeFileAtomic(summaryPath, (await wb.xlsx.writeBuffer()) as unknown as Uint8Array);
+      // Compressed by Node's zlib rather than ExcelJS's JavaScript deflate.
+      await writeFileAtomic(summaryPath, await xlsxBytes(wb, nativeDeflate));
       if (!parsed.json) io.stdout(`${checkText.wroteSummary(shown)[lang]}\n`);
     } catch (error) {
       const detail =
