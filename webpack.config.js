@@ -158,6 +158,9 @@ module.exports = async (env = {}, argv = {}) => {
       page("support", "./src/taskpane/support.html", []),
       new CopyWebpackPlugin({ patterns: copies }),
     ],
+    // Each chunk loaded later (exceljs, sheetjs, folder, stats, templates) holds what it needs that the pane does not:
+    // no shared chunks with numbered names, so every script the pages may load has a name the tests can allow.
+    optimization: { splitChunks: false },
     performance: {
       // React + Fluent UI is a large first load; warn only when it grows well past what it is today.
       maxEntrypointSize: 1_500_000,
