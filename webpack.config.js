@@ -158,19 +158,6 @@ module.exports = async (env = {}, argv = {}) => {
       page("support", "./src/taskpane/support.html", []),
       new CopyWebpackPlugin({ patterns: copies }),
     ],
-    // What the chunks loaded later (exceljs, sheetjs, folder, stats, templates) share is split out once, as webpack
-    // does, but named after the chunks that share it (shared-exceljs-folder.js) rather than numbered: every script
-    // the pages may load has a stable name, which the browser tests allow by name.
-    optimization: {
-      splitChunks: {
-        chunks: "async",
-        name: (_module, chunks) =>
-          `shared-${chunks
-            .map((c) => c.name || String(c.id))
-            .sort()
-            .join("-")}`,
-      },
-    },
     performance: {
       // React + Fluent UI is a large first load; warn only when it grows well past what it is today.
       maxEntrypointSize: 1_500_000,

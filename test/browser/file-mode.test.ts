@@ -34,7 +34,7 @@ const SEVERITY_FILL: Record<string, string> = { 错误: argb(MARK_FILL.error), �
 
 /** Files the build may serve to the pane: its page, scripts, office.js, icons and the one example workbook. */
 const ALLOWED_PATHS =
-  /^\/(taskpane\.html|taskpane\.js|exceljs\.js|sheetjs\.js|stats\.js|templates\.js|shared-[a-z-]+\.js|office-js\/.+|assets\/.+|examples\/sh-recommendation\.xlsx)$/;
+  /^\/(taskpane\.html|taskpane\.js|exceljs\.js|sheetjs\.js|stats\.js|templates\.js|\d+\.js|office-js\/.+|assets\/.+|examples\/sh-recommendation\.xlsx)$/;
 
 let browser: Browser;
 const { url } = builtPane();
