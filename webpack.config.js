@@ -7,7 +7,8 @@
 //   npm run dev-server                  https://localhost:3000 (http with a note when no certificate can be made)
 //
 // `--env officeJs=local` works as well as the OFFICE_JS variable; `--env outDir=PATH` writes elsewhere than
-// dist/ (npm start does, so a deployment build in dist/ is never overwritten).
+// dist/ (npm start does, so a deployment build in dist/ is never overwritten). `--env floor` builds, as taskpane.js,
+// the minimal Fluent UI pane of bench/floor/pane.tsx instead: what bench:pane weighs the real pane against.
 
 "use strict";
 
@@ -108,15 +109,19 @@ module.exports = async (env = {}, argv = {}) => {
 
   return {
     mode: production ? "production" : "development",
-    entry: {
-      taskpane: "./src/taskpane/index.tsx",
-      commands: "./src/commands/commands.ts",
-      message: "./src/commands/message.ts",
-    },
+    entry: env.floor
+      ? { taskpane: "./bench/floor/pane.tsx" }
+      : {
+          taskpane: "./src/taskpane/index.tsx",
+          commands: "./src/commands/commands.ts",
+          message: "./src/commands/message.ts",
+        },
     output: {
       path: path.resolve(__dirname, env.outDir || "dist"),
-      // Stable names: the manifest and the tests point at them; the servers send Cache-Control: no-cache.
+      // Stable names: the manifest and the tests point at them; the servers send Cache-Control: no-cache. Chunks
+      // loaded later (exceljs, the 统计 and 表格 tabs) come from the same origin, as the pages' CSP ('self') allows.
       filename: "[name].js",
+      chunkFilename: "[name].js",
       clean: true,
     },
     // Never "eval" source maps: the pages' CSP has no 'unsafe-eval'.

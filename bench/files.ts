@@ -1,19 +1,28 @@
 /**
- * `yanxiu check` on files (issue 7). Run with `npm run bench:files`; prints
- *   files workbooks=200 seconds=N      200 typical workbooks (one list or form each) checked by `node bin/yanxiu.js`,
- *                                      process start included (target < 10 s on a 2-core machine)
- *   files rows=10000 checkOverLoad=N   the whole check of one 10,000-row list, over the time ExcelJS needs just to
- *                                      load the same file (target ≤ 1.5)
- * and, for the record, the figures behind them. `node bench/run.js files workbooks` or `… rows` runs one of the two.
+ * `yanxiu check` on files (issues 7 and 15), with the peer and the floor measured in the same run. Run with
+ * `npm run bench:files`; prints
+ *   files rows=N checkOverSheetJS=N checkOverFloor=N   for lists of 1,000, 10,000 and 100,000 rows: the CPU time of
+ *        the CLI's whole check of the file (read from disk, our reader, the engine, the JSON report) over SheetJS's
+ *        read of the same file into cell values, and over the floor: inflating every part with the inflater the
+ *        CLI uses (Node's zlib) plus one pass over the text of every XML part. Median of several interleaved runs,
+ *        each after a garbage collection. Targets at 10,000 rows: ≤ 0.5 × SheetJS, ≤ 5 × the floor.
+ *   files workbooks=500 seconds=N cpuOverWall=N   500 typical workbooks checked by `node bin/yanxiu.js check DIR`,
+ *        process start included; cpuOverWall is the process's CPU time (every thread) over its wall time: above 1
+ *        when the batch uses more than one core.
+ * and, for the record, the figures behind them. `node bench/run.js files rows` or `… workbooks` runs one of the two;
+ * `… rows --keep DIR` leaves the generated lists in DIR (for `node --cpu-prof`).
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { inflateRawSync } from "node:zlib";
 import { buildSync } from "esbuild";
 import ExcelJS from "exceljs";
+import * as XLSX from "@e965/xlsx";
 import { main } from "../src/cli/main";
 import type { CliIO } from "../src/cli/types";
+import { entryDataOffset, readZipIndex } from "../src/adapters/xlsx/zip-index";
 import {
   buildExample,
   EXAMPLES,
@@ -23,6 +32,11 @@ import {
 } from "../scripts/build-examples";
 
 const ROOT = path.resolve(__dirname, "..");
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
@@ -63,80 +77,178 @@ function buildCli(): void {
   });
 }
 
+// Loaded into the CLI process (--require): writes the CPU time of the whole process, every thread included
+// (getrusage RUSAGE_SELF), to the file named by YANXIU_BENCH_CPU when it exits.
+const CPU_PROBE = `
+const { isMainThread } = require("node:worker_threads");
+if (isMainThread && process.env.YANXIU_BENCH_CPU) {
+  process.on("exit", () => {
+    const u = process.cpuUsage();
+    require("node:fs").writeFileSync(process.env.YANXIU_BENCH_CPU, String((u.user + u.system) / 1000));
+  });
+}
+`;
+
+/** One `yanxiu check DIR --json` as a child process: wall and CPU milliseconds. */
+async function timeCli(
+  books: string,
+  probe: string,
+  cpuFile: string,
+  threads?: number,
+): Promise<[number, number]> {
+  const env: NodeJS.ProcessEnv = { ...process.env, YANXIU_BENCH_CPU: cpuFile };
+  if (threads === undefined) delete env.YANXIU_WORKERS;
+  else env.YANXIU_WORKERS = String(threads);
+  const started = performance.now();
+  const chunks: Buffer[] = [];
+  const status = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ["--require", probe, path.join(ROOT, "bin/yanxiu.js"), "check", books, "--json"],
+      { env, stdio: ["ignore", "pipe", "ignore"] },
+    );
+    child.stdout.on("data", (d: Buffer) => chunks.push(d));
+    child.on("error", reject);
+    child.on("exit", resolve);
+  });
+  const wallMs = performance.now() - started;
+  const doc = JSON.parse(Buffer.concat(chunks).toString("utf8")) as {
+    files: Array<{ error: string | null }>;
+  };
+  const count = fs.readdirSync(books).length;
+  if (status === 2 || doc.files.length !== count || doc.files.some((f) => f.error !== null))
+    throw new Error("not every workbook was checked");
+  return [wallMs, Number(fs.readFileSync(cpuFile, "utf8"))];
+}
+
 async function benchWorkbooks(count: number): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "yanxiu-bench-"));
   try {
-    await writeTypicalWorkbooks(dir, count);
+    const books = path.join(dir, "books");
+    fs.mkdirSync(books);
+    await writeTypicalWorkbooks(books, count);
     buildCli();
-    const started = performance.now();
-    const run = spawnSync(process.execPath, [path.join(ROOT, "bin/yanxiu.js"), "check", dir, "--json"], {
-      encoding: "utf8",
-      maxBuffer: 256 * 1024 * 1024,
-    });
-    const seconds = (performance.now() - started) / 1000;
-    const doc = JSON.parse(run.stdout) as { files: Array<{ error: string | null }> };
-    if (doc.files.length !== count || doc.files.some((f) => f.error !== null))
-      throw new Error("not every workbook was checked");
-    console.log(`files workbooks=${count} seconds=${seconds.toFixed(2)}`);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** A 10,000-row city summary list as staff would save it from Excel (shared strings, a % format). */
-async function writeBigList(file: string, rows: number): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("汇总表");
-  ws.addRow(["2026年度上海市专业技术人员知识更新工程高级研修项目汇总表"]);
-  ws.addRow(SUMMARY_HEADER);
-  for (const row of summaryListRows(rows, { shortEvery: 20, shortAt: 7, keyRanks: 1 })) ws.addRow(row);
-  ws.getColumn(7).numFmt = "0%";
-  await wb.xlsx.writeFile(file);
-}
-
-const quietIO = (): CliIO => ({ stdout: () => {}, stderr: () => {}, lang: "zh", isTTY: false, cwd: ROOT });
-
-async function benchRows(rows: number, runs: number): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "yanxiu-bench-"));
-  try {
-    const file = path.join(dir, "list.xlsx");
-    await writeBigList(file, rows);
-    const load = async () => {
-      const t = performance.now();
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(fs.readFileSync(file) as unknown as ExcelJS.Buffer);
-      return performance.now() - t;
-    };
-    const check = async () => {
-      const t = performance.now();
-      const code = await main(["check", file, "--json"], quietIO());
-      if (code === 2) throw new Error("the list could not be checked");
-      return performance.now() - t;
-    };
-    await load();
-    await check();
-    const loads: number[] = [];
-    const checks: number[] = [];
-    // Interleaved so that both see the same machine load (other processes share the two cores).
-    for (let i = 0; i < runs; i++) {
-      loads.push(await load());
-      checks.push(await check());
-    }
-    const loadMs = median(loads);
-    const checkMs = median(checks);
-    console.log(`files rows=${rows} checkOverLoad=${(checkMs / loadMs).toFixed(2)}`);
+    const probe = path.join(dir, "cpu-probe.js");
+    fs.writeFileSync(probe, CPU_PROBE);
+    const cpuFile = path.join(dir, "cpu.txt");
+    const load = os.loadavg()[0] ?? 0;
+    // As a user runs it (threads on the cores that are free), then, for the record, forced to one and two threads.
+    const [wallMs, cpuMs] = await timeCli(books, probe, cpuFile);
+    const [oneWall, oneCpu] = await timeCli(books, probe, cpuFile, 1);
+    const [twoWall, twoCpu] = await timeCli(books, probe, cpuFile, 2);
     console.log(
-      `  (median of ${runs}: ExcelJS load ${loadMs.toFixed(0)} ms, yanxiu check ${checkMs.toFixed(0)} ms)`,
+      `files workbooks=${count} seconds=${(wallMs / 1000).toFixed(2)} cpuOverWall=${(cpuMs / wallMs).toFixed(2)}`,
+    );
+    const s = (ms: number) => (ms / 1000).toFixed(2);
+    console.log(
+      `  (CPU ${s(cpuMs)} s; ${os.availableParallelism()} cores, load average ${load.toFixed(1)} before the run; ` +
+        `one thread: ${s(oneWall)} s, CPU ${s(oneCpu)} s; two threads: ${s(twoWall)} s, CPU ${s(twoCpu)} s)`,
     );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
+/** A city summary list as staff would save it from Excel (shared strings, a % format). */
+async function writeBigList(file: string, rows: number): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("汇总表");
+  ws.addRow(["2026年度上海市专业技术人员知识更新工程高级研修项目汇总表"]);
+  ws.addRow(SUMMARY_HEADER);
+  // The title and the header count: the sheet has `rows` rows (100,000 is the most a sheet may have).
+  for (const row of summaryListRows(rows - 2, { shortEvery: 20, shortAt: 7, keyRanks: 1 })) ws.addRow(row);
+  ws.getColumn(7).numFmt = "0%";
+  await wb.xlsx.writeFile(file);
+}
+
+const quietIO = (): CliIO => ({ stdout: () => {}, stderr: () => {}, lang: "zh", isTTY: false, cwd: ROOT });
+
+/** The floor: every part inflated by the CLI's inflater, and one pass over the text of each XML part. */
+function floorRead(file: string): number {
+  const bytes = fs.readFileSync(file);
+  const index = readZipIndex(bytes);
+  if (!index.ok) throw new Error("not a zip");
+  const decoder = new TextDecoder("utf-8");
+  let tags = 0;
+  for (const entry of index.entries) {
+    if (entry.name.endsWith("/")) continue;
+    const start = entryDataOffset(bytes, entry);
+    const data = bytes.subarray(start, start + entry.compressedSize);
+    const out = entry.method === 0 ? data : inflateRawSync(data);
+    if (!/\.(xml|rels)$/i.test(entry.name)) continue;
+    const text = decoder.decode(out);
+    for (let at = text.indexOf("<"); at >= 0; at = text.indexOf("<", at + 1)) tags++;
+  }
+  return tags;
+}
+
+/**
+ * CPU milliseconds (every thread of this process) of one call. No forced collection before it: a full collection
+ * also ages out compiled code (V8 flushes bytecode), which would measure every call half cold. Each call pays for
+ * collecting its own garbage and, the runs being interleaved, about equally for the others'.
+ */
+async function cpuMs(work: () => unknown): Promise<number> {
+  const before = process.cpuUsage();
+  await work();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
+}
+
+async function benchRows(
+  rows: number,
+  runs: number,
+  warmups: number,
+  keep: string | undefined,
+): Promise<void> {
+  const dir = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), "yanxiu-bench-"));
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `list-${rows}.xlsx`);
+    await writeBigList(file, rows);
+    const peers: Record<string, () => unknown> = {
+      check: async () => {
+        const code = await main(["check", file, "--json"], quietIO());
+        if (code === 2) throw new Error("the list could not be checked");
+      },
+      sheetjs: () => {
+        const wb = XLSX.read(fs.readFileSync(file));
+        const sheet = wb.Sheets[wb.SheetNames[0] ?? ""];
+        if (!sheet?.["A3"]) throw new Error("SheetJS read no cells");
+      },
+      floor: () => floorRead(file),
+    };
+    const times: Record<string, number[]> = { check: [], sheetjs: [], floor: [] };
+    // Warm-ups (the same for all three, so each is measured compiled rather than while V8 is still compiling it),
+    // then interleaved so that all three see the same machine load (other processes share the two cores).
+    for (let i = 0; i < warmups; i++) for (const work of Object.values(peers)) await work();
+    for (let i = 0; i < runs; i++)
+      for (const [name, work] of Object.entries(peers)) times[name]!.push(await cpuMs(work));
+    const [check, sheetjs, floor] = ["check", "sheetjs", "floor"].map((k) => median(times[k]!)) as [
+      number,
+      number,
+      number,
+    ];
+    console.log(
+      `files rows=${rows} checkOverSheetJS=${(check / sheetjs).toFixed(2)} checkOverFloor=${(check / floor).toFixed(2)}`,
+    );
+    console.log(
+      `  (CPU ms, median of ${runs} after ${warmups} warm-up${warmups > 1 ? "s" : ""}: yanxiu check ${check.toFixed(0)}, SheetJS read ${sheetjs.toFixed(0)}, ` +
+        `floor ${floor.toFixed(0)}; ${(fs.statSync(file).size / 1024).toFixed(0)} KB file)`,
+    );
+  } finally {
+    if (!keep) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function run(): Promise<void> {
   const which = process.argv[2];
-  if (which === undefined || which === "workbooks") await benchWorkbooks(200);
-  if (which === undefined || which === "rows") await benchRows(10_000, 5);
+  const keep = argValue("--keep");
+  if (which === undefined || which === "rows") {
+    await benchRows(1_000, 15, 10, keep);
+    await benchRows(10_000, 7, 3, keep);
+    await benchRows(100_000, 3, 1, keep);
+  }
+  if (which === undefined || which === "workbooks") await benchWorkbooks(500);
 }
 
 run().catch((error: unknown) => {

@@ -14,6 +14,7 @@
 // 统计 tab opened and the ranking sorted and shown more — what froze the pane for seconds before (issue 13). Target:
 // no task over 200 ms. Each phase's longest task is printed below it, so the floor (ExcelJS reading the file) shows.
 
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
@@ -22,6 +23,7 @@ import { SUMMARY_HEADER, summaryListRows } from "../scripts/build-examples";
 import {
   buildPane,
   bundleSizes,
+  gzipKb,
   launchChromium,
   openPage,
   serveBuiltPane,
@@ -113,6 +115,35 @@ async function bigListPhases(url: string, file: string): Promise<Array<[string, 
   }
 }
 
+/**
+ * The floor (issue 15): the minimal Fluent UI v9 pane of bench/floor/pane.tsx, built by the same webpack
+ * configuration (`--env floor`) in this run; its taskpane.js gzipped.
+ */
+function floorGzipKb(): number {
+  const out = tempDir("yanxiu-bench-floor-");
+  try {
+    const r = spawnSync(
+      process.execPath,
+      [
+        require.resolve("webpack-cli/bin/cli.js"),
+        "--mode",
+        "production",
+        "--env",
+        "floor",
+        "--env",
+        `outDir=${out}`,
+        "--no-devtool",
+        "--no-stats",
+      ],
+      { cwd: path.resolve(__dirname, ".."), encoding: "utf8" },
+    );
+    if (r.status !== 0) throw new Error(`the floor build failed:\n${(r.stderr || r.stdout).slice(-2000)}`);
+    return gzipKb(path.join(out, "taskpane.js"));
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const runs = Number(argValue("--runs") ?? 7);
   let dist = argValue("--dist");
@@ -158,6 +189,7 @@ async function main(): Promise<void> {
     `pane taskpaneKb=${sizes.taskpaneKb} taskpaneGzipKb=${sizes.taskpaneGzipKb} exceljsGzipKb=${sizes.exceljsGzipKb} ` +
       `interactiveMs=${median(interactive)} checkedMs=${median(checked)} runs=${runs}`,
   );
+  console.log(`pane taskpaneGzipKb=${sizes.taskpaneGzipKb} floorGzipKb=${floorGzipKb()}`);
   console.log(`pane rows=20000 longestTaskMs=${Math.max(...phases.map(([, ms]) => ms))}`);
   console.log(`  (longest task per phase: ${phases.map(([name, ms]) => `${name} ${ms} ms`).join(", ")})`);
 }

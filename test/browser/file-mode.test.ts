@@ -34,7 +34,7 @@ const SEVERITY_FILL: Record<string, string> = { 错误: argb(MARK_FILL.error), �
 
 /** Files the build may serve to the pane: its page, scripts, office.js, icons and the one example workbook. */
 const ALLOWED_PATHS =
-  /^\/(taskpane\.html|taskpane\.js|yanxiu-workbook\.js|\d+\.js|exceljs\.js|sheetjs\.js|office-js\/.+|assets\/.+|examples\/sh-recommendation\.xlsx|packs\/index\.json)$/;
+  /^\/(taskpane\.html|taskpane\.js|yanxiu-workbook\.js|stats\.js|templates\.js|\d+\.js|exceljs\.js|sheetjs\.js|office-js\/.+|assets\/.+|examples\/sh-recommendation\.xlsx|packs\/index\.json)$/;
 
 let browser: Browser;
 const { url } = builtPane();

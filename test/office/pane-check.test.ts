@@ -22,13 +22,15 @@ async function paneCheck(port: ReturnType<typeof portFor>) {
 }
 
 describe.each([1_000, 10_000, 100_000])("the pane's 校验 of a %s-row list inside Excel", (rows) => {
-  it("looks, reads, checks and marks in at most 3 syncs, each request under 5 MB", async () => {
+  it("looks, reads, checks and marks in at most 3 syncs (4 the first time at 100,000 rows), each request under 5 MB", async () => {
     const wb = createWorkbook({
       sheets: [{ name: "说明" }, { name: "汇总表", values: traineeList(rows) }],
       active: "汇总表",
     });
     const port = portFor(wb);
-    const m = await expectSyncsAtMost(wb, 3, () => paneCheck(port));
+    // A sheet read for the first time: its first request brings its first 12,000 rows with its size, the rest
+    // follows in blocks that fill a response (issue 15: no request refused). Later readings know its shape.
+    const m = await expectSyncsAtMost(wb, rows < 100_000 ? 3 : 4, () => paneCheck(port));
     const { check, grid } = m.result;
     expect(grid?.rowCount).toBe(rows);
     const tooFew = check.findings.filter((f) => f.rule === "trainees.min");
@@ -36,6 +38,7 @@ describe.each([1_000, 10_000, 100_000])("the pane's 校验 of a %s-row list insi
     expect(Object.keys(wb.sheet("汇总表").notes()).length).toBeGreaterThanOrEqual(tooFew.length);
     expect(m.maxRequestBytes).toBeLessThan(FIVE_MB);
     expect(m.maxResponseBytes).toBeLessThan(FIVE_MB);
+    expect(m.requests.filter((r) => r.error)).toEqual([]);
 
     // Checking again with nothing fixed: the same up to 10,000 rows. At 100,000 rows the 10,000 notes of last time
     // are deleted and 10,000 added again, more than one 5 MB request holds: one more sync (the marks' own budget).
@@ -49,7 +52,7 @@ describe.each([1_000, 10_000, 100_000])("the pane's 校验 of a %s-row list insi
         { name: "2025未完成单位", values: [["单位名称"], ["某某培训中心"]] },
       ],
     });
-    const m = await expectSyncsAtMost(wb, 4, () => paneCheck(portFor(wb)));
+    const m = await expectSyncsAtMost(wb, rows < 100_000 ? 4 : 5, () => paneCheck(portFor(wb)));
     expect(m.syncs).toBeGreaterThanOrEqual(3);
   }, 120_000);
 });

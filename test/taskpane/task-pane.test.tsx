@@ -67,15 +67,15 @@ describe("TaskPane", () => {
     expect(screen.queryByText("未在 Excel 中打开")).toBeNull();
   });
 
-  it("shows the body of the chosen tab only, labelled by its tab", () => {
+  it("shows the body of the chosen tab only, labelled by its tab", async () => {
     render(<TaskPane host={FILE_ZH} />);
     const templatesTab = screen.getByRole("tab", { name: "表格" });
     fireEvent.click(templatesTab);
     const panel = screen.getByRole("tabpanel");
     expect(panel.getAttribute("aria-labelledby")).toBe(templatesTab.id);
     expect(templatesTab.getAttribute("aria-selected")).toBe("true");
-    // The gallery can be browsed before a file is opened; inserting needs one.
-    expect(within(panel).getByText(CATALOGUES.zh.galleryTitle)).toBeTruthy();
+    // The gallery can be browsed before a file is opened; inserting needs one. (Its chunk loads on first choosing.)
+    expect(await within(panel).findByText(CATALOGUES.zh.galleryTitle)).toBeTruthy();
     expect(
       within(panel)
         .getAllByRole("button", { name: /^插入 / })

@@ -17,6 +17,7 @@ import {
   recordsFromGrid,
 } from "../../src/core/templates";
 import { cityList, recommendationList } from "../stats/fixtures";
+import { CATALOGUES } from "../../src/taskpane/strings";
 import { FakeWorkbookPort } from "../support/fake-port";
 import { openTab, renderPane } from "./pane-helpers";
 
@@ -24,7 +25,10 @@ afterEach(cleanup);
 
 async function openTemplates(port: FakeWorkbookPort): Promise<HTMLElement> {
   await renderPane(port);
-  return openTab("表格");
+  const tab = openTab("表格");
+  // The tab's body is a chunk loaded when the tab is first chosen (issue 15).
+  await within(tab).findByText(CATALOGUES.zh.galleryTitle);
+  return tab;
 }
 
 function expand(tab: HTMLElement, title: string): void {

@@ -32,7 +32,14 @@ import {
   reconcileMarks,
 } from "./marks";
 import { MARKS_SETTING_KEY } from "./marks-store";
-import { ONE_REQUEST_CELLS, queueWholeSheet, readMergesApart, readSheetGrid, withMerges } from "./read-sheet";
+import {
+  finishSheet,
+  probeFor,
+  queueSheetStart,
+  readSheetGrid,
+  type SheetShape,
+  type SheetStart,
+} from "./read-sheet";
 import { type StrayMarks, clearStrayFills, findStrayMarks } from "./stray-marks";
 import { type StoreSnapshot, queueStoreRead, queueStoreWrite, unchangedSince } from "./settings-store";
 import { halveRequest, planWrites, queueWrites } from "./write-cells";
@@ -63,12 +70,12 @@ export class OfficeWorkbookPort implements WorkbookPort {
   private readonly isSetSupported: IsSetSupported;
   private readonly lang: "zh" | "en";
   private readonly cache: MarksCache = newMarksCache();
-  /** Used cells of each sheet at its last reading, to read a large sheet in blocks straight away next time. */
-  private readonly sizes = new Map<string, number>();
-  /** The active sheet at the last readActiveSheet, to guess whether it is one to read in blocks. */
-  private lastActive: string | undefined;
+  /** What each sheet's last reading found, so that the next reading asks for all of it at once when it fits. */
+  private readonly shapes = new Map<string, SheetShape>();
   /** Our own changes, told apart from the user's in change events. */
   private readonly own = new OwnChanges();
+  /** The active sheet at the last readActiveSheet: its shape sizes the first request of the next one. */
+  private lastActive: string | undefined;
   /** The settings store as last read or written; setSetting writes on top of it. */
   private store: StoreSnapshot | undefined;
   /** Store operations one after another, so two quick saves cannot both start from the same snapshot. */
@@ -160,9 +167,9 @@ export class OfficeWorkbookPort implements WorkbookPort {
   }
 
   /**
-   * The sheet as a Grid: one sync for sheets whose values fit a 5 MB response (200,000 cells of ordinary
-   * content; fewer before ExcelApi 1.9, where every cell's text and format come back too), more in row blocks
-   * for larger ones. Reading also notes the sheet's id and our stored marks, so the
+   * The sheet as a Grid: one sync for most sheets (the used range's first 12,000 rows of up to 16 columns come with
+   * its size); a larger sheet in as few more as Excel on the web's 5 MB responses allow, each block sized from the
+   * bytes its cells took so far (read-sheet.ts). Reading also notes the sheet's id and our stored marks, so the
    * marking that usually follows needs no extra request to find last time's marks.
    */
   async readSheet(sheet: string): Promise<Grid> {
@@ -170,18 +177,18 @@ export class OfficeWorkbookPort implements WorkbookPort {
     const marks = this.has("marks");
     return this.excel(sheet, async (context) => {
       const queueExtras = marks ? () => queueMarksPeek(context, sheet, this.cache) : undefined;
-      const blocks = (this.sizes.get(sheet) ?? 0) > ONE_REQUEST_CELLS;
-      const options = { special: this.has("lightRead"), merges: this.has("merges"), blocks };
-      const grid = await readSheetGrid(context, sheet, options, queueExtras);
-      this.sizes.set(sheet, grid.rowCount * grid.colCount);
-      return grid;
+      const options = { special: this.has("lightRead"), merges: this.has("merges") };
+      return readSheetGrid(context, sheet, options, queueExtras, {
+        probe: probeFor(this.shapes.get(sheet)),
+        measured: (shape) => this.shapes.set(sheet, shape),
+      });
     });
   }
 
   /**
-   * The visible sheets (as listSheets) and the active sheet's Grid (as readSheet), in one sync: what 校验 needs
-   * first. The active sheet's id and our stored marks come with it, as with readSheet, so marking it next takes two
-   * syncs. A sheet too large for one answer is read as readSheet reads it: its name first, then row blocks.
+   * The visible sheets (as listSheets) and the active sheet's Grid (as readSheet), in one sync for most sheets: what
+   * 校验 needs first. The active sheet's id and our stored marks come with it, as with readSheet, so marking it next
+   * takes two syncs. A larger sheet is read on in blocks, as readSheet reads it.
    */
   async readActiveSheet(): Promise<{ sheets: SheetInfo[]; grid: Grid }> {
     this.need("read");
@@ -192,20 +199,18 @@ export class OfficeWorkbookPort implements WorkbookPort {
       list.load("items/name,items/visibility");
       const active = list.getActiveWorksheet();
       active.load("name");
-      // Known to be large (last time's active sheet, read in blocks then): list first, then read it in blocks.
-      const large =
-        this.lastActive !== undefined && (this.sizes.get(this.lastActive) ?? 0) > ONE_REQUEST_CELLS;
-      const takeMarks = marks && !large ? queueMarksPeekOn(context, active, this.cache) : undefined;
-      const takeGrid = large ? undefined : queueWholeSheet(active, options);
-      let grid: Grid | undefined;
-      let tooLarge = large;
+      const takeMarks = marks ? queueMarksPeekOn(context, active, this.cache) : undefined;
+      // The active sheet is not known before the answer: the last active sheet's shape is the best guess.
+      const takeStart = queueSheetStart(active, options, probeFor(this.shapes.get(this.lastActive ?? "")));
+      let start: SheetStart | undefined;
+      let tooLarge = false;
       try {
         await context.sync();
         takeMarks?.(active.name);
-        grid = takeGrid?.(active.name);
+        start = takeStart();
       } catch (e) {
-        // The answer did not fit, or the merged areas failed (more than 512: read apart by readSheetGrid): ask for
-        // the names alone, then read the sheet as readSheet does.
+        // The first block did not fit (long texts), or the merged areas failed (more than 512: read apart by
+        // readSheetGrid): ask for the names alone, then read the sheet as readSheet does.
         tooLarge = isReadTooLarge(e);
         if (!tooLarge && !(options.merges && isExcelError(e))) throw e;
         list.load("items/name,items/visibility");
@@ -215,20 +220,17 @@ export class OfficeWorkbookPort implements WorkbookPort {
       const name = active.name;
       const sheets = visibleSheets(list, name);
       this.lastActive = name;
-      if (!grid) {
-        const queueExtras = marks ? () => queueMarksPeek(context, name, this.cache) : undefined;
-        if (tooLarge) grid = await readSheetGrid(context, name, { ...options, blocks: true }, queueExtras);
-        else {
-          // The merged areas failed: the cells without them, then the merges apart.
-          const cells = await readSheetGrid(context, name, { ...options, merges: false }, queueExtras);
-          grid = withMerges(
-            cells,
-            await readMergesApart(context, context.workbook.worksheets.getItem(name), cells.rowCount),
-          );
-        }
-      }
-      this.sizes.set(name, grid.rowCount * grid.colCount);
-      return { sheets, grid };
+      const measured = (shape: SheetShape) => this.shapes.set(name, shape);
+      if (start) return { sheets, grid: await finishSheet(context, active, name, start, options, measured) };
+      const queueExtras = marks ? () => queueMarksPeek(context, name, this.cache) : undefined;
+      const probe = probeFor(this.shapes.get(name));
+      return {
+        sheets,
+        grid: await readSheetGrid(context, name, options, queueExtras, {
+          probe: tooLarge ? { ...probe, rows: Math.floor(probe.rows / 8) } : probe,
+          measured,
+        }),
+      };
     });
   }
 

@@ -110,11 +110,99 @@ function decode(text: string): string {
   });
 }
 
-function attr(attrs: string, name: string): string | undefined {
-  // Attribute names are matched whole: r= is not the end of ref= or of xr:uid=.
-  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs);
+// XML's own whitespace; the fallbacks below also take what JavaScript's \s does, as this reader always has.
+function isXmlSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
+}
+
+const ATTRIBUTE_PATTERNS = new Map<string, RegExp>();
+
+/** An attribute found by pattern: for attribute text that is not a clean name="value" list (a damaged part). */
+function attrByPattern(attrs: string, name: string): string | undefined {
+  let pattern = ATTRIBUTE_PATTERNS.get(name);
+  if (!pattern) {
+    // Attribute names are matched whole: r= is not the end of ref= or of xr:uid=.
+    pattern = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+    // Names come from the file (namespace prefixes): the cache stays small whatever a hostile file declares.
+    if (ATTRIBUTE_PATTERNS.size > 64) ATTRIBUTE_PATTERNS.clear();
+    ATTRIBUTE_PATTERNS.set(name, pattern);
+  }
+  const m = pattern.exec(attrs);
   if (!m) return undefined;
   return decode(m[1] ?? m[2] ?? "");
+}
+
+/**
+ * An attribute's decoded value, by its whole name (r is not ref, nor xr:uid's uid). The attributes are read in
+ * order as XML has them, name="value" or name='value', so a name inside another attribute's value is never taken
+ * for an attribute; text that does not follow that shape is searched by pattern instead.
+ */
+function attr(attrs: string, name: string): string | undefined {
+  const n = attrs.length;
+  let i = 0;
+  for (;;) {
+    while (i < n && isXmlSpace(attrs.charCodeAt(i))) i++;
+    if (i >= n) return undefined;
+    const start = i;
+    while (i < n) {
+      const c = attrs.charCodeAt(i);
+      if (c === 0x3d /* = */ || isXmlSpace(c)) break;
+      i++;
+    }
+    const nameEnd = i;
+    while (i < n && isXmlSpace(attrs.charCodeAt(i))) i++;
+    if (attrs.charCodeAt(i) !== 0x3d) return attrByPattern(attrs, name);
+    i++;
+    while (i < n && isXmlSpace(attrs.charCodeAt(i))) i++;
+    const quote = attrs.charCodeAt(i);
+    if (quote !== 0x22 && quote !== 0x27) return attrByPattern(attrs, name);
+    const close = attrs.indexOf(quote === 0x22 ? '"' : "'", i + 1);
+    if (close < 0) return attrByPattern(attrs, name);
+    if (nameEnd - start === name.length && attrs.startsWith(name, start))
+      return decode(attrs.slice(i + 1, close));
+    i = close + 1;
+  }
+}
+
+/**
+ * A cell's r, s and t in one pass over its attributes (attr() would read them three times), with attr()'s rules:
+ * the first of a name counts, values are decoded, and text that is no clean attribute list goes to attr().
+ */
+function cellAttributes(attrs: string): { r?: string; s?: string; t?: string } {
+  const out: { r?: string; s?: string; t?: string } = {};
+  const n = attrs.length;
+  let i = 0;
+  for (;;) {
+    while (i < n && isXmlSpace(attrs.charCodeAt(i))) i++;
+    if (i >= n) return out;
+    const start = i;
+    while (i < n) {
+      const c = attrs.charCodeAt(i);
+      if (c === 0x3d /* = */ || isXmlSpace(c)) break;
+      i++;
+    }
+    const nameEnd = i;
+    while (i < n && isXmlSpace(attrs.charCodeAt(i))) i++;
+    const quote = attrs.charCodeAt(i + 1 + countSpaces(attrs, i + 1));
+    if (attrs.charCodeAt(i) !== 0x3d || (quote !== 0x22 && quote !== 0x27))
+      return { r: attr(attrs, "r"), s: attr(attrs, "s"), t: attr(attrs, "t") };
+    i += 1 + countSpaces(attrs, i + 1);
+    const close = attrs.indexOf(quote === 0x22 ? '"' : "'", i + 1);
+    if (close < 0) return { r: attr(attrs, "r"), s: attr(attrs, "s"), t: attr(attrs, "t") };
+    if (nameEnd - start === 1) {
+      const key = attrs.charCodeAt(start);
+      if (key === 0x72 /* r */ && out.r === undefined) out.r = decode(attrs.slice(i + 1, close));
+      else if (key === 0x73 /* s */ && out.s === undefined) out.s = decode(attrs.slice(i + 1, close));
+      else if (key === 0x74 /* t */ && out.t === undefined) out.t = decode(attrs.slice(i + 1, close));
+    }
+    i = close + 1;
+  }
+}
+
+function countSpaces(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isXmlSpace(text.charCodeAt(i))) i++;
+  return i - from;
 }
 
 type TagKind = "open" | "close" | "empty";
@@ -131,49 +219,68 @@ function walkTags(
   let text = "";
   // Open elements, to refuse XML that is not well formed (a cut or damaged part) as ExcelJS's parser would.
   const open: string[] = [];
-  while (at < xml.length) {
+  const length = xml.length;
+  while (at < length) {
     const lt = xml.indexOf("<", at);
     if (lt < 0) break;
     if (lt > at) text += xml.slice(at, lt);
-    if (xml.startsWith("<!--", lt)) {
-      const end = xml.indexOf("-->", lt + 4);
-      at = end < 0 ? xml.length : end + 3;
-      continue;
-    }
-    if (xml.startsWith("<![CDATA[", lt)) {
-      // Excel reads a CDATA section as the text it holds (ExcelJS drops it). The text is escaped here so that the
-      // decoding every text gets later gives back exactly what the section held.
-      const end = xml.indexOf("]]>", lt + 9);
-      text += xml
-        .slice(lt + 9, end < 0 ? xml.length : end)
-        .replace(/&/g, "&amp;")
-        .replace(/</g, "&lt;");
-      at = end < 0 ? xml.length : end + 3;
-      continue;
+    const second = xml.charCodeAt(lt + 1);
+    if (second === 0x21 /* ! */) {
+      if (xml.startsWith("<!--", lt)) {
+        const end = xml.indexOf("-->", lt + 4);
+        at = end < 0 ? length : end + 3;
+        continue;
+      }
+      if (xml.startsWith("<![CDATA[", lt)) {
+        // Excel reads a CDATA section as the text it holds (ExcelJS drops it). The text is escaped here so that the
+        // decoding every text gets later gives back exactly what the section held.
+        const end = xml.indexOf("]]>", lt + 9);
+        text += xml
+          .slice(lt + 9, end < 0 ? length : end)
+          .replace(/&/g, "&amp;")
+          .replace(/</g, "&lt;");
+        at = end < 0 ? length : end + 3;
+        continue;
+      }
     }
     const gt = xml.indexOf(">", lt + 1);
     if (gt < 0) throw new Unsupported("unterminated tag");
-    const second = xml.charCodeAt(lt + 1);
     if (second === 0x3f /* ? */ || second === 0x21 /* ! */) {
       at = gt + 1;
       continue;
     }
     const closing = second === 0x2f; /* / */
     const empty = !closing && xml.charCodeAt(gt - 1) === 0x2f;
-    const body = xml.slice(lt + (closing ? 2 : 1), empty ? gt - 1 : gt);
-    const space = body.search(/\s/);
-    const qname = space < 0 ? body : body.slice(0, space);
-    const colon = qname.indexOf(":");
-    const name = colon < 0 ? qname : qname.slice(colon + 1);
+    const bodyStart = lt + (closing ? 2 : 1);
+    const bodyEnd = empty ? gt - 1 : gt;
+    // The qualified name runs to the first whitespace; the local name follows its first colon. Scanned by character
+    // rather than by slicing and searching: this runs for every tag of every sheet.
+    let end = bodyStart;
+    let colon = -1;
+    while (end < bodyEnd) {
+      const c = xml.charCodeAt(end);
+      if (c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x80 && SPACE.test(xml.charAt(end)))) break;
+      if (c === 0x3a && colon < 0) colon = end;
+      end++;
+    }
+    const qname = xml.slice(bodyStart, end);
+    const name = colon < 0 ? qname : xml.slice(colon + 1, end);
     if (closing) {
-      if (open.pop() !== qname.trim()) throw new Unsupported(`unexpected </${qname}>`);
+      if (open.pop() !== qname) throw new Unsupported(`unexpected </${qname}>`);
     } else if (!empty) open.push(qname);
-    visit(name, space < 0 ? "" : body.slice(space), closing ? "close" : empty ? "empty" : "open", text);
+    visit(
+      name,
+      end < bodyEnd ? xml.slice(end, bodyEnd) : "",
+      closing ? "close" : empty ? "empty" : "open",
+      text,
+    );
     text = "";
     at = gt + 1;
   }
   if (open.length > 0) throw new Unsupported(`unclosed <${open[open.length - 1] ?? ""}>`);
 }
+
+const SPACE = /\s/;
 
 // Excel writes characters XML cannot hold as _xHHHH_ (e.g. _x000D_ for a carriage return) in <t> elements of
 // shared strings and rich text runs; ExcelJS decodes them there (upper-case hex only), and so does this reader.
@@ -363,15 +470,14 @@ function readSheet(
           return;
         }
         cellCount++;
-        const ref = attr(attrs, "r");
+        const { r: ref, s, t } = cellAttributes(attrs);
         // A reference that is no cell address (ZZZZ1, A99999999) is beyond the grid: the cell is dropped.
         const at = ref ? (parseA1(ref) ?? { row: -1, col: -1 }) : { row, col: col + 1 };
         col = at.col;
-        const s = attr(attrs, "s");
         const state: CellState = {
           row: at.row,
           col: at.col,
-          type: attr(attrs, "t"),
+          type: t,
           style: s === undefined ? -1 : parseInt(s, 10),
           formula: false,
           value: undefined,
@@ -461,46 +567,78 @@ function readSheet(
   return { grid: makeGrid(ctx.name, rows, merges), stats: statsOf(rows, merges, validatedCells) };
 }
 
-const TAG_ROW = [0x72, 0x6f, 0x77]; // "row"
-const NAME_END = new Set([0x20, 0x09, 0x0a, 0x0d, 0x3e, 0x2f]);
+/** A byte that ends a tag's name: whitespace, > or /. */
+function isNameEnd(b: number | undefined): boolean {
+  return b === 0x20 || b === 0x3e || b === 0x2f || b === 0x0a || b === 0x09 || b === 0x0d;
+}
+/** Bytes at the end of a chunk whose tags wait for the next one: more than the longest tag start counted. */
+const CARRY = 24;
+/** Bytes counted between looks at the limits. */
+const COUNT_WINDOW = 64 * 1024;
 
 /**
  * Counts <row> and <c> start tags (with or without a namespace prefix) in a sheet's bytes as they are inflated, so
  * that a sheet over the limits is refused as soon as it passes them, before the rest of it is ever produced.
  */
-class TagCounter {
+export class TagCounter {
   rows = 0;
   cells = 0;
   private carry = new Uint8Array(0);
 
-  /** Count a chunk; the last few bytes wait for the next chunk, so a tag split across two is counted once. */
+  /**
+   * Count a chunk; tags that start in its last few bytes wait for the next chunk, so a tag split across two is
+   * counted once. Only those few bytes are ever copied: the chunks themselves are scanned where they are.
+   */
   push(chunk: Uint8Array, final: boolean): void {
-    let buf = chunk;
     if (this.carry.length > 0) {
-      buf = new Uint8Array(this.carry.length + chunk.length);
-      buf.set(this.carry);
-      buf.set(chunk, this.carry.length);
+      // The tags that start in the carried bytes, read with the start of this chunk after them.
+      const head = new Uint8Array(this.carry.length + Math.min(chunk.length, CARRY));
+      head.set(this.carry);
+      head.set(chunk.subarray(0, head.length - this.carry.length), this.carry.length);
+      if (chunk.length < CARRY && !final) {
+        // Too short to hold a whole tag start of its own: carried on as a whole.
+        this.carry = head;
+        return;
+      }
+      this.count(head, 0, this.carry.length);
+      this.carry = new Uint8Array(0);
     }
-    const keep = final ? 0 : 24;
-    const limit = buf.length - keep;
-    let i = buf.indexOf(0x3c);
-    while (i >= 0 && i < limit) {
+    const limit = final ? chunk.length : chunk.length - CARRY;
+    // In windows, stopping after the one where a limit is passed: the counts then say "more than" by about as
+    // much whatever the size of the chunks the inflater hands over (a megabyte from zlib, less from fflate).
+    for (let from = 0; from < limit; from += COUNT_WINDOW) {
+      this.count(chunk, from, Math.min(limit, from + COUNT_WINDOW));
+      if (this.over()) {
+        // Refused: nothing more is counted (a last push must not count the carried bytes twice).
+        this.carry = new Uint8Array(0);
+        return;
+      }
+    }
+    this.carry = final ? new Uint8Array(0) : chunk.slice(limit);
+  }
+
+  /**
+   * Counts the tags of `buf` that start from `from` to before `limit` (bytes after it may be read to tell a tag's name). A plain
+   * loop over the bytes: a sheet has a tag every few bytes, and one native search per tag costs more than this.
+   */
+  private count(buf: Uint8Array, from: number, limit: number): void {
+    for (let i = from; i < limit; i++) {
+      if (buf[i] !== 0x3c) continue;
       let n = i + 1;
+      let b = buf[n];
+      // Closing tags, comments, declarations: nothing to count. (Most tags of a sheet are <c>, <v> and their ends.)
+      if (b === 0x2f || b === 0x21 || b === 0x3f || b === undefined) continue;
+      if (b === 0x76 /* v */ && buf[n + 1] === 0x3e) continue;
       // Skip a prefix (x:row): letters, digits, - _ . up to a colon.
       let p = n;
       while (p < buf.length && p - n < 16 && isNameByte(buf[p] as number)) p++;
-      if (buf[p] === 0x3a) n = p + 1;
-      if (buf[n] === 0x63 && NAME_END.has(buf[n + 1] as number)) this.cells++;
-      else if (
-        buf[n] === TAG_ROW[0] &&
-        buf[n + 1] === TAG_ROW[1] &&
-        buf[n + 2] === TAG_ROW[2] &&
-        NAME_END.has(buf[n + 3] as number)
-      )
-        this.rows++;
-      i = buf.indexOf(0x3c, i + 1);
+      if (buf[p] === 0x3a) {
+        n = p + 1;
+        b = buf[n];
+      }
+      if (b === 0x63 && isNameEnd(buf[n + 1])) this.cells++;
+      else if (b === 0x72 && buf[n + 1] === 0x6f && buf[n + 2] === 0x77 && isNameEnd(buf[n + 3])) this.rows++;
     }
-    this.carry = final ? new Uint8Array(0) : buf.slice(Math.max(0, Math.min(limit, buf.length)));
   }
 
   over(): boolean {
@@ -537,6 +675,7 @@ function sheetText(pkg: WorkbookPackage, part: string): string | { rows: number;
       return true;
     },
     undefined,
+    // Stops as soon as the sheet passes the limits, so that a bomb of rows is told as too many rows.
     true,
   );
   counter.push(new Uint8Array(0), true);

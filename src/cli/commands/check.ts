@@ -1,5 +1,6 @@
 import * as path from "node:path";
 import { parseArgs } from "node:util";
+import { nativeDeflate } from "../check/run";
 import { terminalSafe } from "../../adapters/xlsx/safe-text";
 import { writeFileAtomic } from "../../adapters/xlsx/write-file";
 import { type Level, type PackId } from "../../core/packs/types";
@@ -8,7 +9,7 @@ import { loadPackOptions } from "./packs";
 import { parseArgsError } from "../args";
 import { resolveInputs } from "../check/inputs";
 import { exitCodeOf, humanFileReport, humanTotals, jsonReport, summaryFiles } from "../check/report";
-import { checkInput, CopyNamer, prepareOutDir, type FileOutcome } from "../check/run";
+import { checkInputs, CopyNamer, prepareOutDir, type FileOutcome } from "../check/run";
 import { checkText, cliText } from "../messages";
 import { createProgress } from "../progress";
 import { SUMMARY_COLUMNS } from "../project-rows";
@@ -104,21 +105,18 @@ async function runCheck(args: readonly string[], io: CliIO): Promise<number> {
   const namer = outDir ? new CopyNamer(outDir, inputPaths) : undefined;
   const progress = createProgress(io, inputs.length);
   const outcomes: FileOutcome[] = [];
-  for (const [index, input] of inputs.entries()) {
-    progress.start(index, terminalSafe(input.display));
-    const outcome = await checkInput(
-      input,
-      {
-        policy: parsed.policy,
-        level: parsed.level,
-        lang,
-        cwd: io.cwd,
-        outDir,
-        outShown: parsed.out,
-        collectProjects: summaryPath !== undefined,
-      },
-      namer,
-    );
+  // On worker threads for a batch (checkInputs); every outcome arrives here in the inputs' order all the same.
+  const runOptions = {
+    policy: parsed.policy,
+    level: parsed.level,
+    lang,
+    cwd: io.cwd,
+    outDir,
+    outShown: parsed.out,
+    collectProjects: summaryPath !== undefined,
+  };
+  await checkInputs(inputs, runOptions, namer, (outcome, index) => {
+    progress.start(index, terminalSafe((inputs[index] as (typeof inputs)[number]).display));
     if (outcome.copy && !outcome.copy.ok)
       io.stderr(
         `${terminalSafe(checkText.writeFailed(outcome.copy.path, outcome.copy.detail)[lang], true)}\n`,
@@ -130,7 +128,7 @@ async function runCheck(args: readonly string[], io: CliIO): Promise<number> {
     }
     // Keep only what the totals, JSON and summary need: the workbook itself is already out of reach.
     outcomes.push(outcome);
-  }
+  });
   progress.finish();
 
   let code = exitCodeOf(outcomes);
@@ -138,14 +136,15 @@ async function runCheck(args: readonly string[], io: CliIO): Promise<number> {
     const shown = parsed.summary;
     try {
       // Loaded here: the summary writer brings ExcelJS, which a plain check does not need.
-      const { buildSummaryWorkbook } = await import("../../adapters/xlsx/summary");
+      const { buildSummaryWorkbook, xlsxBytes } = await import("../../adapters/xlsx/summary");
       const wb = buildSummaryWorkbook(
         summaryFiles(outcomes, lang),
         outcomes.flatMap((o) => o.projects),
         SUMMARY_COLUMNS,
         lang,
       );
-      await writeFileAtomic(summaryPath, (await wb.xlsx.writeBuffer()) as unknown as Uint8Array);
+      // Compressed by Node's zlib rather than ExcelJS's JavaScript deflate.
+      await writeFileAtomic(summaryPath, await xlsxBytes(wb, nativeDeflate));
       if (!parsed.json) io.stdout(`${checkText.wroteSummary(shown)[lang]}\n`);
     } catch (error) {
       const detail =

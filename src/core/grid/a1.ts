@@ -25,9 +25,46 @@ export function columnIndex(letters: string): number {
   return n - 1;
 }
 
-/** An A1 address (with or without $) to a 0-based ref; undefined when malformed. */
+const A1 = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
+
+/**
+ * An A1 address (with or without $) to a 0-based ref; undefined when malformed. Read by character: readers call
+ * this for every cell of a sheet. Anything the plain shape does not cover (spaces around it) goes by the pattern.
+ */
 export function parseA1(address: string): CellRef | undefined {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(address.trim());
+  const n = address.length;
+  let i = 0;
+  if (address.charCodeAt(i) === 0x24 /* $ */) i++;
+  let col = 0;
+  const lettersFrom = i;
+  while (i < n && i - lettersFrom < 4) {
+    const c = address.charCodeAt(i);
+    const upper = c >= 0x61 && c <= 0x7a ? c - 32 : c;
+    if (upper < 0x41 || upper > 0x5a) break;
+    col = col * 26 + (upper - 64);
+    i++;
+  }
+  const letters = i - lettersFrom;
+  if (i < n && address.charCodeAt(i) === 0x24) i++;
+  let row = 0;
+  const digitsFrom = i;
+  while (i < n) {
+    const c = address.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) break;
+    row = row * 10 + (c - 0x30);
+    i++;
+  }
+  const digits = i - digitsFrom;
+  if (i === n && letters >= 1 && letters <= 3 && digits >= 1 && digits <= 7)
+    return row >= 1 ? { row: row - 1, col: col - 1 } : undefined;
+  return parseA1ByPattern(address);
+}
+
+function parseA1ByPattern(address: string): CellRef | undefined {
+  const trimmed = address.trim();
+  // Already read by character above; only surrounding whitespace can make the pattern answer otherwise.
+  if (trimmed === address) return undefined;
+  const m = A1.exec(trimmed);
   if (!m) return undefined;
   const col = columnIndex(m[1] ?? "");
   const row = Number(m[2]) - 1;

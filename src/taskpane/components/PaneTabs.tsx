@@ -1,13 +1,22 @@
-import { makeStyles, Tab, TabList, tokens, type SelectTabData } from "@fluentui/react-components";
-import { useId, useState, type ReactNode } from "react";
+import { makeStyles, Spinner, Tab, TabList, tokens, type SelectTabData } from "@fluentui/react-components";
+import { lazy, Suspense, useId, useState, type ReactNode } from "react";
 import type { PaneMode } from "../host";
 import { useText, type TextKey } from "../i18n";
 import { CheckPanel } from "./check/CheckPanel";
 import { SheetPicker } from "./SheetPicker";
-import { StatsPanel } from "./stats/StatsPanel";
-import { TemplatesPanel } from "./templates/TemplatesPanel";
 import { WorkbookNotices } from "./WorkbookNotices";
 import { useSession } from "../WorkbookSession";
+
+// 统计 and 表格 are chunks of their own, loaded when their tab is first chosen (issue 15): the pane opens on 校验, and
+// the rankings, the quota tables and the template gallery with its drawings are a third of the script otherwise.
+const StatsPanel = lazy(() =>
+  import(/* webpackChunkName: "stats" */ "./stats/StatsPanel").then((m) => ({ default: m.StatsPanel })),
+);
+const TemplatesPanel = lazy(() =>
+  import(/* webpackChunkName: "templates" */ "./templates/TemplatesPanel").then((m) => ({
+    default: m.TemplatesPanel,
+  })),
+);
 
 /** The pane's three areas, in the order of the tabs. */
 export type PaneTab = "check" | "stats" | "templates";
@@ -95,7 +104,9 @@ export function PaneTabs(props: { mode: PaneMode }) {
             className={styles.panel}
             hidden={!current}
           >
-            {visited.has(tab.value) && body}
+            {visited.has(tab.value) && (
+              <Suspense fallback={<Spinner size="small" label={t("working")} />}>{body}</Suspense>
+            )}
           </div>
         );
       })}

@@ -367,6 +367,34 @@ export class Range extends SimObject {
     );
   }
 
+  /** The smallest range that holds this one and the other (ExcelApi 1.1); another sheet's range is refused. */
+  getBoundingRect(anotherRange: unknown): Range {
+    return Range.on(
+      this.context,
+      this,
+      (p, env) => {
+        const t = p as RangeT;
+        const target =
+          typeof anotherRange === "string" ? undefined : SimObject.targetOf<RangeT>(anotherRange, env);
+        if (target && target.sheet !== t.sheet)
+          throw new SimError("InvalidArgument", "The ranges are on different worksheets.");
+        const o = typeof anotherRange === "string" ? rectOn(t.sheet, anotherRange) : target?.rect;
+        if (!o) throw new SimError("InvalidArgument", "The argument is invalid or missing.");
+        return {
+          sheet: t.sheet,
+          rect: {
+            top: Math.min(t.rect.top, o.top),
+            left: Math.min(t.rect.left, o.left),
+            bottom: Math.max(t.rect.bottom, o.bottom),
+            right: Math.max(t.rect.right, o.right),
+          },
+        };
+      },
+      ["getBoundingRect", [typeof anotherRange === "string" ? anotherRange : "ref"]],
+      false,
+    );
+  }
+
   getIntersection(anotherRange: unknown): Range {
     return this.intersection("getIntersection", anotherRange, false);
   }
