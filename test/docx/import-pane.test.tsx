@@ -35,7 +35,7 @@ it("appends picked Word forms to the open 推荐表, asking before the line unde
   const wb = createWorkbook({ sheets: [{ name: "推荐表", values: rows }], parsesTypedText: true });
   render(<TaskPane host={{ mode: "excel", lang: "zh" }} port={portFor(wb)} />);
   fireEvent.click(await screen.findByRole("tab", { name: "表格" }));
-  fireEvent.click(await screen.findByRole("button", { name: "导入 Word 申报表" }));
+  fireEvent.click(await screen.findByRole("button", { name: "导入 Word 申报表" }, { timeout: 10_000 }));
   const input = document.querySelector('input[type="file"][accept^=".docx"]') as HTMLInputElement;
   fireEvent.change(input, { target: { files: [docx(0), docx(1), docx(2)] } });
   await screen.findByText("已读取 3 份文件：", undefined, { timeout: 10_000 });
