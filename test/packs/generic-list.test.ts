@@ -6,7 +6,9 @@
  */
 import * as path from "node:path";
 import type ExcelJS from "exceljs";
+import { lintPackTexts } from "../../src/core/packs/lint";
 import { resetPacks } from "../../src/core/packs/registry";
+import { readFolderTexts } from "../../scripts/build-packs";
 import { cleanTemp, runCli, tempDir, writeWorkbook } from "../cli/helpers";
 import type { SheetSpec } from "../xlsx/helpers";
 
@@ -167,6 +169,65 @@ describe.each([
     expect(byRule.get("deadline.submission")?.clause).toBe("示例人社函〔2027〕2号 四");
     expect(byRule.get("domain.in-list")?.message).toBe(
       "领域“航天”不是通知所列的领域（数字技术、生物医药、现代农业）。",
+    );
+  });
+});
+
+describe("pack lint knows the list table format", () => {
+  const texts = () => readFolderTexts(PACK);
+  const lint = (edit: (summary: string) => string) => {
+    const t = texts();
+    const summary = t["tables/summary.yaml"] as string;
+    return lintPackTexts({ ...t, "tables/summary.yaml": edit(summary) }, new Map());
+  };
+
+  it("the list fixture is clean", () => {
+    expect(lintPackTexts(texts(), new Map())).toEqual([]);
+  });
+
+  it("reports a form-only kind on a list, an undeclared groupBy column and a missing figure, in Chinese", () => {
+    const issues = lint((s) =>
+      s
+        .replace(
+          "{ kind: unique, field: title, clause: 附件2 }",
+          "{ kind: phone, field: title, clause: 附件2 }",
+        )
+        .replace("groupBy: recommender, clause: 附件2", "groupBy: recomender, clause: 附件2")
+        .replace("figure: key.quota", "figure: key.share"),
+    );
+    expect(issues.map((i) => `${i.file} ${i.path}`).sort()).toEqual(
+      [
+        "tables/summary.yaml rules.1.groupBy",
+        "tables/summary.yaml rules.2.kind",
+        "tables/summary.yaml rules.4.figure",
+      ].sort(),
+    );
+    expect(issues.find((i) => i.path === "rules.2.kind")?.message).toContain("未知的列表规则类型“phone”");
+    expect(issues.find((i) => i.path === "rules.1.groupBy")?.message).toContain("字段“recomender”");
+  });
+
+  it("refuses an unknown layout and warns of list-only keys on a form", () => {
+    expect(lint((s) => s.replace("layout: list", "layout: grid")).map((i) => i.path)).toEqual(["layout"]);
+    const form = lint((s) =>
+      s
+        .replace("layout: list\n", "")
+        .replace(/ {2}- \{ kind: (serial|sequence|unique|at-most-once|marked-quota)[^\n]*\n/g, ""),
+    );
+    expect(
+      form
+        .filter((i) => i.severity === "warning")
+        .map((i) => i.path)
+        .sort(),
+    ).toEqual(
+      [
+        "fields.filled.footer",
+        "fields.host.anchor",
+        "fields.key.content",
+        "fields.rank.content",
+        "fields.recommender.group",
+        "fields.serial.content",
+        "fields.title.anchor",
+      ].sort(),
     );
   });
 });

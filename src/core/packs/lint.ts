@@ -71,6 +71,8 @@ function tableIssues(files: PackFiles): LintIssue[] {
     const file = `tables/${name}.yaml`;
     const own = new Set(Object.keys(t.fields ?? {}));
     // A list table's rules come from the list vocabulary (per column, per group); a form's from the form one.
+    // An unknown layout is the schema's error; its rules cannot be read against either vocabulary.
+    if (t.layout !== undefined && t.layout !== "list" && t.layout !== "form") continue;
     const isList = t.layout === "list";
     const kinds: ReadonlyMap<string, { params: readonly RuleParam[] }> = isList
       ? LIST_RULE_KINDS
