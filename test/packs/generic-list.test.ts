@@ -102,6 +102,19 @@ const BAD = {
   filled: "2027年3月5日",
 };
 
+// The two-row layout's planted faults, cell by cell (the ExcelJS and the openpyxl workbook alike).
+const TWO_ROW_BAD = [
+  "error ranking.sequence B6",
+  "error trainees.min E6",
+  "error domain.in-list G6",
+  "error list.duplicate-title C7",
+  "error required D7",
+  "warning host.one-project D9",
+  "warning key-recommendation.quota H9",
+  "info key-recommendation.quota A4",
+  "warning deadline.submission A11",
+];
+
 let dir: string;
 beforeAll(() => {
   dir = tempDir();
@@ -139,17 +152,7 @@ describe.each([
     layout: "two header rows, extra columns, section rows",
     make: twoRowHeader,
     clean: ["info key-recommendation.quota A4", "info key-recommendation.quota A8"],
-    bad: [
-      "error ranking.sequence B6",
-      "error trainees.min E6",
-      "error domain.in-list G6",
-      "error list.duplicate-title C7",
-      "error required D7",
-      "warning host.one-project D9",
-      "warning key-recommendation.quota H9",
-      "info key-recommendation.quota A4",
-      "warning deadline.submission A11",
-    ],
+    bad: TWO_ROW_BAD,
   },
 ])("a list table declared in data: $layout", ({ make, clean, bad }) => {
   it("is recognised by its declared signals and a clean list has no error or warning", async () => {
@@ -171,6 +174,14 @@ describe.each([
       "领域“航天”不是通知所列的领域（数字技术、生物医药、现代农业）。",
     );
   });
+});
+
+it("the two-row-header list written by openpyxl (fixtures/list-workbooks/make.py) reads as the ExcelJS one", async () => {
+  const file = path.join(__dirname, "fixtures", "list-workbooks", "bad-openpyxl.xlsx");
+  const run = await runCli(["check", file, "--json", "--pack", PACK]);
+  const sheet = (JSON.parse(run.stdout) as Doc).files[0]?.sheets[0];
+  expect(sheet).toMatchObject({ policy: "zz-2027-list", table: "summary" });
+  expect(shape(sheet?.findings ?? [])).toEqual([...TWO_ROW_BAD].sort());
 });
 
 describe("pack lint knows the list table format", () => {
