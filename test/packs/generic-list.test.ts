@@ -4,6 +4,7 @@
  * same table — one header row with merged 推荐单位 cells, and a two-row header with extra columns and section rows
  * instead of a 推荐单位 column — must read alike.
  */
+import * as fs from "node:fs";
 import * as path from "node:path";
 import type ExcelJS from "exceljs";
 import { lintPackTexts } from "../../src/core/packs/lint";
@@ -182,6 +183,20 @@ it("the two-row-header list written by openpyxl (fixtures/list-workbooks/make.py
   const sheet = (JSON.parse(run.stdout) as Doc).files[0]?.sheets[0];
   expect(sheet).toMatchObject({ policy: "zz-2027-list", table: "summary" });
   expect(shape(sheet?.findings ?? [])).toEqual([...TWO_ROW_BAD].sort());
+});
+
+it("a column declared required: warning is reported as a warning, not an error", async () => {
+  const pack = path.join(dir, "zz-2027-list-warning");
+  fs.cpSync(PACK, pack, { recursive: true });
+  const file = path.join(pack, "tables", "summary.yaml");
+  const text = fs.readFileSync(file, "utf8");
+  const edited = text.replace("labels: [承办单位], required: true", "labels: [承办单位], required: warning");
+  expect(edited).not.toBe(text);
+  fs.writeFileSync(file, edited);
+  const workbook = await writeWorkbook(dir, "bad-warning.xlsx", [oneRowHeader(BAD)]);
+  const run = await runCli(["check", workbook, "--json", "--pack", pack]);
+  const findings = (JSON.parse(run.stdout) as Doc).files[0]?.sheets[0]?.findings ?? [];
+  expect(shape(findings.filter((f) => f.rule === "required"))).toEqual(["warning required D6"]);
 });
 
 describe("pack lint knows the list table format", () => {

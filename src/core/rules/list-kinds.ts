@@ -85,7 +85,7 @@ export const LIST_RULE_KINDS: ReadonlyMap<string, ListRuleKind> = new Map<string
     {
       params: [p("field", "field")],
       apply(rule, c) {
-        checkRequiredColumns(c.sink, c.view, c.rows, [col(rule)], clauseOf(rule, c));
+        checkRequiredColumns(c.sink, c.view, c.rows, [col(rule)], clauseOf(rule, c), rule.severity);
       },
     },
   ],

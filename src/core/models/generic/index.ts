@@ -80,7 +80,10 @@ export function checkListTable(pack: PackData, tableName: string, table: TableDa
   };
   for (const [key, f] of Object.entries(fields))
     if (f.required && !f.footer)
-      LIST_RULE_KINDS.get("required")?.apply({ kind: "required", field: key }, context);
+      LIST_RULE_KINDS.get("required")?.apply(
+        { kind: "required", field: key, severity: f.required === "warning" ? "warning" : "error" },
+        context,
+      );
   for (const rule of table.rules ?? []) LIST_RULE_KINDS.get(rule.kind)?.apply(rule as RuleSpec, context);
   return sink.findings;
 }
