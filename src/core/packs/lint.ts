@@ -3,7 +3,8 @@
  * the CLI reads the folder and hands the texts here.
  */
 import { MODELS } from "../models";
-import { RULE_KINDS } from "../rules/kinds";
+import { RULE_KINDS, type RuleParam } from "../rules/kinds";
+import { LIST_RULE_KINDS } from "../rules/list-kinds";
 import { PackDataError, resolvePack } from "./data";
 import { makePack } from "./registry";
 import { collectFolder, parseFolder } from "./parse";
@@ -55,6 +56,9 @@ function dateIssues(input: Record<string, unknown>): LintIssue[] {
   return out;
 }
 
+/** Field keys that only a list table reads. */
+const LIST_ONLY = ["anchor", "content", "group", "footer"] as const;
+
 /** Rules of tables/*.yaml: kinds from the vocabulary, fields the table declares, figures and lists the pack has. */
 function tableIssues(files: PackFiles): LintIssue[] {
   const out: LintIssue[] = [];
@@ -66,16 +70,32 @@ function tableIssues(files: PackFiles): LintIssue[] {
     if (!isRecord(t)) continue;
     const file = `tables/${name}.yaml`;
     const own = new Set(Object.keys(t.fields ?? {}));
+    // A list table's rules come from the list vocabulary (per column, per group); a form's from the form one.
+    // An unknown layout is the schema's error; its rules cannot be read against either vocabulary.
+    if (t.layout !== undefined && t.layout !== "list" && t.layout !== "form") continue;
+    const isList = t.layout === "list";
+    const kinds: ReadonlyMap<string, { params: readonly RuleParam[] }> = isList
+      ? LIST_RULE_KINDS
+      : RULE_KINDS;
+    for (const [key, f] of Object.entries(isRecord(t.fields) ? t.fields : {}))
+      for (const word of LIST_ONLY)
+        if (!isList && isRecord(f) && f[word] !== undefined)
+          out.push({
+            severity: "warning",
+            file,
+            path: `fields.${key}.${word}`,
+            message: `${word} 只用于列表（layout: list），本表是表单，它不起作用`,
+          });
     (Array.isArray(t.rules) ? t.rules : []).forEach((rule, i) => {
       if (!isRecord(rule) || typeof rule.kind !== "string") return;
       const path = `rules.${i}`;
-      const kind = RULE_KINDS.get(rule.kind);
+      const kind = kinds.get(rule.kind);
       if (!kind) {
         out.push({
           severity: "error",
           file,
           path: `${path}.kind`,
-          message: `未知的规则类型“${rule.kind}”；可用：${[...RULE_KINDS.keys()].join("、")}`,
+          message: `未知的${isList ? "列表" : ""}规则类型“${rule.kind}”；可用：${[...kinds.keys()].join("、")}`,
         });
         return;
       }

@@ -94,6 +94,14 @@ export const Field = v.strictObject({
   read: v.optional(v.string()),
   required: v.optional(v.union([v.boolean(), v.literal("warning")])),
   maxLength: v.optional(v.number()),
+  /** List tables: a column whose header makes a row the header row (default: every column, when none says so). */
+  anchor: v.optional(v.boolean()),
+  /** List tables: false for columns that do not make a row a project row (序号, 推荐排序, 备注). */
+  content: v.optional(v.boolean()),
+  /** List tables: a group column (推荐单位): a cell merged downwards, or written once with the rows below left blank. */
+  group: v.optional(v.boolean()),
+  /** List tables: not a column but a line above or below the table (填写时间：2027年2月20日). */
+  footer: v.optional(v.boolean()),
 });
 
 /** A rule wired to fields: a kind from the vocabulary with its parameters. */
@@ -108,6 +116,8 @@ export const Rule = v.looseObject({
 /** tables/*.yaml: how to recognise a table, its fields and the rules on them. */
 export const Table = v.strictObject({
   table: v.picklist(["recommendation", "summary", "application", "institution", "reference"]),
+  /** form (default): label and value side by side; list: a header row of column labels and one project per row. */
+  layout: v.optional(v.picklist(["form", "list"])),
   recognise: v.optional(
     v.strictObject({
       /** Words of the sheet's first rows: any one adds to the score (required when no label must be present). */

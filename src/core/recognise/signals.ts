@@ -32,12 +32,15 @@ export function scoreSignals(signals: SheetSignals, recognise: NonNullable<Table
 export function recogniseDeclared(
   signals: SheetSignals,
   tables: Readonly<Record<string, TableData>>,
+  /** A further test of a table the signals match (a list table's header must be readable as a list). */
+  accept: (table: TableData) => boolean = () => true,
 ): { name: string; table: TableData; confidence: number } | undefined {
   let best: { name: string; table: TableData; confidence: number } | undefined;
   for (const [name, table] of Object.entries(tables)) {
     if (!table.recognise) continue;
     const confidence = scoreSignals(signals, table.recognise);
-    if (confidence > 0 && (!best || confidence > best.confidence)) best = { name, table, confidence };
+    if (confidence > 0 && (!best || confidence > best.confidence) && accept(table))
+      best = { name, table, confidence };
   }
   return best;
 }

@@ -54,7 +54,7 @@ export interface RuleContext {
   references?: WorkbookReferences;
 }
 
-interface RuleKind {
+export interface RuleKind {
   params: readonly RuleParam[];
   apply(rule: RuleSpec, c: RuleContext): void;
 }
@@ -74,7 +74,12 @@ const field = (rule: RuleSpec, c: RuleContext) => c.fields.get(rule.field as str
 const at = (f: FormField) => ({ row: f.valueRow, col: f.valueCol });
 
 /** The rule's own text (messages.yaml key in `message`), or the kind's default. */
-function textOf(rule: RuleSpec, c: RuleContext, fallback: Text, vars: Record<string, string | number>): Text {
+export function textOf(
+  rule: RuleSpec,
+  c: { pack: PackData },
+  fallback: Text,
+  vars: Record<string, string | number>,
+): Text {
   const key = rule.message;
   if (typeof key !== "string") return fallback;
   const m = c.pack.messages[key];

@@ -160,6 +160,7 @@ export function checkRequiredColumns<K extends string>(
   rows: readonly number[],
   keys: readonly K[],
   clause: string,
+  severity: Severity = "error",
 ): void {
   for (const key of keys) {
     const column = view.column(key);
@@ -168,7 +169,7 @@ export function checkRequiredColumns<K extends string>(
       if (view.text(row, key) === "" && !view.unknown(row, key))
         sink.add(
           view.at(row, key),
-          "error",
+          severity,
           "required",
           findingText.requiredColumn(column.header.replace(/\s/g, ""), row + 1),
           clause,

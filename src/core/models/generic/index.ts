@@ -1,7 +1,8 @@
 /**
  * The generic model: a pack whose tables are wholly data. Each tables/*.yaml declares how the table is recognised
  * (scored by the one generic recogniser), its fields (labels, read by the form reader) and the rules wired to them
- * (rule kinds of rules/kinds.ts). Forms only for now: list tables still need one of the other models.
+ * (rule kinds of rules/kinds.ts). A table with `layout: list` is read by the list reader (header band, fill-down
+ * groups, section rows) with its fields as the columns, and checked by the list rule kinds (rules/list-kinds.ts).
  */
 import type { WorkbookReferences } from "../../check-types";
 import type { Finding } from "../../findings";
@@ -12,6 +13,10 @@ import { normaliseLabel } from "../../recognise/labels";
 import { readForm, type FormSpec } from "../../recognise/form";
 import { recogniseDeclared } from "../../recognise/signals";
 import { RULE_KINDS, type RuleSpec } from "../../rules/kinds";
+import { LIST_RULE_KINDS } from "../../rules/list-kinds";
+import { ListView } from "../../rules/list";
+import { readList, type ColumnSpec, type ListModel, type ListTable } from "../../recognise/list";
+import type { Grid } from "../../grid/types";
 import { FindingSink } from "../../rules/sink";
 
 function specOf(table: TableData): FormSpec {
@@ -21,6 +26,66 @@ function specOf(table: TableData): FormSpec {
       labels: f.labels.map(normaliseLabel),
     })),
   };
+}
+
+/** The columns and list model of a list table, made once per table so the list reader's cache holds. */
+const listSpecs = new WeakMap<TableData, { specs: ColumnSpec[]; model: ListModel<string> }>();
+
+function listSpecOf(table: TableData): { specs: ColumnSpec[]; model: ListModel<string> } {
+  const known = listSpecs.get(table);
+  if (known) return known;
+  const columns = Object.entries(table.fields ?? {}).filter(([, f]) => !f.footer);
+  const anyAnchor = columns.some(([, f]) => f.anchor !== undefined);
+  const specs: ColumnSpec[] = columns.map(([key, f]) => ({
+    key,
+    aliases: f.labels.map(normaliseLabel),
+    anchor: anyAnchor ? f.anchor === true : true,
+    content: f.content ?? true,
+  }));
+  const group = columns.filter(([, f]) => f.group).map(([key]) => key);
+  // A column of 推荐排序 restarting at 1 under section rows makes those rows the groups (rank: the sequence rule's).
+  const rank = (table.rules ?? []).find((r) => r.kind === "sequence")?.field;
+  const model: ListModel<string> = {
+    sub: [],
+    group,
+    fillDown: group,
+    split: [],
+    ...(rank !== undefined ? { rank } : {}),
+  };
+  const made = { specs, model };
+  listSpecs.set(table, made);
+  return made;
+}
+
+/** A declared list table read from a sheet; undefined when no row looks like its header. */
+export function readDeclaredList(grid: Grid, table: TableData): ListTable<string> | undefined {
+  const { specs, model } = listSpecOf(table);
+  return readList(grid, specs, model);
+}
+
+/** Check a sheet as one of the pack's declared list tables: required columns, then each list rule by kind. */
+export function checkListTable(pack: PackData, tableName: string, table: TableData, grid: Grid): Finding[] {
+  const sink = new FindingSink(grid.name);
+  const list = readDeclaredList(grid, table);
+  if (!list) return [];
+  const fields = table.fields ?? {};
+  const context = {
+    pack,
+    sink,
+    view: new ListView(grid, list),
+    rows: list.rows,
+    nameOf: (key: string) => fields[key]?.labels[0] ?? key,
+    labelsOf: (key: string) => (fields[key]?.labels ?? []).map(normaliseLabel),
+    tableClause: cite(pack, pack.clauses[tableName] ?? pack.clauses.list ?? ""),
+  };
+  for (const [key, f] of Object.entries(fields))
+    if (f.required && !f.footer)
+      LIST_RULE_KINDS.get("required")?.apply(
+        { kind: "required", field: key, severity: f.required === "warning" ? "warning" : "error" },
+        context,
+      );
+  for (const rule of table.rules ?? []) LIST_RULE_KINDS.get(rule.kind)?.apply(rule as RuleSpec, context);
+  return sink.findings;
 }
 
 /** Check a sheet as one of the pack's declared tables (fields read by label, rules by kind). Any model may use it. */
@@ -72,7 +137,11 @@ export const genericModel: Model = {
 
 /** A declared table's recognition, carrying which table it is (for checkDeclaredTable). */
 export function recogniseDeclaredTable(data: PackData, signals: SheetSignals): Recognition | undefined {
-  const best = recogniseDeclared(signals, data.tables);
+  const best = recogniseDeclared(
+    signals,
+    data.tables,
+    (table) => table.layout !== "list" || readDeclaredList(signals.grid, table) !== undefined,
+  );
   return (
     best && {
       table: best.table.table,
@@ -93,5 +162,7 @@ export function checkDeclaredTable(
   const declared = (recognition.data as { declared?: string } | undefined)?.declared;
   if (declared === undefined) return undefined;
   const table = data.tables[declared];
-  return table ? checkTable(data, declared, table, signals.grid, signals.labels, references) : [];
+  if (!table) return [];
+  if (table.layout === "list") return checkListTable(data, declared, table, signals.grid);
+  return checkTable(data, declared, table, signals.grid, signals.labels, references);
 }
