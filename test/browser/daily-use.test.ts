@@ -38,7 +38,7 @@ const WORDS = {
   zh: {
     locale: "zh-CN",
     current: (name: string) => `当前文件：${name}`,
-    open: "打开 xlsx 文件",
+    open: "打开文件",
     counts: /^(发现 \d+ 个错误、\d+ 个提醒。|未发现错误或提醒。)$/,
     problems: /^发现 [1-9]\d* 个错误、\d+ 个提醒。$/,
     failed: "操作未完成",
@@ -47,7 +47,7 @@ const WORDS = {
   en: {
     locale: "en-US",
     current: (name: string) => `Current file: ${name}`,
-    open: "Open xlsx file",
+    open: "Open a file",
     counts: /^(\d+ errors and \d+ warnings found\.|No errors or warnings found\.)$/,
     problems: /^[1-9]\d* errors and \d+ warnings found\.$/,
     failed: "Not done",

@@ -22,14 +22,14 @@ export async function waitForFile(page: Page, name: string): Promise<void> {
   await page.getByText(`当前文件：${name}`, { exact: true }).waitFor({ timeout: 30_000 });
 }
 
-/** Chooses a file through 打开 xlsx 文件, as a person does (the file chooser the button opens). */
+/** Chooses a file through 打开文件, as a person does (the file chooser the button opens). */
 export async function openThroughButton(
   page: Page,
   file: string | { name: string; mimeType: string; buffer: Buffer },
 ): Promise<void> {
   const [chooser] = await Promise.all([
     page.waitForEvent("filechooser"),
-    page.getByRole("button", { name: "打开 xlsx 文件" }).click(),
+    page.getByRole("button", { name: "打开文件" }).click(),
   ]);
   await chooser.setFiles(file);
 }

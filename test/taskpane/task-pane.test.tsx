@@ -40,7 +40,7 @@ describe("TaskPane", () => {
     fireEvent.click(screen.getByRole("button", { name: /切换到英文/ }));
     expect(screen.getByRole("heading", { level: 1, name: "Yanxiu Desk" })).toBeTruthy();
     expect(screen.getAllByRole("tab")).toEqual(tabsNamed(["Check", "Statistics", "Templates"]));
-    expect(screen.getByRole("button", { name: "Open xlsx file" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Open a file" })).toBeTruthy();
     expect(document.documentElement.lang).toBe("en");
 
     fireEvent.click(screen.getByRole("button", { name: /Switch to Chinese/ }));
@@ -57,13 +57,13 @@ describe("TaskPane", () => {
   it("shows the file-mode banner and the open button when Office is absent", () => {
     render(<TaskPane host={FILE_ZH} />);
     expect(screen.getByText("未在 Excel 中打开")).toBeTruthy();
-    expect(screen.getByRole("button", { name: "打开 xlsx 文件" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "打开文件" })).toBeTruthy();
   });
 
   it("inside Excel shows the Excel mode and no open button", () => {
     render(<TaskPane host={EXCEL_ZH} />);
     expect(screen.getByText("Excel")).toBeTruthy();
-    expect(screen.queryByRole("button", { name: "打开 xlsx 文件" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "打开文件" })).toBeNull();
     expect(screen.queryByText("未在 Excel 中打开")).toBeNull();
   });
 
@@ -100,7 +100,7 @@ describe("TaskPane", () => {
     const { container } = render(<TaskPane host={FILE_ZH} onOpenFile={onOpenFile} />);
     const input = fileInput(container);
     const pick = jest.spyOn(input, "click");
-    fireEvent.click(screen.getByRole("button", { name: "打开 xlsx 文件" }));
+    fireEvent.click(screen.getByRole("button", { name: "打开文件" }));
     expect(pick).toHaveBeenCalledTimes(1);
 
     const file = new File(["PK"], "上海申报表.xlsx", {
@@ -113,7 +113,7 @@ describe("TaskPane", () => {
     expect(screen.getByRole("status").textContent).toBe("已打开：上海申报表.xlsx");
   });
 
-  it.each(["名单.xls", "名单.csv", "名单.xlsx.txt"])(
+  it.each(["名单.xlsx.txt", "名单.pdf", "名单"])(
     "refuses %s with a message and does not hand it on",
     (name) => {
       const onOpenFile = jest.fn();
@@ -122,7 +122,21 @@ describe("TaskPane", () => {
         fireEvent.change(fileInput(container), { target: { files: [new File(["x"], name)] } });
       });
       expect(onOpenFile).not.toHaveBeenCalled();
-      expect(screen.getByRole("status").textContent).toContain(`“${name}”不是 xlsx 文件`);
+      expect(screen.getByRole("status").textContent).toContain(`“${name}”不是能校验的文件`);
+    },
+  );
+
+  // Old workbooks, WPS files, Word forms and CSV go on to the reader, which reads them or says why it cannot.
+  it.each(["名单.xls", "名单.ET", "名单.ods", "申报表.docx", "名单.csv"])(
+    "hands %s on to be read",
+    (name) => {
+      const onOpenFile = jest.fn();
+      const { container } = render(<TaskPane host={FILE_ZH} onOpenFile={onOpenFile} />);
+      const file = new File(["x"], name);
+      act(() => {
+        fireEvent.change(fileInput(container), { target: { files: [file] } });
+      });
+      expect(onOpenFile).toHaveBeenCalledWith(file);
     },
   );
 });

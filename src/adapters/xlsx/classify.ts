@@ -104,24 +104,4 @@ export function extensionOf(fileName: string): string {
   return dot > 0 ? base.slice(dot).toLowerCase() : "";
 }
 
-/**
- * Extensions a folder scan takes, in the CLI and the browser alike: the workbooks the reader reads (.xlsx and its
- * macro and template kinds, .xls, WPS .et, .ods, .fods, .xlsb), Word forms (.docx, and .doc told why not), and CSV, which people send instead (told why it
- * cannot be checked rather than passed over in silence).
- */
-export const SCANNED_EXTENSIONS: readonly string[] = [
-  ".xlsx",
-  ".xlsm",
-  ".xltx",
-  ".xltm",
-  ".xls",
-  ".et",
-  ".ods",
-  ".fods",
-  ".xlsb",
-  ".csv",
-  // Word 申报表: read as forms (.docx), or told why not (.doc).
-  ".docx",
-  ".docm",
-  ".doc",
-];
+export { SCANNED_EXTENSIONS } from "./extensions";

@@ -8,7 +8,7 @@ const useStyles = makeStyles({
   actions: { paddingBottom: tokens.spacingVerticalS },
 });
 
-/** Shown outside Excel: says the pane is in file mode and offers to open an xlsx file. */
+/** Shown outside Excel: says the pane is in file mode and offers to open a workbook or Word form. */
 export function ModeBanner(props: { onOpenFile?: (file: File) => void }) {
   const styles = useStyles();
   const t = useText();

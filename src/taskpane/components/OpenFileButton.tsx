@@ -1,5 +1,6 @@
 import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { useRef, useState, type ChangeEvent } from "react";
+import { ACCEPTED_FILES, isScannedName } from "../../adapters/xlsx/extensions";
 import { useText } from "../i18n";
 
 const useStyles = makeStyles({
@@ -9,14 +10,9 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
-/** True for names the xlsx reader can open; `accept` alone does not stop a user choosing "All files". */
-export function isXlsxName(name: string): boolean {
-  return /\.xlsx$/i.test(name.trim());
-}
-
 type Choice = { kind: "opened"; name: string } | { kind: "rejected"; name: string } | null;
 
-/** 打开 xlsx 文件: picks a workbook from disk and hands it to the owner. */
+/** 打开文件: picks a workbook or Word form from disk and hands it to the owner. */
 export function OpenFileButton(props: { onOpenFile?: (file: File) => void }) {
   const styles = useStyles();
   const t = useText();
@@ -28,7 +24,7 @@ export function OpenFileButton(props: { onOpenFile?: (file: File) => void }) {
     // Reset so choosing the same file again (after editing it elsewhere) fires change again.
     event.target.value = "";
     if (!file) return;
-    if (!isXlsxName(file.name)) {
+    if (!isScannedName(file.name)) {
       setChoice({ kind: "rejected", name: file.name });
       return;
     }
@@ -45,7 +41,7 @@ export function OpenFileButton(props: { onOpenFile?: (file: File) => void }) {
         ref={input}
         className={styles.input}
         type="file"
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        accept={ACCEPTED_FILES}
         tabIndex={-1}
         aria-hidden="true"
         onChange={onChange}

@@ -22,7 +22,7 @@ export interface TaskPaneProps {
   host: HostInfo;
   /** The workbook to work on; null in file mode until a file has been opened. */
   port?: WorkbookPort | null;
-  /** Called with the xlsx file chosen in file mode. */
+  /** Called with the file (workbook or Word form) chosen in file mode. */
   onOpenFile?: (file: File) => void;
   /** File mode's own banner (open, download, the selected cell), shown instead of the plain one. */
   fileBanner?: ReactNode;

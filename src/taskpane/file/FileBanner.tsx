@@ -10,6 +10,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useId, useRef, useState, type ChangeEvent } from "react";
+import { ACCEPTED_FILES } from "../../adapters/xlsx/extensions";
 import { problemText } from "../../adapters/xlsx/problems";
 import type { WorkerWorkbookPort } from "../worker/worker-port";
 import { useLanguage, useText, type Lang, type TextKey } from "../i18n";
@@ -59,7 +60,7 @@ export interface FileBannerProps {
 
 /**
  * The top of the pane in file mode: that it is the file mode and nothing leaves the browser, the file in use,
- * 打开 xlsx 文件 and 下载已标记文件, why a file could not be opened (the previous one stays), and the cell a
+ * 打开文件 and 下载已标记文件, why a file could not be opened (the previous one stays), and the cell a
  * finding pointed to (there is no grid to move to, so it is shown here).
  */
 export function FileBanner(props: FileBannerProps) {
@@ -131,7 +132,7 @@ export function FileBanner(props: FileBannerProps) {
           ref={input}
           className={styles.input}
           type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept={ACCEPTED_FILES}
           tabIndex={-1}
           aria-hidden="true"
           onChange={onChange}
@@ -161,7 +162,7 @@ export function FileBanner(props: FileBannerProps) {
               className={styles.input}
               type="file"
               multiple
-              accept=".xlsx,.xlsm,.xls,.et,.csv"
+              accept={ACCEPTED_FILES}
               tabIndex={-1}
               aria-hidden="true"
               onChange={onMany}

@@ -2,7 +2,7 @@
 // (the checking itself runs in the worker, folder-check.ts).
 
 import type { FileOutcome } from "../../cli/check/run";
-import { SCANNED_EXTENSIONS } from "../../adapters/xlsx/classify";
+import { SCANNED_EXTENSIONS } from "../../adapters/xlsx/extensions";
 
 /** What the folder table shows of one file. */
 export interface FolderRow {
