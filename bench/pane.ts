@@ -84,7 +84,7 @@ async function bigListPhases(url: string, file: string): Promise<Array<[string, 
     const phases: Array<[string, number]> = [];
     const [chooser] = await Promise.all([
       page.waitForEvent("filechooser"),
-      page.getByRole("button", { name: "打开 xlsx 文件" }).click(),
+      page.getByRole("button", { name: "打开文件" }).click(),
     ]);
     await chooser.setFiles(file);
     await page.getByText(`当前文件：${path.basename(file)}`, { exact: true }).waitFor({ timeout: 120_000 });
