@@ -108,7 +108,10 @@ export const checkText = {
     zh: `--summary 的输出文件“${file}”也是要校验的输入文件，输入文件不会被覆盖。`,
     en: `The --summary file “${file}” is also an input; inputs are never overwritten.`,
   }),
-  noWorkbooksInDir: { zh: "目录中没有找到 .xlsx 文件。", en: "No .xlsx files found in this directory." },
+  noWorkbooksInDir: {
+    zh: "目录中没有找到可校验的文件（工作簿 .xlsx、.xls、.et、.ods，或 Word 申报表 .docx）。",
+    en: "No files to check in this directory (workbooks .xlsx, .xls, .et, .ods, or Word forms .docx).",
+  },
   file: { zh: "文件", en: "File" },
   cannotCheck: { zh: "无法校验", en: "Cannot check" },
   sheet: (name: string): Text => ({ zh: `工作表“${name}”`, en: `Sheet “${name}”` }),

@@ -44,7 +44,7 @@ describe("walking directories", () => {
     expect(run.code).toBe(2);
     const files = JSON.parse(run.stdout).files;
     expect(files.map((f: { file: string; error: string | null }) => [f.file, f.error])).toEqual([
-      ["empty", "目录中没有找到 .xlsx 文件。"],
+      ["empty", "目录中没有找到可校验的文件（工作簿 .xlsx、.xls、.et、.ods，或 Word 申报表 .docx）。"],
       ["b.xlsx", null],
     ]);
   });
