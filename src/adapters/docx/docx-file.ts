@@ -4,7 +4,7 @@ import type { Text } from "../../core/findings";
 import type { RawCell } from "../../core/grid/types";
 import { statsOf, type FastSheet } from "../xlsx/fast-read";
 import { OverLimitError, DamagedPartError, type WorkbookPackage } from "../xlsx/package";
-import { docxLocation, type DocxLocation } from "./location";
+import { docxLocation, formLabels, type DocxLocation } from "./location";
 import type { WordProblem } from "./problems";
 import { documentPartOf, DocxShapeError, readDocxPackage, type DocxRead } from "./read-docx";
 import { XmlError, XmlLimitError } from "./xml";
@@ -55,6 +55,8 @@ export function readDocxFile(pkg: WorkbookPackage, fileName: string): DocxFileRe
       }
       rows.push(cells);
     }
+    // The form's own labels, found once (on the first place asked for) by recognising the form as the check does.
+    let labels: Map<string, string> | undefined;
     return {
       ok: true,
       file: {
@@ -67,7 +69,7 @@ export function readDocxFile(pkg: WorkbookPackage, fileName: string): DocxFileRe
         read,
         // Tracked changes are said by the engine, as an info finding (document.revisions-accepted).
         notes: [],
-        locate: (row, col) => docxLocation(read, row, col),
+        locate: (row, col) => docxLocation(read, row, col, (labels ??= formLabels(read.grid))),
       },
     };
   } catch (error) {

@@ -2,6 +2,7 @@
 // no cell addresses; tables, rows and cells counted as a reader counts them, and the label of the field, do.
 import type { Text } from "../../core/findings";
 import type { Grid } from "../../core/grid/types";
+import { recogniseSheet } from "../../core/check";
 import { cellText } from "../../core/read/normalise";
 import { placeAt, type DocxPlace, type DocxRead } from "./read-docx";
 
@@ -31,11 +32,47 @@ function origin(grid: Grid, row: number, col: number): { row: number; col: numbe
   return m ? { row: m.top, col: m.left } : { row, col };
 }
 
-/** The label of the field at (row, col): the nearest short text to its left in the same table row. */
-function labelOf(read: DocxRead, row: number, col: number, place: DocxPlace): string | null {
+/**
+ * The labels of the form's fields by their label and value cells ("row:col" of the cell's top-left), as the engine's
+ * form reader matched them: the surest name for a finding's cell. Empty when the document is not a recognised form.
+ */
+export function formLabels(grid: Grid): Map<string, string> {
+  const labels = new Map<string, string>();
+  const form = recogniseSheet(grid)?.recognition.form;
+  if (!form) return labels;
+  for (const field of form.fields.values()) {
+    const text = cellText(grid.cell(field.labelRow, field.labelCol));
+    // "申报时间：2026年4月1日" holds label and value together: the label is the part before the colon.
+    const label = text.split(/[:：]/)[0]?.replace(/\s+/g, "") ?? "";
+    if (label === "" || label.length > LABEL_MAX) continue;
+    // A finding sits on the value, or on the label itself when the value is missing.
+    for (const [r, c] of [
+      [field.labelRow, field.labelCol],
+      [field.valueRow, field.valueCol],
+    ] as const) {
+      const at = origin(grid, r, c);
+      labels.set(`${at.row}:${at.col}`, label);
+    }
+  }
+  return labels;
+}
+
+/**
+ * The label of the field at (row, col): the label the form reader matched to that cell, else the nearest short text
+ * to its left in the same table row (or the column's header in a list).
+ */
+function labelOf(
+  read: DocxRead,
+  row: number,
+  col: number,
+  place: DocxPlace,
+  labels: ReadonlyMap<string, string>,
+): string | null {
   if (place.kind !== "cell") return null;
   const grid = read.grid;
   const at = origin(grid, row, col);
+  const matched = labels.get(`${at.row}:${at.col}`);
+  if (matched) return matched;
   // In a list (a header row of short texts above rows of values), the label is the column's header.
   const tableTop = at.row - (place.row - 1);
   if (place.row > 1) {
@@ -61,10 +98,15 @@ function labelOf(read: DocxRead, row: number, col: number, place: DocxPlace): st
 }
 
 /** The location of grid cell (row, col) of a Word form. */
-export function docxLocation(read: DocxRead, row: number, col: number): DocxLocation | null {
+export function docxLocation(
+  read: DocxRead,
+  row: number,
+  col: number,
+  labels: ReadonlyMap<string, string> = new Map(),
+): DocxLocation | null {
   const place = placeAt(read, row, col);
   if (!place) return null;
-  const label = labelOf(read, row, col, place);
+  const label = labelOf(read, row, col, place, labels);
   const quoted = label ? ` “${label}”` : "";
   if (place.kind === "paragraph") {
     // The paragraph's opening words, so "正文第3段" can be found at a glance.

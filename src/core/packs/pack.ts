@@ -1,7 +1,7 @@
 import type { WorkbookReferences } from "../check-types";
 import type { Finding } from "../findings";
 import type { Grid } from "../grid/types";
-import type { indexLabels } from "../recognise/form";
+import type { FormTable, indexLabels } from "../recognise/form";
 import type { PackData } from "./data";
 import type { Level, PackId, TableKind } from "./types";
 
@@ -22,6 +22,8 @@ export interface Recognition {
   level: Level | null;
   /** Opaque to the engine: whatever the pack read while recognising (its list or form), handed back to check. */
   data?: unknown;
+  /** A form's fields as read (label and value cells), for faces that name a field by its label (a Word form's place). */
+  form?: FormTable;
 }
 
 /** One notice as the engine runs it: the pack's data and its model's recognition and rules. */

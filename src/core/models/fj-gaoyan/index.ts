@@ -29,7 +29,13 @@ export const fjGaoyanModel: Model = {
         if (declared) return declared;
         const form = recogniseFjApplication(signals);
         if (form)
-          return { table: "application", confidence: form.confidence, level: form.variant, data: form };
+          return {
+            table: "application",
+            confidence: form.confidence,
+            level: form.variant,
+            data: form,
+            form: form.form,
+          };
         const summary = recogniseFjSummary(signals);
         if (summary) return { table: "summary", confidence: summary.confidence, level: null, data: summary };
         return undefined;

@@ -18,7 +18,7 @@ export const hbGaoyanModel: Model = {
       recognise(signals) {
         const form = recogniseHbApplication(signals);
         return form
-          ? { table: "application", confidence: form.confidence, level: null, data: form }
+          ? { table: "application", confidence: form.confidence, level: null, data: form, form: form.form }
           : undefined;
       },
       check(signals, recognition, level) {

@@ -22,7 +22,13 @@ export const shDigitalInstitutionModel: Model = {
       recognise(signals) {
         const recognition = recogniseInstForm(signals);
         return recognition
-          ? { table: "institution", confidence: recognition.confidence, level: null, data: recognition }
+          ? {
+              table: "institution",
+              confidence: recognition.confidence,
+              level: null,
+              data: recognition,
+              form: recognition.form,
+            }
           : undefined;
       },
       check(signals, recognition) {

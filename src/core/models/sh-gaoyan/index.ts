@@ -30,7 +30,13 @@ export const shGaoyanModel: Model = {
         const form = recogniseShApplication(signals);
         const list = recogniseShList(signals);
         if (form && (!list || form.confidence >= list.confidence))
-          return { table: "application", confidence: form.confidence, level: null, data: form.form };
+          return {
+            table: "application",
+            confidence: form.confidence,
+            level: null,
+            data: form.form,
+            form: form.form,
+          };
         if (list) return { table: list.table, confidence: list.confidence, level: null, data: list };
         return undefined;
       },
