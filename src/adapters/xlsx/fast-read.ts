@@ -133,16 +133,19 @@ function attrByPattern(attrs: string, name: string): string | undefined {
 }
 
 /**
- * An attribute's decoded value, by its whole name (r is not ref, nor xr:uid's uid). The attributes are read in
- * order as XML has them, name="value" or name='value', so a name inside another attribute's value is never taken
- * for an attribute; text that does not follow that shape is searched by pattern instead.
+ * Read an attribute list in order as XML has it, name="value" or name='value', handing each name's and raw value's
+ * bounds to `visit` until it returns true. False when the text does not follow that shape (the callers then search
+ * it by pattern), so a name inside another attribute's value is never taken for an attribute.
  */
-function attr(attrs: string, name: string): string | undefined {
+function scanAttributes(
+  attrs: string,
+  visit: (nameStart: number, nameEnd: number, valueStart: number, valueEnd: number) => boolean,
+): boolean {
   const n = attrs.length;
   let i = 0;
   for (;;) {
-    while (i < n && isXmlSpace(attrs.charCodeAt(i))) i++;
-    if (i >= n) return undefined;
+    i = skipSpaces(attrs, i);
+    if (i >= n) return true;
     const start = i;
     while (i < n) {
       const c = attrs.charCodeAt(i);
@@ -150,18 +153,27 @@ function attr(attrs: string, name: string): string | undefined {
       i++;
     }
     const nameEnd = i;
-    while (i < n && isXmlSpace(attrs.charCodeAt(i))) i++;
-    if (attrs.charCodeAt(i) !== 0x3d) return attrByPattern(attrs, name);
-    i++;
-    while (i < n && isXmlSpace(attrs.charCodeAt(i))) i++;
+    i = skipSpaces(attrs, i);
+    if (attrs.charCodeAt(i) !== 0x3d) return false;
+    i = skipSpaces(attrs, i + 1);
     const quote = attrs.charCodeAt(i);
-    if (quote !== 0x22 && quote !== 0x27) return attrByPattern(attrs, name);
+    if (quote !== 0x22 && quote !== 0x27) return false;
     const close = attrs.indexOf(quote === 0x22 ? '"' : "'", i + 1);
-    if (close < 0) return attrByPattern(attrs, name);
-    if (nameEnd - start === name.length && attrs.startsWith(name, start))
-      return decode(attrs.slice(i + 1, close));
+    if (close < 0) return false;
+    if (visit(start, nameEnd, i + 1, close)) return true;
     i = close + 1;
   }
+}
+
+/** An attribute's decoded value, by its whole name (r is not ref, nor xr:uid's uid); see scanAttributes. */
+function attr(attrs: string, name: string): string | undefined {
+  let found: string | undefined;
+  const clean = scanAttributes(attrs, (start, end, valueStart, valueEnd) => {
+    if (end - start !== name.length || !attrs.startsWith(name, start)) return false;
+    found = decode(attrs.slice(valueStart, valueEnd));
+    return true;
+  });
+  return clean ? found : attrByPattern(attrs, name);
 }
 
 /**
@@ -170,39 +182,20 @@ function attr(attrs: string, name: string): string | undefined {
  */
 function cellAttributes(attrs: string): { r?: string; s?: string; t?: string } {
   const out: { r?: string; s?: string; t?: string } = {};
-  const n = attrs.length;
-  let i = 0;
-  for (;;) {
-    while (i < n && isXmlSpace(attrs.charCodeAt(i))) i++;
-    if (i >= n) return out;
-    const start = i;
-    while (i < n) {
-      const c = attrs.charCodeAt(i);
-      if (c === 0x3d /* = */ || isXmlSpace(c)) break;
-      i++;
-    }
-    const nameEnd = i;
-    while (i < n && isXmlSpace(attrs.charCodeAt(i))) i++;
-    const quote = attrs.charCodeAt(i + 1 + countSpaces(attrs, i + 1));
-    if (attrs.charCodeAt(i) !== 0x3d || (quote !== 0x22 && quote !== 0x27))
-      return { r: attr(attrs, "r"), s: attr(attrs, "s"), t: attr(attrs, "t") };
-    i += 1 + countSpaces(attrs, i + 1);
-    const close = attrs.indexOf(quote === 0x22 ? '"' : "'", i + 1);
-    if (close < 0) return { r: attr(attrs, "r"), s: attr(attrs, "s"), t: attr(attrs, "t") };
-    if (nameEnd - start === 1) {
-      const key = attrs.charCodeAt(start);
-      if (key === 0x72 /* r */ && out.r === undefined) out.r = decode(attrs.slice(i + 1, close));
-      else if (key === 0x73 /* s */ && out.s === undefined) out.s = decode(attrs.slice(i + 1, close));
-      else if (key === 0x74 /* t */ && out.t === undefined) out.t = decode(attrs.slice(i + 1, close));
-    }
-    i = close + 1;
-  }
+  const clean = scanAttributes(attrs, (start, end, valueStart, valueEnd) => {
+    if (end - start !== 1) return false;
+    const key = attrs.charCodeAt(start);
+    const name = key === 0x72 ? "r" : key === 0x73 ? "s" : key === 0x74 ? "t" : undefined;
+    if (name && out[name] === undefined) out[name] = decode(attrs.slice(valueStart, valueEnd));
+    return false;
+  });
+  return clean ? out : { r: attr(attrs, "r"), s: attr(attrs, "s"), t: attr(attrs, "t") };
 }
 
-function countSpaces(text: string, from: number): number {
+function skipSpaces(text: string, from: number): number {
   let i = from;
   while (i < text.length && isXmlSpace(text.charCodeAt(i))) i++;
-  return i - from;
+  return i;
 }
 
 type TagKind = "open" | "close" | "empty";
