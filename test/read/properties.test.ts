@@ -355,4 +355,22 @@ describe("reader laws", () => {
       RUNS,
     );
   });
+
+  it("daysBetweenInclusive and addDays agree with the platform's calendar on every day from 1900 to 2100", () => {
+    const day = fc
+      .integer({ min: Date.UTC(1900, 0, 1) / 86_400_000, max: Date.UTC(2100, 11, 31) / 86_400_000 })
+      .map((n) => {
+        const d = new Date(n * 86_400_000);
+        return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+      });
+    const utc = (d: DateOnly) => Date.UTC(d.year, d.month - 1, d.day) / 86_400_000;
+    fc.assert(
+      fc.property(day, day, fc.integer({ min: -800, max: 800 }), (a, b, n) => {
+        expect(daysBetweenInclusive(a, b)).toBe(utc(b) - utc(a) + 1);
+        const later = addDays(a, n);
+        expect(utc(later)).toBe(utc(a) + n);
+      }),
+      RUNS,
+    );
+  });
 });

@@ -210,6 +210,9 @@ export function readYesNo(cell: RawCell): ReadResult<boolean> {
   const text = cellText(cell);
   if (typeof value === "boolean") return ok(value, text);
   if (text === "") return empty();
+  // Most cells are exactly 是 or 否: the sets hold compact upper-case words, so the text is its own key then.
+  if (YES.has(text)) return ok(true, text);
+  if (NO.has(text)) return ok(false, text);
   const key = compactText(text).toUpperCase();
   if (YES.has(key)) return ok(true, text);
   if (NO.has(key)) return ok(false, text);

@@ -60,10 +60,27 @@ const HAS_DIGIT = /\d/;
 const TWO_PARTS = /^([^,;]+)[,;]([^,;]+)$/;
 
 function normalise(text: string): string {
+  // Most cells are already plain (2026年10月12日-16日): one scan tells whether any clean-up below has work to do.
+  if (isPlain(text)) return text;
   let t = toHalfWidth(text);
   if (HAS_WEEKDAY.test(t)) t = t.replace(WEEKDAY, "");
   if (HAS_SPACE.test(t)) t = t.replace(DIGIT_GAP, "$1,").replace(SPACES, "");
   return numeralsToDigits(t.replace(RANGE_WORDS, "~"));
+}
+
+/** Digits, ASCII letters and punctuation other than "~", and the date words 年月日号天: nothing to normalise. */
+function isPlain(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x20 && c < 0x7f) {
+      if (c === 0x7e) return false;
+      continue;
+    }
+    // 年 月 日 号 天
+    if (c === 0x5e74 || c === 0x6708 || c === 0x65e5 || c === 0x53f7 || c === 0x5929) continue;
+    return false;
+  }
+  return true;
 }
 
 function dayCount(s: string | undefined): number | undefined {
@@ -76,7 +93,15 @@ function lastDayOf(start: DateOnly, days: number): DateOnly {
 }
 
 function parseRange(m: RegExpExecArray, defaultYear: number): CourseTime | undefined {
-  const [, y1, m1, d1, y2, m2, d2, stated, hedge] = m;
+  // Indexed, not destructured: this runs for every row of a list, and array destructuring goes through the iterator.
+  const y1 = m[1];
+  const m1 = m[2];
+  const d1 = m[3];
+  const y2 = m[4];
+  const m2 = m[5];
+  const d2 = m[6];
+  const stated = m[7];
+  const hedge = m[8];
   const startMonth = Number(m1);
   const endMonth = m2 === undefined ? startMonth : Number(m2);
   // A year written only on the end date belongs to the start too (minus one across New Year).
@@ -99,7 +124,11 @@ function parseRange(m: RegExpExecArray, defaultYear: number): CourseTime | undef
 }
 
 function parseMonth(m: RegExpExecArray, defaultYear: number): CourseTime | undefined {
-  const [, y1, m1, firstMonthWord, y2, m2] = m;
+  const y1 = m[1];
+  const m1 = m[2];
+  const firstMonthWord = m[3];
+  const y2 = m[4];
+  const m2 = m[5];
   if (firstMonthWord === undefined && m2 === undefined) return undefined;
   const year = y1 !== undefined ? Number(y1) : defaultYear;
   const firstMonth = Number(m1);
@@ -112,7 +141,8 @@ function parseMonth(m: RegExpExecArray, defaultYear: number): CourseTime | undef
 
 /** One 办班时间 text without a bracketed remark; undefined when no form fits. */
 function parseCourseText(t: string, defaultYear: number): CourseTime | undefined {
-  let m = COUNT_ONLY.exec(t);
+  // A bare count never holds 月: most cells are ranges that way, and skip this test.
+  let m = t.indexOf("月") < 0 ? COUNT_ONLY.exec(t) : null;
   if (m) {
     const days = dayCount(m[2]);
     if (days !== undefined)

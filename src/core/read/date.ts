@@ -33,8 +33,22 @@ export function makeDate(year: number, month: number, day: number): DateOnly | u
   return { year, month, day };
 }
 
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date, in integer arithmetic (no Date object: this runs for every
+ * course of a list). Years are counted from March so the leap day is the last day of the counted year.
+ */
+function dayNumber(d: DateOnly): number {
+  const y = d.month <= 2 ? d.year - 1 : d.year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const monthFromMarch = (d.month + 9) % 12;
+  const dayOfYear = Math.floor((153 * monthFromMarch + 2) / 5) + d.day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
 function toUtcMs(d: DateOnly): number {
-  return Date.UTC(d.year, d.month - 1, d.day);
+  return dayNumber(d) * DAY_MS;
 }
 
 function fromUtcMs(ms: number): DateOnly {
@@ -65,7 +79,7 @@ export function serialFromDate(d: DateOnly): number {
 
 /** Days from a to b counting both ends: 12th to 16th is 5; b before a gives 0 or less. */
 export function daysBetweenInclusive(a: DateOnly, b: DateOnly): number {
-  return Math.round((toUtcMs(b) - toUtcMs(a)) / DAY_MS) + 1;
+  return dayNumber(b) - dayNumber(a) + 1;
 }
 
 /** The day n days after d (n may be negative). */

@@ -14,16 +14,20 @@ import type { FindingSink } from "./sink";
  * cell points at the cell the user edits (the merge's top-left).
  */
 export class ListView<K extends string> {
-  // Per key, the column and the group fills, looked up once: cell() runs for every cell of 100,000-row lists.
-  private readonly cols = new Map<K, number>();
-  private readonly fills = new Map<K, Map<number, { row: number; col: number }>>();
+  // Per key, the column and its group fills, found with one lookup: cell() and at() run for every cell of
+  // 100,000-row lists.
+  private readonly slots = new Map<K, Slot>();
+  private readonly merged: boolean;
 
   constructor(
     readonly grid: Grid,
     readonly table: ListTable<K>,
   ) {
-    for (const [key, column] of table.columns) this.cols.set(key, column.col);
-    for (const [key, fill] of table.fills) if (fill.size > 0) this.fills.set(key, fill);
+    for (const [key, column] of table.columns) {
+      const fill = table.fills.get(key);
+      this.slots.set(key, { col: column.col, fill: fill && fill.size > 0 ? fill : undefined });
+    }
+    this.merged = grid.merges.length > 0;
   }
 
   column(key: K): ListColumn | undefined {
@@ -32,20 +36,20 @@ export class ListView<K extends string> {
 
   /** Where the value of (row, key) sits: the row's own cell, or the group cell that covers it. */
   source(row: number, key: K): { row: number; col: number } {
-    const fill = this.fills.get(key)?.get(row);
+    const slot = this.slots.get(key);
+    const fill = slot?.fill?.get(row);
     if (fill) return fill;
-    return { row, col: this.cols.get(key) ?? 0 };
+    return { row, col: slot?.col ?? 0 };
   }
 
   cell(row: number, key: K): RawCell {
-    const col = this.cols.get(key);
-    if (col === undefined) return EMPTY_CELL;
-    const fills = this.fills.get(key);
-    if (fills !== undefined) {
-      const at = fills.get(row);
+    const slot = this.slots.get(key);
+    if (slot === undefined) return EMPTY_CELL;
+    if (slot.fill !== undefined) {
+      const at = slot.fill.get(row);
       if (at !== undefined) return this.grid.cell(at.row, at.col);
     }
-    return this.grid.cell(row, col);
+    return this.grid.cell(row, slot.col);
   }
 
   text(row: number, key: K): string {
@@ -59,6 +63,7 @@ export class ListView<K extends string> {
 
   at(row: number, key: K): { row: number; col: number } {
     const at = this.source(row, key);
+    if (!this.merged) return at;
     const m = this.grid.mergeAt(at.row, at.col);
     return m ? { row: m.top, col: m.left } : at;
   }
@@ -67,6 +72,11 @@ export class ListView<K extends string> {
     const c = this.table.columns.get(key);
     return c ? c.headerAt : { row: this.table.headerRow, col: 0 };
   }
+}
+
+interface Slot {
+  col: number;
+  fill: Map<number, { row: number; col: number }> | undefined;
 }
 
 const EMPTY_CELL: RawCell = Object.freeze({ value: null, text: "" }) as RawCell;
@@ -89,6 +99,37 @@ export function groupRows<K extends string>(
     if (list) list.push(row);
     else groups.set(text, [row]);
   }
+  return groups;
+}
+
+/**
+ * The groups of {@link groupRows} that hold two rows or more, in the order of their first row. Most values in a
+ * title or 承办单位 column are unique, so singletons get no array of their own.
+ */
+export function repeatedRows<K extends string>(
+  view: ListView<K>,
+  rows: readonly number[],
+  key: K,
+): number[][] {
+  const first = new Map<string, number>();
+  const repeated = new Map<string, number[]>();
+  for (const row of rows) {
+    const text = compactText(view.text(row, key));
+    if (text === "") continue;
+    const earlier = first.get(text);
+    if (earlier === undefined) {
+      first.set(text, row);
+      continue;
+    }
+    const list = repeated.get(text);
+    if (list) list.push(row);
+    else repeated.set(text, [earlier, row]);
+  }
+  const groups = [...repeated.values()];
+  // Sheet order of first appearance, as groupRows gives it (rows are in sheet order, so their first row tells).
+  if (groups.length < 2) return groups;
+  const order = new Map(rows.map((row, i) => [row, i]));
+  groups.sort((a, b) => (order.get(a[0] as number) ?? 0) - (order.get(b[0] as number) ?? 0));
   return groups;
 }
 
@@ -165,8 +206,9 @@ export function checkRequiredColumns<K extends string>(
   for (const key of keys) {
     const column = view.column(key);
     if (!column) continue;
-    for (const row of rows)
-      if (view.text(row, key) === "" && !view.unknown(row, key))
+    for (const row of rows) {
+      const cell = view.cell(row, key);
+      if (cellText(cell) === "" && !isUncalculated(cell))
         sink.add(
           view.at(row, key),
           severity,
@@ -174,6 +216,7 @@ export function checkRequiredColumns<K extends string>(
           findingText.requiredColumn(column.header.replace(/\s/g, ""), row + 1),
           clause,
         );
+    }
   }
 }
 
@@ -184,8 +227,7 @@ export function checkDuplicateTitles<K extends string>(
   key: K,
   clause: string,
 ): void {
-  for (const list of groupRows(view, rows, key).values()) {
-    if (list.length < 2) continue;
+  for (const list of repeatedRows(view, rows, key)) {
     const first = list[0] as number;
     for (const row of list.slice(1))
       sink.add(
@@ -433,8 +475,7 @@ export function checkHostOneProject<K extends string>(
   key: K,
   clause: string,
 ): void {
-  for (const list of groupRows(view, rows, key).values()) {
-    if (list.length < 2) continue;
+  for (const list of repeatedRows(view, rows, key))
     for (const row of list.slice(1))
       sink.add(
         view.at(row, key),
@@ -449,5 +490,4 @@ export function checkHostOneProject<K extends string>(
           value: view.text(row, key),
         },
       );
-  }
 }

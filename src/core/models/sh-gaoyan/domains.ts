@@ -82,7 +82,7 @@ export function shDomains(pack: PackData): ShDomains {
   }));
   const domains = [...new Set(groups.map((g) => g.domain))];
   const majorsByDomain = new Map<string, readonly string[]>();
-  const fitCache = new Map<string, boolean>();
+  const fitCache = new Map<string, Map<string, boolean>>();
   const majorsOf = (domain: string): string[] => {
     const out: string[] = [];
     for (const g of groups)
@@ -94,7 +94,7 @@ export function shDomains(pack: PackData): ShDomains {
     domains,
     // A 领域 as typed, compared as the notice names it: "数字技术领域" and "数字技术" are one domain.
     domainName(text) {
-      const t = text.replace(/\s/g, "");
+      const t = /\s/.test(text) ? text.replace(/\s/g, "") : text;
       return t.length > 2 && t.endsWith("领域") && domains.includes(t.slice(0, -2)) ? t.slice(0, -2) : t;
     },
     majorsOf,
@@ -110,8 +110,13 @@ export function shDomains(pack: PackData): ShDomains {
     },
     // Whether a typed 专业范围 (one or several, separated by 、，,;/) fits the domain's list. Memoised: lists repeat.
     majorFitsDomain(majorText, domain) {
-      const key = `${domain}\u0000${majorText}`;
-      const cached = fitCache.get(key);
+      // By domain, then by text: no key string built (and hashed afresh) for every row.
+      let byText = fitCache.get(domain);
+      if (!byText) {
+        byText = new Map<string, boolean>();
+        fitCache.set(domain, byText);
+      }
+      const cached = byText.get(majorText);
       if (cached !== undefined) return cached;
       let names = majorsByDomain.get(domain);
       if (!names) {
@@ -126,8 +131,8 @@ export function shDomains(pack: PackData): ShDomains {
       const list = names;
       const fits =
         parts.length === 0 || parts.every((p) => list.some((n) => n === p || n.includes(p) || p.includes(n)));
-      if (fitCache.size > 10_000) fitCache.clear();
-      fitCache.set(key, fits);
+      if (byText.size > 10_000) byText.clear();
+      byText.set(majorText, fits);
       return fits;
     },
   };

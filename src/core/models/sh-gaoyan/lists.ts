@@ -140,10 +140,22 @@ const FUNDING_WORDS = { name: "资助经费", zh: "金额（如“12.7”或“1
 
 function checkFigureColumns(c: ShContext, sink: FindingSink, view: ListView<ListKey>): void {
   const cellOf = (row: number, key: ListKey) => view.cell(row, key);
+  // Which columns the list has, looked up once rather than for every row.
+  const has = (key: ListKey) => view.column(key) !== undefined;
+  const hasTrainees = has("trainees");
+  const hasShare = has("grassrootsShare");
+  const hasGrassroots = has("grassroots");
+  const hasDays = has("days");
+  const hasCourseTime = has("courseTime");
+  const hasCoursePair = has("courseStart") || has("courseEnd");
+  const hasFunding = has("funding");
+  const hasDomain = has("domain");
+  const hasMajor = has("major");
+  const courseLimits = hasDays ? { year: c.F.course.year, finishBy: c.F.course.finishBy } : c.F.course;
   let shareNoted = false;
   for (const row of view.table.rows) {
     let trainees: number | undefined;
-    if (view.column("trainees")) {
+    if (hasTrainees) {
       trainees = readOrReport(
         sink,
         view.at(row, "trainees"),
@@ -153,7 +165,7 @@ function checkFigureColumns(c: ShContext, sink: FindingSink, view: ListView<List
       );
       if (trainees !== undefined) checkTrainees(sink, view.at(row, "trainees"), trainees, c.F.trainees);
     }
-    if (view.column("grassrootsShare")) {
+    if (hasShare) {
       const at = view.at(row, "grassrootsShare");
       const share = readOrReport(
         sink,
@@ -163,7 +175,7 @@ function checkFigureColumns(c: ShContext, sink: FindingSink, view: ListView<List
         c.F.clause.trainees,
       );
       if (share !== undefined) checkGrassroots(sink, at, share, c.F.grassroots);
-    } else if (view.column("grassroots")) {
+    } else if (hasGrassroots) {
       const at = view.at(row, "grassroots");
       const cell = cellOf(row, "grassroots");
       const share = shareInCountColumn(cell);
@@ -187,23 +199,17 @@ function checkFigureColumns(c: ShContext, sink: FindingSink, view: ListView<List
         if (count !== undefined) checkGrassroots(sink, at, count / trainees, c.F.grassroots);
       }
     }
-    if (view.column("days")) {
+    if (hasDays) {
       const read = readNumber(cellOf(row, "days"));
       if (read.kind === "ok") checkDayCount(sink, view.at(row, "days"), read.value, c.F.course.days);
       else if (read.kind === "unreadable")
         checkCourseTime(sink, view.at(row, "days"), cellOf(row, "days"), "天数", c.F.course);
     }
-    if (view.column("courseTime"))
-      checkCourseTime(
-        sink,
-        view.at(row, "courseTime"),
-        cellOf(row, "courseTime"),
-        "办班时间",
-        view.column("days") ? { year: c.F.course.year, finishBy: c.F.course.finishBy } : c.F.course,
-      );
-    else if (view.column("courseStart") || view.column("courseEnd")) checkCoursePair(c, sink, view, row);
-    if (view.column("funding")) checkFunding(c, sink, view, row);
-    if (view.column("domain")) {
+    if (hasCourseTime)
+      checkCourseTime(sink, view.at(row, "courseTime"), cellOf(row, "courseTime"), "办班时间", courseLimits);
+    else if (hasCoursePair) checkCoursePair(c, sink, view, row);
+    if (hasFunding) checkFunding(c, sink, view, row);
+    if (hasDomain) {
       const domain = c.D.domainName(compactText(view.text(row, "domain")));
       if (domain !== "" && !c.D.domains.includes(domain))
         sink.add(
@@ -214,7 +220,7 @@ function checkFigureColumns(c: ShContext, sink: FindingSink, view: ListView<List
           c.F.clause.domains,
           { value: view.text(row, "domain") },
         );
-      else if (domain !== "" && view.column("major")) {
+      else if (domain !== "" && hasMajor) {
         const major = view.text(row, "major");
         if (major !== "" && !c.D.majorFitsDomain(major, domain))
           sink.add(

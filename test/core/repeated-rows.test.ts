@@ -1,0 +1,44 @@
+import { gridFromValues } from "../../src/core/grid/grid";
+import { groupRows, ListView, repeatedRows } from "../../src/core/rules/list";
+import type { ListTable } from "../../src/core/recognise/list";
+
+// repeatedRows is the fast path of the duplicate-title and one-project-per-host rules: it must give exactly the
+// groups of groupRows that hold two rows or more, in the same order (the order findings are reported in).
+function viewOf(values: string[]): { view: ListView<"title">; rows: number[] } {
+  const grid = gridFromValues(
+    "表",
+    values.map((v) => [v]),
+  );
+  const table = {
+    columns: new Map([["title", { col: 0 }]]),
+    fills: new Map(),
+  } as unknown as ListTable<"title">;
+  return { view: new ListView(grid, table), rows: values.map((_, i) => i) };
+}
+
+describe("repeatedRows", () => {
+  it.each([
+    [
+      ["甲", "乙", "乙", "甲"],
+      [
+        [0, 3],
+        [1, 2],
+      ],
+    ],
+    [["甲", "乙", "丙"], []],
+    [["甲", " 甲 ", "甲\u3000", ""], [[0, 1, 2]]],
+    [["", "", "乙", "丙", "乙"], [[2, 4]]],
+    [
+      ["ＡＢ", "AB", "丙", "丙", "A B"],
+      [
+        [0, 1, 4],
+        [2, 3],
+      ],
+    ],
+  ])("%j → %j, as groupRows keeps them", (values, expected) => {
+    const { view, rows } = viewOf(values);
+    expect(repeatedRows(view, rows, "title")).toEqual(expected);
+    const fromGroups = [...groupRows(view, rows, "title").values()].filter((g) => g.length > 1);
+    expect(repeatedRows(view, rows, "title")).toEqual(fromGroups);
+  });
+});
