@@ -83,3 +83,24 @@ it("a folder that is not there, or a file, is a usage problem (exit 2) told in C
   expect(run.code).toBe(2);
   expect(run.stderr).toContain("找不到包文件夹");
 });
+
+it("a rule's own id must be a rule of the catalogue and its message must be in messages.yaml", async () => {
+  const target = path.join(dir, "bad-id");
+  fs.cpSync(DEMO, target, { recursive: true });
+  const file = path.join(target, "tables", "application.yaml");
+  fs.appendFileSync(
+    file,
+    [
+      "  - { kind: number-at-least, field: trainees, figure: trainees.min, id: trainees.minimum }",
+      "  - { kind: in-list, field: domain, list: domains, message: domainTypo, clause: 附件1 }",
+      "",
+    ].join("\n"),
+  );
+  const run = await runCli(["pack", "lint", target, "--json"]);
+  expect(run.code).toBe(1);
+  const [result] = JSON.parse(run.stdout) as Array<{ issues: Array<{ path: string; message: string }> }>;
+  expect(result?.issues.map((i) => [i.path, i.message])).toEqual([
+    ["rules.7.id", "未知的规则编号“trainees.minimum”（见规则目录 rules.md 的编号）"],
+    ["rules.8.message", "引用了不存在的提示文字“domainTypo”（messages.yaml 中没有）"],
+  ]);
+});

@@ -24,6 +24,7 @@ export const RULE_TITLES: Record<RuleId, Text> = {
   "course.finish-by": { zh: "办班结束晚于规定日期", en: "Course ends after the completion date" },
   "course.days": { zh: "办班天数", en: "Course length in days" },
   "trainees.min": { zh: "学员人数不足", en: "Too few trainees" },
+  "number.range": { zh: "数字超出范围", en: "Number out of range" },
   "grassroots.share": { zh: "基层学员比例不足", en: "Grassroots share too low" },
   "funding.cap": { zh: "资助经费超过上限", en: "Funding above the cap" },
   "base.batch-number": { zh: "继续教育基地批次", en: "Continuing-education base batch" },

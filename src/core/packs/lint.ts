@@ -3,6 +3,7 @@
  * the CLI reads the folder and hands the texts here.
  */
 import { MODELS } from "../models";
+import { isRuleId } from "../rules/ids";
 import { RULE_KINDS, type RuleParam } from "../rules/kinds";
 import { LIST_RULE_KINDS } from "../rules/list-kinds";
 import { PackDataError, resolvePack } from "./data";
@@ -60,7 +61,7 @@ function dateIssues(input: Record<string, unknown>): LintIssue[] {
 const LIST_ONLY = ["anchor", "content", "group", "footer"] as const;
 
 /** Rules of tables/*.yaml: kinds from the vocabulary, fields the table declares, figures and lists the pack has. */
-function tableIssues(files: PackFiles): LintIssue[] {
+function tableIssues(files: PackFiles, baseMessages: Readonly<Record<string, unknown>> = {}): LintIssue[] {
   const out: LintIssue[] = [];
   const tables = files.tables ?? {};
   const fieldsAnywhere = new Map<string, string>();
@@ -138,6 +139,20 @@ function tableIssues(files: PackFiles): LintIssue[] {
       const citesFigure = kind.params.some(
         (param) => param.refers === "figure" && (rule as Record<string, unknown>)[param.name] !== undefined,
       );
+      if (typeof rule.id === "string" && !isRuleId(rule.id))
+        out.push({
+          severity: "error",
+          file,
+          path: `${path}.id`,
+          message: `未知的规则编号“${rule.id}”（见规则目录 rules.md 的编号）`,
+        });
+      if (typeof rule.message === "string" && !files.messages?.[rule.message] && !baseMessages[rule.message])
+        out.push({
+          severity: "error",
+          file,
+          path: `${path}.message`,
+          message: `引用了不存在的提示文字“${rule.message}”（messages.yaml 中没有）`,
+        });
       if (rule.clause === undefined && !citesFigure)
         out.push({
           severity: "error",
@@ -166,7 +181,9 @@ export function lintPackTexts(
           out.push({ ...i, severity: "error" });
     // The tables are still worth reading: a schema error elsewhere should not hide a misspelt rule kind.
     if (fileIssues.length === 0 && isRecord(input.notice) && isRecord(input.tables))
-      out.push(...tableIssues(input as unknown as PackFiles));
+      out.push(
+        ...tableIssues(input as unknown as PackFiles, bases.get(String(input.notice.base))?.messages ?? {}),
+      );
     return out;
   }
   if (parsed.kind === "base") return out;
@@ -194,7 +211,7 @@ export function lintPackTexts(
         path: `figures.${key}`,
         message: "数字没有值（value、min/max 或 share）",
       });
-  out.push(...tableIssues(files));
+  out.push(...tableIssues(files, (n.base === undefined ? undefined : bases.get(n.base))?.messages ?? {}));
   const model = MODELS.get(n.model);
   if (model && out.length === 0) {
     const base = n.base === undefined ? undefined : bases.get(n.base);

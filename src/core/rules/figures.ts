@@ -1,4 +1,4 @@
-import type { Severity } from "../findings";
+import type { Severity, Text } from "../findings";
 import type { RawCell } from "../grid/types";
 import { findingText, pct } from "../messages/findings";
 import { readCourseTime } from "../read/course-time";
@@ -190,4 +190,34 @@ export function checkDeadline(
       deadline.clause,
       { value: formatDate(read.value), expected: `≤ ${formatDate(deadline.value)}` },
     );
+}
+
+/** A number's bounds as a rule states them: at least `min`, at most `max` (either may be absent). */
+export interface NumberBounds {
+  min?: number;
+  max?: number;
+}
+
+/** The default text of a number outside its bounds (a data pack's number-range / number-at-least with an id). */
+export function boundsText(name: string, value: number, bounds: NumberBounds): Text {
+  const { min, max } = bounds;
+  if (min !== undefined && max !== undefined)
+    return {
+      zh: `“${name}”为 ${value}，应在 ${min} 至 ${max} 之间。`,
+      en: `“${name}” is ${value}; it should be between ${min} and ${max}.`,
+    };
+  if (min !== undefined)
+    return {
+      zh: `“${name}”为 ${value}，应不少于 ${min}。`,
+      en: `“${name}” is ${value}; it should be at least ${min}.`,
+    };
+  return {
+    zh: `“${name}”为 ${value}，应不超过 ${max}。`,
+    en: `“${name}” is ${value}; it should be at most ${max}.`,
+  };
+}
+
+/** Whether a number lies outside its bounds. */
+export function outOfBounds(value: number, bounds: NumberBounds): boolean {
+  return (bounds.min !== undefined && value < bounds.min) || (bounds.max !== undefined && value > bounds.max);
 }

@@ -22,6 +22,8 @@ export const RULE_IDS = [
   "course.finish-by",
   "course.days",
   "trainees.min",
+  // a number outside a pack's range figure (the number-range rule kind of data packs)
+  "number.range",
   "grassroots.share",
   "funding.cap",
   "base.batch-number",

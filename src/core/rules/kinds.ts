@@ -17,7 +17,16 @@ import {
   checkPostcodeField,
   checkRequired,
 } from "./fields";
-import { checkCourseTime, checkDeadline, checkTrainees, type Limit } from "./figures";
+import {
+  boundsText,
+  checkCourseTime,
+  checkDeadline,
+  checkTrainees,
+  outOfBounds,
+  type Limit,
+  type NumberBounds,
+} from "./figures";
+import { jointHostParts } from "../read/units";
 import type { RuleId } from "./ids";
 import type { FindingSink } from "./sink";
 import type { WorkbookReferences } from "../check-types";
@@ -86,6 +95,56 @@ export function textOf(
   return m ? { zh: fill(m.zh, vars, "zh"), en: fill(m.en || m.zh, vars, "en") } : fallback;
 }
 
+/**
+ * A number outside its bounds, reported with the rule's id and message (default `number.range` and the generic
+ * text). Shared by the form and list kinds number-range and number-at-least.
+ */
+export function reportBounds(
+  sink: FindingSink,
+  at: { row: number; col: number },
+  value: number,
+  name: string,
+  bounds: NumberBounds,
+  limit: Limit<unknown>,
+  rule: RuleSpec,
+  c: { pack: PackData },
+  clause: string,
+): void {
+  if (!outOfBounds(value, bounds)) return;
+  const expected =
+    bounds.min !== undefined && bounds.max !== undefined
+      ? `${bounds.min}-${bounds.max}`
+      : bounds.min !== undefined
+        ? `≥ ${bounds.min}`
+        : `≤ ${bounds.max}`;
+  sink.add(
+    at,
+    rule.severity ?? limit.severity,
+    (rule.id as RuleId | undefined) ?? "number.range",
+    textOf(rule, c, boundsText(name, value, bounds), {
+      value,
+      name,
+      min: bounds.min ?? "",
+      max: bounds.max ?? "",
+    }),
+    clause,
+    { value: String(value), expected },
+  );
+}
+
+/** The default text of a cell that names several units where the notice allows one (不得与其他单位联办). */
+export function severalUnitsText(name: string, value: string, units: readonly string[]): Text {
+  return units.length > 1
+    ? {
+        zh: `“${name}”填写的“${value}”含多个单位（${units.join("、")}），应只填一个单位。`,
+        en: `“${name}” (${value}) names several units (${units.join(", ")}); name one only.`,
+      }
+    : {
+        zh: `“${name}”填写的“${value}”注明联合举办，应只由一个单位承办。`,
+        en: `“${name}” (${value}) says the course is run jointly; one unit only may run it.`,
+      };
+}
+
 export const RULE_KINDS: ReadonlyMap<string, RuleKind> = new Map<string, RuleKind>([
   [
     "required",
@@ -137,8 +196,62 @@ export const RULE_KINDS: ReadonlyMap<string, RuleKind> = new Map<string, RuleKin
         const f = field(rule, c);
         if (!f || f.text === "") return;
         const read = readNumber(f.cell);
-        if (read.kind === "ok")
-          checkTrainees(c.sink, at(f), read.value, numberFigure(c.pack, rule.figure as string));
+        if (read.kind !== "ok") return;
+        const min = numberFigure(c.pack, rule.figure as string);
+        // Without an id or message of its own the figure is a number of trainees (学员人数), as the notices use it.
+        if (rule.id === undefined && rule.message === undefined)
+          checkTrainees(c.sink, at(f), read.value, min);
+        else {
+          const name = c.nameOf(rule.field as string);
+          reportBounds(
+            c.sink,
+            at(f),
+            read.value,
+            name,
+            { min: min.value },
+            min,
+            rule,
+            c,
+            clauseOf(rule, c, min),
+          );
+        }
+      },
+    },
+  ],
+  [
+    "number-range",
+    {
+      // A count or amount within a range figure of notice.yaml ({ min, max }), inclusive.
+      params: [p("field", "field"), p("figure", "figure")],
+      apply(rule, c) {
+        const f = field(rule, c);
+        if (!f || f.text === "") return;
+        const read = readNumber(f.cell);
+        if (read.kind !== "ok") return;
+        const range = rangeFigure(c.pack, rule.figure as string);
+        const name = c.nameOf(rule.field as string);
+        reportBounds(c.sink, at(f), read.value, name, range.value, range, rule, c, clauseOf(rule, c, range));
+      },
+    },
+  ],
+  [
+    "one-unit",
+    {
+      // The field names one unit only (福建 三（二） 不得与其他单位联办): "甲大学、乙学院", "甲大学联合乙医院", "（联办）".
+      params: [p("field", "field")],
+      apply(rule, c) {
+        const f = field(rule, c);
+        if (!f || f.text === "") return;
+        const units = jointHostParts(f.text);
+        if (!units) return;
+        const name = c.nameOf(rule.field as string);
+        const text = textOf(rule, c, severalUnitsText(name, f.text, units), {
+          value: f.text,
+          name,
+          units: units.join("、"),
+        });
+        const id = (rule.id as RuleId | undefined) ?? "fj.no-joint-host";
+        c.sink.add(at(f), rule.severity ?? "warning", id, text, clauseOf(rule, c), { value: f.text });
       },
     },
   ],

@@ -4,14 +4,30 @@
  * column (推荐单位) or, when the list has none, the section rows (一、市经济信息化委) or the whole list.
  */
 import type { Text } from "../findings";
-import { cite, dateFigure, numberFigure, quotaFigure, stringList, type PackData } from "../packs/data";
+import {
+  cite,
+  dateFigure,
+  numberFigure,
+  quotaFigure,
+  rangeFigure,
+  stringList,
+  type PackData,
+} from "../packs/data";
+import { jointHostParts } from "../read/units";
 import { compactText } from "../read/normalise";
 import { readNumber } from "../read/number";
 import type { FooterLine } from "../recognise/list";
 import { normaliseLabel } from "../recognise/labels";
 import { checkDeadline, checkTrainees, type Limit } from "./figures";
 import type { RuleId } from "./ids";
-import { textOf, type RuleKind, type RuleParam, type RuleSpec } from "./kinds";
+import {
+  reportBounds,
+  severalUnitsText,
+  textOf,
+  type RuleKind,
+  type RuleParam,
+  type RuleSpec,
+} from "./kinds";
 import {
   checkDuplicateTitles,
   checkHostOneProject,
@@ -151,9 +167,67 @@ export const LIST_RULE_KINDS: ReadonlyMap<string, ListRuleKind> = new Map<string
       params: [p("field", "field"), p("figure", "figure")],
       apply(rule, c) {
         const min = numberFigure(c.pack, rule.figure as string);
+        // Without an id or message of its own the figure is a number of trainees (学员人数), as the notices use it.
+        const asTrainees = rule.id === undefined && rule.message === undefined;
+        const name = c.nameOf(col(rule));
         for (const row of c.rows) {
           const read = readNumber(c.view.cell(row, col(rule)));
-          if (read.kind === "ok") checkTrainees(c.sink, c.view.at(row, col(rule)), read.value, min);
+          if (read.kind !== "ok") continue;
+          const at = c.view.at(row, col(rule));
+          if (asTrainees) checkTrainees(c.sink, at, read.value, min);
+          else
+            reportBounds(
+              c.sink,
+              at,
+              read.value,
+              name,
+              { min: min.value },
+              min,
+              rule,
+              c,
+              clauseOf(rule, c, min),
+            );
+        }
+      },
+    },
+  ],
+  [
+    "number-range",
+    {
+      params: [p("field", "field"), p("figure", "figure")],
+      apply(rule, c) {
+        const range = rangeFigure(c.pack, rule.figure as string);
+        const name = c.nameOf(col(rule));
+        for (const row of c.rows) {
+          const read = readNumber(c.view.cell(row, col(rule)));
+          if (read.kind !== "ok") continue;
+          const at = c.view.at(row, col(rule));
+          reportBounds(c.sink, at, read.value, name, range.value, range, rule, c, clauseOf(rule, c, range));
+        }
+      },
+    },
+  ],
+  [
+    "one-unit",
+    {
+      // Each row's cell names one unit only (不得与其他单位联办).
+      params: [p("field", "field")],
+      apply(rule, c) {
+        const name = c.nameOf(col(rule));
+        for (const row of c.rows) {
+          const text = c.view.text(row, col(rule));
+          const units = text === "" ? undefined : jointHostParts(text);
+          if (!units) continue;
+          const message = textOf(rule, c, severalUnitsText(name, text, units), {
+            value: text,
+            name,
+            units: units.join("、"),
+            row: row + 1,
+          });
+          const id = (rule.id as RuleId | undefined) ?? "fj.no-joint-host";
+          c.sink.add(c.view.at(row, col(rule)), rule.severity ?? "warning", id, message, clauseOf(rule, c), {
+            value: text,
+          });
         }
       },
     },

@@ -1,6 +1,6 @@
 import { isLocalBody } from "../../../src/core/models/fj-gaoyan/application";
 import { dateInText, readHeadLine } from "../../../src/core/models/national-form/form";
-import { jointHostParts } from "../../../src/core/models/fj-gaoyan/joint-host";
+import { jointHostParts } from "../../../src/core/read/units";
 import {
   CLEAN_NATIONAL,
   CLEAN_PROVINCIAL,

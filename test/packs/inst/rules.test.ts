@@ -1,4 +1,4 @@
-import { GBT4754_SECTIONS, readIndustry } from "../../../src/core/models/sh-digital-institution/industries";
+import { readIndustry } from "../../../src/core/models/sh-digital-institution/industries";
 import { readOccupation } from "../../../src/core/models/sh-digital-institution/occupations";
 import { readUnitType } from "../../../src/core/models/sh-digital-institution/unit-types";
 import { instContext } from "../../../src/core/models/sh-digital-institution/figures";
@@ -63,7 +63,8 @@ describe("单位类型", () => {
 });
 
 describe("所属行业 (GB/T 4754-2017)", () => {
-  it("holds the 20 sections A–T and the 97 divisions 01–97 in order", () => {
+  it("lists/industries.yaml holds the 20 sections A–T and the 97 divisions 01–97 in order", () => {
+    const GBT4754_SECTIONS = INST.industries.sections;
     expect(GBT4754_SECTIONS.map((s) => s.letter).join("")).toBe("ABCDEFGHIJKLMNOPQRST");
     const codes = GBT4754_SECTIONS.flatMap((s) => s.divisions.map((d) => d.code));
     expect(codes).toEqual(Array.from({ length: 97 }, (_, i) => String(i + 1).padStart(2, "0")));
@@ -88,7 +89,7 @@ describe("所属行业 (GB/T 4754-2017)", () => {
     ["门类P", "P", undefined],
     ["72", "L", "72"],
   ])("%j is section %s division %s", (value, section, division) => {
-    const read = readIndustry(value);
+    const read = readIndustry(INST.industries, value);
     expect(read.ok && [read.section.letter, read.division?.code]).toEqual([section, division]);
   });
 
@@ -102,7 +103,7 @@ describe("所属行业 (GB/T 4754-2017)", () => {
     ["98 其他", undefined],
     ["教育；培训咨询", undefined],
   ])("%j is not a section or division (suggest %s)", (value, suggestion) => {
-    const read = readIndustry(value);
+    const read = readIndustry(INST.industries, value);
     expect(read).toEqual(suggestion === undefined ? { ok: false } : { ok: false, suggestion });
   });
 });

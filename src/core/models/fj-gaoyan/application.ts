@@ -26,7 +26,7 @@ import {
   type NationalFormKey,
   checkUnitPhones,
 } from "../national-form/form";
-import { jointHostParts } from "./joint-host";
+import { jointHostParts } from "../../read/units";
 
 export type FjFormKey = NationalFormKey | "review";
 

@@ -12,7 +12,7 @@ import { FindingSink } from "../../rules/sink";
 import type { SheetSignals } from "../../packs/pack";
 import type { Level } from "../../packs/types";
 import type { FjContext } from "./figures";
-import { jointHostParts } from "./joint-host";
+import { jointHostParts } from "../../read/units";
 
 /** The columns of 附件3: 序号 研修选题 承办单位 联系人 联系电话 所属专业技术领域. */
 const FJ_SUMMARY_COLUMNS: readonly ListKey[] = ["serial", "title", "host", "contact", "phone", "techField"];

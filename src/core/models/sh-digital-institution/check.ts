@@ -432,7 +432,7 @@ export function checkInstForm(c: InstContext, grid: Grid, recognition: InstRecog
   }
   const industry = f("industry");
   if (industry && industry.text !== "") {
-    const read = readIndustry(industry.text);
+    const read = readIndustry(c.industries, industry.text);
     if (!read.ok)
       sink.add(
         valueAt(industry),

@@ -1,4 +1,5 @@
 import type { DateOnly } from "../../read/types";
+import { indexIndustries, industrySections, type IndustryIndex } from "./industries";
 import type { Limit } from "../../rules/figures";
 import {
   clauseOf,
@@ -62,6 +63,8 @@ export interface InstContext {
   };
   occupations: readonly Occupation[];
   unitTypes: UnitTypes;
+  /** GB/T 4754-2017 (lists/industries.yaml), indexed for 所属行业. */
+  industries: IndustryIndex;
   /** messages.yaml, in the shape the checks call. */
   T: ReturnType<typeof instMessages>;
 }
@@ -103,6 +106,7 @@ export function instContext(pack: PackData): InstContext {
       field: String(o.field ?? o.name ?? ""),
     })),
     unitTypes,
+    industries: indexIndustries(industrySections(recordList(pack, "industries"))),
     T: instMessages(pack, unitTypes.types),
   };
   cache.set(pack, c);

@@ -10,7 +10,7 @@ export const shDigitalInstitutionModel: Model = {
   needs: {
     figures: INST_FIGURE_KEYS,
     clauses: INST_CLAUSE_NAMES,
-    lists: ["occupations", "unit-types", "unit-type-aliases"],
+    lists: ["occupations", "unit-types", "unit-type-aliases", "industries"],
     messages: INST_MESSAGE_KEYS,
   },
   make(data) {

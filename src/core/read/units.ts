@@ -1,4 +1,4 @@
-import { compactText } from "../../read/normalise";
+import { compactText } from "./normalise";
 
 // Words that join two units. 和/与/及 also occur inside single names (人力资源和社会保障厅, 工业和信息化部), so a word
 // splits the name only where the text before it is a whole unit name (see UNIT_END).
