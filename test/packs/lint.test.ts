@@ -104,3 +104,15 @@ it("a rule's own id must be a rule of the catalogue and its message must be in m
     ["rules.8.message", "引用了不存在的提示文字“domainTypo”（messages.yaml 中没有）"],
   ]);
 });
+
+it("a pack whose model reads a form by its declared fields must declare them", async () => {
+  const target = path.join(dir, "no-form");
+  fs.cpSync(path.join(ROOT, "packs", "sh-2026-gaoyan"), target, { recursive: true });
+  fs.rmSync(path.join(target, "tables", "application.yaml"));
+  const run = await runCli(["pack", "lint", target, "--json"]);
+  expect(run.code).toBe(1);
+  const [result] = JSON.parse(run.stdout) as Array<{ issues: Array<{ file: string; message: string }> }>;
+  expect(result?.issues.map((i) => [i.file, i.message])).toEqual([
+    ["tables/application.yaml", "缺少表格或它的字段（model sh-gaoyan 按这些字段读表）"],
+  ]);
+});

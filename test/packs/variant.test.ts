@@ -5,6 +5,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import ExcelJS from "exceljs";
 import { resetPacks } from "../../src/core/packs/registry";
 import {
   CLEAN_RECOMMENDATION,
@@ -188,4 +189,28 @@ describe("bad pack folders are refused, the built-in packs keep working", () => 
     expect(run.stderr).toContain("figures.trainees.min");
     expect(run.doc.files[0]?.sheets[0]?.policy).toBe("sh-2026-gaoyan");
   });
+});
+
+it("a form's labels are data: a 2027 pack that calls 办班地点 培训地点 reads and checks that field", async () => {
+  const pack = variant(dir, "sh-2026-gaoyan", "sh-2027-labels", {
+    ...SH_2027,
+    "tables/application.yaml": [
+      ["location: { labels: [办班地点] }", "location: { labels: [培训地点, 办班地点] }"],
+    ],
+  });
+  // The 2027 form as a department fills it: the label renamed, and a place outside Shanghai.
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(path.join(ROOT, "examples", "sh-application.xlsx"));
+  const sheet = book.worksheets[0] as ExcelJS.Worksheet;
+  sheet.getCell("D4").value = "培训地点";
+  sheet.getCell("E4").value = "江苏省苏州市";
+  const form = path.join(dir, "renamed.xlsx");
+  await book.xlsx.writeFile(form);
+
+  const builtin = (await check(form)).doc.files[0]?.sheets[0]?.findings ?? [];
+  expect(builtin.map((f) => f.rule)).not.toContain("sh.location.district");
+  const now = (await check(form, "--pack", pack)).doc.files[0]?.sheets[0];
+  expect(now?.policy).toBe("sh-2027-gaoyan");
+  const district = now?.findings.find((f) => f.rule === "sh.location.district");
+  expect(district?.cell).toBe("E4");
 });

@@ -20,3 +20,10 @@ export const BUILTIN_BASES: ReadonlyMap<string, BaseFiles> = new Map(Object.entr
 export const BUILTIN_PACK_DATA: readonly PackData[] = BUILTIN.packs.map((p) =>
   resolvePack(p.files, p.files.notice.base ? BUILTIN.bases[p.files.notice.base] : undefined, p.folder, true),
 );
+
+/** One built-in pack's data by id (the templates draw the built-in notices' tables from it). */
+export function builtinPackData(id: string): PackData {
+  const data = BUILTIN_PACK_DATA.find((p) => p.id === id);
+  if (!data) throw new Error(`no built-in pack ${id}`);
+  return data;
+}

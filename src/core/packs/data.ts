@@ -150,6 +150,13 @@ export function stringList(pack: PackData, name: string): string[] {
   return l.map((x) => (typeof x === "string" ? x : String(Object.values(x)[0] ?? "")));
 }
 
+/** A table the model reads (tables/<name>.yaml, or the base's). */
+export function tableOf(pack: PackData, name: string): TableData {
+  const t = pack.tables[name];
+  if (!t) throw new PackDataError(pack.id, `tables/${name}.yaml`, "", `缺少表格 tables/${name}.yaml`);
+  return t;
+}
+
 /** A list of records (lists/<name>.yaml), e.g. the rows of 附件1. */
 export function recordList(pack: PackData, name: string): ReadonlyArray<Record<string, unknown>> {
   const l = pack.lists[name];

@@ -241,6 +241,15 @@ export function lintPackTexts(
           path: "",
           message: `缺少列表（model ${model.id} 需要它）`,
         });
+    const tables = { ...(base?.tables ?? {}), ...(files.tables ?? {}) };
+    for (const key of model.needs.tables ?? [])
+      if (!tables[key]?.fields)
+        out.push({
+          severity: "error",
+          file: `tables/${key}.yaml`,
+          path: "fields",
+          message: `缺少表格或它的字段（model ${model.id} 按这些字段读表）`,
+        });
     for (const key of model.needs.messages)
       if (!messages[key])
         out.push({

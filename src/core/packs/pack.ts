@@ -56,6 +56,8 @@ export interface Model {
     clauses: readonly string[];
     lists: readonly string[];
     messages: readonly string[];
+    /** tables/*.yaml whose fields (labels, blocks) and markers the model reads its forms by. */
+    tables?: readonly string[];
   };
   make(data: PackData): Pack;
 }

@@ -102,6 +102,8 @@ export const Field = v.strictObject({
   group: v.optional(v.boolean()),
   /** List tables: not a column but a line above or below the table (填写时间：2027年2月20日). */
   footer: v.optional(v.boolean()),
+  /** Forms: the block (a label merged down over several rows, e.g. 申报单位信息) the label must sit in. */
+  block: v.optional(v.string()),
 });
 
 /** A rule wired to fields: a kind from the vocabulary with its parameters. */
@@ -135,6 +137,13 @@ export const Table = v.strictObject({
       confidence: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
     }),
   ),
+  /** Forms: blocks (申报单位信息, 推荐单位信息) whose rows hold fields with the same label (单位名称, 联系人). */
+  blocks: v.optional(v.record(v.string(), v.strictObject({ labels: v.pipe(v.array(v.string()), v.minLength(1)) }))),
+  /**
+   * Labels only this table has, for a model that recognises the table in code (sh-gaoyan, sh-digital-institution):
+   * the model counts how many are present. Tables of the generic model use `recognise` instead.
+   */
+  markers: v.optional(v.array(v.string())),
   fields: v.optional(v.record(v.string(), Field)),
   rules: v.optional(v.array(Rule)),
 });

@@ -6,6 +6,7 @@ import type { SheetSignals } from "../packs/pack";
 import { compactText } from "../read/normalise";
 import type { TableData } from "../packs/schema";
 import { normaliseLabel } from "./labels";
+import type { FormSpec } from "./form";
 
 /**
  * 0..1, or 0 when a `must` label or `titleMust` word is missing or a `not` label (or word) is present. A sheet with
@@ -43,4 +44,37 @@ export function recogniseDeclared(
       best = { name, table, confidence };
   }
   return best;
+}
+
+const specs = new WeakMap<TableData, FormSpec>();
+
+/**
+ * A form table's fields as the form reader takes them: each field's labels (normalised) and block, the blocks'
+ * labels. Made once per table. Built-in models cast the keys to their own field-key types.
+ */
+export function formSpecOf(table: TableData): FormSpec {
+  const known = specs.get(table);
+  if (known) return known;
+  const spec: FormSpec = {
+    fields: Object.entries(table.fields ?? {}).map(([key, f]) => ({
+      key,
+      labels: f.labels.map(normaliseLabel),
+      ...(f.block !== undefined ? { block: f.block } : {}),
+    })),
+    ...(table.blocks
+      ? {
+          blocks: Object.entries(table.blocks).map(([key, b]) => ({
+            key,
+            labels: b.labels.map(normaliseLabel),
+          })),
+        }
+      : {}),
+  };
+  specs.set(table, spec);
+  return spec;
+}
+
+/** The markers of a table (labels only it has), normalised: a built-in model counts how many a sheet holds. */
+export function markersOf(table: TableData): string[] {
+  return (table.markers ?? []).map(normaliseLabel);
 }

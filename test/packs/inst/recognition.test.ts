@@ -2,6 +2,10 @@ import { checkGrid, sheetSignals } from "../../../src/core/check";
 import { gridFromValues } from "../../../src/core/grid/grid";
 import type { CellValue } from "../../../src/core/grid/types";
 import { recogniseInstForm } from "../../../src/core/models/sh-digital-institution/form";
+import { instContext } from "../../../src/core/models/sh-digital-institution/figures";
+import { builtinPackData } from "../../../src/core/packs/builtin";
+
+const INST_CONTEXT = instContext(builtinPackData("sh-2026-digital-institution"));
 import { findPack } from "../../../src/core/packs/registry";
 
 const shDigitalInstitutionPack = findPack("sh-2026-digital-institution")!;
@@ -46,7 +50,7 @@ describe("recognising the institution form", () => {
 
   it("does not take a No. 82 申报表 for itself", () => {
     const grid = gridFromValues("申报表", SH82_FORM);
-    expect(recogniseInstForm(sheetSignals(grid))).toBeUndefined();
+    expect(recogniseInstForm(INST_CONTEXT, sheetSignals(grid))).toBeUndefined();
     const check = checkGrid(grid);
     expect([check.table, check.policy]).toEqual(["application", "sh-2026-gaoyan"]);
   });
@@ -79,7 +83,7 @@ describe("recognising the institution form", () => {
     ],
   ] as const)("%s → recognised: %s", (_name, rows, recognised) => {
     const grid = gridFromValues("表", rows as unknown as CellValue[][]);
-    expect(recogniseInstForm(sheetSignals(grid)) !== undefined).toBe(recognised);
+    expect(recogniseInstForm(INST_CONTEXT, sheetSignals(grid)) !== undefined).toBe(recognised);
   });
 
   it("the title adds to the confidence", () => {
@@ -87,9 +91,10 @@ describe("recognising the institution form", () => {
       ["拟申报开展培训的职业", "云计算工程技术人员"],
       ["近三年纳税情况", "年份"],
     ];
-    const bare = recogniseInstForm(sheetSignals(gridFromValues("表", rows)))?.confidence ?? 0;
+    const bare = recogniseInstForm(INST_CONTEXT, sheetSignals(gridFromValues("表", rows)))?.confidence ?? 0;
     const titled =
       recogniseInstForm(
+        INST_CONTEXT,
         sheetSignals(gridFromValues("表", [["数字技术工程师培育项目培训机构申报表"], ...rows])),
       )?.confidence ?? 0;
     expect(titled).toBeGreaterThan(bare);

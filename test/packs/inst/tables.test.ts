@@ -2,6 +2,10 @@ import { sheetSignals } from "../../../src/core/check";
 import { gridFromValues } from "../../../src/core/grid/grid";
 import type { CellValue } from "../../../src/core/grid/types";
 import { recogniseInstForm } from "../../../src/core/models/sh-digital-institution/form";
+import { instContext } from "../../../src/core/models/sh-digital-institution/figures";
+import { builtinPackData } from "../../../src/core/packs/builtin";
+
+const INST_CONTEXT = instContext(builtinPackData("sh-2026-digital-institution"));
 import {
   readInstTables,
   tableLabel,
@@ -11,7 +15,7 @@ import { indexLabels } from "../../../src/core/recognise/form";
 import { instGrid, mergeOf } from "./support";
 
 const tablesOf = (grid = instGrid()) => {
-  const recognition = recogniseInstForm(sheetSignals(grid));
+  const recognition = recogniseInstForm(INST_CONTEXT, sheetSignals(grid));
   if (!recognition) throw new Error("not recognised");
   return recognition.tables;
 };

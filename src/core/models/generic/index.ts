@@ -10,23 +10,14 @@ import { cite, type PackData } from "../../packs/data";
 import type { Model, Recognition, SheetSignals } from "../../packs/pack";
 import type { TableData } from "../../packs/schema";
 import { normaliseLabel } from "../../recognise/labels";
-import { readForm, type FormSpec } from "../../recognise/form";
-import { recogniseDeclared } from "../../recognise/signals";
+import { readForm } from "../../recognise/form";
+import { formSpecOf, recogniseDeclared } from "../../recognise/signals";
 import { RULE_KINDS, type RuleSpec } from "../../rules/kinds";
 import { LIST_RULE_KINDS } from "../../rules/list-kinds";
 import { ListView } from "../../rules/list";
 import { readList, type ColumnSpec, type ListModel, type ListTable } from "../../recognise/list";
 import type { Grid } from "../../grid/types";
 import { FindingSink } from "../../rules/sink";
-
-function specOf(table: TableData): FormSpec {
-  return {
-    fields: Object.entries(table.fields ?? {}).map(([key, f]) => ({
-      key,
-      labels: f.labels.map(normaliseLabel),
-    })),
-  };
-}
 
 /** The columns and list model of a list table, made once per table so the list reader's cache holds. */
 const listSpecs = new WeakMap<TableData, { specs: ColumnSpec[]; model: ListModel<string> }>();
@@ -97,7 +88,7 @@ export function checkTable(
   index: Parameters<typeof readForm>[2],
   references?: WorkbookReferences,
 ): Finding[] {
-  const form = readForm(signals, specOf(table), index);
+  const form = readForm(signals, formSpecOf(table), index);
   const sink = new FindingSink(signals.name);
   const fields = table.fields ?? {};
   const context = {

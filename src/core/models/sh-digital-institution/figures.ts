@@ -1,4 +1,7 @@
 import type { DateOnly } from "../../read/types";
+import type { FormSpec } from "../../recognise/form";
+import { formSpecOf, markersOf } from "../../recognise/signals";
+import type { InstFormKey } from "./form";
 import { indexIndustries, industrySections, type IndustryIndex } from "./industries";
 import type { Limit } from "../../rules/figures";
 import {
@@ -7,6 +10,7 @@ import {
   numberFigure,
   rangeFigure,
   recordList,
+  tableOf,
   stringList,
   type PackData,
 } from "../../packs/data";
@@ -63,6 +67,9 @@ export interface InstContext {
   };
   occupations: readonly Occupation[];
   unitTypes: UnitTypes;
+  /** The form's fields by label (tables/institution.yaml), and the labels only it has. */
+  form: FormSpec<InstFormKey>;
+  markers: readonly string[];
   /** GB/T 4754-2017 (lists/industries.yaml), indexed for 所属行业. */
   industries: IndustryIndex;
   /** messages.yaml, in the shape the checks call. */
@@ -106,6 +113,8 @@ export function instContext(pack: PackData): InstContext {
       field: String(o.field ?? o.name ?? ""),
     })),
     unitTypes,
+    form: formSpecOf(tableOf(pack, "institution")) as FormSpec<InstFormKey>,
+    markers: markersOf(tableOf(pack, "institution")),
     industries: indexIndustries(industrySections(recordList(pack, "industries"))),
     T: instMessages(pack, unitTypes.types),
   };

@@ -12,6 +12,7 @@ export const shDigitalInstitutionModel: Model = {
     clauses: INST_CLAUSE_NAMES,
     lists: ["occupations", "unit-types", "unit-type-aliases", "industries"],
     messages: INST_MESSAGE_KEYS,
+    tables: ["institution"],
   },
   make(data) {
     const c = instContext(data);
@@ -20,7 +21,7 @@ export const shDigitalInstitutionModel: Model = {
       data,
       tables: ["institution"],
       recognise(signals) {
-        const recognition = recogniseInstForm(signals);
+        const recognition = recogniseInstForm(c, signals);
         return recognition
           ? {
               table: "institution",

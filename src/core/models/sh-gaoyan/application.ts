@@ -19,7 +19,8 @@ import { checkCourseTime, checkDeadline, checkGrassroots, checkTrainees } from "
 import { FindingSink } from "../../rules/sink";
 import { figuresFromProse, filledItems } from "../../rules/prose";
 import type { SheetSignals } from "../../packs/pack";
-import type { ShContext } from "./context";
+import { builtinPackData } from "../../packs/builtin";
+import { shContext, type ShContext } from "./context";
 
 export type ShFormKey =
   | "applicantLine"
@@ -56,60 +57,11 @@ export type ShFormKey =
   | "base"
   | "lastYear";
 
-/** 附件2 申报表: every field by the labels the attachment (and people) use. */
-export const SH_FORM: FormSpec<ShFormKey> = {
-  blocks: [
-    { key: "recommender", labels: ["推荐单位信息"] },
-    { key: "applicant", labels: ["申报单位信息"] },
-  ],
-  fields: [
-    { key: "applicantLine", labels: ["申报单位"] },
-    { key: "dateLine", labels: ["申报时间"] },
-    { key: "title", labels: ["项目名称"] },
-    { key: "courseTime", labels: ["办班时间"] },
-    { key: "location", labels: ["办班地点"] },
-    { key: "domain", labels: ["领域"] },
-    { key: "major", labels: ["专业范围"] },
-    { key: "featureClass", labels: ["申报特色班"] },
-    { key: "featureYears", labels: ["特色班拟办年限", "拟办年限"] },
-    { key: "category", labels: ["申报项目类别"] },
-    { key: "lodging", labels: ["是否提供学员住宿"] },
-    { key: "scope", labels: ["是否符合选题范围"] },
-    { key: "purpose", labels: ["研修目的和作用"] },
-    { key: "goal", labels: ["主要目标"] },
-    { key: "methods", labels: ["研修内容和方式"] },
-    { key: "experts", labels: ["授课专家情况"] },
-    { key: "audience", labels: ["培训对象"] },
-    { key: "featureInfo", labels: ["特色班相关情况"] },
-    { key: "promotion", labels: ["宣传推广计划"] },
-    { key: "recommenderName", labels: ["单位名称"], block: "recommender" },
-    { key: "recommenderContact", labels: ["联系人"], block: "recommender" },
-    { key: "recommenderPhone", labels: ["联系方式", "联系电话"], block: "recommender" },
-    { key: "applicantName", labels: ["单位名称"], block: "applicant" },
-    { key: "applicantContact", labels: ["联系人"], block: "applicant" },
-    { key: "officePhone", labels: ["办公电话"], block: "applicant" },
-    { key: "mobile", labels: ["手机"], block: "applicant" },
-    { key: "fax", labels: ["传真"], block: "applicant" },
-    { key: "postcode", labels: ["邮编"], block: "applicant" },
-    { key: "creditCode", labels: ["统一社会信用代码"], block: "applicant" },
-    { key: "address", labels: ["地址"], block: "applicant" },
-    { key: "bank", labels: ["银行账户信息"], block: "applicant" },
-    { key: "base", labels: ["是否继续教育基地"], block: "applicant" },
-    { key: "lastYear", labels: ["上一年度项目情况"] },
-  ],
-};
-
-/** Labels only 附件2 of No. 82 has: they tell this form from Fujian's and Hubei's. */
-export const SH_FORM_MARKERS = [
-  "领域",
-  "专业范围",
-  "申报特色班",
-  "是否提供学员住宿",
-  "特色班相关情况",
-  "宣传推广计划",
-  "上一年度项目情况",
-  "主要目标",
-];
+/**
+ * 附件2 申报表 as the built-in pack declares it (packs/sh-2026-gaoyan/tables/application.yaml), for the templates;
+ * the checks read the form of their own pack (ShContext.form).
+ */
+export const SH_FORM: FormSpec<ShFormKey> = shContext(builtinPackData("sh-2026-gaoyan")).form;
 
 /** The options 附件2 prints, for answers written in words (提供, 高级研修项目) instead of a tick. */
 const CATEGORY_OPTIONS = ["高级研修项目", "急需紧缺人才培养项目"];
@@ -382,13 +334,14 @@ export function checkShApplication(c: ShContext, grid: Grid, form: FormTable<ShF
 
 /** How strongly the sheet looks like 附件2 (0 when it is not a form of ours). */
 export function recogniseShApplication(
+  c: ShContext,
   signals: SheetSignals,
 ): { confidence: number; form: FormTable<ShFormKey> } | undefined {
-  const markers = SH_FORM_MARKERS.filter((m) => signals.labels.has(m)).length;
+  const markers = c.markers.filter((m) => signals.labels.has(m)).length;
   // Two labels alone are a reference list (领域 | 专业范围 over rows of names), not a form.
   if (markers < 3) return undefined;
-  const form = readForm(signals.grid, SH_FORM, signals.labels);
-  const share = form.found / SH_FORM.fields.length;
+  const form = readForm(signals.grid, c.form, signals.labels);
+  const share = form.found / c.form.fields.length;
   const confidence = Math.min(
     0.99,
     0.2 + 0.6 * share + 0.03 * markers + (signals.head.includes("急需紧缺人才培养项目") ? 0.1 : 0),

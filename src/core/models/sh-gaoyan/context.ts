@@ -3,7 +3,10 @@
  * the district lists and the message texts (messages.yaml). The checks take this context; no figure lives in code.
  */
 import type { Text } from "../../findings";
-import { say, stringList, type PackData } from "../../packs/data";
+import { say, stringList, tableOf, type PackData } from "../../packs/data";
+import type { FormSpec } from "../../recognise/form";
+import { formSpecOf, markersOf } from "../../recognise/signals";
+import type { ShFormKey } from "./application";
 import { shDomains, type ShDomains } from "./domains";
 import { shFigures, type ShFigures } from "./figures";
 
@@ -57,6 +60,9 @@ export interface ShContext {
   districts: readonly string[];
   /** 二（三）: lodging courses are held in the suburbs as a rule; these are the central districts. */
   central: readonly string[];
+  /** 附件2's fields by label (tables/application.yaml), and the labels only it has. */
+  form: FormSpec<ShFormKey>;
+  markers: readonly string[];
 }
 
 const cache = new WeakMap<PackData, ShContext>();
@@ -72,6 +78,8 @@ export function shContext(pack: PackData): ShContext {
     T: shMessages(pack, F),
     districts: stringList(pack, "districts"),
     central: stringList(pack, "central-districts"),
+    form: formSpecOf(tableOf(pack, "application")) as FormSpec<ShFormKey>,
+    markers: markersOf(tableOf(pack, "application")),
   };
   cache.set(pack, c);
   return c;

@@ -14,6 +14,7 @@ export const shGaoyanModel: Model = {
     clauses: SH_CLAUSE_NAMES,
     lists: ["domains", "districts", "central-districts"],
     messages: SH_MESSAGE_KEYS,
+    tables: ["application"],
   },
   make(data) {
     const c = shContext(data);
@@ -27,7 +28,7 @@ export const shGaoyanModel: Model = {
         const declared = recogniseDeclaredTable(data, signals);
         if (declared) return declared;
         // A list header can hold form words (领域, 专业范围) and a form can hold a list-like row: ask both, keep the surer.
-        const form = recogniseShApplication(signals);
+        const form = recogniseShApplication(c, signals);
         const list = recogniseShList(signals);
         if (form && (!list || form.confidence >= list.confidence))
           return {
