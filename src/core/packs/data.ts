@@ -64,10 +64,34 @@ export function resolvePack(
     messages: { ...(base?.messages ?? {}), ...(files.messages ?? {}) },
     lists: { ...(base?.lists ?? {}), ...(files.lists ?? {}) },
     stats: files.stats,
-    tables: { ...(base?.tables ?? {}), ...(files.tables ?? {}) },
+    tables: mergeTables(base?.tables ?? {}, files.tables ?? {}),
     source,
     builtin,
   };
+}
+
+/**
+ * A pack's tables over its base's. A table of the same name as the base's extends it: the pack's fields replace the
+ * base's fields of the same key (in place) and new ones follow; blocks likewise; the pack's rules come after the base's;
+ * anything else the pack gives (recognise, markers, layout) replaces the base's.
+ */
+function mergeTables(
+  base: Readonly<Record<string, TableData>>,
+  own: Readonly<Record<string, TableData>>,
+): Record<string, TableData> {
+  const out: Record<string, TableData> = { ...base };
+  for (const [name, table] of Object.entries(own)) {
+    const under = base[name];
+    if (!under) {
+      out[name] = table;
+      continue;
+    }
+    const merged: TableData = { ...under, ...table, fields: { ...under.fields, ...table.fields } };
+    if (under.blocks || table.blocks) merged.blocks = { ...under.blocks, ...table.blocks };
+    if (under.rules || table.rules) merged.rules = [...(under.rules ?? []), ...(table.rules ?? [])];
+    out[name] = merged;
+  }
+  return out;
 }
 
 /** A pack's data lacks something its model needs: a fault of the pack, reported by `pack lint` and on loading. */

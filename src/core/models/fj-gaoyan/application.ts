@@ -9,7 +9,8 @@ import { checkCourseTime, checkDeadline } from "../../rules/figures";
 import { FindingSink } from "../../rules/sink";
 import type { SheetSignals } from "../../packs/pack";
 import type { Level } from "../../packs/types";
-import type { FjContext } from "./figures";
+import { builtinPackData } from "../../packs/builtin";
+import { fjContext, type FjContext } from "./figures";
 import {
   checkAnyPhone,
   checkBase,
@@ -21,8 +22,6 @@ import {
   readHeadLine,
   templateSignals,
   type TemplateSignals,
-  NATIONAL_FORM_BLOCKS,
-  nationalFormFields,
   type NationalFormKey,
   checkUnitPhones,
 } from "../national-form/form";
@@ -30,26 +29,12 @@ import { jointHostParts } from "../../read/units";
 
 export type FjFormKey = NationalFormKey | "review";
 
-/** 附件2's last row: 省直主管单位或设区市人社部门审核意见（盖章 年 月 日）. */
-const REVIEW_LABELS = [
-  "省直主管单位或设区市人社部门审核意见",
-  "省直主管单位或设区市人社部门意见",
-  "主管单位审核意见",
-  "主管部门审核意见",
-  "审核意见",
-];
-
-/** 附件1 (国家级) and 附件2 (省级) share one spec: each field is looked for, and rules apply where it was found. */
-export const FJ_FORM: FormSpec<FjFormKey> = {
-  blocks: NATIONAL_FORM_BLOCKS,
-  fields: [
-    ...nationalFormFields({
-      techField: ["选题所属行业领域", "选题所属专业技术领域"],
-      audience: ["研修对象", "培训对象"],
-    }),
-    { key: "review", labels: REVIEW_LABELS },
-  ],
-};
+/**
+ * 附件1 (国家级) and 附件2 (省级) share one spec, each field looked for and rules applied where it was found. This is
+ * the built-in pack's (national-form's tables/application.yaml with fj-2026-gaoyan's), for the templates; the checks
+ * read their own pack's (FjContext.form).
+ */
+export const FJ_FORM: FormSpec<FjFormKey> = fjContext(builtinPackData("fj-2026-gaoyan")).form;
 
 /** Which of the two forms the sheet is: 附件1 (国家级, filled by the host, the province is the applicant) or 附件2. */
 export type FjFormVariant = "national" | "provincial";
@@ -65,12 +50,13 @@ export interface FjFormRecognition {
 const SCOPE_ITEMS = ["服务重大战略", "服务国家战略", "对接产业需求", "突出数字技术"];
 
 /** Signs of 附件2: the word 省级 in the title, 选题所属专业技术领域, 培训对象, the reviewing department's opinion. */
-function provincialMarks(t: TemplateSignals): number {
+function provincialMarks(c: FjContext, t: TemplateSignals): number {
+  const review = c.form.fields.find((f) => f.key === "review")?.labels ?? [];
   return (
     (/省级高级研修项目申报表/.test(t.head) ? 1 : 0) +
     (t.has("选题所属专业技术领域") ? 1 : 0) +
     (t.has("培训对象") ? 1 : 0) +
-    (REVIEW_LABELS.some(t.has) ? 1 : 0)
+    (review.some(t.has) ? 1 : 0)
   );
 }
 
@@ -78,14 +64,14 @@ function provincialMarks(t: TemplateSignals): number {
  * How strongly the sheet looks like Fujian's 附件1 or 附件2. Hubei's form is the same template: （可多选）,
  * 近5年支撑知识更新工程工作情况 and the word 湖北 push it away; （仅单选） and the absence of 近5年 pull it here.
  */
-export function recogniseFjApplication(signals: SheetSignals): FjFormRecognition | undefined {
-  const t = templateSignals(signals);
+export function recogniseFjApplication(c: FjContext, signals: SheetSignals): FjFormRecognition | undefined {
+  const t = templateSignals(signals, c.markers);
   if (t.core < 5 || t.shanghai >= 2) return undefined;
-  const form = readForm(signals.grid, FJ_FORM, signals.labels);
-  const share = form.found / FJ_FORM.fields.length;
+  const form = readForm(signals.grid, c.form, signals.labels);
+  const share = form.found / c.form.fields.length;
   const fujian = /福建|闽人社/.test(t.text) ? 1 : 0;
   const hubei = /湖北|鄂人社/.test(t.text) ? 1 : 0;
-  const provincial = provincialMarks(t);
+  const provincial = provincialMarks(c, t);
   const variant: FjFormVariant = provincial >= 2 ? "provincial" : "national";
   let confidence = 0.45 + 0.2 * share + 0.1 * fujian - 0.35 * hubei - 0.3 * t.shanghai;
   if (variant === "provincial") {

@@ -2,7 +2,18 @@ import type { Level } from "../../packs/types";
 import type { CourseLimits, Limit } from "../../rules/figures";
 import type { DateOnly } from "../../read/types";
 import type { Text } from "../../findings";
-import { clauseOf, dateFigure, numberFigure, rangeFigure, say, type PackData } from "../../packs/data";
+import {
+  clauseOf,
+  dateFigure,
+  numberFigure,
+  rangeFigure,
+  say,
+  tableOf,
+  type PackData,
+} from "../../packs/data";
+import type { FormSpec } from "../../recognise/form";
+import { formSpecOf, markersOf } from "../../recognise/signals";
+import type { FjFormKey } from "./application";
 import { compareDates, formatDate } from "../../read/date";
 
 export const FJ_CLAUSE_NAMES = [
@@ -89,6 +100,9 @@ export interface FjContext {
   /** While the level is unknown (附件3 汇总表 serves both), the later of the two deadlines is the one that holds. */
   looserDeadline: Limit<DateOnly>;
   T: ReturnType<typeof fjMessages>;
+  /** 附件1/附件2 by label (the national-form base's tables/application.yaml with this pack's own), and its core labels. */
+  form: FormSpec<FjFormKey>;
+  markers: readonly string[];
 }
 
 const cache = new WeakMap<PackData, FjContext>();
@@ -107,6 +121,8 @@ export function fjContext(pack: PackData): FjContext {
     figures,
     looserDeadline: later,
     T: fjMessages(pack, figures.national.deadline),
+    form: formSpecOf(tableOf(pack, "application")) as FormSpec<FjFormKey>,
+    markers: markersOf(tableOf(pack, "application")),
   };
   cache.set(pack, c);
   return c;

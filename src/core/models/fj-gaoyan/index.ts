@@ -15,7 +15,13 @@ import { checkFjSummary, recogniseFjSummary, type FjSummaryRecognition } from ".
  */
 export const fjGaoyanModel: Model = {
   id: "fj-gaoyan",
-  needs: { figures: FJ_FIGURE_KEYS, clauses: FJ_CLAUSE_NAMES, lists: [], messages: FJ_MESSAGE_KEYS },
+  needs: {
+    figures: FJ_FIGURE_KEYS,
+    clauses: FJ_CLAUSE_NAMES,
+    lists: [],
+    messages: FJ_MESSAGE_KEYS,
+    tables: ["application"],
+  },
   make(data) {
     const c = fjContext(data);
     return {
@@ -27,7 +33,7 @@ export const fjGaoyanModel: Model = {
         // not reported as unknown, never checked) come first, scored by the generic recogniser.
         const declared = recogniseDeclaredTable(data, signals);
         if (declared) return declared;
-        const form = recogniseFjApplication(signals);
+        const form = recogniseFjApplication(c, signals);
         if (form)
           return {
             table: "application",

@@ -8,7 +8,6 @@ import { FindingSink } from "../../rules/sink";
 import type { SheetSignals } from "../../packs/pack";
 import type { Level } from "../../packs/types";
 import {
-  RECENT_WORK_LABELS,
   checkAnyPhone,
   checkBase,
   checkFundingCategory,
@@ -18,23 +17,20 @@ import {
   readHeadLine,
   templateSignals,
   titleCell,
-  NATIONAL_FORM_BLOCKS,
-  nationalFormFields,
   type NationalFormKey,
   checkUnitPhones,
 } from "../national-form/form";
-import type { HbContext } from "./figures";
+import { builtinPackData } from "../../packs/builtin";
+import { hbContext, type HbContext } from "./figures";
 
 export type HbFormKey = NationalFormKey | "recentWork";
 
-/** 鄂人社函〔2025〕168号 附件 申报表 (national and provincial projects use the same form). */
-export const HB_FORM: FormSpec<HbFormKey> = {
-  blocks: NATIONAL_FORM_BLOCKS,
-  fields: [
-    ...nationalFormFields({ techField: ["选题所属行业领域"], audience: ["研修对象"] }),
-    { key: "recentWork", labels: RECENT_WORK_LABELS, block: "host" },
-  ],
-};
+/**
+ * 鄂人社函〔2025〕168号 附件 申报表 (national and provincial projects use the same form), as the built-in pack declares
+ * it (national-form's tables/application.yaml with hb-2026-gaoyan's), for the templates; the checks read their own
+ * pack's (HbContext.form).
+ */
+export const HB_FORM: FormSpec<HbFormKey> = hbContext(builtinPackData("hb-2026-gaoyan")).form;
 
 export interface HbFormRecognition {
   confidence: number;
@@ -48,11 +44,11 @@ const SCOPE_ITEMS = ["服务国家战略", "服务重大战略", "对接产业�
  * How strongly the sheet looks like Hubei's 申报表. Fujian's 附件1 is the same template: （可多选）,
  * 近5年支撑知识更新工程工作情况 and 湖北 pull a sheet here; （仅单选）, 福建 and 附件2's provincial marks push it away.
  */
-export function recogniseHbApplication(signals: SheetSignals): HbFormRecognition | undefined {
-  const t = templateSignals(signals);
+export function recogniseHbApplication(c: HbContext, signals: SheetSignals): HbFormRecognition | undefined {
+  const t = templateSignals(signals, c.markers);
   if (t.core < 5 || t.shanghai >= 2) return undefined;
-  const form = readForm(signals.grid, HB_FORM, signals.labels);
-  const share = form.found / HB_FORM.fields.length;
+  const form = readForm(signals.grid, c.form, signals.labels);
+  const share = form.found / c.form.fields.length;
   const hubei = /湖北|鄂人社/.test(t.text) ? 1 : 0;
   const fujian = /福建|闽人社/.test(t.text) ? 1 : 0;
   const fujianProvincial =

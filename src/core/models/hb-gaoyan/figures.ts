@@ -2,7 +2,18 @@ import type { Level } from "../../packs/types";
 import type { CourseLimits, Limit } from "../../rules/figures";
 import type { DateOnly } from "../../read/types";
 import type { Text } from "../../findings";
-import { clauseOf, dateFigure, numberFigure, rangeFigure, say, type PackData } from "../../packs/data";
+import {
+  clauseOf,
+  dateFigure,
+  numberFigure,
+  rangeFigure,
+  say,
+  tableOf,
+  type PackData,
+} from "../../packs/data";
+import type { FormSpec } from "../../recognise/form";
+import { formSpecOf, markersOf } from "../../recognise/signals";
+import type { HbFormKey } from "./application";
 
 export const HB_CLAUSE_NAMES = ["scope", "course", "funding", "deadline", "form"] as const;
 export const HB_FIGURE_KEYS = [
@@ -47,6 +58,9 @@ export interface HbContext {
     anyPhone(block: string): Text;
     levelUnknown(minDays: number, maxDays: number, trainees: number): Text;
   };
+  /** The form by label (the national-form base's tables/application.yaml with this pack's own), and its core labels. */
+  form: FormSpec<HbFormKey>;
+  markers: readonly string[];
 }
 
 const cache = new WeakMap<PackData, HbContext>();
@@ -71,6 +85,8 @@ export function hbContext(pack: PackData): HbContext {
     figures: { national, provincial },
     unknownLevel: { course: { ...national.course, days }, trainees: looserTrainees },
     deadline: dateFigure(pack, "deadline"),
+    form: formSpecOf(tableOf(pack, "application")) as FormSpec<HbFormKey>,
+    markers: markersOf(tableOf(pack, "application")),
     T: {
       fundingSource: () => say(pack, "fundingSource"),
       scope: () => say(pack, "scope"),

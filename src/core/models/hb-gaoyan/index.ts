@@ -8,7 +8,13 @@ import { HB_CLAUSE_NAMES, HB_FIGURE_KEYS, HB_MESSAGE_KEYS, hbContext } from "./f
  */
 export const hbGaoyanModel: Model = {
   id: "hb-gaoyan",
-  needs: { figures: HB_FIGURE_KEYS, clauses: HB_CLAUSE_NAMES, lists: [], messages: HB_MESSAGE_KEYS },
+  needs: {
+    figures: HB_FIGURE_KEYS,
+    clauses: HB_CLAUSE_NAMES,
+    lists: [],
+    messages: HB_MESSAGE_KEYS,
+    tables: ["application"],
+  },
   make(data) {
     const c = hbContext(data);
     return {
@@ -16,7 +22,7 @@ export const hbGaoyanModel: Model = {
       data,
       tables: ["application"],
       recognise(signals) {
-        const form = recogniseHbApplication(signals);
+        const form = recogniseHbApplication(c, signals);
         return form
           ? { table: "application", confidence: form.confidence, level: null, data: form, form: form.form }
           : undefined;

@@ -3,7 +3,7 @@ import type { Grid } from "../../grid/types";
 import { findingText } from "../../messages/findings";
 import { readBatchNumber } from "../../read/choice";
 import { cellText, compactText } from "../../read/normalise";
-import type { BlockSpec, FieldSpec, FormField } from "../../recognise/form";
+import type { FormField } from "../../recognise/form";
 import { findLabelledLine, type LabelledLine } from "../../recognise/lines";
 import type { FooterLine } from "../../recognise/list";
 import { checkAnyChoice, checkPhoneField, checkSingleChoice, option } from "../../rules/fields";
@@ -16,20 +16,6 @@ import { figuresFromProse, filledItems } from "../../rules/prose";
  * Pieces of the 人社部 申报表 template (the shared base packs/national-form) that the fj-gaoyan and hb-gaoyan models
  * both read; neither model imports the other.
  */
-
-/** Labels every form of the template has (normalised); recognition counts them. */
-export const TEMPLATE_LABELS = [
-  "项目名称",
-  "办班时间",
-  "办班地点",
-  "选题所属行业主管部门",
-  "是否符合选题范围",
-  "研修目的和作用",
-  "研修内容和方式",
-  "授课专家情况",
-  "承办单位信息",
-  "是否继续教育基地",
-];
 
 /** Labels only Shanghai's No. 82 附件2 has: a sheet with two of them is not one of these forms. */
 const SHANGHAI_LABELS = [
@@ -48,7 +34,7 @@ export const RECENT_WORK_LABELS = ["近5年支撑知识更新工程工作情况"
 
 /** What recognition needs to tell the template's forms apart, read once per sheet. */
 export interface TemplateSignals {
-  /** How many TEMPLATE_LABELS the sheet has. */
+  /** How many of the form's core labels (the table's markers) the sheet has. */
   core: number;
   /** Shanghai-only labels found. */
   shanghai: number;
@@ -80,11 +66,11 @@ function rawLabelTexts(signals: SheetSignals, label: string): string[] {
   );
 }
 
-export function templateSignals(signals: SheetSignals): TemplateSignals {
+export function templateSignals(signals: SheetSignals, coreLabels: readonly string[]): TemplateSignals {
   const has = (label: string) => signals.labels.has(label);
   const category = rawLabelTexts(signals, "申报项目类别").join(" ");
   return {
-    core: TEMPLATE_LABELS.filter(has).length,
+    core: coreLabels.filter(has).length,
     shanghai: SHANGHAI_LABELS.filter(has).length,
     singleChoice: /仅单选|限单选|只能单选/.test(category),
     multiChoice: /可多选|多选/.test(category),
@@ -252,42 +238,6 @@ export type NationalFormKey =
   | "hostFax"
   | "hostAddress"
   | "base";
-
-export const NATIONAL_FORM_BLOCKS: readonly BlockSpec[] = [
-  { key: "applicant", labels: ["申报单位信息"] },
-  { key: "host", labels: ["承办单位信息"] },
-];
-
-/** The shared fields; the labels of 选题所属…领域 and 研修对象 differ between the forms. */
-export function nationalFormFields(labels: {
-  techField: readonly string[];
-  audience: readonly string[];
-}): FieldSpec<NationalFormKey>[] {
-  const unit = (block: "applicant" | "host"): FieldSpec<NationalFormKey>[] => [
-    { key: `${block}Name`, labels: ["单位名称"], block },
-    { key: `${block}Contact`, labels: ["联系人"], block },
-    { key: `${block}Office`, labels: ["办公电话"], block },
-    { key: `${block}Mobile`, labels: ["手机"], block },
-    { key: `${block}Fax`, labels: ["传真"], block },
-    { key: `${block}Address`, labels: ["地址"], block },
-  ];
-  return [
-    { key: "title", labels: ["项目名称"] },
-    { key: "courseTime", labels: ["办班时间"] },
-    { key: "location", labels: ["办班地点"] },
-    { key: "techField", labels: labels.techField },
-    { key: "ministry", labels: ["选题所属行业主管部门"] },
-    { key: "category", labels: ["申报项目类别"] },
-    { key: "scope", labels: ["是否符合选题范围"] },
-    { key: "purpose", labels: ["研修目的和作用"] },
-    { key: "methods", labels: ["研修内容和方式"] },
-    { key: "experts", labels: ["授课专家情况"] },
-    { key: "audience", labels: labels.audience },
-    ...unit("applicant"),
-    ...unit("host"),
-    { key: "base", labels: ["是否继续教育基地"], block: "host" },
-  ];
-}
 
 /** 办公电话, 手机 and 传真 of the 申报单位 and 承办单位 blocks (formats only; which are required is the pack's call). */
 export function checkUnitPhones(
