@@ -91,6 +91,8 @@ export const Stats = v.strictObject({
 /** A field of a table: the labels people write, the reader, required, max length. */
 export const Field = v.strictObject({
   labels: v.pipe(v.array(v.string()), v.minLength(1)),
+  /** The field's name in messages when it is not the first label (申报单位 单位名称: 单位名称 under a block). */
+  name: v.optional(v.string()),
   read: v.optional(v.string()),
   required: v.optional(v.union([v.boolean(), v.literal("warning")])),
   maxLength: v.optional(v.number()),

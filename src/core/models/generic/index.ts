@@ -10,7 +10,7 @@ import { cite, type PackData } from "../../packs/data";
 import type { Model, Recognition, SheetSignals } from "../../packs/pack";
 import type { TableData } from "../../packs/schema";
 import { normaliseLabel } from "../../recognise/labels";
-import { readForm } from "../../recognise/form";
+import { readForm, type FormField } from "../../recognise/form";
 import { formSpecOf, recogniseDeclared } from "../../recognise/signals";
 import { RULE_KINDS, type RuleSpec } from "../../rules/kinds";
 import { LIST_RULE_KINDS } from "../../rules/list-kinds";
@@ -65,7 +65,7 @@ export function checkListTable(pack: PackData, tableName: string, table: TableDa
     sink,
     view: new ListView(grid, list),
     rows: list.rows,
-    nameOf: (key: string) => fields[key]?.labels[0] ?? key,
+    nameOf: nameIn(table),
     labelsOf: (key: string) => (fields[key]?.labels ?? []).map(normaliseLabel),
     tableClause: cite(pack, pack.clauses[tableName] ?? pack.clauses.list ?? ""),
   };
@@ -90,17 +90,38 @@ export function checkTable(
 ): Finding[] {
   const form = readForm(signals, formSpecOf(table), index);
   const sink = new FindingSink(signals.name);
+  applyTableRules(pack, tableName, table, form.fields, sink, references);
+  return sink.findings;
+}
+
+/** A field's name in messages: its `name`, else its first label. */
+function nameIn(table: TableData): (key: string) => string {
   const fields = table.fields ?? {};
+  return (key) => fields[key]?.name ?? fields[key]?.labels[0] ?? key;
+}
+
+/**
+ * The rules a form table declares (`required` fields, then `rules:` by kind) on fields already read. Built-in models
+ * call it after their own rules, so the simple ones (required, formats, figures) are wired in the pack's data.
+ */
+export function applyTableRules(
+  pack: PackData,
+  tableName: string,
+  table: TableData,
+  fields: ReadonlyMap<string, FormField>,
+  sink: FindingSink,
+  references?: WorkbookReferences,
+): void {
   const context = {
     pack,
     sink,
-    fields: form.fields as ReadonlyMap<string, import("../../recognise/form").FormField>,
-    nameOf: (key: string) => fields[key]?.labels[0] ?? key,
+    fields,
+    nameOf: nameIn(table),
     tableClause: cite(pack, pack.clauses[tableName] ?? pack.clauses.form ?? ""),
     ...(references ? { references } : {}),
   };
-  // A field marked required: true is the `required` rule; maxLength is `text-max-length` with a literal.
-  for (const [key, f] of Object.entries(fields)) {
+  // A field marked required: true is the `required` rule.
+  for (const [key, f] of Object.entries(table.fields ?? {})) {
     if (f.required)
       RULE_KINDS.get("required")?.apply(
         { kind: "required", field: key, severity: f.required === "warning" ? "warning" : "error" },
@@ -108,7 +129,6 @@ export function checkTable(
       );
   }
   for (const rule of table.rules ?? []) RULE_KINDS.get(rule.kind)?.apply(rule as RuleSpec, context);
-  return sink.findings;
 }
 
 export const genericModel: Model = {

@@ -6,20 +6,14 @@ import { readNumber } from "../../read/number";
 import { stripHint } from "../../recognise/labels";
 import { readChoices, readChoicesOrWords, type ChoiceOption } from "../../read/choice";
 import { readForm, type FormField, type FormSpec, type FormTable } from "../../recognise/form";
-import {
-  checkCreditCodeField,
-  checkMaxLength,
-  checkPhoneField,
-  checkPostcodeField,
-  checkRequired,
-  checkSingleChoice,
-  option,
-} from "../../rules/fields";
-import { checkCourseTime, checkDeadline, checkGrassroots, checkTrainees } from "../../rules/figures";
+import { checkSingleChoice, option } from "../../rules/fields";
+import { checkGrassroots, checkTrainees } from "../../rules/figures";
 import { FindingSink } from "../../rules/sink";
 import { figuresFromProse, filledItems } from "../../rules/prose";
 import type { SheetSignals } from "../../packs/pack";
 import { builtinPackData } from "../../packs/builtin";
+import { tableOf } from "../../packs/data";
+import { applyTableRules } from "../generic";
 import { shContext, type ShContext } from "./context";
 
 export type ShFormKey =
@@ -149,41 +143,13 @@ function checkDomain(c: ShContext, sink: FindingSink, form: FormTable<ShFormKey>
     );
 }
 
-/** 附件2 identity: the required fields, 申报时间, 办班时间, 办班地点 and 领域/专业范围. */
+/**
+ * 附件2 identity: 办班地点 and 领域/专业范围. The required fields, 申报时间 and 办班时间 are wired in the pack's
+ * tables/application.yaml.
+ */
 function checkIdentity(c: ShContext, sink: FindingSink, form: FormTable<ShFormKey>): void {
   const f = (k: ShFormKey) => form.fields.get(k);
   const clause = c.F.clause.form;
-  for (const [key, name] of [
-    ["title", "项目名称"],
-    ["purpose", "研修目的和作用"],
-    ["experts", "授课专家情况"],
-    ["audience", "培训对象"],
-    ["promotion", "宣传推广计划"],
-    ["applicantName", "申报单位 单位名称"],
-    ["applicantContact", "申报单位 联系人"],
-  ] as const)
-    checkRequired(sink, f(key), name, clause);
-
-  const dateLine = f("dateLine");
-  if (dateLine)
-    checkDeadline(
-      sink,
-      { row: dateLine.valueRow, col: dateLine.valueCol },
-      dateLine.cell,
-      "申报时间",
-      c.F.applicationDeadline,
-    );
-
-  const course = f("courseTime");
-  if (course)
-    checkCourseTime(
-      sink,
-      { row: course.valueRow, col: course.valueCol },
-      course.cell,
-      "办班时间",
-      c.F.course,
-    );
-
   const location = f("location");
   if (location && location.text !== "" && !districtOf(c, location.text))
     sink.add(
@@ -247,8 +213,6 @@ function checkContent(c: ShContext, sink: FindingSink, form: FormTable<ShFormKey
   if (scope && ![...filledItems(scope.text, SCOPE_ITEMS).values()].some(Boolean))
     sink.add({ row: scope.valueRow, col: scope.valueCol }, "error", "choice.required", c.T.scope(), clause);
 
-  checkMaxLength(sink, f("goal"), "主要目标", c.F.textMaxGoal, clause);
-
   const methods = f("methods");
   if (methods) {
     const options = readChoices(methods.text, "box-before");
@@ -279,16 +243,13 @@ function checkContent(c: ShContext, sink: FindingSink, form: FormTable<ShFormKey
   }
 }
 
-/** Phones, postcode, credit code, the payee that must be the applicant, 基地 and 上一年度项目情况. */
+/**
+ * The payee that must be the applicant, 基地 and 上一年度项目情况 (phones, postcode and credit code are wired in the
+ * pack's tables/application.yaml).
+ */
 function checkContacts(c: ShContext, sink: FindingSink, form: FormTable<ShFormKey>): void {
   const f = (k: ShFormKey) => form.fields.get(k);
   const clause = c.F.clause.form;
-  checkPhoneField(sink, f("recommenderPhone"), "推荐单位 联系方式", clause);
-  checkPhoneField(sink, f("officePhone"), "办公电话", clause);
-  checkPhoneField(sink, f("mobile"), "手机", clause, "mobile");
-  checkPhoneField(sink, f("fax"), "传真", clause);
-  checkPostcodeField(sink, f("postcode"), "邮编", clause);
-  checkCreditCodeField(sink, f("creditCode"), "统一社会信用代码", clause);
 
   const bank = f("bank");
   const applicant = f("applicantName");
@@ -322,9 +283,13 @@ function checkContacts(c: ShContext, sink: FindingSink, form: FormTable<ShFormKe
   }
 }
 
-/** Every rule of 附件2 申报表 (rules.md "sh-2026-gaoyan"), section by section, in the form's order. */
+/**
+ * Every rule of 附件2 申报表 (rules.md "sh-2026-gaoyan"): the ones the pack wires in tables/application.yaml (required
+ * fields, 申报时间, 办班时间, 主要目标's length, phones, postcode, credit code), then the model's own, section by section.
+ */
 export function checkShApplication(c: ShContext, grid: Grid, form: FormTable<ShFormKey>): Finding[] {
   const sink = new FindingSink(grid.name);
+  applyTableRules(c.pack, "application", tableOf(c.pack, "application"), form.fields, sink);
   checkIdentity(c, sink, form);
   checkFeatureClass(c, sink, form);
   checkContent(c, sink, form);
