@@ -7,16 +7,10 @@ import { compactText } from "../../read/normalise";
 import { readNumber } from "../../read/number";
 import type { DateOnly } from "../../read/types";
 import type { FormField } from "../../recognise/form";
-import {
-  checkCreditCodeField,
-  checkEmailField,
-  checkIdCardField,
-  checkMaxLength,
-  checkPhoneField,
-  checkRequired,
-} from "../../rules/fields";
-import { checkDeadline } from "../../rules/figures";
+import { checkCreditCodeField, checkPhoneField } from "../../rules/fields";
 import { FindingSink } from "../../rules/sink";
+import { tableOf } from "../../packs/data";
+import { applyTableRules } from "../generic";
 import type { InstContext, InstLevel } from "./figures";
 import type { InstFormKey, InstRecognition } from "./form";
 import { readIndustry } from "./industries";
@@ -364,36 +358,17 @@ function checkPlan(
   }
 }
 
-const REQUIRED: ReadonlyArray<readonly [InstFormKey, string]> = [
-  ["occupation", "拟申报开展培训的职业"],
-  ["unitName", "单位名称"],
-  ["creditCode", "统一社会信用代码"],
-  ["legalName", "法定代表人 姓名"],
-  ["legalId", "法定代表人 身份证号"],
-  ["unitType", "单位类型"],
-  ["industry", "所属行业"],
-  ["founded", "单位成立时间"],
-  ["leadName", "申报负责人 姓名"],
-  ["leadTitle", "申报负责人 职务"],
-  ["leadPhone", "申报负责人 电话"],
-  ["leadEmail", "申报负责人 邮箱"],
-  ["contactName", "申报联系人 姓名"],
-  ["contactTitle", "申报联系人 职务"],
-  ["contactPhone", "申报联系人 电话"],
-  ["contactEmail", "申报联系人 邮箱"],
-];
-
-/** Every rule of the institution form (rules.md "sh-2026-digital-institution"). */
+/**
+ * Every rule of the institution form (rules.md "sh-2026-digital-institution"): the ones the pack wires in
+ * tables/institution.yaml (required fields, 填表日期, 身份证号, the contacts' phones and e-mails, the texts' lengths),
+ * then the model's own.
+ */
 export function checkInstForm(c: InstContext, grid: Grid, recognition: InstRecognition): Finding[] {
   const sink = new FindingSink(grid.name);
   const { form, tables } = recognition;
   const f = (k: InstFormKey) => form.fields.get(k);
   const clause = c.clause.form;
-
-  for (const [key, name] of REQUIRED) checkRequired(sink, f(key), name, clause);
-
-  const fillDate = f("fillDate");
-  if (fillDate) checkDeadline(sink, valueAt(fillDate), fillDate.cell, "填表日期", c.figures.deadline);
+  applyTableRules(c.pack, "institution", tableOf(c.pack, "institution"), form.fields, sink);
 
   checkOccupation(c, sink, f("occupation"));
   const ticked = checkLevel(c, sink, f("level"));
@@ -412,7 +387,6 @@ export function checkInstForm(c: InstContext, grid: Grid, recognition: InstRecog
         expected: "31xxxx",
       },
     );
-  checkIdCardField(sink, f("legalId"), "法定代表人 身份证号", clause);
 
   const unitType = f("unitType");
   if (unitType && unitType.text !== "") {
@@ -448,19 +422,6 @@ export function checkInstForm(c: InstContext, grid: Grid, recognition: InstRecog
   }
   checkFounded(c, sink, f("founded"));
   checkTax(c, sink, tables.tax);
-
-  for (const who of ["lead", "contact"] as const) {
-    const name = who === "lead" ? "申报负责人" : "申报联系人";
-    checkPhoneField(sink, f(`${who}Phone`), `${name} 电话`, clause);
-    checkEmailField(sink, f(`${who}Email`), `${name} 邮箱`, clause);
-  }
-
-  const limits = c.figures.textMax;
-  checkMaxLength(sink, f("profile"), "单位基本情况", limits.profile, clause);
-  checkMaxLength(sink, f("platform"), "信息化平台建设情况", limits.platform, clause);
-  checkMaxLength(sink, f("trainingSummary"), "已有培训情况简述", limits.trainingSummary, clause);
-  checkMaxLength(sink, f("teamMechanism"), "师资团队建设机制简述", limits.teamMechanism, clause);
-  checkMaxLength(sink, f("plan"), "下一步培训工作规划", limits.plan, clause);
 
   checkScale(c, sink, tables);
   checkTeacherCounts(c, sink, f);

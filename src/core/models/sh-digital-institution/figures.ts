@@ -3,10 +3,8 @@ import type { FormSpec } from "../../recognise/form";
 import { formSpecOf, markersOf } from "../../recognise/signals";
 import type { InstFormKey } from "./form";
 import { indexIndustries, industrySections, type IndustryIndex } from "./industries";
-import type { Limit } from "../../rules/figures";
 import {
   clauseOf,
-  dateFigure,
   numberFigure,
   rangeFigure,
   recordList,
@@ -22,24 +20,13 @@ export const INST_CLAUSE_NAMES = [
   "occupations",
   "registered",
   "experience",
-  "deadline",
   "form",
   "unitType",
   "industry",
   "teacherKind",
 ] as const;
 
-export const INST_FIGURE_KEYS = [
-  "experience.years",
-  "annual.scale",
-  "tax.years",
-  "deadline",
-  "text.profile.maxLength",
-  "text.platform.maxLength",
-  "text.trainingSummary.maxLength",
-  "text.teamMechanism.maxLength",
-  "text.plan.maxLength",
-] as const;
+export const INST_FIGURE_KEYS = ["experience.years", "annual.scale", "tax.years"] as const;
 
 /** The 专业技术等级 of the form, in its order (the form's own layout, read by the model). */
 export const INST_LEVELS = ["初级", "中级", "高级"] as const;
@@ -56,14 +43,6 @@ export interface InstContext {
     annualScale: number;
     /** 近三年纳税情况: the years the form asks for. */
     taxYears: readonly number[];
-    deadline: Limit<DateOnly>;
-    textMax: {
-      profile: number;
-      platform: number;
-      trainingSummary: number;
-      teamMechanism: number;
-      plan: number;
-    };
   };
   occupations: readonly Occupation[];
   unitTypes: UnitTypes;
@@ -84,7 +63,6 @@ export function instContext(pack: PackData): InstContext {
   const tax = rangeFigure(pack, "tax.years").value;
   const years: number[] = [];
   for (let y = tax.min; y <= tax.max; y++) years.push(y);
-  const max = (name: string) => numberFigure(pack, `text.${name}.maxLength`).value;
   const unitTypes: UnitTypes = {
     types: stringList(pack, "unit-types"),
     aliases: recordList(pack, "unit-type-aliases").map(
@@ -99,14 +77,6 @@ export function instContext(pack: PackData): InstContext {
       experienceYears: numberFigure(pack, "experience.years").value,
       annualScale: numberFigure(pack, "annual.scale").value,
       taxYears: years,
-      deadline: dateFigure(pack, "deadline"),
-      textMax: {
-        profile: max("profile"),
-        platform: max("platform"),
-        trainingSummary: max("trainingSummary"),
-        teamMechanism: max("teamMechanism"),
-        plan: max("plan"),
-      },
     },
     occupations: recordList(pack, "occupations").map((o) => ({
       name: String(o.name ?? ""),

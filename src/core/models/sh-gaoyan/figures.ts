@@ -33,10 +33,8 @@ export interface ShFigures {
   course: CourseLimits & { days: Limit<{ min: number; max: number }>; finishBy: Limit<DateOnly> };
   fundingWithLodging: number;
   fundingWithoutLodging: number;
-  applicationDeadline: Limit<DateOnly>;
   recommendationDeadline: Limit<DateOnly>;
   featureYears: { min: number; max: number };
-  textMaxGoal: number;
   keyQuota: Limit<{ share: number; atLeast: number }>;
 }
 
@@ -61,10 +59,8 @@ export function shFigures(pack: PackData): ShFigures {
     },
     fundingWithLodging: numberFigure(pack, "funding.capLodging").value,
     fundingWithoutLodging: numberFigure(pack, "funding.capNoLodging").value,
-    applicationDeadline: dateFigure(pack, "deadline.application"),
     recommendationDeadline: dateFigure(pack, "deadline.recommendation"),
     featureYears: rangeFigure(pack, "feature.years").value,
-    textMaxGoal: numberFigure(pack, "text.goal.maxLength").value,
     keyQuota: quotaFigure(pack, "keyQuota"),
   };
   cache.set(pack, figures);
@@ -79,9 +75,7 @@ export const SH_FIGURE_KEYS = [
   "course.finishBy",
   "funding.capLodging",
   "funding.capNoLodging",
-  "deadline.application",
   "deadline.recommendation",
   "feature.years",
-  "text.goal.maxLength",
   "keyQuota",
 ] as const;
