@@ -61,7 +61,7 @@ function dateIssues(input: Record<string, unknown>): LintIssue[] {
 const LIST_ONLY = ["anchor", "content", "group", "footer"] as const;
 
 /** Rules of tables/*.yaml: kinds from the vocabulary, fields the table declares, figures and lists the pack has. */
-function tableIssues(files: PackFiles, baseMessages: Readonly<Record<string, unknown>> = {}): LintIssue[] {
+function tableIssues(files: PackFiles, base?: Partial<BaseFiles>): LintIssue[] {
   const out: LintIssue[] = [];
   const tables = files.tables ?? {};
   const fieldsAnywhere = new Map<string, string>();
@@ -70,7 +70,8 @@ function tableIssues(files: PackFiles, baseMessages: Readonly<Record<string, unk
   for (const [name, t] of Object.entries(tables)) {
     if (!isRecord(t)) continue;
     const file = `tables/${name}.yaml`;
-    const own = new Set(Object.keys(t.fields ?? {}));
+    // A table extends its base's table of the same name (national-form): the base's fields are its own too.
+    const own = new Set([...Object.keys(base?.tables?.[name]?.fields ?? {}), ...Object.keys(t.fields ?? {})]);
     // A list table's rules come from the list vocabulary (per column, per group); a form's from the form one.
     // An unknown layout is the schema's error; its rules cannot be read against either vocabulary.
     if (t.layout !== undefined && t.layout !== "list" && t.layout !== "form") continue;
@@ -146,7 +147,11 @@ function tableIssues(files: PackFiles, baseMessages: Readonly<Record<string, unk
           path: `${path}.id`,
           message: `未知的规则编号“${rule.id}”（见规则目录 rules.md 的编号）`,
         });
-      if (typeof rule.message === "string" && !files.messages?.[rule.message] && !baseMessages[rule.message])
+      if (
+        typeof rule.message === "string" &&
+        !files.messages?.[rule.message] &&
+        !base?.messages?.[rule.message]
+      )
         out.push({
           severity: "error",
           file,
@@ -181,9 +186,7 @@ export function lintPackTexts(
           out.push({ ...i, severity: "error" });
     // The tables are still worth reading: a schema error elsewhere should not hide a misspelt rule kind.
     if (fileIssues.length === 0 && isRecord(input.notice) && isRecord(input.tables))
-      out.push(
-        ...tableIssues(input as unknown as PackFiles, bases.get(String(input.notice.base))?.messages ?? {}),
-      );
+      out.push(...tableIssues(input as unknown as PackFiles, bases.get(String(input.notice.base))));
     return out;
   }
   if (parsed.kind === "base") return out;
@@ -211,7 +214,7 @@ export function lintPackTexts(
         path: `figures.${key}`,
         message: "数字没有值（value、min/max 或 share）",
       });
-  out.push(...tableIssues(files, (n.base === undefined ? undefined : bases.get(n.base))?.messages ?? {}));
+  out.push(...tableIssues(files, n.base === undefined ? undefined : bases.get(n.base)));
   const model = MODELS.get(n.model);
   if (model && out.length === 0) {
     const base = n.base === undefined ? undefined : bases.get(n.base);

@@ -2,7 +2,6 @@ import type { Finding } from "../../findings";
 import type { Grid } from "../../grid/types";
 import { readForm, type FormField, type FormSpec, type FormTable } from "../../recognise/form";
 import type { LabelledLine } from "../../recognise/lines";
-import { checkRequired } from "../../rules/fields";
 import { checkCourseTime, checkDeadline } from "../../rules/figures";
 import { FindingSink } from "../../rules/sink";
 import type { SheetSignals } from "../../packs/pack";
@@ -21,6 +20,8 @@ import {
   checkUnitPhones,
 } from "../national-form/form";
 import { builtinPackData } from "../../packs/builtin";
+import { tableOf } from "../../packs/data";
+import { applyTableRules } from "../generic";
 import { hbContext, type HbContext } from "./figures";
 
 export type HbFormKey = NationalFormKey | "recentWork";
@@ -76,27 +77,9 @@ export function recogniseHbApplication(c: HbContext, signals: SheetSignals): HbF
 
 const at = (f: FormField) => ({ row: f.valueRow, col: f.valueCol });
 
-const REQUIRED: ReadonlyArray<readonly [HbFormKey, string]> = [
-  ["title", "项目名称"],
-  ["courseTime", "办班时间"],
-  ["location", "办班地点"],
-  ["techField", "选题所属行业领域"],
-  ["ministry", "选题所属行业主管部门"],
-  ["purpose", "研修目的和作用"],
-  ["methods", "研修内容和方式"],
-  ["experts", "授课专家情况"],
-  ["audience", "研修对象"],
-  ["applicantName", "申报单位 单位名称"],
-  ["applicantContact", "申报单位 联系人"],
-  ["applicantAddress", "申报单位 地址"],
-  ["hostName", "承办单位 单位名称"],
-  ["hostContact", "承办单位 联系人"],
-  ["hostAddress", "承办单位 地址"],
-  ["recentWork", "近5年支撑知识更新工程工作情况"],
-];
-
 /**
- * Every rule of the Hubei 申报表 (rules.md "hb-2026-gaoyan"). The form never names its level: with `level` null the
+ * Every rule of the Hubei 申报表 (rules.md "hb-2026-gaoyan"): the required fields as the pack's tables/application.yaml
+ * wires them, then the model's own. The form never names its level: with `level` null the
  * figures that differ are judged against the looser of the two and an info finding says so.
  */
 export function checkHbApplication(
@@ -122,7 +105,7 @@ export function checkHbApplication(
     );
   }
 
-  for (const [key, name] of REQUIRED) checkRequired(sink, f(key), name, clause);
+  applyTableRules(c.pack, "application", tableOf(c.pack, "application"), form.fields, sink);
   checkAnyPhone(sink, f("applicantOffice"), f("applicantMobile"), c.T.anyPhone("申报单位"), clause);
   checkAnyPhone(sink, f("hostOffice"), f("hostMobile"), c.T.anyPhone("承办单位"), clause);
 
