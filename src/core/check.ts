@@ -41,12 +41,7 @@ function unrecognised(grid: Grid, signals: SheetSignals | undefined): SheetCheck
     col: 0,
     severity: "info",
     rule: "sheet.unrecognised",
-    message: empty
-      ? { zh: "此工作表为空，未作校验。", en: "This sheet is empty; nothing was checked." }
-      : {
-          zh: `未能识别此工作表为通知中的哪一张表（推荐表、汇总表、申报表或培训机构申报表），未作校验。表中开头的内容：${seen}。`,
-          en: `This sheet was not recognised as any table of the notices (recommendation list, summary list, application form or institution form); nothing was checked. It begins with: ${seen}.`,
-        },
+    message: empty ? findingText.emptySheet() : findingText.unrecognisedSheet(seen),
     clause: "",
   };
   return {

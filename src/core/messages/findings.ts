@@ -5,6 +5,14 @@ import type { Text } from "../findings";
  * Pack-specific messages live beside this file, one file per pack.
  */
 export const findingText = {
+  emptySheet: (): Text => ({
+    zh: "此工作表为空，未作校验。",
+    en: "This sheet is empty; nothing was checked.",
+  }),
+  unrecognisedSheet: (seen: string): Text => ({
+    zh: `未能识别此工作表为通知中的哪一张表（推荐表、汇总表、申报表或培训机构申报表），未作校验。表中开头的内容：${seen}。`,
+    en: `This sheet was not recognised as any table of the notices (recommendation list, summary list, application form or institution form); nothing was checked. It begins with: ${seen}.`,
+  }),
   required: (field: string): Text => ({
     zh: `“${field}”未填写，此项为必填。`,
     en: `“${field}” is empty; it is required.`,

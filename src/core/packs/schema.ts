@@ -140,7 +140,9 @@ export const Table = v.strictObject({
     }),
   ),
   /** Forms: blocks (申报单位信息, 推荐单位信息) whose rows hold fields with the same label (单位名称, 联系人). */
-  blocks: v.optional(v.record(v.string(), v.strictObject({ labels: v.pipe(v.array(v.string()), v.minLength(1)) }))),
+  blocks: v.optional(
+    v.record(v.string(), v.strictObject({ labels: v.pipe(v.array(v.string()), v.minLength(1)) })),
+  ),
   /**
    * Labels only this table has, for a model that recognises the table in code (sh-gaoyan, sh-digital-institution):
    * the model counts how many are present. Tables of the generic model use `recognise` instead.

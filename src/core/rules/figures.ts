@@ -1,4 +1,4 @@
-import type { Severity, Text } from "../findings";
+import type { Severity } from "../findings";
 import type { RawCell } from "../grid/types";
 import { findingText, pct } from "../messages/findings";
 import { readCourseTime } from "../read/course-time";
@@ -196,25 +196,6 @@ export function checkDeadline(
 export interface NumberBounds {
   min?: number;
   max?: number;
-}
-
-/** The default text of a number outside its bounds (a data pack's number-range / number-at-least with an id). */
-export function boundsText(name: string, value: number, bounds: NumberBounds): Text {
-  const { min, max } = bounds;
-  if (min !== undefined && max !== undefined)
-    return {
-      zh: `“${name}”为 ${value}，应在 ${min} 至 ${max} 之间。`,
-      en: `“${name}” is ${value}; it should be between ${min} and ${max}.`,
-    };
-  if (min !== undefined)
-    return {
-      zh: `“${name}”为 ${value}，应不少于 ${min}。`,
-      en: `“${name}” is ${value}; it should be at least ${min}.`,
-    };
-  return {
-    zh: `“${name}”为 ${value}，应不超过 ${max}。`,
-    en: `“${name}” is ${value}; it should be at most ${max}.`,
-  };
 }
 
 /** Whether a number lies outside its bounds. */

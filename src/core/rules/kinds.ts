@@ -18,7 +18,6 @@ import {
   checkRequired,
 } from "./fields";
 import {
-  boundsText,
   checkCourseTime,
   checkDeadline,
   checkTrainees,
@@ -28,6 +27,7 @@ import {
 } from "./figures";
 import { jointHostParts } from "../read/units";
 import type { RuleId } from "./ids";
+import { kindText } from "../messages/kinds";
 import type { FindingSink } from "./sink";
 import type { WorkbookReferences } from "../check-types";
 import { isListedUnit } from "../references";
@@ -121,7 +121,7 @@ export function reportBounds(
     at,
     rule.severity ?? limit.severity,
     (rule.id as RuleId | undefined) ?? "number.range",
-    textOf(rule, c, boundsText(name, value, bounds), {
+    textOf(rule, c, kindText.outOfBounds(name, value, bounds.min, bounds.max), {
       value,
       name,
       min: bounds.min ?? "",
@@ -130,19 +130,6 @@ export function reportBounds(
     clause,
     { value: String(value), expected },
   );
-}
-
-/** The default text of a cell that names several units where the notice allows one (不得与其他单位联办). */
-export function severalUnitsText(name: string, value: string, units: readonly string[]): Text {
-  return units.length > 1
-    ? {
-        zh: `“${name}”填写的“${value}”含多个单位（${units.join("、")}），应只填一个单位。`,
-        en: `“${name}” (${value}) names several units (${units.join(", ")}); name one only.`,
-      }
-    : {
-        zh: `“${name}”填写的“${value}”注明联合举办，应只由一个单位承办。`,
-        en: `“${name}” (${value}) says the course is run jointly; one unit only may run it.`,
-      };
 }
 
 export const RULE_KINDS: ReadonlyMap<string, RuleKind> = new Map<string, RuleKind>([
@@ -245,7 +232,7 @@ export const RULE_KINDS: ReadonlyMap<string, RuleKind> = new Map<string, RuleKin
         const units = jointHostParts(f.text);
         if (!units) return;
         const name = c.nameOf(rule.field as string);
-        const text = textOf(rule, c, severalUnitsText(name, f.text, units), {
+        const text = textOf(rule, c, kindText.severalUnits(name, f.text, units), {
           value: f.text,
           name,
           units: units.join("、"),
@@ -280,10 +267,7 @@ export const RULE_KINDS: ReadonlyMap<string, RuleKind> = new Map<string, RuleKin
         const list = stringList(c.pack, rule.list as string).map(compactText);
         if (list.includes(compactText(f.text))) return;
         const name = c.nameOf(rule.field as string);
-        const fallback: Text = {
-          zh: `“${name}”填写为“${f.text}”，不在通知所列的范围内（${list.slice(0, 6).join("、")}${list.length > 6 ? "……" : ""}）。`,
-          en: `“${name}” is “${f.text}”, which is not among the notice's values.`,
-        };
+        const fallback = kindText.notInList(name, f.text, list);
         c.sink.add(
           at(f),
           rule.severity ?? "error",
@@ -304,10 +288,12 @@ export const RULE_KINDS: ReadonlyMap<string, RuleKind> = new Map<string, RuleKin
         const b = c.fields.get(rule.other as string);
         if (!a || !b || a.text === "" || b.text === "") return;
         if (compactText(a.text) === compactText(b.text)) return;
-        const fallback: Text = {
-          zh: `“${c.nameOf(rule.field as string)}”为“${a.text}”，与“${c.nameOf(rule.other as string)}”“${b.text}”不一致。`,
-          en: `“${c.nameOf(rule.field as string)}” (${a.text}) differs from “${c.nameOf(rule.other as string)}” (${b.text}).`,
-        };
+        const fallback = kindText.fieldsDiffer(
+          c.nameOf(rule.field as string),
+          a.text,
+          c.nameOf(rule.other as string),
+          b.text,
+        );
         c.sink.add(
           at(a),
           rule.severity ?? "error",
@@ -328,10 +314,7 @@ export const RULE_KINDS: ReadonlyMap<string, RuleKind> = new Map<string, RuleKin
         const f = field(rule, c);
         const units = c.references?.unfinishedUnits ?? [];
         if (!f || f.text === "" || !isListedUnit(f.text, units)) return;
-        const fallback: Text = {
-          zh: `“${c.nameOf(rule.field as string)}”填写的“${f.text}”在本工作簿的未完成单位名单中。`,
-          en: `“${f.text}” is on the workbook's list of units that did not finish their task.`,
-        };
+        const fallback = kindText.onReferenceSheet(c.nameOf(rule.field as string), f.text);
         const id = (rule.id as RuleId | undefined) ?? "fj.unfinished-2025";
         const text = textOf(rule, c, fallback, { value: f.text, host: f.text });
         c.sink.add(at(f), rule.severity ?? "warning", id, text, clauseOf(rule, c), { value: f.text });
@@ -358,10 +341,7 @@ export const RULE_KINDS: ReadonlyMap<string, RuleKind> = new Map<string, RuleKin
         }
         if (Math.abs(sum - t.value) < 1e-9) return;
         const names = keys.map((k) => c.nameOf(k));
-        const fallback: Text = {
-          zh: `“${c.nameOf(rule.field as string)}”${t.value} 不等于${names.map((n) => `“${n}”`).join("、")}之和（${sum}）。`,
-          en: `“${c.nameOf(rule.field as string)}” ${t.value} ≠ the sum of ${names.join(", ")} (${sum}).`,
-        };
+        const fallback = kindText.notSum(c.nameOf(rule.field as string), t.value, names, sum);
         const id = (rule.id as RuleId | undefined) ?? "sum.consistency";
         const text = textOf(rule, c, fallback, { value: t.value, sum });
         c.sink.add(at(total), rule.severity ?? "error", id, text, clauseOf(rule, c), {

@@ -3,7 +3,6 @@
  * (rules/list.ts) with their parameters as data. `field` names a column (a field of the table); `groupBy` a group
  * column (推荐单位) or, when the list has none, the section rows (一、市经济信息化委) or the whole list.
  */
-import type { Text } from "../findings";
 import {
   cite,
   dateFigure,
@@ -20,14 +19,8 @@ import type { FooterLine } from "../recognise/list";
 import { normaliseLabel } from "../recognise/labels";
 import { checkDeadline, checkTrainees, type Limit } from "./figures";
 import type { RuleId } from "./ids";
-import {
-  reportBounds,
-  severalUnitsText,
-  textOf,
-  type RuleKind,
-  type RuleParam,
-  type RuleSpec,
-} from "./kinds";
+import { kindText } from "../messages/kinds";
+import { reportBounds, textOf, type RuleKind, type RuleParam, type RuleSpec } from "./kinds";
 import {
   checkDuplicateTitles,
   checkHostOneProject,
@@ -218,7 +211,7 @@ export const LIST_RULE_KINDS: ReadonlyMap<string, ListRuleKind> = new Map<string
           const text = c.view.text(row, col(rule));
           const units = text === "" ? undefined : jointHostParts(text);
           if (!units) continue;
-          const message = textOf(rule, c, severalUnitsText(name, text, units), {
+          const message = textOf(rule, c, kindText.severalUnits(name, text, units), {
             value: text,
             name,
             units: units.join("、"),
@@ -242,10 +235,7 @@ export const LIST_RULE_KINDS: ReadonlyMap<string, ListRuleKind> = new Map<string
         for (const row of c.rows) {
           const text = c.view.text(row, col(rule));
           if (text === "" || list.includes(compactText(text))) continue;
-          const fallback: Text = {
-            zh: `第 ${row + 1} 行“${name}”填写为“${text}”，不在通知所列的范围内（${list.slice(0, 6).join("、")}${list.length > 6 ? "……" : ""}）。`,
-            en: `Row ${row + 1}: “${name}” is “${text}”, which is not among the notice's values.`,
-          };
+          const fallback = kindText.notInList(name, text, list, row + 1);
           c.sink.add(
             c.view.at(row, col(rule)),
             rule.severity ?? "error",
