@@ -1,6 +1,15 @@
 import type { Text } from "../findings";
 import { pct } from "./findings";
 
+/** What each figure column of a list should hold, for the `unreadable` message: the column's name and the words. */
+export const COLUMN_EXPECTS = {
+  trainees: { name: "学员人数", zh: "人数（如“60”）", en: "a number of trainees" },
+  share: { name: "基层比例", zh: "百分比（如“30%”）", en: "a percentage" },
+  grassroots: { name: "基层人数", zh: "人数", en: "a number" },
+  funding: { name: "资助经费", zh: "金额（如“12.7”或“12.7万元”）", en: "an amount" },
+  date: { name: "日期", zh: "日期（如“2026-10-12”或“2026年10月12日”）", en: "a date" },
+} as const;
+
 /** Messages of the list rules (推荐表, 汇总表, city summary). */
 export const listText = {
   rankNotInteger: (value: string): Text => ({

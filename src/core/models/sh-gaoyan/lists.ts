@@ -1,6 +1,7 @@
 import type { Finding } from "../../findings";
 import type { Grid } from "../../grid/types";
 import { findingText } from "../../messages/findings";
+import { COLUMN_EXPECTS } from "../../messages/lists";
 import { listText } from "../../messages/lists";
 import { readMoney } from "../../read/money";
 import { cellText, compactText } from "../../read/normalise";
@@ -132,11 +133,12 @@ function checkRecommenderRows(
   checkKeyOrder(sink, view, keyRows, ranks, "remark", c.F.clause.listNote);
 }
 
-// What each figure column should hold, for the `unreadable` message.
-const TRAINEES_WORDS = { name: "学员人数", zh: "人数（如“60”）", en: "a number of trainees" };
-const SHARE_WORDS = { name: "基层比例", zh: "百分比（如“30%”）", en: "a percentage" };
-const GRASSROOTS_WORDS = { name: "基层人数", zh: "人数", en: "a number" };
-const FUNDING_WORDS = { name: "资助经费", zh: "金额（如“12.7”或“12.7万元”）", en: "an amount" };
+const {
+  trainees: TRAINEES_WORDS,
+  share: SHARE_WORDS,
+  grassroots: GRASSROOTS_WORDS,
+  funding: FUNDING_WORDS,
+} = COLUMN_EXPECTS;
 
 function checkFigureColumns(c: ShContext, sink: FindingSink, view: ListView<ListKey>): void {
   const cellOf = (row: number, key: ListKey) => view.cell(row, key);
@@ -260,7 +262,7 @@ function shareInCountColumn(cell: RawCell): number | undefined {
   return read.kind === "ok" ? read.value : undefined;
 }
 
-const DATE_WORDS = { zh: "日期（如“2026-10-12”或“2026年10月12日”）", en: "a date" };
+const DATE_WORDS = COLUMN_EXPECTS.date;
 
 /**
  * 办班时间 as two columns (开始 | 结束, dates, serials or text): the days (inclusive) at the start cell and the finish
