@@ -4,6 +4,7 @@
  */
 import { MODELS } from "../models";
 import { RULE_KINDS, type RuleParam } from "../rules/kinds";
+import { templateIssues } from "../templates/check";
 import { LIST_RULE_KINDS } from "../rules/list-kinds";
 import { PackDataError, resolvePack } from "./data";
 import { makePack } from "./registry";
@@ -195,6 +196,7 @@ export function lintPackTexts(
         message: "数字没有值（value、min/max 或 share）",
       });
   out.push(...tableIssues(files));
+  out.push(...templateIssues(files, n.base === undefined ? undefined : bases.get(n.base)));
   const model = MODELS.get(n.model);
   if (model && out.length === 0) {
     const base = n.base === undefined ? undefined : bases.get(n.base);

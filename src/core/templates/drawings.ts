@@ -1,26 +1,42 @@
 import { toA1 } from "../grid/a1";
-import { INST_FORM, type InstFormKey } from "../models/sh-digital-institution/form";
-import { instContext } from "../models/sh-digital-institution/figures";
-import { findPack } from "../packs/registry";
+import { hasFigure, rangeFigure, type PackData } from "../packs/data";
+import type { TemplateData } from "../packs/template-schema";
 import { LayoutBuilder } from "./builder";
 import type { CellStyle } from "./layout";
 import { heightForLines } from "./measure";
 import { boxes } from "./options";
+import { listValues } from "./pack-lists";
 import { mergedDown, STYLES } from "./styles";
-import type { FormBinding, FormDraft, FormSlot, Template } from "./types";
+import { fillText } from "./text";
+import type { FormDraft, FormSlot } from "./types";
 
-// 沪人社专〔2026〕55号 附件: 数字技术工程师培育项目培训机构申报表, cover page and form.
-/** The pack these templates draw (its occupation and unit-type lists are read from packs/sh-2026-digital-institution). */
-const PACK_ID = "sh-2026-digital-institution";
+/**
+ * Tables whose grid is still drawn by code, named by a template's `drawing:`. The template file gives the identity,
+ * title and fill; the pack gives the figures and lists the drawing prints (years, issuer, dropdown lists).
+ *
+ * institution-form: 沪人社专〔2026〕55号 附件 数字技术工程师培育项目培训机构申报表 — a cover page, then a six-column
+ * grid with year tables, a teacher table and live totals. What is still code: the grid itself (rows, merges, slots)
+ * and the 注 under it.
+ */
 
-const INST_TITLE = "数字技术工程师培育项目培训机构申报表";
-
-/** Years the form's tables are about: 近三年纳税 (2023–2025) and 近5年培训规模 (2021–2025), counted back from 2026. */
-export const INST_TAX_YEARS = [2023, 2024, 2025] as const;
-export const INST_SCALE_YEARS = [2021, 2022, 2023, 2024, 2025] as const;
-export const INST_TEACHER_ROWS = 5;
-export const INST_VENUE_ROWS = 2;
+/** Blank rows the institution form prints for 培训教师 and 自有场地. */
+const INST_TEACHER_ROWS = 5;
+const INST_VENUE_ROWS = 2;
 const LEVELS = ["初级", "中级", "高级"] as const;
+
+const span = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+/** 近三年纳税: the figure tax.years (2023–2025) where the pack gives it, else the three years before the notice's. */
+function taxYears(pack: PackData): number[] {
+  if (hasFigure(pack, "tax.years")) {
+    const { min, max } = rangeFigure(pack, "tax.years").value;
+    return span(min, max);
+  }
+  return span(pack.year - 3, pack.year - 1);
+}
+
+/** 近5年培训规模: the five years before the notice's year (2021–2025 for 2026). */
+const scaleYears = (pack: PackData) => span(pack.year - 5, pack.year - 1);
 
 /** A live total that stays blank until a figure is entered (a blank form should not print 0). */
 const total = (from: string, to: string) => `=IF(COUNT(${from}:${to})=0,"",SUM(${from}:${to}))`;
@@ -45,8 +61,10 @@ const PROMISE =
  * Slots: the pack's field keys, plus table cells as "tax:2023:amount", "scale:2021:total", "venue:1:address",
  * "teacher:1:name", "plan:初级", "fee:初级".
  */
-function draftInstitution(): FormDraft {
-  const b = new LayoutBuilder("培训机构申报表", [18, 13, 14, 15, 13, 17]);
+function draftInstitution(pack: PackData, t: TemplateData): FormDraft {
+  const taxYearList = taxYears(pack);
+  const scaleYearList = scaleYears(pack);
+  const b = new LayoutBuilder(t.sheet, [18, 13, 14, 15, 13, 17]);
   const slots: Record<string, FormSlot> = {};
   const slot = (key: string, row: number, col: number, extra: Partial<FormSlot> = {}) =>
     (slots[key] = { row, col, kind: "text", ...extra });
@@ -74,9 +92,9 @@ function draftInstitution(): FormDraft {
 
   // Cover page, as the attachment's first page.
   let r = 0;
-  b.line(r++, "附件", STYLES.attachment);
+  b.line(r++, t.attachment, STYLES.attachment);
   b.fixHeight(r++, 120);
-  b.line(r++, "数字技术工程师培育项目培训机构\n申报表", { ...STYLES.title, fontSize: 22 });
+  b.line(r++, fillText(t.title, pack), { ...STYLES.title, fontSize: 22 });
   b.fixHeight(r++, 140);
   const coverLine = { ...STYLES.line, fontSize: 14 };
   b.put(r, 1, "申报单位：______________________________", coverLine, { cols: 4, border: false });
@@ -88,8 +106,12 @@ function draftInstitution(): FormDraft {
   // The cover fills its page (about 720 of A4's 737 printable points), so the form starts on page 2 even where a
   // host ignores the manual page break under fit-to-width printing.
   b.fixHeight(r++, 240);
-  b.line(r++, "上海市人力资源和社会保障局 制", { ...STYLES.line, fontSize: 14, hAlign: "center" });
-  b.line(r++, "2026年3月", { ...STYLES.line, fontSize: 14, hAlign: "center" });
+  b.line(r++, `${pack.issuer} 制`, { ...STYLES.line, fontSize: 14, hAlign: "center" });
+  b.line(r++, `${pack.issued.year}年${pack.issued.month}月`, {
+    ...STYLES.line,
+    fontSize: 14,
+    hAlign: "center",
+  });
   b.breakAfter(r - 1);
 
   const occupationRow = r;
@@ -123,13 +145,13 @@ function draftInstitution(): FormDraft {
   label(r, 0, "单位成立时间");
   value(r++, 1, "founded", { cols: 5 });
 
-  label(r, 0, "近三年纳税情况", { rows: INST_TAX_YEARS.length + 1 });
+  label(r, 0, "近三年纳税情况", { rows: taxYearList.length + 1 });
   label(r, 1, "年份");
   label(r, 2, "税额（万元）", { cols: 2 });
   label(r, 4, "是否有失信行为\n（从信用中国平台查询后填）", { cols: 2 });
   b.minHeight(r++, heightForLines(2));
   const taxTop = r;
-  for (const year of INST_TAX_YEARS) {
+  for (const year of taxYearList) {
     b.put(r, 1, `${year}年`, STYLES.centred);
     value(r, 2, `tax:${year}:amount`, { cols: 2, numeric: true });
     value(r++, 4, `tax:${year}:credit`, { cols: 2, style: STYLES.centred });
@@ -157,13 +179,13 @@ function draftInstitution(): FormDraft {
   long(r++, "单位基本情况", "profile", "（主要包括：基本情况、行业地位、单位优势，800字以内）", 14);
 
   section(r++, "已有基础");
-  label(r, 0, "近5年培训规模\n（人次）", { rows: INST_SCALE_YEARS.length + 3 });
+  label(r, 0, "近5年培训规模\n（人次）", { rows: scaleYearList.length + 3 });
   label(r, 1, "年度");
   label(r, 2, "培训人数");
   label(r, 3, "独立培训人数");
   label(r++, 4, "合作培训人数", { cols: 2 });
   const scaleTop = r;
-  for (const year of INST_SCALE_YEARS) {
+  for (const year of scaleYearList) {
     b.put(r, 1, `${year}年`, STYLES.centred);
     value(r, 2, `scale:${year}:total`, count);
     value(r, 3, `scale:${year}:independent`, count);
@@ -264,43 +286,20 @@ function draftInstitution(): FormDraft {
   b.line(r++, NOTES.join("\n"), STYLES.note);
 
   // The dropdowns offer the pack's own lists (lists/occupations.yaml, lists/unit-types.yaml).
-  const data = findPack(PACK_ID)?.data;
-  if (!data) throw new Error(`Pack “${PACK_ID}” is not loaded.`);
-  const pack = instContext(data);
   b.validate({
     area: { top: occupationRow, left: 1, bottom: occupationRow, right: 1 },
-    list: pack.occupations.map((o) => o.name),
+    list: listValues(pack, "occupations", "name"),
     prompt: "仅填一项：通知“一、申报范围”所列职业",
   });
   b.validate({
     area: { top: unitTypeRow, left: 1, bottom: unitTypeRow, right: 1 },
-    list: [...pack.unitTypes.types],
+    list: listValues(pack, "unit-types"),
     prompt: "单位类型（见注1）",
   });
   return { layout: b.build({ orientation: "portrait" }), slots };
 }
 
-const instBinding: FormBinding<InstFormKey | "applicantLine"> = {
-  spec: INST_FORM,
-  titleKey: "unitName",
-  lineLabels: { applicantLine: ["申报单位"] },
-  fromList: {
-    host: ["unitName", "applicantLine"],
-    contact: ["contactName"],
-    phone: ["contactPhone", "contactPhone"],
-  },
-};
-
-/** 沪人社专〔2026〕55号 附件. */
-export const SH_55_TEMPLATES: readonly Template[] = [
-  {
-    id: "sh-55-institution",
-    policy: PACK_ID,
-    level: null,
-    table: "institution",
-    attachment: "附件",
-    title: INST_TITLE,
-    build: () => draftInstitution().layout,
-    form: { binding: instBinding as FormBinding, draft: draftInstitution },
-  },
-];
+/** The code drawings a template's `drawing:` may name. */
+export const DRAWINGS: ReadonlyMap<string, (pack: PackData, t: TemplateData) => FormDraft> = new Map([
+  ["institution-form", draftInstitution],
+]);
