@@ -23,9 +23,10 @@ import type { ApplicationForm } from "../../core/templates/types";
 import { parseArgsError } from "../args";
 import { resolveInputs } from "../check/inputs";
 import { cliText } from "../messages";
+import { loadPackOptions } from "./packs";
 import type { CliCommand, CliIO } from "../types";
 
-const USAGE = "yanxiu template ID [--fill FILE|DIR] [--key RANKS] -o OUT.xlsx [--lang en]";
+const USAGE = "yanxiu template ID [--fill FILE|DIR] [--key RANKS] [--pack DIR]... -o OUT.xlsx [--lang en]";
 
 /** Strings of `yanxiu template`. */
 export const templateCliText = {
@@ -44,6 +45,7 @@ export const templateCliText = {
       "                    给出目录时读取其中每个 .docx/.xlsx 申报表，按文件名开头的排序号",
       "                    （如“01-某院.docx”）排序，没有排序号的按文件名顺序排在后面",
       "  --key RANKS       推荐表中标为“重点推荐”的排序号，如 1,2（原则上不超过总数的15%）",
+      "  --pack DIR        加入或替换一个政策包文件夹（可重复）：用它 templates/ 中的模板（见 yanxiu templates --pack DIR）",
       "  --lang en         英文输出（默认中文）",
       "",
       "退出码：0 已写出；2 用法有误、模板不存在、输入无法读取或没有可填入的内容。",
@@ -58,6 +60,7 @@ export const templateCliText = {
       "                    for a folder, every .docx/.xlsx form in it, ranked by the number a file name starts",
       "                    with (01-某院.docx), files without one after them in name order",
       "  --key RANKS       ranks marked 重点推荐 in a recommendation list, e.g. 1,2 (15% of the total as a rule)",
+      "  --pack DIR        add or replace a policy pack from a folder (repeatable) and use its templates/",
       "  --lang en         English output (default: Chinese)",
       "",
       "Exit codes: 0 written; 2 wrong usage, unknown template, unreadable input or nothing to fill in.",
@@ -183,7 +186,12 @@ async function runTemplate(args: readonly string[], io: CliIO): Promise<number> 
       args: [...args],
       allowPositionals: true,
       strict: true,
-      options: { out: { type: "string", short: "o" }, fill: { type: "string" }, key: { type: "string" } },
+      options: {
+        out: { type: "string", short: "o" },
+        fill: { type: "string" },
+        key: { type: "string" },
+        pack: { type: "string", multiple: true },
+      },
     });
   } catch (error) {
     return usageError(parseArgsError(error, lang));
@@ -193,6 +201,8 @@ async function runTemplate(args: readonly string[], io: CliIO): Promise<number> 
   const out = parsed.values.out;
   if (out === undefined || out === "") return usageError(templateCliText.needOut[lang]);
   if (!/\.xlsx$/i.test(out)) return usageError(templateCliText.notXlsx(out)[lang]);
+  // A pack folder brings its own templates (templates/*.yaml); a folder that cannot be loaded stops the run.
+  if (!loadPackOptions(parsed.values.pack ?? [], io)) return 2;
   const template = getTemplate(id);
   if (!template) {
     io.stderr(`${templateCliText.unknown(id)[lang]}\n`);

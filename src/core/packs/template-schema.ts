@@ -94,22 +94,34 @@ export const NoteItem = v.union([
   v.strictObject({ list: v.string(), items: v.array(v.pipe(v.number(), v.integer(), v.minValue(1))) }),
 ]);
 
-/** A row of a form, top to bottom: one key says which kind. */
-export const FormRow = v.union([
-  v.strictObject({
-    line: v.strictObject({ text: Text, key: v.optional(v.string()), prefix: v.optional(v.string()) }),
-  }),
-  v.strictObject({ wide: FormField, labelCols: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))) }),
-  v.strictObject({ pair: v.tuple([FormField, FormField]) }),
-  v.strictObject({
-    block: v.strictObject({
+/**
+ * A row of a form, top to bottom; one key says which kind: line (申报单位：____ above the grid), wide (one field
+ * across), pair (two fields side by side), block (a label down the left of its rows), notes, gap. One object rather
+ * than a union of kinds, so that a misspelt key is reported as such (check.ts reports a row with no kind or two).
+ */
+export const FormRow = v.strictObject({
+  line: v.optional(
+    v.strictObject({ text: Text, key: v.optional(v.string()), prefix: v.optional(v.string()) }),
+  ),
+  wide: v.optional(FormField),
+  labelCols: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  pair: v.optional(v.tuple([FormField, FormField])),
+  block: v.optional(
+    v.strictObject({
       label: v.string(),
-      rows: v.pipe(v.array(v.union([FormField, v.tuple([FormField, FormField])])), v.minLength(1)),
+      /** One field across, or two side by side: chosen by the input's shape so errors name the field's own keys. */
+      rows: v.pipe(
+        v.array(v.lazy((input) => (Array.isArray(input) ? v.tuple([FormField, FormField]) : FormField))),
+        v.minLength(1),
+      ),
     }),
-  }),
-  v.strictObject({ notes: v.array(NoteItem) }),
-  v.strictObject({ gap: v.pipe(v.number(), v.minValue(0)) }),
-]);
+  ),
+  notes: v.optional(v.array(NoteItem)),
+  gap: v.optional(v.pipe(v.number(), v.minValue(0))),
+});
+
+/** The kinds of form row, in the order a row's kind is looked for. */
+export const FORM_ROW_KINDS = ["line", "wide", "pair", "block", "notes", "gap"] as const;
 
 /** An application form: label/value rows in five columns, and how list rows fill it. */
 export const FormLayout = v.strictObject({
@@ -199,11 +211,13 @@ export const ReferenceLayout = v.strictObject({
 export const TextLayout = v.strictObject({
   orientation: v.picklist(["portrait", "landscape"]),
   columns: v.pipe(v.array(v.pipe(v.number(), v.minValue(1))), v.minLength(1)),
+  /** Each row: a gap (points) or lines (texts, or items of a pack list) in one style. */
   rows: v.array(
-    v.union([
-      v.strictObject({ gap: v.pipe(v.number(), v.minValue(0)) }),
-      v.strictObject({ lines: v.array(NoteItem), style: v.optional(StyleRef) }),
-    ]),
+    v.strictObject({
+      gap: v.optional(v.pipe(v.number(), v.minValue(0))),
+      lines: v.optional(v.array(NoteItem)),
+      style: v.optional(StyleRef),
+    }),
   ),
 });
 

@@ -5,12 +5,13 @@
  */
 import { PackDataError, resolvePack } from "../packs/data";
 import type { BaseFiles, ListData, PackFiles } from "../packs/schema";
-import type {
-  DropdownData,
-  FormFieldData,
-  NoteItemData,
-  StyleRefData,
-  TemplateData,
+import {
+  FORM_ROW_KINDS,
+  type DropdownData,
+  type FormFieldData,
+  type NoteItemData,
+  type StyleRefData,
+  type TemplateData,
 } from "../packs/template-schema";
 import { LIST_COLUMNS } from "../recognise/columns";
 import { DRAWINGS } from "./drawings";
@@ -146,9 +147,9 @@ function formFields(t: TemplateData): Array<{ field: FormFieldData; path: string
   const out: Array<{ field: FormFieldData; path: string }> = [];
   (t.form?.rows ?? []).forEach((row, i) => {
     const at = `form.rows.${i}`;
-    if ("wide" in row) out.push({ field: row.wide, path: `${at}.wide` });
-    else if ("pair" in row) row.pair.forEach((f, j) => out.push({ field: f, path: `${at}.pair.${j}` }));
-    else if ("block" in row)
+    if (row.wide) out.push({ field: row.wide, path: `${at}.wide` });
+    if (row.pair) row.pair.forEach((f, j) => out.push({ field: f, path: `${at}.pair.${j}` }));
+    if (row.block)
       row.block.rows.forEach((r, j) => {
         if (Array.isArray(r)) r.forEach((f, k) => out.push({ field: f, path: `${at}.block.rows.${j}.${k}` }));
         else out.push({ field: r as FormFieldData, path: `${at}.block.rows.${j}` });
@@ -160,15 +161,26 @@ function formFields(t: TemplateData): Array<{ field: FormFieldData; path: string
 function checkForm(ctx: Ctx, t: TemplateData): Set<string> {
   const fields = formFields(t);
   const keys = new Set<string>();
-  for (const row of t.form?.rows ?? []) if ("line" in row && row.line.key) keys.add(row.line.key);
+  for (const row of t.form?.rows ?? []) if (row.line?.key) keys.add(row.line.key);
   for (const { field, path } of fields) {
     if (field.key === undefined) continue;
     if (keys.has(field.key)) error(ctx, `${path}.key`, `字段“${field.key}”在本表出现了两次`);
     keys.add(field.key);
   }
   (t.form?.rows ?? []).forEach((row, i) => {
-    if ("line" in row) checkText(ctx, `form.rows.${i}.line.text`, row.line.text);
-    if ("notes" in row) checkNotes(ctx, `form.rows.${i}.notes`, row.notes);
+    const kinds = FORM_ROW_KINDS.filter((k) => row[k] !== undefined);
+    if (kinds.length !== 1)
+      error(
+        ctx,
+        `form.rows.${i}`,
+        kinds.length === 0
+          ? `这一行没有写是哪一种：${FORM_ROW_KINDS.join("、")}`
+          : `这一行同时写了 ${kinds.join("、")}，每行只能有一种`,
+      );
+    if (row.labelCols !== undefined && !row.wide)
+      warning(ctx, `form.rows.${i}.labelCols`, "labelCols 只用于 wide 行");
+    if (row.line) checkText(ctx, `form.rows.${i}.line.text`, row.line.text);
+    if (row.notes) checkNotes(ctx, `form.rows.${i}.notes`, row.notes);
   });
   for (const { field, path } of fields) {
     checkStyle(ctx, `${path}.style`, field.style);
@@ -247,7 +259,8 @@ function checkOne(ctx: Ctx, t: TemplateData): void {
   }
   if (kind === "text" && t.text)
     t.text.rows.forEach((row, i) => {
-      if ("gap" in row) return;
+      if ((row.gap === undefined) === (row.lines === undefined))
+        error(ctx, `text.rows.${i}`, "每行要有且只有 gap（空行高度）或 lines（文字）之一");
       checkStyle(ctx, `text.rows.${i}.style`, row.style);
       checkNotes(ctx, `text.rows.${i}.lines`, row.lines);
     });

@@ -5,16 +5,17 @@
  */
 import { columnIndex } from "../grid/a1";
 import { PackDataError, recordList, type PackData } from "../packs/data";
-import type {
-  DropdownData,
-  FormFieldData,
-  FormFillData,
-  FormLayoutData,
-  ListLayoutData,
-  ReferenceLayoutData,
-  StyleRefData,
-  TemplateData,
-  TextLayoutData,
+import {
+  FORM_ROW_KINDS,
+  type DropdownData,
+  type FormFieldData,
+  type FormFillData,
+  type FormLayoutData,
+  type ListLayoutData,
+  type ReferenceLayoutData,
+  type StyleRefData,
+  type TemplateData,
+  type TextLayoutData,
 } from "../packs/template-schema";
 import { compactText } from "../read/normalise";
 import type { ListKey } from "../recognise/columns";
@@ -22,7 +23,7 @@ import { LayoutBuilder } from "./builder";
 import { writeCascade } from "./cascade";
 import { DRAWINGS } from "./drawings";
 import { formSpecOfModel } from "./form-specs";
-import { FormWriter, type FieldCell } from "./form-writer";
+import { FormWriter, type BlockRow, type FieldCell } from "./form-writer";
 import type { CellStyle, ListValidation, SheetLayout } from "./layout";
 import { writeList, type ListColumnSpec, type ListLine } from "./list-writer";
 import { tickOption } from "./options";
@@ -107,34 +108,38 @@ function drawForm(pack: PackData, t: TemplateData, form: FormLayoutData): FormDr
   const placed = (field: FormFieldData, row: number, col: number) => {
     if (field.dropdown) dropdowns.push({ field, row, col, text: fillText(field.value ?? "", pack) });
   };
-  for (const row of form.rows) {
+  form.rows.forEach((row, i) => {
+    const kinds = FORM_ROW_KINDS.filter((k) => row[k] !== undefined);
+    if (kinds.length !== 1)
+      throw new Error(`form.rows.${i}：每行要有且只有一种：${FORM_ROW_KINDS.join("、")}`);
     const at = w.row;
-    if ("line" in row) w.line(fillText(row.line.text, pack), row.line.key, row.line.prefix);
-    else if ("wide" in row) {
+    if (row.line) w.line(fillText(row.line.text, pack), row.line.key, row.line.prefix);
+    else if (row.wide) {
       w.wide(fieldCell(pack, row.wide), row.labelCols);
       placed(row.wide, at, row.labelCols ?? 2);
-    } else if ("pair" in row) {
+    } else if (row.pair) {
       w.pair(fieldCell(pack, row.pair[0]), fieldCell(pack, row.pair[1]));
       placed(row.pair[0], at, 2);
       placed(row.pair[1], at, 4);
-    } else if ("block" in row) {
+    } else if (row.block) {
+      const rows = row.block.rows;
       w.block(
         row.block.label,
-        row.block.rows.map((r) =>
+        rows.map((r): BlockRow =>
           Array.isArray(r)
-            ? ([fieldCell(pack, r[0]), fieldCell(pack, r[1])] as const)
+            ? [fieldCell(pack, r[0]), fieldCell(pack, r[1])]
             : fieldCell(pack, r as FormFieldData),
-        ) as never,
+        ),
       );
-      row.block.rows.forEach((r, i) => {
+      rows.forEach((r, j) => {
         if (Array.isArray(r)) {
-          placed(r[0], at + i, 2);
-          placed(r[1], at + i, 4);
-        } else placed(r as FormFieldData, at + i, 2);
+          placed(r[0], at + j, 2);
+          placed(r[1], at + j, 4);
+        } else placed(r as FormFieldData, at + j, 2);
       });
-    } else if ("notes" in row) w.notes(noteLines(row.notes, pack));
-    else w.gap(row.gap);
-  }
+    } else if (row.notes) w.notes(noteLines(row.notes, pack));
+    else w.gap(row.gap ?? 0);
+  });
   const b = w.builder;
   for (const { field, row, col, text } of dropdowns) {
     const dropdown = field.dropdown as DropdownData;
@@ -311,13 +316,13 @@ function drawText(pack: PackData, t: TemplateData, text: TextLayoutData): SheetL
   b.line(0, t.attachment, STYLES.attachment);
   b.line(1, fillText(t.title, pack), STYLES.title);
   let r = 2;
-  for (const row of text.rows) {
-    if ("gap" in row) b.fixHeight(r++, row.gap);
-    else {
-      const style = styleOf(row.style, STYLES.note);
-      for (const line of noteLines(row.lines, pack)) b.line(r++, line, style);
-    }
-  }
+  text.rows.forEach((row, i) => {
+    if ((row.gap === undefined) === (row.lines === undefined))
+      throw new Error(`text.rows.${i}：每行要有且只有 gap 或 lines 之一`);
+    if (row.gap !== undefined) b.fixHeight(r++, row.gap);
+    const style = styleOf(row.style, STYLES.note);
+    for (const line of noteLines(row.lines ?? [], pack)) b.line(r++, line, style);
+  });
   return b.build({ orientation: text.orientation });
 }
 
