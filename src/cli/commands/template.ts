@@ -88,6 +88,10 @@ export const templateCliText = {
     zh: `没有模板“${id}”。yanxiu templates 列出全部模板。`,
     en: `No template “${id}”. yanxiu templates lists them all.`,
   }),
+  noFormReader: (id: string): Text => ({
+    zh: `模板“${id}”所属的包没有申报表读取器（model 不能读申报表），只能写出空白表；不带 --fill 即可写出。`,
+    en: `The pack of template “${id}” has no form reader (its model cannot read application forms): write it blank, without --fill.`,
+  }),
   cannotFill: (id: string): Text => ({
     zh: `模板“${id}”是参考表，不能填写；不带 --fill 即可写出。`,
     en: `Template “${id}” is a reference sheet and cannot be filled; write it without --fill.`,
@@ -205,7 +209,7 @@ async function runTemplate(args: readonly string[], io: CliIO): Promise<number> 
   if (!loadPackOptions(parsed.values.pack ?? [], io)) return 2;
   const template = getTemplate(id);
   if (!template) {
-    io.stderr(`${templateCliText.unknown(id)[lang]}\n`);
+    io.stderr(`${terminalSafe(templateCliText.unknown(id)[lang])}\n`);
     return 2;
   }
   const keys = parsed.values.key === undefined ? [] : parseRanks(parsed.values.key);
@@ -225,7 +229,10 @@ async function runTemplate(args: readonly string[], io: CliIO): Promise<number> 
     const source = path.resolve(io.cwd, fill);
     if (source === target) return usageError(templateCliText.sameFile[lang]);
     if (!template.form && !template.list) {
-      io.stderr(`${templateCliText.cannotFill(template.id)[lang]}\n`);
+      // An application form whose pack's model reads no forms can be written blank only.
+      const blankOnly = template.table === "application" || template.table === "institution";
+      const why = blankOnly ? templateCliText.noFormReader : templateCliText.cannotFill;
+      io.stderr(`${terminalSafe(why(template.id)[lang])}\n`);
       return 2;
     }
     let grids: readonly Grid[];
@@ -267,7 +274,8 @@ async function runTemplate(args: readonly string[], io: CliIO): Promise<number> 
     return 2;
   }
   for (const hint of filled.hints) io.stderr(`${hint}\n`);
-  io.stdout(`${filled.message[lang]}\n`);
+  // The message quotes the template's title, which an added pack's author wrote.
+  io.stdout(`${terminalSafe(filled.message[lang])}\n`);
   return 0;
 }
 
