@@ -120,9 +120,6 @@ export const FormRow = v.strictObject({
   gap: v.optional(v.pipe(v.number(), v.minValue(0))),
 });
 
-/** The kinds of form row, in the order a row's kind is looked for. */
-export const FORM_ROW_KINDS = ["line", "wide", "pair", "block", "notes", "gap"] as const;
-
 /** An application form: label/value rows in five columns, and how list rows fill it. */
 export const FormLayout = v.strictObject({
   columns: v.optional(v.pipe(v.array(v.pipe(v.number(), v.minValue(1))), v.length(5))),

@@ -5,18 +5,17 @@
  */
 import { PackDataError, resolvePack } from "../packs/data";
 import type { BaseFiles, ListData, PackFiles } from "../packs/schema";
-import {
-  FORM_ROW_KINDS,
-  type DropdownData,
-  type FormFieldData,
-  type NoteItemData,
-  type StyleRefData,
-  type TemplateData,
+import type {
+  DropdownData,
+  FormFieldData,
+  NoteItemData,
+  StyleRefData,
+  TemplateData,
 } from "../packs/template-schema";
 import { LIST_COLUMNS } from "../recognise/columns";
 import { DRAWINGS } from "./drawings";
 import { formSpecOfModel } from "./form-specs";
-import { layoutKind, STYLE_NAMES, templateFromData } from "./from-data";
+import { FORM_ROW_KINDS, layoutKind, STYLE_NAMES, templateFromData } from "./from-data";
 import { tickOption } from "./options";
 import { LINE_PLACEHOLDERS, PACK_PLACEHOLDERS, placeholdersIn } from "./text";
 

@@ -5,17 +5,16 @@
  */
 import { columnIndex } from "../grid/a1";
 import { PackDataError, recordList, type PackData } from "../packs/data";
-import {
-  FORM_ROW_KINDS,
-  type DropdownData,
-  type FormFieldData,
-  type FormFillData,
-  type FormLayoutData,
-  type ListLayoutData,
-  type ReferenceLayoutData,
-  type StyleRefData,
-  type TemplateData,
-  type TextLayoutData,
+import type {
+  DropdownData,
+  FormFieldData,
+  FormFillData,
+  FormLayoutData,
+  ListLayoutData,
+  ReferenceLayoutData,
+  StyleRefData,
+  TemplateData,
+  TextLayoutData,
 } from "../packs/template-schema";
 import { compactText } from "../read/normalise";
 import type { ListKey } from "../recognise/columns";
@@ -39,6 +38,9 @@ import type {
   ListRow,
   Template,
 } from "./types";
+
+/** The kinds of form row (templates/*.yaml form.rows): each row has exactly one of these keys. */
+export const FORM_ROW_KINDS = ["line", "wide", "pair", "block", "notes", "gap"] as const;
 
 /** The style names a template may use. */
 export const STYLE_NAMES = Object.keys(STYLES) as ReadonlyArray<keyof typeof STYLES>;
