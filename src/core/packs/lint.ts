@@ -196,7 +196,6 @@ export function lintPackTexts(
         message: "数字没有值（value、min/max 或 share）",
       });
   out.push(...tableIssues(files));
-  out.push(...templateIssues(files, n.base === undefined ? undefined : bases.get(n.base)));
   const model = MODELS.get(n.model);
   if (model && out.length === 0) {
     const base = n.base === undefined ? undefined : bases.get(n.base);
@@ -248,6 +247,8 @@ export function lintPackTexts(
           message: `没有规则使用这条提示文字（拼写错误？）`,
         });
   }
+  // The templates (templates/*.yaml): names they use that the vocabulary or the pack lacks, then each one drawn.
+  out.push(...templateIssues(files, n.base === undefined ? undefined : bases.get(n.base)));
   if (out.every((i) => i.severity !== "error")) {
     // Last: the model builds the runtime pack, which reads every figure as its type (a date where a date belongs).
     try {
