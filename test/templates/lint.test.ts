@@ -93,19 +93,19 @@ it.each([
   ],
   [
     "two layouts in one template",
-    ["templates/1-domains.yaml", "reference:\n", "drawing: institution-form\nreference:\n"],
+    ["templates/1-domains.yaml", "reference:\n", "form: { rows: [{ gap: 8 }] }\nreference:\n"],
     "templates/1-domains.yaml",
     /有且只有一种版式/,
   ],
   [
-    "a drawing the code does not have",
+    "a grid repeated over a figure the pack does not have",
     [
       "templates/4-extra.yaml",
       "",
-      "id: sh-82-extra\ntable: reference\nattachment: 附件4\ntitle: 另表\nsheet: 另表\ndrawing: domains-table\n",
+      'id: sh-82-extra\ntable: reference\nattachment: 附件4\ntitle: 另表\nsheet: 另表\ngrid:\n  orientation: portrait\n  columns: [10, 10]\n  rows:\n    - repeat:\n        over: { figure: tax.years }\n        rows: [{ cells: [{ col: 0, text: "{item}年" }, { col: 1, cols: 2, key: "tax:{item}" }] }]\n',
     ],
     "templates/4-extra.yaml",
-    /未知的画法“domains-table”；可用：institution-form/,
+    /引用的数字“tax\.years”不存在或没有 min\/max/,
   ],
   [
     "a cascade whose parent is not a field of the form",
@@ -131,7 +131,11 @@ it.each([
 it("a template whose data cannot be drawn is left out of yanxiu templates --pack and named; the rest still list", async () => {
   const pack = copyWith(dir, "sh-2027-broken", [
     ["notice.yaml", "id: sh-2026-gaoyan", "id: sh-2027-gaoyan"],
-    ["templates/3-recommendation.yaml", "list:\n", "drawing: nothing\nlist:\n"],
+    [
+      "templates/3-recommendation.yaml",
+      "list:\n",
+      "text: { orientation: portrait, columns: [10], rows: [] }\nlist:\n",
+    ],
   ]);
   const run = await runCli(["templates", "--json", "--pack", pack], { cwd: dir });
   const ids = (JSON.parse(run.stdout) as Array<{ id: string }>).map((t) => t.id);

@@ -264,6 +264,34 @@ describe("templates come from the pack's data, not from its id", () => {
     expect(note).toContain("知识更新工程2027年高级研修项目选题的通知");
   });
 
+  it("an institution pack for 2027 prints its own years (纳税 from figures.tax.years, 培训规模 the five before) and date", async () => {
+    const inst = variant(dir, "sh-2026-digital-institution", "inst-2027", {
+      "notice.yaml": [
+        ["id: sh-2026-digital-institution", "id: sh-2027-digital-institution"],
+        ["issued: 2026-03-03", "issued: 2027-02-20"],
+        ["year: 2026", "year: 2027"],
+        ["tax.years: { min: 2023, max: 2025,", "tax.years: { min: 2024, max: 2026,"],
+      ],
+    });
+    const out = path.join(dir, "inst-2027.xlsx");
+    const run = await runCli(
+      ["template", "sh-2027-digital-institution/sh-55-institution", "-o", out, "--pack", inst],
+      { cwd: dir },
+    );
+    expect(run.code).toBe(0);
+    const shown = texts(await sheetOf(out));
+    expect(shown).toContain("2027年2月");
+    expect(shown).not.toContain("2026年3月");
+    const years = shown.filter((t) => /^\d{4}年$/.test(t));
+    // 近三年纳税 2024–2026, then 近5年培训规模 2022–2026.
+    expect(years).toEqual(["2024年", "2025年", "2026年", "2022年", "2023年", "2024年", "2025年", "2026年"]);
+    const form = getTemplate("sh-55-institution");
+    expect(form?.form?.draft().slots["tax:2023:amount"]).toBeDefined();
+    const added = getTemplate("sh-2027-digital-institution/sh-55-institution");
+    expect(added?.form?.draft().slots["tax:2026:amount"]).toBeDefined();
+    expect(added?.form?.draft().slots["tax:2023:amount"]).toBeUndefined();
+  });
+
   it("a list made in-process from the variant's forms keeps to the variant (policy and quota)", async () => {
     const sh = BUILTIN_PACK_DATA.find((p) => p.id === "sh-2026-gaoyan");
     if (!sh) throw new Error("no sh-2026-gaoyan");

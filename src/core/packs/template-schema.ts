@@ -2,10 +2,10 @@
  * The templates part of the pack format (docs/packs.md “模板”): templates/<name>.yaml, one official table of the
  * notice each — its identity (id, table kind, level, 附件N, title, sheet name) and its layout as data: a form's rows
  * of labels and blanks, a list's columns and lines, a reference table drawn from one of the pack's lists, a sheet of
- * text lines, or (for the tables whose grid is still drawn by code) the name of a drawing. Styles are named (title,
+ * text lines, or a grid of cells for a form of any other shape (a cover page, tables repeated per year). Styles are named (title,
  * label, value …), dropdowns refer to the pack's lists/, and texts may hold {year}, {notice}, {share:FIGURE}.
  *
- * Imported by schema.ts (PackFilesSchema.templates); the names a template uses (styles, lists, fields, drawings) are
+ * Imported by schema.ts (PackFilesSchema.templates); the names a template uses (styles, lists, fields, figures) are
  * checked by src/core/templates/check.ts, which `pack lint` runs.
  */
 import * as v from "valibot";
@@ -126,7 +126,7 @@ export const FormLayout = v.strictObject({
   rows: v.pipe(v.array(FormRow), v.minLength(1)),
 });
 
-/** How a list row fills an application form (form and drawing templates; the pack's model reads the form). */
+/** How a list row fills an application form (form and grid templates; the pack's model reads the form). */
 export const FormFill = v.strictObject({
   /** The field whose answer names a filled form's sheet (项目名称). */
   titleKey: v.string(),
@@ -218,7 +218,87 @@ export const TextLayout = v.strictObject({
   ),
 });
 
-/** templates/<name>.yaml: one official table. Exactly one of form, list, reference, text or drawing. */
+/**
+ * A cell of a grid: at column `col` (0 = A), over `cols` columns and `rows` rows. Text or a blank with the key its
+ * answer has; without a style a cell with a key is a blank (value), one without is a label. `total` makes it a live
+ * sum of the blanks whose keys match (a * stands for any part: scale:*:total), blank until a figure is entered.
+ */
+export const GridCell = v.strictObject({
+  col: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  cols: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  rows: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  text: v.optional(v.string()),
+  key: v.optional(v.string()),
+  style: v.optional(StyleRef),
+  border: v.optional(v.boolean()),
+  slot: v.optional(Slot),
+  dropdown: v.optional(Dropdown),
+  total: v.optional(v.pipe(v.array(v.string()), v.minLength(1))),
+});
+
+/** What a repeat runs over: a range figure (tax.years: 2023–2025), the years before the notice's, a count, words. */
+export const RepeatOver = v.strictObject({
+  figure: v.optional(v.string()),
+  yearsBack: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))),
+  count: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200))),
+  values: v.optional(v.array(Text)),
+});
+
+export interface GridRowData {
+  line?: { text: string; style?: v.InferOutput<typeof StyleRef> };
+  gap?: number;
+  cells?: Array<v.InferOutput<typeof GridCell>>;
+  block?: { cells: Array<v.InferOutput<typeof GridCell>>; rows: GridRowData[] };
+  repeat?: {
+    over: v.InferOutput<typeof RepeatOver>;
+    rows: GridRowData[];
+    dropdowns?: Array<v.InferOutput<typeof Dropdown> & { col: number }>;
+  };
+  notes?: Array<v.InferOutput<typeof NoteItem>>;
+  minHeight?: number;
+  minLines?: number;
+  pageBreak?: boolean;
+}
+
+/**
+ * A row of a grid; one key says which kind: line (text across the width), gap (a spacer of that height), cells,
+ * block (cells merged down the rows inside it, such as a table's label), repeat (rows once per year, count or word:
+ * {item} in their texts and keys), notes. minHeight / minLines give a row room; pageBreak starts a new page after it.
+ */
+export const GridRow: v.GenericSchema<GridRowData> = v.strictObject({
+  line: v.optional(v.strictObject({ text: v.string(), style: v.optional(StyleRef) })),
+  gap: v.optional(v.pipe(v.number(), v.minValue(0))),
+  cells: v.optional(v.array(GridCell)),
+  block: v.optional(
+    v.strictObject({
+      cells: v.array(GridCell),
+      rows: v.pipe(v.array(v.lazy(() => GridRow)), v.minLength(1)),
+    }),
+  ),
+  repeat: v.optional(
+    v.strictObject({
+      over: RepeatOver,
+      rows: v.pipe(v.array(v.lazy(() => GridRow)), v.minLength(1)),
+      /** Dropdowns over one column of every repeated row (人员性质 of each teacher). */
+      dropdowns: v.optional(
+        v.array(v.strictObject({ ...Dropdown.entries, col: v.pipe(v.number(), v.integer(), v.minValue(0)) })),
+      ),
+    }),
+  ),
+  notes: v.optional(v.array(NoteItem)),
+  minHeight: v.optional(v.pipe(v.number(), v.minValue(0))),
+  minLines: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(40))),
+  pageBreak: v.optional(v.boolean()),
+});
+
+/** A form of any shape: cells placed on a grid of columns, top to bottom (培训机构申报表: a cover, then tables). */
+export const GridLayout = v.strictObject({
+  orientation: v.picklist(["portrait", "landscape"]),
+  columns: v.pipe(v.array(v.pipe(v.number(), v.minValue(1))), v.minLength(1)),
+  rows: v.pipe(v.array(GridRow), v.minLength(1)),
+});
+
+/** templates/<name>.yaml: one official table. Exactly one of form, list, reference, text or grid. */
 export const TemplateSchema = v.strictObject({
   id: Id,
   table: v.picklist(["recommendation", "summary", "application", "institution", "reference"]),
@@ -233,8 +313,7 @@ export const TemplateSchema = v.strictObject({
   list: v.optional(ListLayout),
   reference: v.optional(ReferenceLayout),
   text: v.optional(TextLayout),
-  /** A table whose grid is still drawn by code (see src/core/templates/drawings.ts), by name. */
-  drawing: v.optional(v.string()),
+  grid: v.optional(GridLayout),
   fill: v.optional(FormFill),
 });
 
@@ -248,4 +327,6 @@ export type FormFillData = v.InferOutput<typeof FormFill>;
 export type ListLayoutData = v.InferOutput<typeof ListLayout>;
 export type ReferenceLayoutData = v.InferOutput<typeof ReferenceLayout>;
 export type TextLayoutData = v.InferOutput<typeof TextLayout>;
+export type GridLayoutData = v.InferOutput<typeof GridLayout>;
+export type GridCellData = v.InferOutput<typeof GridCell>;
 export type NoteItemData = v.InferOutput<typeof NoteItem>;

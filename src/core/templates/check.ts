@@ -1,21 +1,23 @@
 /**
  * `pack lint` for templates/*.yaml: what the schema cannot see — names a template uses that the vocabulary or the pack
- * does not have (a style, a list, a list's field, a figure, a drawing, a list column, a form field), in Chinese, with
- * the file and the path inside it. Last, every template is drawn once, so what only drawing finds is reported too.
+ * does not have (a style, a list, a list's field, a figure, a list column, a form field), in Chinese, with the file
+ * and the path inside it. Last, every template is drawn once, so what only drawing finds is reported too.
  */
 import { PackDataError, resolvePack } from "../packs/data";
 import type { BaseFiles, ListData, PackFiles } from "../packs/schema";
 import type {
   DropdownData,
   FormFieldData,
+  GridCellData,
+  GridRowData,
   NoteItemData,
   StyleRefData,
   TemplateData,
 } from "../packs/template-schema";
 import { LIST_COLUMNS } from "../recognise/columns";
-import { DRAWINGS } from "./drawings";
+import { GRID_PLACEHOLDERS, GRID_ROW_KINDS } from "./grid-writer";
 import { formSpecOfModel } from "./form-specs";
-import { FORM_ROW_KINDS, layoutKind, STYLE_NAMES, templateFromData } from "./from-data";
+import { FORM_ROW_KINDS, LAYOUT_KINDS, layoutKind, STYLE_NAMES, templateFromData } from "./from-data";
 import { tickOption } from "./options";
 import { LINE_PLACEHOLDERS, PACK_PLACEHOLDERS, placeholdersIn } from "./text";
 
@@ -73,14 +75,16 @@ function checkStyle(ctx: Ctx, path: string, ref: StyleRefData | undefined): void
     error(ctx, path, `未知的样式“${name}”；可用：${STYLE_NAMES.join("、")}`);
 }
 
-function checkText(ctx: Ctx, path: string, text: string | undefined, lineNames = false): void {
+function checkText(ctx: Ctx, path: string, text: string | undefined, extra: readonly string[] = []): void {
   if (text === undefined) return;
   for (const p of placeholdersIn(text)) {
-    const isPack = (PACK_PLACEHOLDERS as readonly string[]).includes(p.name);
-    const isLine = lineNames && (LINE_PLACEHOLDERS as readonly string[]).includes(p.name);
-    if (!isPack && !isLine) {
-      const allowed = [...PACK_PLACEHOLDERS, ...(lineNames ? LINE_PLACEHOLDERS : [])].join("、");
-      error(ctx, path, `不认识的占位符 {${p.name}}；这里可用：${allowed}`);
+    const known = (PACK_PLACEHOLDERS as readonly string[]).includes(p.name) || extra.includes(p.name);
+    if (!known) {
+      error(
+        ctx,
+        path,
+        `不认识的占位符 {${p.name}}；这里可用：${[...PACK_PLACEHOLDERS, ...extra].join("、")}`,
+      );
       continue;
     }
     if (p.name === "share") {
@@ -201,7 +205,7 @@ function checkListLayout(ctx: Ctx, t: TemplateData): void {
   for (const where of ["above", "below"] as const)
     (list[where] ?? []).forEach((line, i) => {
       const texts = typeof line === "string" ? [line] : [line.left, line.right];
-      for (const text of texts) checkText(ctx, `list.${where}.${i}`, text, true);
+      for (const text of texts) checkText(ctx, `list.${where}.${i}`, text, LINE_PLACEHOLDERS);
     });
   checkNotes(ctx, "list.notes", list.notes);
   const named = [
@@ -221,11 +225,74 @@ function checkListLayout(ctx: Ctx, t: TemplateData): void {
       );
 }
 
+/** A grid: each row one kind, repeats over one source (a figure the pack has), cells inside the columns. */
+function checkGrid(ctx: Ctx, t: TemplateData): Set<string> {
+  const keys = new Set<string>();
+  const width = t.grid?.columns.length ?? 0;
+  const cells: Array<{ cell: GridCellData; path: string }> = [];
+  const walk = (rows: readonly GridRowData[], path: string): void =>
+    rows.forEach((row, i) => {
+      const at = `${path}.${i}`;
+      const kinds = GRID_ROW_KINDS.filter((k) => row[k] !== undefined);
+      if (kinds.length !== 1)
+        error(
+          ctx,
+          at,
+          kinds.length === 0
+            ? `这一行没有写是哪一种：${GRID_ROW_KINDS.join("、")}`
+            : `这一行同时写了 ${kinds.join("、")}，每行只能有一种`,
+        );
+      if (row.line) {
+        checkText(ctx, `${at}.line.text`, row.line.text, GRID_PLACEHOLDERS);
+        checkStyle(ctx, `${at}.line.style`, row.line.style);
+      }
+      (row.cells ?? []).forEach((cell, j) => cells.push({ cell, path: `${at}.cells.${j}` }));
+      if (row.block) {
+        row.block.cells.forEach((cell, j) => cells.push({ cell, path: `${at}.block.cells.${j}` }));
+        walk(row.block.rows, `${at}.block.rows`);
+      }
+      if (row.repeat) {
+        const over = row.repeat.over;
+        const sources = (["figure", "yearsBack", "count", "values"] as const).filter(
+          (k) => over[k] !== undefined,
+        );
+        if (sources.length !== 1)
+          error(ctx, `${at}.repeat.over`, "repeat.over 要有且只有一种：figure、yearsBack、count 或 values");
+        const figure = over.figure === undefined ? undefined : ctx.files.notice.figures?.[over.figure];
+        if (over.figure !== undefined && (figure?.min === undefined || figure.max === undefined))
+          error(
+            ctx,
+            `${at}.repeat.over.figure`,
+            `引用的数字“${over.figure}”不存在或没有 min/max（notice.yaml 的 figures:）`,
+          );
+        (row.repeat.dropdowns ?? []).forEach((d, j) => {
+          const { col, ...dropdown } = d;
+          if (col >= width)
+            error(ctx, `${at}.repeat.dropdowns.${j}.col`, `超出了表格的 ${width} 列（columns）`);
+          checkDropdown(ctx, `${at}.repeat.dropdowns.${j}`, dropdown, undefined, undefined);
+        });
+        walk(row.repeat.rows, `${at}.repeat.rows`);
+      }
+      if (row.notes) checkNotes(ctx, `${at}.notes`, row.notes);
+    });
+  walk(t.grid?.rows ?? [], "grid.rows");
+  for (const { cell, path } of cells) {
+    if (cell.col + (cell.cols ?? 1) > width) error(ctx, `${path}.col`, `超出了表格的 ${width} 列（columns）`);
+    checkStyle(ctx, `${path}.style`, cell.style);
+    checkText(ctx, `${path}.text`, cell.text, GRID_PLACEHOLDERS);
+    checkDropdown(ctx, `${path}.dropdown`, cell.dropdown, cell.text, undefined);
+    if (cell.key === undefined) continue;
+    if (keys.has(cell.key)) error(ctx, `${path}.key`, `字段“${cell.key}”在本表出现了两次`);
+    keys.add(cell.key);
+  }
+  return keys;
+}
+
 function checkFill(ctx: Ctx, t: TemplateData, kind: string, formKeys: ReadonlySet<string> | undefined): void {
   const fill = t.fill;
   if (!fill) return;
-  if (kind !== "form" && kind !== "drawing") {
-    warning(ctx, "fill", "fill 只用于申报表（form 或 drawing），这里不起作用");
+  if (kind !== "form" && kind !== "grid") {
+    warning(ctx, "fill", "fill 只用于申报表（form 或 grid），这里不起作用");
     return;
   }
   if (!formSpecOfModel(ctx.files.notice.model))
@@ -244,7 +311,7 @@ function checkOne(ctx: Ctx, t: TemplateData): void {
   checkText(ctx, "title", t.title);
   const kind = layoutKind(t);
   if (kind === undefined) {
-    error(ctx, "", "模板要有且只有一种版式：form、list、reference、text 或 drawing");
+    error(ctx, "", `模板要有且只有一种版式：${LAYOUT_KINDS.join("、")}`);
     return;
   }
   let formKeys: Set<string> | undefined;
@@ -263,8 +330,7 @@ function checkOne(ctx: Ctx, t: TemplateData): void {
       checkStyle(ctx, `text.rows.${i}.style`, row.style);
       checkNotes(ctx, `text.rows.${i}.lines`, row.lines);
     });
-  if (kind === "drawing" && !DRAWINGS.has(t.drawing as string))
-    error(ctx, "drawing", `未知的画法“${t.drawing}”；可用：${[...DRAWINGS.keys()].join("、")}`);
+  if (kind === "grid") formKeys = checkGrid(ctx, t);
   checkFill(ctx, t, kind, formKeys);
 }
 

@@ -10,9 +10,9 @@ import type {
   FormFieldData,
   FormFillData,
   FormLayoutData,
+  GridLayoutData,
   ListLayoutData,
   ReferenceLayoutData,
-  StyleRefData,
   TemplateData,
   TextLayoutData,
 } from "../packs/template-schema";
@@ -20,13 +20,15 @@ import { compactText } from "../read/normalise";
 import type { ListKey } from "../recognise/columns";
 import { LayoutBuilder } from "./builder";
 import { writeCascade } from "./cascade";
-import { DRAWINGS } from "./drawings";
 import { formSpecOfModel } from "./form-specs";
+import { drawGrid } from "./grid-writer";
 import { FormWriter, type BlockRow, type FieldCell } from "./form-writer";
-import type { CellStyle, ListValidation, SheetLayout } from "./layout";
+import type { ListValidation, SheetLayout } from "./layout";
 import { writeList, type ListColumnSpec, type ListLine } from "./list-writer";
 import { tickOption } from "./options";
-import { mergedDown, STYLES } from "./styles";
+import { mergedDown, STYLE_NAMES, styleOf, STYLES } from "./styles";
+
+export { STYLE_NAMES, styleOf };
 import { cascadeGroups, listValues } from "./pack-lists";
 import { fillText, noteLines } from "./text";
 import type {
@@ -42,24 +44,9 @@ import type {
 /** The kinds of form row (templates/*.yaml form.rows): each row has exactly one of these keys. */
 export const FORM_ROW_KINDS = ["line", "wide", "pair", "block", "notes", "gap"] as const;
 
-/** The style names a template may use. */
-export const STYLE_NAMES = Object.keys(STYLES) as ReadonlyArray<keyof typeof STYLES>;
-
 /** A template's data names something the pack or the vocabulary does not have (pack lint says it in Chinese). */
 export function templateFault(pack: PackData, file: string, path: string, message: string): PackDataError {
   return new PackDataError(pack.id, `templates/${file}.yaml`, path, message);
-}
-
-/** A named style, or a named style with some of its looks changed. */
-export function styleOf(ref: StyleRefData | undefined, fallback: CellStyle): CellStyle {
-  if (ref === undefined) return fallback;
-  const name = typeof ref === "string" ? ref : ref.style;
-  const base = (STYLES as Record<string, CellStyle>)[name];
-  if (!base) throw new Error(`未知的样式“${name}”；可用：${STYLE_NAMES.join("、")}`);
-  if (typeof ref === "string") return base;
-  const { style: _name, ...changes } = ref;
-  void _name;
-  return { ...base, ...changes } as CellStyle;
 }
 
 /** The items of a dropdown that is not a cascade. */
@@ -329,8 +316,10 @@ function drawText(pack: PackData, t: TemplateData, text: TextLayoutData): SheetL
 }
 
 /** The one layout kind a template's data gives, or a fault. */
-export function layoutKind(t: TemplateData): "form" | "list" | "reference" | "text" | "drawing" | undefined {
-  const kinds = (["form", "list", "reference", "text", "drawing"] as const).filter((k) => t[k] !== undefined);
+export const LAYOUT_KINDS = ["form", "list", "reference", "text", "grid"] as const;
+
+export function layoutKind(t: TemplateData): (typeof LAYOUT_KINDS)[number] | undefined {
+  const kinds = LAYOUT_KINDS.filter((k) => t[k] !== undefined);
   return kinds.length === 1 ? kinds[0] : undefined;
 }
 
@@ -346,7 +335,7 @@ export function templateFromData(pack: PackData, file: string, t: TemplateData):
   };
   const fault = (path: string, message: string) => templateFault(pack, file, path, message);
   const kind = layoutKind(t);
-  if (kind === undefined) throw fault("", "模板要有且只有一种版式：form、list、reference、text 或 drawing");
+  if (kind === undefined) throw fault("", `模板要有且只有一种版式：${LAYOUT_KINDS.join("、")}`);
   let body: Pick<Template, "build" | "form" | "list">;
   if (kind === "form") {
     const form = t.form as FormLayoutData;
@@ -358,10 +347,12 @@ export function templateFromData(pack: PackData, file: string, t: TemplateData):
     body = { build: () => drawReference(pack, t, t.reference as ReferenceLayoutData) };
   else if (kind === "text") body = { build: () => drawText(pack, t, t.text as TextLayoutData) };
   else {
-    const drawing = DRAWINGS.get(t.drawing as string);
-    if (!drawing)
-      throw fault("drawing", `未知的画法“${t.drawing}”；可用：${[...DRAWINGS.keys()].join("、")}`);
-    const draft = () => drawing(pack, t);
+    const grid = t.grid as GridLayoutData;
+    const dropdownOf = (area: ListValidation["area"], d: DropdownData, text: string): ListValidation => {
+      if (d.cascade) throw new Error("级联下拉（cascade）只用于申报表（form）");
+      return validation(area, dropdownList(pack, d, text), d, pack);
+    };
+    const draft = () => drawGrid(pack, t, grid, dropdownOf);
     const binding = bindingOf(pack, t.fill);
     body = { build: () => draft().layout, ...(binding ? { form: { binding, draft } } : {}) };
   }

@@ -8,7 +8,7 @@ import type { ListLines } from "./types";
  * prints its own year and quota. In the lines above and below a list, {recommender|default} and the like take the
  * list's lines (推荐单位, 填写时间 …), with what the blank form prints after the bar.
  */
-export const PACK_PLACEHOLDERS = ["year", "notice", "issuer", "share"] as const;
+export const PACK_PLACEHOLDERS = ["year", "notice", "issuer", "issued", "share"] as const;
 export const LINE_PLACEHOLDERS = ["recommender", "date", "contact", "phone", "applicant"] as const;
 
 const PLACEHOLDER = /\{([a-z]+)(?::([\w.-]+))?(?:\|([^{}]*))?\}/g;
@@ -45,6 +45,9 @@ export function fillText(text: string, pack: PackData, lines?: ListLines): strin
           return pack.notice;
         case "issuer":
           return pack.issuer;
+        case "issued":
+          // As a cover page dates the form: 2026年3月.
+          return `${pack.issued.year}年${pack.issued.month}月`;
         case "share":
           return arg === undefined ? whole : pct(quotaFigure(pack, arg).value.share);
         default:
