@@ -8,7 +8,7 @@ import type {
   TemplateData,
 } from "../packs/template-schema";
 import { LayoutBuilder, type PutOptions } from "./builder";
-import type { ListValidation } from "./layout";
+import type { ListValidation, SheetLayout } from "./layout";
 import { heightForLines } from "./measure";
 import { mergedDown, styleOf, STYLES } from "./styles";
 import { fillText, noteLines } from "./text";
@@ -39,6 +39,46 @@ const totalFormula = (from: string, to: string) => `=IF(COUNT(${from}:${to})=0,"
 const glob = (pattern: string) =>
   new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
 
+/** The sheet rows these grid rows take, repeats and blocks counted out. */
+function heightOf(pack: PackData, rows: readonly GridRowData[]): number {
+  return rows.reduce(
+    (n, row) =>
+      n +
+      (row.block
+        ? heightOf(pack, row.block.rows)
+        : row.repeat
+          ? repeatItems(pack, row.repeat.over).length * heightOf(pack, row.repeat.rows)
+          : 1),
+    0,
+  );
+}
+
+interface Total {
+  row: number;
+  col: number;
+  patterns: string[];
+}
+
+/** Totals last: the cells they add up may come after them (师资团队总人数 over the two rows below it). */
+function writeTotals(
+  layout: SheetLayout,
+  slots: Readonly<Record<string, FormSlot>>,
+  totals: readonly Total[],
+): void {
+  for (const total of totals) {
+    const matched = Object.entries(slots)
+      .filter(([key]) => total.patterns.some((p) => glob(p).test(key)))
+      .map(([, s]) => s);
+    if (matched.length === 0) throw new Error(`合计“${total.patterns.join("、")}”没有对应的填写格（key）`);
+    const top = Math.min(...matched.map((s) => s.row));
+    const bottom = Math.max(...matched.map((s) => s.row));
+    const left = Math.min(...matched.map((s) => s.col));
+    const right = Math.max(...matched.map((s) => s.col));
+    const cell = layout.cells.find((c) => c.row === total.row && c.col === total.col);
+    if (cell) cell.formula = totalFormula(toA1(top, left), toA1(bottom, right));
+  }
+}
+
 /**
  * A form of any shape drawn from a grid of cells (the 培训机构申报表: a cover page, then six-column tables whose rows
  * repeat per year), with where each answer goes. Dropdowns over repeated rows come as the rows are drawn, the cells'
@@ -53,7 +93,7 @@ export function drawGrid(
 ): FormDraft {
   const b = new LayoutBuilder(t.sheet, grid.columns);
   const slots: Record<string, FormSlot> = {};
-  const totals: Array<{ row: number; col: number; patterns: string[] }> = [];
+  const totals: Total[] = [];
   const cellDropdowns: Array<{ row: number; col: number; dropdown: DropdownData; text: string }> = [];
   const title = fillText(t.title, pack);
   const withItem = (s: string, item: string | undefined) =>
@@ -64,18 +104,6 @@ export function drawGrid(
         .replace(/\{title\}/g, title)
         .replace(/\{attachment\}/g, t.attachment),
       pack,
-    );
-
-  const height = (rows: readonly GridRowData[]): number =>
-    rows.reduce(
-      (n, row) =>
-        n +
-        (row.block
-          ? height(row.block.rows)
-          : row.repeat
-            ? repeatItems(pack, row.repeat.over).length * height(row.repeat.rows)
-            : 1),
-      0,
     );
 
   const putCell = (row: number, c: GridCellData, item: string | undefined) => {
@@ -110,7 +138,7 @@ export function drawGrid(
       for (const c of row.cells) putCell(r, c, item);
       r++;
     } else if (row.block) {
-      const rows = height(row.block.rows);
+      const rows = heightOf(pack, row.block.rows);
       for (const c of row.block.cells) putCell(r, { ...c, rows: c.rows ?? rows }, item);
       drawRows(row.block.rows, item, `${path}.block.rows`);
     } else if (row.repeat) {
@@ -131,18 +159,6 @@ export function drawGrid(
     b.validate(dropdownOf({ top: row, left: col, bottom: row, right: col }, dropdown, cellText));
 
   const layout = b.build({ orientation: grid.orientation });
-  // Totals last: the cells they add up may come after them (师资团队总人数 over the two rows below it).
-  for (const total of totals) {
-    const matched = Object.entries(slots)
-      .filter(([key]) => total.patterns.some((p) => glob(p).test(key)))
-      .map(([, s]) => s);
-    if (matched.length === 0) throw new Error(`合计“${total.patterns.join("、")}”没有对应的填写格（key）`);
-    const top = Math.min(...matched.map((s) => s.row));
-    const bottom = Math.max(...matched.map((s) => s.row));
-    const left = Math.min(...matched.map((s) => s.col));
-    const right = Math.max(...matched.map((s) => s.col));
-    const cell = layout.cells.find((c) => c.row === total.row && c.col === total.col);
-    if (cell) cell.formula = totalFormula(toA1(top, left), toA1(bottom, right));
-  }
+  writeTotals(layout, slots, totals);
   return { layout, slots };
 }
