@@ -23,9 +23,10 @@ import type { ApplicationForm } from "../../core/templates/types";
 import { parseArgsError } from "../args";
 import { resolveInputs } from "../check/inputs";
 import { cliText } from "../messages";
+import { loadPackOptions } from "./packs";
 import type { CliCommand, CliIO } from "../types";
 
-const USAGE = "yanxiu template ID [--fill FILE|DIR] [--key RANKS] -o OUT.xlsx [--lang en]";
+const USAGE = "yanxiu template ID [--fill FILE|DIR] [--key RANKS] [--pack DIR]... -o OUT.xlsx [--lang en]";
 
 /** Strings of `yanxiu template`. */
 export const templateCliText = {
@@ -44,6 +45,7 @@ export const templateCliText = {
       "                    给出目录时读取其中每个 .docx/.xlsx 申报表，按文件名开头的排序号",
       "                    （如“01-某院.docx”）排序，没有排序号的按文件名顺序排在后面",
       "  --key RANKS       推荐表中标为“重点推荐”的排序号，如 1,2（原则上不超过总数的15%）",
+      "  --pack DIR        加入或替换一个政策包文件夹（可重复）：用它 templates/ 中的模板（见 yanxiu templates --pack DIR）",
       "  --lang en         英文输出（默认中文）",
       "",
       "退出码：0 已写出；2 用法有误、模板不存在、输入无法读取或没有可填入的内容。",
@@ -58,6 +60,7 @@ export const templateCliText = {
       "                    for a folder, every .docx/.xlsx form in it, ranked by the number a file name starts",
       "                    with (01-某院.docx), files without one after them in name order",
       "  --key RANKS       ranks marked 重点推荐 in a recommendation list, e.g. 1,2 (15% of the total as a rule)",
+      "  --pack DIR        add or replace a policy pack from a folder (repeatable) and use its templates/",
       "  --lang en         English output (default: Chinese)",
       "",
       "Exit codes: 0 written; 2 wrong usage, unknown template, unreadable input or nothing to fill in.",
@@ -84,6 +87,10 @@ export const templateCliText = {
   unknown: (id: string): Text => ({
     zh: `没有模板“${id}”。yanxiu templates 列出全部模板。`,
     en: `No template “${id}”. yanxiu templates lists them all.`,
+  }),
+  noFormReader: (id: string): Text => ({
+    zh: `模板“${id}”所属的包没有申报表读取器（model 不能读申报表），只能写出空白表；不带 --fill 即可写出。`,
+    en: `The pack of template “${id}” has no form reader (its model cannot read application forms): write it blank, without --fill.`,
   }),
   cannotFill: (id: string): Text => ({
     zh: `模板“${id}”是参考表，不能填写；不带 --fill 即可写出。`,
@@ -183,7 +190,12 @@ async function runTemplate(args: readonly string[], io: CliIO): Promise<number> 
       args: [...args],
       allowPositionals: true,
       strict: true,
-      options: { out: { type: "string", short: "o" }, fill: { type: "string" }, key: { type: "string" } },
+      options: {
+        out: { type: "string", short: "o" },
+        fill: { type: "string" },
+        key: { type: "string" },
+        pack: { type: "string", multiple: true },
+      },
     });
   } catch (error) {
     return usageError(parseArgsError(error, lang));
@@ -193,9 +205,11 @@ async function runTemplate(args: readonly string[], io: CliIO): Promise<number> 
   const out = parsed.values.out;
   if (out === undefined || out === "") return usageError(templateCliText.needOut[lang]);
   if (!/\.xlsx$/i.test(out)) return usageError(templateCliText.notXlsx(out)[lang]);
+  // A pack folder brings its own templates (templates/*.yaml); a folder that cannot be loaded stops the run.
+  if (!loadPackOptions(parsed.values.pack ?? [], io)) return 2;
   const template = getTemplate(id);
   if (!template) {
-    io.stderr(`${templateCliText.unknown(id)[lang]}\n`);
+    io.stderr(`${terminalSafe(templateCliText.unknown(id)[lang])}\n`);
     return 2;
   }
   const keys = parsed.values.key === undefined ? [] : parseRanks(parsed.values.key);
@@ -215,7 +229,10 @@ async function runTemplate(args: readonly string[], io: CliIO): Promise<number> 
     const source = path.resolve(io.cwd, fill);
     if (source === target) return usageError(templateCliText.sameFile[lang]);
     if (!template.form && !template.list) {
-      io.stderr(`${templateCliText.cannotFill(template.id)[lang]}\n`);
+      // An application form whose pack's model reads no forms can be written blank only.
+      const blankOnly = template.table === "application" || template.table === "institution";
+      const why = blankOnly ? templateCliText.noFormReader : templateCliText.cannotFill;
+      io.stderr(`${terminalSafe(why(template.id)[lang])}\n`);
       return 2;
     }
     let grids: readonly Grid[];
@@ -257,7 +274,8 @@ async function runTemplate(args: readonly string[], io: CliIO): Promise<number> 
     return 2;
   }
   for (const hint of filled.hints) io.stderr(`${hint}\n`);
-  io.stdout(`${filled.message[lang]}\n`);
+  // The message quotes the template's title, which an added pack's author wrote.
+  io.stdout(`${terminalSafe(filled.message[lang])}\n`);
   return 0;
 }
 

@@ -1,12 +1,14 @@
 import { parseArgs } from "node:util";
 import { LEVEL_NAMES, TABLE_NAMES } from "../../core/packs/types";
 import { packName } from "../../core/packs/registry";
-import { TEMPLATES, describeTemplate } from "../../core/templates/registry";
+import { allTemplates, describeTemplate, templateProblems } from "../../core/templates/registry";
+import { terminalSafe } from "../../adapters/xlsx/safe-text";
 import { parseArgsError } from "../args";
 import { cliText } from "../messages";
+import { loadPackOptions } from "./packs";
 import type { CliCommand, CliIO } from "../types";
 
-const USAGE = "yanxiu templates [--json] [--lang en]";
+const USAGE = "yanxiu templates [--pack DIR]... [--json] [--lang en]";
 
 /** Strings of `yanxiu templates`. */
 export const templatesCliText = {
@@ -20,6 +22,7 @@ export const templatesCliText = {
       "",
       "选项：",
       "  --json            以 JSON 输出：[{id, policy, level, table, title}]",
+      "  --pack DIR        加入或替换一个政策包文件夹（可重复），一并列出它 templates/ 中的模板",
       "  --lang en         英文输出（默认中文）",
     ].join("\n"),
     en: [
@@ -27,6 +30,7 @@ export const templatesCliText = {
       "",
       "Options:",
       "  --json            print JSON: [{id, policy, level, table, title}]",
+      "  --pack DIR        add or replace a policy pack from a folder (repeatable) and list its templates/ too",
       "  --lang en         English output (default: Chinese)",
     ].join("\n"),
   },
@@ -39,10 +43,11 @@ export const templatesCliText = {
 
 /** The human listing: grouped by notice, one line per table (id, attachment, title, table kind and level). */
 export function templatesHuman(lang: "zh" | "en"): string {
-  const width = Math.max(...TEMPLATES.map((t) => t.id.length)) + 2;
+  const templates = allTemplates();
+  const width = Math.max(...templates.map((t) => t.id.length)) + 2;
   const lines: string[] = [];
   let policy = "";
-  for (const t of TEMPLATES) {
+  for (const t of templates) {
     if (t.policy !== policy) {
       if (policy !== "") lines.push("");
       policy = t.policy;
@@ -57,7 +62,8 @@ export function templatesHuman(lang: "zh" | "en"): string {
     );
   }
   lines.push("", templatesCliText.howTo[lang]);
-  return `${lines.join("\n")}\n`;
+  // Titles and ids of an added pack are its author's text: shown without control characters.
+  return terminalSafe(`${lines.join("\n")}\n`, true);
 }
 
 async function runTemplates(args: readonly string[], io: CliIO): Promise<number> {
@@ -68,7 +74,7 @@ async function runTemplates(args: readonly string[], io: CliIO): Promise<number>
       args: [...args],
       allowPositionals: true,
       strict: true,
-      options: { json: { type: "boolean", default: false } },
+      options: { json: { type: "boolean", default: false }, pack: { type: "string", multiple: true } },
     });
   } catch (error) {
     io.stderr(`${cliText.usageError(parseArgsError(error, lang))[lang]}\n${cliText.usage[lang]}${USAGE}\n`);
@@ -80,9 +86,13 @@ async function runTemplates(args: readonly string[], io: CliIO): Promise<number>
     );
     return 2;
   }
-  if (parsed.values.json === true) io.stdout(`${JSON.stringify(TEMPLATES.map(describeTemplate))}\n`);
+  const loaded = loadPackOptions(parsed.values.pack ?? [], io);
+  // A template of an added pack whose data cannot be drawn is left out and named (yanxiu pack lint says why).
+  for (const p of templateProblems())
+    io.stderr(terminalSafe(`yanxiu: ${p.pack} ${p.file}：${p.message}`) + "\n");
+  if (parsed.values.json === true) io.stdout(`${JSON.stringify(allTemplates().map(describeTemplate))}\n`);
   else io.stdout(templatesHuman(lang));
-  return 0;
+  return loaded ? 0 : 2;
 }
 
 /** `yanxiu templates [--json]`: the official tables the product can write (issue 6). */

@@ -8,6 +8,7 @@ import type { Limit } from "../rules/figures";
 import type { DateOnly } from "../read/types";
 import type { Level } from "./types";
 import type { BaseFiles, FigureData, ListData, PackFiles, StatsData, TableData } from "./schema";
+import type { TemplateData } from "./template-schema";
 
 export interface PackData {
   id: string;
@@ -29,6 +30,8 @@ export interface PackData {
   lists: Readonly<Record<string, ListData>>;
   stats: StatsData | undefined;
   tables: Readonly<Record<string, TableData>>;
+  /** templates/*.yaml by file name (in file-name order): the notice's official tables as data. */
+  templates: Readonly<Record<string, TemplateData>>;
   /** Where the pack came from: its folder (packs/sh-2026-gaoyan for a built-in one). */
   source: string;
   builtin: boolean;
@@ -65,6 +68,7 @@ export function resolvePack(
     lists: { ...(base?.lists ?? {}), ...(files.lists ?? {}) },
     stats: files.stats,
     tables: mergeTables(base?.tables ?? {}, files.tables ?? {}),
+    templates: files.templates ?? {},
     source,
     builtin,
   };

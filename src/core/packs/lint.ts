@@ -5,6 +5,7 @@
 import { MODELS } from "../models";
 import { isRuleId } from "../rules/ids";
 import { RULE_KINDS, type RuleParam } from "../rules/kinds";
+import { templateIssues } from "../templates/check";
 import { LIST_RULE_KINDS } from "../rules/list-kinds";
 import { PackDataError, resolvePack } from "./data";
 import { makePack } from "./registry";
@@ -275,6 +276,8 @@ export function lintPackTexts(
           message: `没有规则使用这条提示文字（拼写错误？）`,
         });
   }
+  // The templates (templates/*.yaml): names they use that the vocabulary or the pack lacks, then each one drawn.
+  out.push(...templateIssues(files, n.base === undefined ? undefined : bases.get(n.base)));
   if (out.every((i) => i.severity !== "error")) {
     // Last: the model builds the runtime pack, which reads every figure as its type (a date where a date belongs).
     try {

@@ -77,14 +77,14 @@ export function collectFolder(texts: Readonly<Record<string, string>>): {
     if (parts.length === 1 && TOP_FILES.has(parts[0] as string)) {
       input[parts[0] as string] = parsed.value;
     } else if (parts.length === 2 && FOLDERS.has(parts[0] as string)) {
-      if (parts[0] === "templates") continue;
       const group = (input[parts[0] as string] ??= {}) as Record<string, unknown>;
       group[parts[1] as string] = parsed.value;
     } else if (path !== "schema.json") {
       issues.push({
         file: path,
         path: "",
-        message: "不认识的文件：包里应有 notice.yaml、messages.yaml、stats.yaml、lists/*.yaml、tables/*.yaml",
+        message:
+          "不认识的文件：包里应有 notice.yaml、messages.yaml、stats.yaml、lists/*.yaml、tables/*.yaml、templates/*.yaml",
       });
     }
   }

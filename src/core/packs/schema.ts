@@ -6,6 +6,7 @@
  * packs are validated when they are built and in the tests, so valibot stays out of the pane's main chunk.
  */
 import * as v from "valibot";
+import { TemplateSchema } from "./template-schema";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -159,6 +160,7 @@ export const PackFilesSchema = v.strictObject({
   stats: v.optional(Stats),
   lists: v.optional(v.record(v.string(), List)),
   tables: v.optional(v.record(v.string(), Table)),
+  templates: v.optional(v.record(v.string(), TemplateSchema)),
 });
 
 /** A shared base folder (base.yaml instead of notice.yaml): lists and messages several packs share. */
@@ -187,7 +189,8 @@ export interface SchemaIssue {
 
 function fileOf(path: readonly (string | number)[]): { file: string; rest: (string | number)[] } {
   const [top, name, ...rest] = path;
-  if (top === "lists" || top === "tables") return { file: `${top}/${String(name)}.yaml`, rest };
+  if (top === "lists" || top === "tables" || top === "templates")
+    return { file: `${top}/${String(name)}.yaml`, rest };
   return { file: `${String(top ?? "notice")}.yaml`, rest: name === undefined ? [] : [name, ...rest] };
 }
 

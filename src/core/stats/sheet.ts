@@ -145,13 +145,6 @@ class LayoutBuilder {
 }
 
 /**
- * The statistics sheet “统计” for a list: the figures of computeStats as live Excel formulas (COUNTIFS, SUMIFS,
- * SUMPRODUCT, RANK …) over the source sheet's rows, so they follow later edits, and a bar chart of projects per
- * 领域. Groups (推荐单位, 领域, 承办单位) are the ones present when the sheet is made; every 领域 of the notice gets a
- * line so a 领域 typed later is counted too. Each group matches every spelling the core put in it, so the formulas
- * give the core's figures; cells the formulas cannot read like the core (numbers stored as text) are listed on top.
- */
-/**
  * Read step of the statistics sheet: where the source rows are, how each column and group is addressed in formulas,
  * and which groups must be counted over the engine's rows (merged or written-once group columns).
  */
@@ -268,13 +261,55 @@ function writeSheetHead(p: SheetPlan, stats: ListStats, w: SheetWriter): LayoutC
   return noteCell;
 }
 
+/** Write step: the AI topics line of 总体 — 领域 and topic words as SEARCH() over 专业范围 and 项目名称. */
+function writeAiLine(
+  p: SheetPlan,
+  stats: ListStats,
+  w: SheetWriter,
+  domainRange: string | undefined,
+  projectsCell: string,
+): void {
+  const { b, t, profile, range, col, at, isProject, isProjectIn, inGroup, overRuns, domainByRows } = p;
+  const haystack = [range("major"), range("title")].filter((x): x is string => x !== undefined).join(`&"|"&`);
+  const aiSpellings = profile.aiDomain === null ? [] : aiDomainSpellings(stats, profile.aiDomain);
+  const inDomain = domainRange && profile.aiDomain !== null ? inGroup(domainRange, aiSpellings) : isProject;
+  const anyTerm = profile.aiTerms
+    .map((term) => `ISNUMBER(SEARCH(${stringLiteral(term)},${haystack}))`)
+    .join("+");
+  const aiRows = domainByRows
+    ? (stats.domains.find((d) => d.domain === profile.aiDomain)?.rows ?? [])
+    : undefined;
+  const aiIn = (run: Run) => {
+    const hay = (["major", "title"] as const)
+      .filter((k) => col(k) !== undefined)
+      .map((k) => at(k, run))
+      .join(`&"|"&`);
+    const terms = profile.aiTerms.map((term) => `ISNUMBER(SEARCH(${stringLiteral(term)},${hay}))`).join("+");
+    return `SUMPRODUCT(${isProjectIn(run)}*((${terms})>0))`;
+  };
+  b.label(w.r, 0, t(statsText.ai), LABEL);
+  w.figures.ai = b.put(
+    w.r,
+    1,
+    haystack === ""
+      ? "=0"
+      : aiRows && profile.aiDomain !== null
+        ? `=${overRuns(aiRows, aiIn)}`
+        : `=SUMPRODUCT(${inDomain}*((${anyTerm})>0))`,
+    COUNT,
+    stats.totals.ai ?? 0,
+  );
+  w.figures.aiShare = b.put(w.r, 3, `=IF(${projectsCell}=0,"",${toA1(w.r, 1)}/${projectsCell})`, SHARE);
+  w.r++;
+}
+
 /** Write step: 总体 — projects, trainees, 基层, AI topics, each against the plan where the pack gives one. */
 function writeTotals(
   p: SheetPlan,
   stats: ListStats,
   w: SheetWriter,
 ): { projectsCell: string; domainRange: string | undefined } {
-  const { b, t, profile, range, col, at, isProject, isProjectIn, inGroup, overRuns, domainByRows } = p;
+  const { b, t, range, isProject } = p;
   // 总体
   const totalsTop = w.r;
   b.header(w.r++, [t(statsText.figure), t(statsText.value), t(statsText.plan), t(statsText.ofPlan)]);
@@ -319,47 +354,37 @@ function writeTotals(
     }
   }
   const domainRange = range("domain");
-  if (stats.totals.ai !== null) {
-    const haystack = [range("major"), range("title")]
-      .filter((x): x is string => x !== undefined)
-      .join(`&"|"&`);
-    const aiSpellings = profile.aiDomain === null ? [] : aiDomainSpellings(stats, profile.aiDomain);
-    const inDomain = domainRange && profile.aiDomain !== null ? inGroup(domainRange, aiSpellings) : isProject;
-    const anyTerm = profile.aiTerms
-      .map((term) => `ISNUMBER(SEARCH(${stringLiteral(term)},${haystack}))`)
-      .join("+");
-    const aiRows = domainByRows
-      ? (stats.domains.find((d) => d.domain === profile.aiDomain)?.rows ?? [])
-      : undefined;
-    const aiIn = (run: Run) => {
-      const hay = (["major", "title"] as const)
-        .filter((k) => col(k) !== undefined)
-        .map((k) => at(k, run))
-        .join(`&"|"&`);
-      const terms = profile.aiTerms
-        .map((term) => `ISNUMBER(SEARCH(${stringLiteral(term)},${hay}))`)
-        .join("+");
-      return `SUMPRODUCT(${isProjectIn(run)}*((${terms})>0))`;
-    };
-    b.label(w.r, 0, t(statsText.ai), LABEL);
-    w.figures.ai = b.put(
-      w.r,
-      1,
-      haystack === ""
-        ? "=0"
-        : aiRows && profile.aiDomain !== null
-          ? `=${overRuns(aiRows, aiIn)}`
-          : `=SUMPRODUCT(${inDomain}*((${anyTerm})>0))`,
-      COUNT,
-      stats.totals.ai ?? 0,
-    );
-    w.figures.aiShare = b.put(w.r, 3, `=IF(${projectsCell}=0,"",${toA1(w.r, 1)}/${projectsCell})`, SHARE);
-    w.r++;
-  }
+  if (stats.totals.ai !== null) writeAiLine(p, stats, w, domainRange, projectsCell);
   b.table(totalsTop, w.r - 1, 4);
   w.r++;
 
   return { projectsCell, domainRange };
+}
+
+/** Write step: 承办单位, one line per host with its projects. */
+function writeHosts(p: SheetPlan, stats: ListStats, w: SheetWriter): void {
+  const { t, b, range, countGroup, hostByRows, countRows } = p;
+  const hostRange = range("host");
+  if (hostRange && stats.hosts.length > 0) {
+    const hostTop = w.r;
+    b.header(w.r++, [t(statsText.hosts), t(statsText.projects)]);
+    for (const host of stats.hosts) {
+      b.label(w.r, 0, host.host, LABEL);
+      w.figures.hosts.push({
+        host: host.host,
+        count: b.put(
+          w.r,
+          1,
+          hostByRows ? `=${countRows(host.rows)}` : `=${countGroup(hostRange, host.spellings)}`,
+          COUNT,
+          host.count,
+        ),
+      });
+      w.r++;
+    }
+    b.table(hostTop, w.r - 1, 2);
+    w.r++;
+  }
 }
 
 /** Write steps: 领域 (every 领域 of the notice, 0 when absent, with a bar chart) and 承办单位. Returns the chart. */
@@ -370,7 +395,7 @@ function writeDomainsAndHosts(
   domainRange: string | undefined,
   projectsCell: string,
 ): ChartSpec | undefined {
-  const { t, b, profile, range, isProject, countGroup, domainByRows, hostByRows, countRows } = p;
+  const { t, b, profile, isProject, countGroup, domainByRows, countRows } = p;
   // 领域, with every 领域 of the notice (0 when absent) and the ones typed that the notice does not name.
   let chart: ChartSpec | undefined;
   if (domainRange) {
@@ -426,59 +451,41 @@ function writeDomainsAndHosts(
     w.r++;
   }
 
-  // 承办单位
-  const hostRange = range("host");
-  if (hostRange && stats.hosts.length > 0) {
-    const hostTop = w.r;
-    b.header(w.r++, [t(statsText.hosts), t(statsText.projects)]);
-    for (const host of stats.hosts) {
-      b.label(w.r, 0, host.host, LABEL);
-      w.figures.hosts.push({
-        host: host.host,
-        count: b.put(
-          w.r,
-          1,
-          hostByRows ? `=${countRows(host.rows)}` : `=${countGroup(hostRange, host.spellings)}`,
-          COUNT,
-          host.count,
-        ),
-      });
-      w.r++;
-    }
-    b.table(hostTop, w.r - 1, 2);
-    w.r++;
-  }
-
+  writeHosts(p, stats, w);
   return chart;
 }
 
-export function buildStatsSheet(
-  sourceSheetName: string,
-  list: ListTable<ListKey>,
+/** The columns of 逐项明细, in order. */
+type DetailKey = "title" | "row" | "score" | "rank" | "tied" | "rankingOk" | "recommender";
+
+/** A recommender's line of the 推荐单位 table (its index in stats.recommenders and its sheet row). */
+interface RecommenderRow {
+  index: number;
+  row: number;
+}
+
+/**
+ * Plan step: 逐项明细 comes last but the recommender section refers to it, so its columns are laid out first: a score
+ * gets its rank and ties, a 推荐排序 its check, a 推荐单位 (column or engine groups) its own column.
+ */
+function planDetailKeys(p: SheetPlan): DetailKey[] {
+  const keys: DetailKey[] = ["title", "row"];
+  if (p.col("score") !== undefined) keys.push("score", "rank", "tied");
+  if (p.col("rank") !== undefined) keys.push("rankingOk");
+  if (p.col("recommender") !== undefined || p.recByRows) keys.push("recommender");
+  return keys;
+}
+
+/** Write step: 推荐单位 — projects, 重点推荐 used and allowed by the pack's quota, their share, one line per group. */
+function writeRecommenders(
+  p: SheetPlan,
   stats: ListStats,
-  options: StatsSheetOptions = {},
-): StatsSheetLayout {
-  const p = planStatsSheet(sourceSheetName, list, stats, options);
-  const { t, profile, b, src, col, range, isProject, inGroup, countGroup } = p;
+  w: SheetWriter,
+  projectsCell: string,
+): RecommenderRow[] {
+  const { t, profile, b, col, range, isProject, inGroup, countGroup } = p;
   const { recByRows, at, isProjectIn, overRuns, countRows } = p;
-  const w: SheetWriter = {
-    r: 0,
-    figures: { projects: { row: 0, col: 1 }, recommenders: [], domains: [], hosts: [], rows: [] },
-  };
-  const noteCell = writeSheetHead(p, stats, w);
-  const { projectsCell, domainRange } = writeTotals(p, stats, w);
-  const figures = w.figures;
-  let r = w.r;
-
-  // 逐项明细 comes last but the recommender section refers to it: lay out its columns now.
-  type DetailKey = "title" | "row" | "score" | "rank" | "tied" | "rankingOk" | "recommender";
-  const detailKeys: DetailKey[] = ["title", "row"];
-  if (col("score") !== undefined) detailKeys.push("score", "rank", "tied");
-  if (col("rank") !== undefined) detailKeys.push("rankingOk");
-  if (col("recommender") !== undefined || recByRows) detailKeys.push("recommender");
-
-  // 推荐单位
-  const recTop = r;
+  const recTop = w.r;
   const recHeaders = [
     t(statsText.recommenders),
     t(statsText.projects),
@@ -487,16 +494,17 @@ export function buildStatsSheet(
     t(statsText.share),
   ];
   if (col("rank") !== undefined) recHeaders.push(t(statsText.ranking));
-  b.header(r++, recHeaders);
+  b.header(w.r++, recHeaders);
   const recRange = range("recommender");
   const remarkRange = range("remark");
   const isKey = remarkRange ? keyExpression(remarkRange) : undefined;
-  const recRows: { index: number; row: number }[] = [];
+  const recRows: RecommenderRow[] = [];
   stats.recommenders.forEach((rec, index) => {
     const label = rec.whole ? rec.name || t(statsText.wholeList) : rec.name || t(statsText.unnamed);
-    const row = r++;
+    const row = w.r++;
     recRows.push({ index, row });
     b.label(row, 0, label, LABEL);
+    const byRows = !rec.whole && (recByRows || !recRange);
     const entry: StatsSheetFigures["recommenders"][number] = {
       name: rec.name,
       projects: b.put(
@@ -504,9 +512,9 @@ export function buildStatsSheet(
         1,
         rec.whole
           ? `=${projectsCell}`
-          : recByRows || !recRange
+          : byRows
             ? `=${countRows(rec.rows)}`
-            : `=${countGroup(recRange, rec.spellings)}`,
+            : `=${countGroup(recRange as string, rec.spellings)}`,
         COUNT,
         rec.projects,
       ),
@@ -514,28 +522,117 @@ export function buildStatsSheet(
     };
     if (isKey) {
       const group = rec.whole || !recRange ? "" : `*${inGroup(recRange, rec.spellings)}`;
+      const keyIn = (run: Run) => `SUMPRODUCT(${isProjectIn(run)}*${keyExpression(at("remark", run))})`;
       entry.key = b.put(
         row,
         2,
-        !rec.whole && (recByRows || !recRange)
-          ? `=${overRuns(rec.rows, (run) => `SUMPRODUCT(${isProjectIn(run)}*${keyExpression(at("remark", run))})`)}`
-          : `=SUMPRODUCT(${isProject}*${isKey}${group})`,
+        byRows ? `=${overRuns(rec.rows, keyIn)}` : `=SUMPRODUCT(${isProject}*${isKey}${group})`,
         COUNT,
         rec.key ?? 0,
       );
       entry.share = b.put(row, 4, `=IF(${toA1(row, 1)}=0,"",${toA1(row, 2)}/${toA1(row, 1)})`, SHARE);
     }
-    figures.recommenders.push(entry);
+    w.figures.recommenders.push(entry);
   });
-  b.table(recTop, r - 1, recHeaders.length);
-  r++;
+  b.table(recTop, w.r - 1, recHeaders.length);
+  w.r++;
+  return recRows;
+}
 
-  w.r = r;
-  const chart = writeDomainsAndHosts(p, stats, w, domainRange, projectsCell);
-  r = w.r;
+/** What a line of 逐项明细 needs to write its cells: its project, its sheet row and the recommender lines. */
+interface DetailLine {
+  project: ListStats["rows"][number];
+  r: number;
+  entry: StatsSheetFigures["rows"][number];
+  nameCol: number;
+  recRows: readonly RecommenderRow[];
+  groupOfRow: ReadonlyMap<number, number>;
+}
 
-  // 逐项明细: one line per project row, each cell a formula on that row of the source.
-  const detailTop = r;
+/** The formula of 推荐排序 OK for one row: an integer in 1..N that no other row of its recommender has. */
+function rankingOkFormula(p: SheetPlan, stats: ListStats, line: DetailLine): string {
+  const { col, range, at, overRuns, recByRows } = p;
+  const k = sheetCell(p.src, line.project.row, col("rank") ?? line.nameCol);
+  const rec = stats.recommenders[line.groupOfRow.get(line.project.row) ?? 0];
+  const n = absoluteA1(line.recRows[line.groupOfRow.get(line.project.row) ?? 0]?.row ?? 0, 1);
+  const recRange = range("recommender");
+  const rankRange = range("rank");
+  const same =
+    rec && !rec.whole && (recByRows || !recRange)
+      ? overRuns(rec.rows, (run) => `COUNTIFS(${at("rank", run)},${k})`)
+      : rec && !rec.whole && recRange
+        ? rec.spellings
+            .map((sp) =>
+              criterionSafe(sp)
+                ? `COUNTIFS(${rankRange},${k},${recRange},${exactCriterion(sp)})`
+                : `SUMPRODUCT((${rankRange}=${k})*(${recRange}=${stringLiteral(sp)}))`,
+            )
+            .join("+")
+        : `COUNTIFS(${rankRange},${k})`;
+  return `=IF(ISNUMBER(${k}),IF(AND(${k}=INT(${k}),${k}>=1,${k}<=${n},(${same})=1),1,0),0)`;
+}
+
+/** Write step: one cell of a line of 逐项明细, a formula on that row of the source. */
+function writeDetailCell(
+  p: SheetPlan,
+  stats: ListStats,
+  list: ListTable<ListKey>,
+  line: DetailLine,
+  key: DetailKey,
+  c: number,
+): void {
+  const { b, t, src, col, range } = p;
+  const { project, r, entry, nameCol } = line;
+  const ref = (k: ListKey) => sheetCell(src, project.row, col(k) ?? nameCol);
+  const score = ref("score");
+  switch (key) {
+    case "title":
+      b.put(r, c, `=""&${sheetCell(src, project.row, nameCol)}`, LABEL);
+      break;
+    case "row":
+      b.put(r, c, `=ROW(${sheetCell(src, project.row, nameCol)})`, CENTER);
+      break;
+    case "score":
+      b.put(r, c, `=IF(ISNUMBER(${score}),${score},"")`, { hAlign: "right" });
+      break;
+    case "rank":
+      // RANK, not RANK.EQ: the same ranking (ties share the best rank), but RANK.EQ is an Excel 2010 function that
+      // a file must store as _xlfn.RANK.EQ, and a workbook written by ExcelJS without it shows #NAME? until edited.
+      entry.rank = b.put(r, c, `=IF(ISNUMBER(${score}),RANK(${score},${range("score")},0),"")`, CENTER);
+      break;
+    case "tied": {
+      const label = stringLiteral(t(statsText.tied));
+      const formula = `=IF(ISNUMBER(${score}),IF(SUMPRODUCT(--(${range("score")}=${score}))>1,${label},""),"")`;
+      entry.tied = b.put(r, c, formula, CENTER);
+      break;
+    }
+    case "rankingOk": {
+      const yesNo = `"${t(statsText.yes)}";"${t(statsText.yes)}";"${t(statsText.no)}"`;
+      const style = { ...CENTER, numberFormat: yesNo };
+      entry.rankingOk = b.put(r, c, rankingOkFormula(p, stats, line), style, project.rankingOk ? 1 : 0);
+      break;
+    }
+    case "recommender": {
+      // The cell the row's 推荐单位 stands in: the merge or the group's first cell when written once.
+      const source = list.fills.get("recommender")?.get(project.row);
+      if (col("recommender") === undefined) b.label(r, c, project.recommender ?? "", LABEL);
+      else b.put(r, c, `=""&${source ? sheetCell(src, source.row, source.col) : ref("recommender")}`, LABEL);
+      break;
+    }
+  }
+}
+
+/** Write step: 逐项明细, one line per project row. Returns the sheet row of the first line. */
+function writeDetail(
+  p: SheetPlan,
+  stats: ListStats,
+  list: ListTable<ListKey>,
+  w: SheetWriter,
+  detailKeys: readonly DetailKey[],
+  recRows: readonly RecommenderRow[],
+): number {
+  const { b, t, col } = p;
+  const detailTop = w.r;
   const detailLabels: Record<DetailKey, string> = {
     title: t(statsText.title),
     row: t(statsText.row),
@@ -546,131 +643,73 @@ export function buildStatsSheet(
     recommender: t(statsText.recommenders),
   };
   b.header(
-    r++,
+    w.r++,
     detailKeys.map((k) => detailLabels[k]),
   );
-  const firstDetail = r;
-  const lastDetail = r + stats.rows.length - 1;
+  const firstDetail = w.r;
+  const groupOfRow = new Map<number, number>();
+  stats.recommenders.forEach((rec, i) => rec.rows.forEach((row) => groupOfRow.set(row, i)));
+  const nameCol = col("title") ?? CONTENT_KEYS.map(col).find((c) => c !== undefined) ?? 0;
+  for (const project of stats.rows) {
+    const entry: StatsSheetFigures["rows"][number] = { row: project.row, sourceRow: { row: w.r, col: 1 } };
+    const line: DetailLine = { project, r: w.r, entry, nameCol, recRows, groupOfRow };
+    detailKeys.forEach((key, c) => writeDetailCell(p, stats, list, line, key, c));
+    w.figures.rows.push(entry);
+    w.r++;
+  }
+  if (stats.rows.length > 0) b.table(detailTop, w.r - 1, detailKeys.length);
+  return firstDetail;
+}
+
+/** Write step: 推荐排序 per recommender, valid when every one of its rows is (N distinct integers in 1..N). */
+function writeRankingStatus(
+  p: SheetPlan,
+  stats: ListStats,
+  w: SheetWriter,
+  detailKeys: readonly DetailKey[],
+  recRows: readonly RecommenderRow[],
+  firstDetail: number,
+): void {
+  const { b, t, inGroup, recByRows } = p;
+  const lastDetail = firstDetail + stats.rows.length - 1;
   const detailRange = (key: DetailKey) => {
     const c = detailKeys.indexOf(key);
     return c < 0 ? undefined : `${absoluteA1(firstDetail, c)}:${absoluteA1(lastDetail, c)}`;
   };
-  const scoreRange = range("score");
-  const rankRange = range("rank");
-  const groupOfRow = new Map<number, number>();
-  stats.recommenders.forEach((rec, i) => rec.rows.forEach((row) => groupOfRow.set(row, i)));
-  const yesNo = `"${t(statsText.yes)}";"${t(statsText.yes)}";"${t(statsText.no)}"`;
-  const nameCol = col("title") ?? CONTENT_KEYS.map(col).find((c) => c !== undefined) ?? 0;
-  for (const project of stats.rows) {
-    const ref = (key: ListKey) => sheetCell(src, project.row, col(key) ?? nameCol);
-    const entry: StatsSheetFigures["rows"][number] = { row: project.row, sourceRow: { row: r, col: 1 } };
-    const score = ref("score");
-    detailKeys.forEach((key, c) => {
-      switch (key) {
-        case "title":
-          b.put(r, c, `=""&${sheetCell(src, project.row, nameCol)}`, LABEL);
-          break;
-        case "row":
-          b.put(r, c, `=ROW(${sheetCell(src, project.row, nameCol)})`, CENTER);
-          break;
-        case "score":
-          b.put(r, c, `=IF(ISNUMBER(${score}),${score},"")`, { hAlign: "right" });
-          break;
-        case "rank":
-          // RANK, not RANK.EQ: the same ranking (ties share the best rank), but RANK.EQ is an Excel 2010 function that
-          // a file must store as _xlfn.RANK.EQ, and a workbook written by ExcelJS without it shows #NAME? until edited.
-          entry.rank = b.put(r, c, `=IF(ISNUMBER(${score}),RANK(${score},${scoreRange},0),"")`, CENTER);
-          break;
-        case "tied": {
-          const label = stringLiteral(t(statsText.tied));
-          entry.tied = b.put(
-            r,
-            c,
-            `=IF(ISNUMBER(${score}),IF(SUMPRODUCT(--(${scoreRange}=${score}))>1,${label},""),"")`,
-            CENTER,
-          );
-          break;
-        }
-        case "rankingOk": {
-          const k = ref("rank");
-          const group = groupOfRow.get(project.row) ?? 0;
-          const rec = stats.recommenders[group];
-          const n = absoluteA1(recRows[group]?.row ?? 0, 1);
-          const same =
-            rec && !rec.whole && (recByRows || !recRange)
-              ? overRuns(rec.rows, (run) => `COUNTIFS(${at("rank", run)},${k})`)
-              : rec && !rec.whole && recRange
-                ? rec.spellings
-                    .map((sp) =>
-                      criterionSafe(sp)
-                        ? `COUNTIFS(${rankRange},${k},${recRange},${exactCriterion(sp)})`
-                        : `SUMPRODUCT((${rankRange}=${k})*(${recRange}=${stringLiteral(sp)}))`,
-                    )
-                    .join("+")
-                : `COUNTIFS(${rankRange},${k})`;
-          entry.rankingOk = b.put(
-            r,
-            c,
-            `=IF(ISNUMBER(${k}),IF(AND(${k}=INT(${k}),${k}>=1,${k}<=${n},(${same})=1),1,0),0)`,
-            {
-              ...CENTER,
-              numberFormat: yesNo,
-            },
-            project.rankingOk ? 1 : 0,
-          );
-          break;
-        }
-        case "recommender": {
-          // The cell the row's 推荐单位 stands in: the merge or the group's first cell when written once.
-          const source = list.fills.get("recommender")?.get(project.row);
-          if (col("recommender") === undefined) b.label(r, c, project.recommender ?? "", LABEL);
-          else
-            b.put(r, c, `=""&${source ? sheetCell(src, source.row, source.col) : ref("recommender")}`, LABEL);
-          break;
-        }
-      }
-    });
-    figures.rows.push(entry);
-    r++;
-  }
-  if (stats.rows.length > 0) b.table(detailTop, r - 1, detailKeys.length);
-
-  // 推荐排序 per recommender: valid when every one of its rows is (N distinct integers in 1..N).
   const okRange = detailRange("rankingOk");
-  if (okRange) {
-    const recDetail = detailRange("recommender");
-    const okCol = detailKeys.indexOf("rankingOk");
-    const detailOf = new Map(stats.rows.map((p, i) => [p.row, firstDetail + i]));
-    for (const { index, row } of recRows) {
-      const rec = stats.recommenders[index];
-      if (!rec) continue;
-      // By rows: the group's own lines of the detail table (its 推荐单位 text may be the same as another group's).
-      const lines = rec.rows.map((sourceRow) => detailOf.get(sourceRow) ?? firstDetail);
-      const sum =
-        rec.whole || !recDetail
-          ? `SUM(${okRange})`
-          : recByRows
-            ? runsOf(lines)
-                .map((run) => `SUM(${absoluteA1(run.top, okCol)}:${absoluteA1(run.bottom, okCol)})`)
-                .join("+")
-            : `SUMPRODUCT(${okRange}*${inGroup(recDetail, rec.spellings)})`;
-      const entry = figures.recommenders[index];
-      if (entry)
-        entry.ranking = b.put(
-          row,
-          5,
-          `=IF(AND(${toA1(row, 1)}>0,${sum}=${toA1(row, 1)}),${stringLiteral(t(statsText.valid))},${stringLiteral(t(statsText.invalid))})`,
-          CENTER,
-          t(rec.ranking.status === "valid" ? statsText.valid : statsText.invalid),
-        );
-    }
+  if (!okRange) return;
+  const recDetail = detailRange("recommender");
+  const okCol = detailKeys.indexOf("rankingOk");
+  const detailOf = new Map(stats.rows.map((row, i) => [row.row, firstDetail + i]));
+  for (const { index, row } of recRows) {
+    const rec = stats.recommenders[index];
+    if (!rec) continue;
+    // By rows: the group's own lines of the detail table (its 推荐单位 text may be the same as another group's).
+    const lines = rec.rows.map((sourceRow) => detailOf.get(sourceRow) ?? firstDetail);
+    const sum =
+      rec.whole || !recDetail
+        ? `SUM(${okRange})`
+        : recByRows
+          ? runsOf(lines)
+              .map((run) => `SUM(${absoluteA1(run.top, okCol)}:${absoluteA1(run.bottom, okCol)})`)
+              .join("+")
+          : `SUMPRODUCT(${okRange}*${inGroup(recDetail, rec.spellings)})`;
+    const entry = w.figures.recommenders[index];
+    if (entry)
+      entry.ranking = b.put(
+        row,
+        5,
+        `=IF(AND(${toA1(row, 1)}>0,${sum}=${toA1(row, 1)}),${stringLiteral(t(statsText.valid))},${stringLiteral(t(statsText.invalid))})`,
+        CENTER,
+        t(rec.ranking.status === "valid" ? statsText.valid : statsText.invalid),
+      );
   }
+}
 
-  // Figures written as values: say so in the by-rows note on top (the only layout whose formulas can grow so long).
-  if (b.tooLong > 0 && noteCell)
-    noteCell.value = `${String(noteCell.value)}${t(statsText.tooLong(b.tooLong))}`;
-
-  const lastRow = Math.max(r - 1, 0);
+/** Write step: the sheet as a layout — A4 portrait, one page wide, the chart beside the tables. */
+function finishStatsSheet(p: SheetPlan, w: SheetWriter, chart: ChartSpec | undefined): StatsSheetLayout {
+  const { b } = p;
+  const lastRow = Math.max(w.r - 1, 0);
   return {
     name: "统计",
     cells: b.cells,
@@ -687,8 +726,42 @@ export function buildStatsSheet(
       centerHorizontally: true,
     },
     ...(chart ? { charts: [chart] } : {}),
-    figures,
+    figures: w.figures,
   };
+}
+
+/**
+ * The statistics sheet “统计” for a list: the figures of computeStats as live Excel formulas (COUNTIFS, SUMIFS,
+ * SUMPRODUCT, RANK …) over the source sheet's rows, so they follow later edits, and a bar chart of projects per
+ * 领域. Groups (推荐单位, 领域, 承办单位) are the ones present when the sheet is made; every 领域 of the notice gets a
+ * line so a 领域 typed later is counted too. Each group matches every spelling the core put in it, so the formulas
+ * give the core's figures; cells the formulas cannot read like the core (numbers stored as text) are listed on top.
+ *
+ * Read (planStatsSheet) → plan (planDetailKeys) → write (head, totals, recommenders, 领域 and 承办单位, detail,
+ * ranking status) → finish.
+ */
+export function buildStatsSheet(
+  sourceSheetName: string,
+  list: ListTable<ListKey>,
+  stats: ListStats,
+  options: StatsSheetOptions = {},
+): StatsSheetLayout {
+  const p = planStatsSheet(sourceSheetName, list, stats, options);
+  const detailKeys = planDetailKeys(p);
+  const w: SheetWriter = {
+    r: 0,
+    figures: { projects: { row: 0, col: 1 }, recommenders: [], domains: [], hosts: [], rows: [] },
+  };
+  const noteCell = writeSheetHead(p, stats, w);
+  const { projectsCell, domainRange } = writeTotals(p, stats, w);
+  const recRows = writeRecommenders(p, stats, w, projectsCell);
+  const chart = writeDomainsAndHosts(p, stats, w, domainRange, projectsCell);
+  const firstDetail = writeDetail(p, stats, list, w, detailKeys, recRows);
+  writeRankingStatus(p, stats, w, detailKeys, recRows, firstDetail);
+  // Figures written as values: say so in the by-rows note on top (the only layout whose formulas can grow so long).
+  if (p.b.tooLong > 0 && noteCell)
+    noteCell.value = `${String(noteCell.value)}${p.t(statsText.tooLong(p.b.tooLong))}`;
+  return finishStatsSheet(p, w, chart);
 }
 
 /** The spellings of the AI domain in the list (数字技术 as typed), or the notice's own name when absent. */

@@ -9,7 +9,16 @@ export type {
   ListLines,
   BuildOptions,
 } from "./types";
-export { TEMPLATES, getTemplate, describeTemplate, formSpecOf } from "./registry";
+export {
+  TEMPLATES,
+  allTemplates,
+  templatesOf,
+  templateProblems,
+  getTemplate,
+  describeTemplate,
+  formSpecOf,
+  type TemplateProblem,
+} from "./registry";
 export {
   TemplateError,
   fillFormFromRecord,

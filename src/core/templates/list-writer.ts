@@ -11,7 +11,7 @@ export interface ListColumnSpec {
   width: number;
   centred?: boolean;
   /** Dropdown choices for the column's cells. */
-  choices?: { list: readonly string[]; prompt: string; errorStyle?: ListValidation["errorStyle"] };
+  choices?: { list: readonly string[]; prompt?: string; errorStyle?: ListValidation["errorStyle"] };
 }
 
 /** A line above or below a list: across the width, or split into a left and a right part at column `split`. */
@@ -73,8 +73,8 @@ export function writeList(spec: ListSpec): { layout: SheetLayout; headerRow: num
     const validation: ListValidation = {
       area: { top: firstRow, left: col, bottom: lastRow, right: col },
       list: [...c.choices.list],
-      prompt: c.choices.prompt,
     };
+    if (c.choices.prompt !== undefined) validation.prompt = c.choices.prompt;
     if (c.choices.errorStyle) validation.errorStyle = c.choices.errorStyle;
     b.validate(validation);
   });

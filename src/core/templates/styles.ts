@@ -1,4 +1,5 @@
 import { FANGSONG, HEI, SONG } from "./fonts";
+import type { StyleRefData } from "../packs/template-schema";
 import type { CellStyle, PrintSetup } from "./layout";
 
 /** The looks every template shares, so the nine forms print as one family. */
@@ -43,4 +44,19 @@ export const MIN_ROW_HEIGHT = 24;
  */
 export function mergedDown(style: CellStyle, rows: number): CellStyle {
   return rows >= 3 ? { ...style, vAlign: "top" } : style;
+}
+
+/** The style names a template may use (templates/*.yaml `style:`). */
+export const STYLE_NAMES = Object.keys(STYLES) as ReadonlyArray<keyof typeof STYLES>;
+
+/** A named style, or a named style with some of its looks changed; `fallback` when none is named. */
+export function styleOf(ref: StyleRefData | undefined, fallback: CellStyle): CellStyle {
+  if (ref === undefined) return fallback;
+  const name = typeof ref === "string" ? ref : ref.style;
+  const base = (STYLES as Record<string, CellStyle>)[name];
+  if (!base) throw new Error(`未知的样式“${name}”；可用：${STYLE_NAMES.join("、")}`);
+  if (typeof ref === "string") return base;
+  const { style: _name, ...changes } = ref;
+  void _name;
+  return { ...base, ...changes } as CellStyle;
 }

@@ -2,14 +2,16 @@ import fc from "fast-check";
 import { checkGrid } from "../../../src/core/check";
 import { gridFromValues } from "../../../src/core/grid/grid";
 import type { CellValue, MergeArea } from "../../../src/core/grid/types";
-import { INST_SECTION_LABELS } from "../../../src/core/models/sh-digital-institution/form";
+import { instContext } from "../../../src/core/models/sh-digital-institution/figures";
+import { sectionLabels } from "../../../src/core/models/sh-digital-institution/form";
+import { builtinPackData } from "../../../src/core/packs/builtin";
 import { instSheet, CLEAN_INST } from "../../golden/cases/sh-2026-digital-institution";
 import { mergeOf } from "./support";
 
 // The form's own labels and the values people put beside them, so random sheets get recognised as the
 // institution form and reach its table readers and rules, not only the "not recognised" exit.
 const LABELS = [
-  ...INST_SECTION_LABELS,
+  ...sectionLabels(instContext(builtinPackData("sh-2026-digital-institution")).form),
   "初级",
   "中级",
   "高级",

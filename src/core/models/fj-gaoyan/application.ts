@@ -2,15 +2,14 @@ import type { Finding } from "../../findings";
 import type { Grid } from "../../grid/types";
 import { findingText } from "../../messages/findings";
 import { compactText } from "../../read/normalise";
-import { readForm, type FormField, type FormSpec, type FormTable } from "../../recognise/form";
+import { readForm, type FormField, type FormTable } from "../../recognise/form";
 import type { LabelledLine } from "../../recognise/lines";
 import { checkRequired } from "../../rules/fields";
 import { checkCourseTime, checkDeadline } from "../../rules/figures";
 import { FindingSink } from "../../rules/sink";
 import type { SheetSignals } from "../../packs/pack";
 import type { Level } from "../../packs/types";
-import { builtinPackData } from "../../packs/builtin";
-import { fjContext, type FjContext } from "./figures";
+import type { FjContext } from "./figures";
 import {
   checkAnyPhone,
   checkBase,
@@ -28,13 +27,6 @@ import {
 import { jointHostParts } from "../../read/units";
 
 export type FjFormKey = NationalFormKey | "review";
-
-/**
- * 附件1 (国家级) and 附件2 (省级) share one spec, each field looked for and rules applied where it was found. This is
- * the built-in pack's (national-form's tables/application.yaml with fj-2026-gaoyan's), for the templates; the checks
- * read their own pack's (FjContext.form).
- */
-export const FJ_FORM: FormSpec<FjFormKey> = fjContext(builtinPackData("fj-2026-gaoyan")).form;
 
 /** Which of the two forms the sheet is: 附件1 (国家级, filled by the host, the province is the applicant) or 附件2. */
 export type FjFormVariant = "national" | "provincial";

@@ -1,6 +1,6 @@
 import type { Finding } from "../../findings";
 import type { Grid } from "../../grid/types";
-import { readForm, type FormField, type FormSpec, type FormTable } from "../../recognise/form";
+import { readForm, type FormField, type FormTable } from "../../recognise/form";
 import type { LabelledLine } from "../../recognise/lines";
 import { checkCourseTime, checkDeadline } from "../../rules/figures";
 import { FindingSink } from "../../rules/sink";
@@ -19,19 +19,11 @@ import {
   type NationalFormKey,
   checkUnitPhones,
 } from "../national-form/form";
-import { builtinPackData } from "../../packs/builtin";
 import { tableOf } from "../../packs/data";
 import { applyTableRules } from "../generic";
-import { hbContext, type HbContext } from "./figures";
+import type { HbContext } from "./figures";
 
 export type HbFormKey = NationalFormKey | "recentWork";
-
-/**
- * 鄂人社函〔2025〕168号 附件 申报表 (national and provincial projects use the same form), as the built-in pack declares
- * it (national-form's tables/application.yaml with hb-2026-gaoyan's), for the templates; the checks read their own
- * pack's (HbContext.form).
- */
-export const HB_FORM: FormSpec<HbFormKey> = hbContext(builtinPackData("hb-2026-gaoyan")).form;
 
 export interface HbFormRecognition {
   confidence: number;

@@ -1,7 +1,6 @@
 import { readForm, type FormSpec, type FormTable } from "../../recognise/form";
 import type { SheetSignals } from "../../packs/pack";
-import { builtinPackData } from "../../packs/builtin";
-import { instContext, type InstContext } from "./figures";
+import type { InstContext } from "./figures";
 import { readInstTables, type InstTables } from "./tables";
 
 export type InstFormKey =
@@ -35,14 +34,11 @@ export type InstFormKey =
   | "teamMechanism"
   | "plan";
 
-/**
- * 附件 数字技术工程师培育项目培训机构申报表 as the built-in pack declares it (tables/institution.yaml: 法定代表人,
- * 申报负责人 and 申报联系人 are blocks, so their 姓名/电话/职务/邮箱 are told apart), for the templates. The checks read
- * the form of their own pack (InstContext.form); the tables inside the form are read by ./tables.ts.
+/*
+ * 附件 数字技术工程师培育项目培训机构申报表 is read by the fields of its pack's tables/institution.yaml (法定代表人,
+ * 申报负责人 and 申报联系人 are blocks, so their 姓名/电话/职务/邮箱 are told apart; InstContext.form); the tables inside
+ * the form are read by ./tables.ts.
  */
-export const INST_FORM: FormSpec<InstFormKey> = instContext(
-  builtinPackData("sh-2026-digital-institution"),
-).form;
 
 // Section and table labels of the form that are not fields: a row holding one ends the table above it.
 const SECTION_LABELS = [
@@ -70,9 +66,6 @@ export function sectionLabels(form: FormSpec): string[] {
     ...SECTION_LABELS,
   ];
 }
-
-/** The built-in form's section labels (the property tests' vocabulary). */
-export const INST_SECTION_LABELS = sectionLabels(INST_FORM);
 
 const stopLabels = new WeakMap<FormSpec, ReadonlySet<string>>();
 

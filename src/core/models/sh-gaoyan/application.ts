@@ -5,16 +5,15 @@ import { compactText, toHalfWidth } from "../../read/normalise";
 import { readNumber } from "../../read/number";
 import { stripHint } from "../../recognise/labels";
 import { readChoices, readChoicesOrWords, type ChoiceOption } from "../../read/choice";
-import { readForm, type FormField, type FormSpec, type FormTable } from "../../recognise/form";
+import { readForm, type FormField, type FormTable } from "../../recognise/form";
 import { checkSingleChoice, option } from "../../rules/fields";
 import { checkGrassroots, checkTrainees } from "../../rules/figures";
 import { FindingSink } from "../../rules/sink";
 import { figuresFromProse, filledItems } from "../../rules/prose";
 import type { SheetSignals } from "../../packs/pack";
-import { builtinPackData } from "../../packs/builtin";
 import { tableOf } from "../../packs/data";
 import { applyTableRules } from "../generic";
-import { shContext, type ShContext } from "./context";
+import type { ShContext } from "./context";
 
 export type ShFormKey =
   | "applicantLine"
@@ -50,12 +49,6 @@ export type ShFormKey =
   | "bank"
   | "base"
   | "lastYear";
-
-/**
- * 附件2 申报表 as the built-in pack declares it (packs/sh-2026-gaoyan/tables/application.yaml), for the templates;
- * the checks read the form of their own pack (ShContext.form).
- */
-export const SH_FORM: FormSpec<ShFormKey> = shContext(builtinPackData("sh-2026-gaoyan")).form;
 
 /** The options 附件2 prints, for answers written in words (提供, 高级研修项目) instead of a tick. */
 const CATEGORY_OPTIONS = ["高级研修项目", "急需紧缺人才培养项目"];

@@ -1,0 +1,49 @@
+import { parseMajor } from "../models/sh-gaoyan/domains";
+import { recordList, type PackData } from "../packs/data";
+import type { DropdownData } from "../packs/template-schema";
+import type { CascadeGroup } from "./cascade";
+
+/** The values of a pack list for a dropdown: a list of words, or one field of a list of records (each once). */
+export function listValues(pack: PackData, list: string, column?: string): string[] {
+  const records = recordList(pack, list);
+  const values = records.map((r) =>
+    String((column === undefined ? (r.name ?? Object.values(r)[0]) : r[column]) ?? ""),
+  );
+  return [...new Set(values.filter((v) => v !== ""))];
+}
+
+/** Split at the top-level 、，, — not inside brackets (“电力（含核电、气电）” is one item). */
+function topLevelItems(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (const ch of text) {
+    if (ch === "（" || ch === "(") depth++;
+    if (ch === "）" || ch === ")") depth = Math.max(0, depth - 1);
+    if (depth === 0 && (ch === "、" || ch === "，" || ch === ",")) {
+      parts.push(current);
+      current = "";
+    } else current += ch;
+  }
+  parts.push(current);
+  return parts.map((p) => p.trim()).filter((p) => p !== "");
+}
+
+/**
+ * The groups of a cascade: one per distinct `by` value in list order, its items from every record of the group — a
+ * list as given, or text as the notice prints it, each item by its main name (the bracketed 含… are not offered).
+ */
+export function cascadeGroups(pack: PackData, cascade: NonNullable<DropdownData["cascade"]>): CascadeGroup[] {
+  const records = recordList(pack, cascade.list);
+  const names = [...new Set(records.map((r) => String(r[cascade.by] ?? "")))];
+  const itemsOf = (value: unknown): string[] =>
+    Array.isArray(value)
+      ? value.map(String)
+      : topLevelItems(String(value ?? "")).map((item) => parseMajor(item).name);
+  return names.map((name) => ({
+    name,
+    items: records
+      .filter((r) => String(r[cascade.by] ?? "") === name)
+      .flatMap((r) => itemsOf(r[cascade.items])),
+  }));
+}
