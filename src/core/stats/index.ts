@@ -28,5 +28,5 @@ export {
   SheetNameError,
 } from "./formula";
 export { roundShare } from "./round";
-export { statsText } from "./messages";
+export { statsText } from "../messages/stats";
 export type * from "./types";

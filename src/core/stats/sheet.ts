@@ -7,7 +7,7 @@ import type { CellStyle, ChartSpec, LayoutCell, SheetLayout } from "../templates
 import { CONTENT_KEYS } from "./compute";
 import { groupKey } from "./ai";
 import { absoluteA1, criterionSafe, exactCriterion, sheetCell, sheetRange, stringLiteral } from "./formula";
-import { statsText } from "./messages";
+import { statsText } from "../messages/stats";
 import { statsProfileFor } from "./profile";
 import type { ListStats } from "./types";
 
