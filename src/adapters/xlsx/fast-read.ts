@@ -204,7 +204,6 @@ function skipSpaces(text: string, from: number): number {
   return i;
 }
 
-
 // Excel writes characters XML cannot hold as _xHHHH_ (e.g. _x000D_ for a carriage return) in <t> elements of
 // shared strings and rich text runs; ExcelJS decodes them there (upper-case hex only), and so does this reader.
 const ESCAPED_CHAR = /_x([0-9A-F]{4})_/g;
@@ -610,7 +609,13 @@ function readSheet(
     if (r < 0 || c < 0 || r >= MAX_ROWS || c >= MAX_COLS) return;
     const info = style >= 0 ? (styles[style] ?? NO_STYLE) : NO_STYLE;
     // Most cells of a list: a plain number in no date or percentage format, whose text is its <v> as written.
-    if (!formula && v !== undefined && (type === undefined || type === "n") && !info.date && info.percentDecimals < 0) {
+    if (
+      !formula &&
+      v !== undefined &&
+      (type === undefined || type === "n") &&
+      !info.date &&
+      info.percentDecimals < 0
+    ) {
       const n = plainNumber(v);
       if (n === n) {
         const raw: RawCell = { value: n, text: v };
@@ -634,7 +639,11 @@ function readSheet(
       const tag = countedTagAt(xml, tags.start);
       if (tag === COUNTED_CELL) counted++;
       else if (tag === COUNTED_ROW) countedRows++;
-      if ((countedRows > SHEET_LIMITS.rows || counted > SHEET_LIMITS.cells) && !recounted && !tags.irregular) {
+      if (
+        (countedRows > SHEET_LIMITS.rows || counted > SHEET_LIMITS.cells) &&
+        !recounted &&
+        !tags.irregular
+      ) {
         // Over the limits by TagCounter's count: it would have stopped the sheet here (and says where).
         recounted = true;
         const over = recount();
@@ -1107,7 +1116,11 @@ export function readWorkbookPackage(pkg: WorkbookPackage): FastRead {
       if (!("text" in xml)) return { ok: false, tooLarge: { sheet: d.name, ...xml } };
       let read: ReturnType<typeof readSheet>;
       try {
-        read = readSheet(xml.text, { name: d.name, shared, formats, date1904: date1904 === true }, xml.recount);
+        read = readSheet(
+          xml.text,
+          { name: d.name, shared, formats, date1904: date1904 === true },
+          xml.recount,
+        );
       } catch (error) {
         // Counted as it was inflated, a sheet over the limits would never have been read.
         const over = error instanceof Unsupported ? xml.recount?.() : undefined;

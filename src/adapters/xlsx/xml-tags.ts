@@ -33,9 +33,9 @@ export class XmlTags {
   /** Where the current tag's < is. */
   start = 0;
   /**
-   * Whether any < of the document so far was not the start of a tag this cursor gave: one inside a comment, CDATA
-   * section, processing instruction or doctype, or inside another tag (a cut tag, an attribute value). Until then,
-   * the tags given are every < of the text.
+   * Whether any < of the document so far may not be the start of a tag this cursor gave: a comment or CDATA
+   * section, or a < inside another tag, processing instruction or doctype (a cut tag, an attribute value). Until
+   * then, the tags given and the processing instructions and doctypes skipped are every < of the text.
    */
   irregular = false;
   /** Where to look for the next tag. */
@@ -66,9 +66,9 @@ export class XmlTags {
       this.nextLt = -2;
       if (lt < 0) break;
       const second = xml.charCodeAt(lt + 1);
-      if (second === 0x21 /* ! */ || second === 0x3f /* ? */) this.irregular = true;
       if (second === 0x21 /* ! */) {
         if (xml.startsWith("<!--", lt)) {
+          this.irregular = true;
           if (lt > segment) prefix += xml.slice(segment, lt);
           const end = xml.indexOf("-->", lt + 4);
           at = segment = end < 0 ? length : end + 3;
@@ -76,6 +76,7 @@ export class XmlTags {
         }
         if (xml.startsWith("<![CDATA[", lt)) {
           // Excel reads a CDATA section as the text it holds (ExcelJS drops it).
+          this.irregular = true;
           if (lt > segment) prefix += xml.slice(segment, lt);
           const end = xml.indexOf("]]>", lt + 9);
           prefix += escapeCdata(xml.slice(lt + 9, end < 0 ? length : end));
@@ -136,7 +137,9 @@ export class XmlTags {
     }
     const n = this.depth * 2;
     if (n > 0)
-      throw new Unsupported(`unclosed <${xml.slice(this.open[n - 2] as number, this.open[n - 1] as number)}>`);
+      throw new Unsupported(
+        `unclosed <${xml.slice(this.open[n - 2] as number, this.open[n - 1] as number)}>`,
+      );
     this.at = length;
     return false;
   }
@@ -144,7 +147,8 @@ export class XmlTags {
   private sameName(aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
     if (aEnd - aStart !== bEnd - bStart) return false;
     const xml = this.xml;
-    for (let i = 0; i < aEnd - aStart; i++) if (xml.charCodeAt(aStart + i) !== xml.charCodeAt(bStart + i)) return false;
+    for (let i = 0; i < aEnd - aStart; i++)
+      if (xml.charCodeAt(aStart + i) !== xml.charCodeAt(bStart + i)) return false;
     return true;
   }
 

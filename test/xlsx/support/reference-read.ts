@@ -8,7 +8,13 @@ import type { CellValue, Grid, MergeArea, RawCell } from "../../../src/core/grid
 import { parseA1 } from "../../../src/core/grid/a1";
 import { SHEET_LIMITS } from "../../../src/adapters/xlsx/problems";
 import { rawCellOf } from "../../../src/adapters/xlsx/read";
-import { concatChunks, relsPathOf, resolvePartPath, utf8Text, WorkbookPackage } from "../../../src/adapters/xlsx/package";
+import {
+  concatChunks,
+  relsPathOf,
+  resolvePartPath,
+  utf8Text,
+  WorkbookPackage,
+} from "../../../src/adapters/xlsx/package";
 import type { ZipEntryInfo } from "../../../src/adapters/xlsx/zip-index";
 
 /** The last row and column a worksheet can have (Excel 2007 and later): cells beyond are dropped, as Excel does. */
