@@ -473,8 +473,10 @@ function scanCellAttributes(xml: string, from: number, to: number, onlyR: boolea
     if (i >= to) return false;
     const quote = xml.charCodeAt(i);
     if (quote !== 0x22 && quote !== 0x27) return false;
-    const close = xml.indexOf(quote === 0x22 ? '"' : "'", i + 1);
-    if (close < 0 || close >= to) return false;
+    // Values are a few characters: looked through here rather than by a call to indexOf.
+    let close = i + 1;
+    while (close < to && xml.charCodeAt(close) !== quote) close++;
+    if (close >= to) return false;
     if (nameEnd - start === 1) {
       const key = xml.charCodeAt(start);
       const slot = key === 0x72 ? 0 : key === 0x73 ? 2 : key === 0x74 ? 4 : -1;
@@ -635,7 +637,8 @@ function readSheet(
   };
   const tags = new XmlTags(xml);
   while (tags.next()) {
-    if (recount) {
+    // (An end tag is never counted.)
+    if (recount && tags.kind !== CLOSE) {
       const tag = countedTagAt(xml, tags.start);
       if (tag === COUNTED_CELL) counted++;
       else if (tag === COUNTED_ROW) countedRows++;
@@ -742,8 +745,16 @@ function readSheet(
       case T_V:
         if (!inCell) break;
         if (kind === OPEN) {
-          inside = IN_V;
-          text = "";
+          // <v>12</v>: the end tag read at once, with what reading it would do (the text is all the value).
+          const direct = tags.textToEnd();
+          if (direct !== undefined) {
+            text = direct;
+            cellV = cellV === undefined ? direct : cellV + direct;
+            inside = IN_NONE;
+          } else {
+            inside = IN_V;
+            text = "";
+          }
         } else if (kind === CLOSE && inside === IN_V) {
           cellV = cellV === undefined ? text : cellV + text;
           inside = IN_NONE;

@@ -144,6 +144,37 @@ export class XmlTags {
     return false;
   }
 
+  /**
+   * When the current tag is a start tag whose own end tag comes next, with nothing but text between (<v>12</v>),
+   * move to that end tag (as next() would) and give the text; undefined, having moved nowhere, otherwise. A value
+   * is then read in one step instead of two.
+   */
+  textToEnd(): string | undefined {
+    if (this.kind !== OPEN) return undefined;
+    const xml = this.xml;
+    const at = this.at;
+    const lt = this.nextLt >= at || this.nextLt === -1 ? this.nextLt : xml.indexOf("<", at);
+    if (lt < 0 || xml.charCodeAt(lt + 1) !== 0x2f /* / */) return undefined;
+    const n = this.depth * 2;
+    const qStart = this.open[n - 2] as number;
+    const qLength = (this.open[n - 1] as number) - qStart;
+    const gt = lt + 2 + qLength;
+    // </name> exactly: the name is the element's own (it holds no > or whitespace), then the >.
+    if (xml.charCodeAt(gt) !== 0x3e || !this.sameName(qStart, qStart + qLength, lt + 2, gt)) return undefined;
+    this.depth--;
+    this.kind = CLOSE;
+    this.start = lt;
+    this.nameStart = lt + 2 + (this.nameStart - qStart);
+    this.nameEnd = gt;
+    this.attrsStart = this.attrsEnd = gt;
+    this.prefix = "";
+    this.textStart = at;
+    this.textEnd = lt;
+    this.at = gt + 1;
+    this.nextLt = -2;
+    return lt > at ? xml.slice(at, lt) : "";
+  }
+
   private sameName(aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
     if (aEnd - aStart !== bEnd - bStart) return false;
     const xml = this.xml;
