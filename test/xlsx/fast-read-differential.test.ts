@@ -343,6 +343,42 @@ describe("the reader reads what it read before issue 15's rewrite", () => {
   });
 });
 
+/** Shared strings as writers give them, and as damaged files do. */
+const sharedItem = fc.constantFrom(
+  "<si><t>项目</t></si>",
+  "<si><t/></si>",
+  "<si/>",
+  "<si><t></t></si>",
+  '<si><t xml:space="preserve"> 前后 </t></si>',
+  "<si><r><t>富</t></r><r><rPr><b/></rPr><t>文本</t></r></si>",
+  "<si><t>注</t><rPh sb='0' eb='1'><t>チュウ</t></rPh><phoneticPr fontId='1'/></si>",
+  "<si><t>a_x000D_b_x005f_x0041_</t></si>",
+  "<si><r><t>a_x000D_</t></r></si>",
+  "<si><t>&amp;&lt;&#x4E2D;&#20013;&unknown;</t></si>",
+  "<si><t><![CDATA[<b>&amp;</b>]]></t></si>",
+  "<si><t>一<!-- 注释 -->二</t></si>",
+  "<si><x:t>前缀</x:t></si>",
+  "<x:si><x:t>全前缀</x:t></x:si>",
+  "<si><t>外<t>内</t></t></si>",
+  "<si>裸文本</si>",
+  "<t>孤立</t>",
+  "<si><t>未闭合</si>",
+);
+
+describe("shared strings read as before", () => {
+  it("random shared string tables (property)", async () => {
+    const cells = Array.from({ length: 12 }, (_, i) => `<c r="A${i + 1}" t="s"><v>${i}</v></c>`);
+    const xml = `<worksheet><sheetData><row r="1">${cells.join("")}</row></sheetData></worksheet>`;
+    await fc.assert(
+      fc.asyncProperty(fc.array(sharedItem, { maxLength: 14 }), async (items) => {
+        const sst = `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${items.join("")}</sst>`;
+        await expectSame(xml, { "xl/sharedStrings.xml": sst, "xl/styles.xml": STYLES });
+      }),
+      { numRuns: 150 },
+    );
+  }, 60_000);
+});
+
 describe("sheets over the limits are told with TagCounter's counts", () => {
   const rows = (n: number, make: (i: number) => string) =>
     Array.from({ length: n }, (_, i) => make(i)).join("");

@@ -223,6 +223,16 @@ function readSharedStrings(xml: string): string[] {
   while (tags.next()) {
     const kind = tags.kind;
     if (tags.is("t")) {
+      // <t>text</t>: the end tag read at once, with what reading it would do.
+      const direct = kind === OPEN ? tags.textToEnd() : undefined;
+      if (direct !== undefined) {
+        if (current !== null && phonetic === 0) {
+          const text = unescapeChars(decode(direct));
+          current = current === "" ? text : current + text;
+        }
+        inT = false;
+        continue;
+      }
       if (kind === CLOSE && inT && current !== null && phonetic === 0) {
         const text = unescapeChars(decode(tags.text()));
         current = current === "" ? text : current + text;
@@ -490,6 +500,72 @@ function scanCellAttributes(xml: string, from: number, to: number, onlyR: boolea
   }
 }
 
+/** What usualCellAttributes read: the reference (row * A1_COLS + col), the style (-1: none) and the type. */
+const USUAL: { at: number; style: number; type: string | undefined } = { at: -1, style: -1, type: undefined };
+
+/**
+ * The attribute list nearly every writer gives a cell, read in one pass: r="A1" first, then s="digits" and t="…"
+ * at most once each, in either order, one space before each, double quotes, nothing else (not even a space before
+ * the >). False for anything else, which scanCellAttributes reads; what this reads is what it would.
+ */
+function usualCellAttributes(xml: string, from: number, to: number): boolean {
+  if (
+    xml.charCodeAt(from) !== 0x20 ||
+    xml.charCodeAt(from + 1) !== 0x72 /* r */ ||
+    xml.charCodeAt(from + 2) !== 0x3d /* = */ ||
+    xml.charCodeAt(from + 3) !== 0x22 /* " */
+  )
+    return false;
+  let i = from + 4;
+  let col = 0;
+  const lettersFrom = i;
+  while (i < to) {
+    const c = xml.charCodeAt(i);
+    if (c < 0x41 || c > 0x5a) break;
+    col = col * 26 + (c - 64);
+    i++;
+  }
+  const letters = i - lettersFrom;
+  if (letters < 1 || letters > 3) return false;
+  let row = 0;
+  const digitsFrom = i;
+  while (i < to) {
+    const c = xml.charCodeAt(i) - 0x30;
+    if (c < 0 || c > 9) break;
+    row = row * 10 + c;
+    i++;
+  }
+  const digits = i - digitsFrom;
+  if (digits < 1 || digits > 7 || row < 1 || i >= to || xml.charCodeAt(i) !== 0x22) return false;
+  i++;
+  let style = -1;
+  let type: string | undefined;
+  while (i < to) {
+    if (
+      to - i < 5 ||
+      xml.charCodeAt(i) !== 0x20 ||
+      xml.charCodeAt(i + 2) !== 0x3d ||
+      xml.charCodeAt(i + 3) !== 0x22
+    )
+      return false;
+    const key = xml.charCodeAt(i + 1);
+    const start = i + 4;
+    let end = start;
+    while (end < to && xml.charCodeAt(end) !== 0x22) end++;
+    if (end >= to) return false;
+    if (key === 0x73 /* s */ && style < 0) {
+      style = digitsAt(xml, start, end, 9);
+      if (style < 0) return false;
+    } else if (key === 0x74 /* t */ && type === undefined) type = cellTypeAt(xml, start, end);
+    else return false;
+    i = end + 1;
+  }
+  USUAL.at = (row - 1) * A1_COLS + (col - 1);
+  USUAL.style = style;
+  USUAL.type = type;
+  return true;
+}
+
 // The element names a worksheet's reader acts on, told apart by length and characters rather than by string.
 const T_OTHER = 0;
 const T_ROW = 1;
@@ -689,7 +765,11 @@ function readSheet(
         let positional = false;
         let type: string | undefined;
         let style = -1;
-        if (scanCellAttributes(xml, tags.attrsStart, tags.attrsEnd, false)) {
+        if (usualCellAttributes(xml, tags.attrsStart, tags.attrsEnd)) {
+          at = USUAL.at;
+          style = USUAL.style;
+          type = USUAL.type;
+        } else if (scanCellAttributes(xml, tags.attrsStart, tags.attrsEnd, false)) {
           const found = CELL_ATTRS;
           const rStart = found[0] as number;
           const rEnd = found[1] as number;
