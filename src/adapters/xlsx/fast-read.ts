@@ -49,14 +49,15 @@ export function statsOf(
 ): SheetStats {
   let rowCount = 0;
   let cells = 0;
-  rows.forEach((row) => {
+  // Plain loops (holes and undefined alike skipped): forEach's callback per cell cost more than the counting.
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (!row) continue;
     let inRow = 0;
-    row?.forEach((cell) => {
-      if (cell) inRow++;
-    });
+    for (let c = 0; c < row.length; c++) if (row[c]) inRow++;
     if (inRow > 0) rowCount++;
     cells += inRow;
-  });
+  }
   let mergedCells = 0;
   for (const m of merges) mergedCells += (m.bottom - m.top + 1) * (m.right - m.left + 1);
   return { rows: rowCount, cells, merges: merges.length, mergedCells, validatedCells };
