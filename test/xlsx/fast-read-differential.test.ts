@@ -312,10 +312,11 @@ describe("the reader reads what it read before issue 15's rewrite", () => {
       fc.asyncProperty(sheet, async (xml) => {
         if (((await expectSame(xml, PARTS)) as { ok?: boolean }).ok) read++;
       }),
-      { numRuns: 300 },
+      // Each run reads its sheet four times; sheets with a far cell (XFD1048576) walk a million rows each time.
+      { numRuns: 120 },
     );
     // Most of them are read (not refused as damaged), so that cells are compared and not only refusals.
-    expect(read).toBeGreaterThan(120);
+    expect(read).toBeGreaterThan(48);
   }, 120_000);
 
   it.each<[string, string]>([
