@@ -1100,7 +1100,20 @@ function sheetText(pkg: WorkbookPackage, part: string): SheetText | Counts {
     const over = countChunks(chunks, true);
     return over ?? { text: utf8Text(bytes) };
   }
-  return { text: utf8Text(bytes), recount: () => countChunks(chunks, true) };
+  // The chunks' bounds only (views of the joined bytes give TagCounter the same chunks): the inflater's own
+  // buffers are not kept while the sheet is read.
+  const ends: number[] = [];
+  let end = 0;
+  for (const chunk of chunks) ends.push((end += chunk.length));
+  chunks.length = 0;
+  return {
+    text: utf8Text(bytes),
+    recount: () =>
+      countChunks(
+        ends.map((e, i) => bytes.subarray(i === 0 ? 0 : ends[i - 1], e)),
+        true,
+      ),
+  };
 }
 
 const RELATIONSHIP_NAMESPACES = [
