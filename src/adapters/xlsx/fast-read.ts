@@ -713,6 +713,7 @@ function readSheet(
     else if (value !== null || formula || style <= 0) rows[r] ??= [];
   };
   const tags = new XmlTags(xml);
+  let whole: string | undefined;
   while (tags.next()) {
     // (An end tag is never counted.)
     if (recount && tags.kind !== CLOSE) {
@@ -799,7 +800,13 @@ function readSheet(
         const c = positional ? col + 1 : at < 0 ? -1 : at % A1_COLS;
         col = c;
         if (kind === EMPTY) finish(r, c, type, style, false, undefined, undefined);
-        else {
+        else if ((whole = tags.valueToEnd()) !== undefined) {
+          // <c …><v>12</v></c> read at once, with what reading its three tags would do.
+          text = whole;
+          inside = IN_NONE;
+          finish(r, c, type, style, false, whole, undefined);
+          inCell = false;
+        } else {
           inCell = true;
           cellRow = r;
           cellCol = c;
