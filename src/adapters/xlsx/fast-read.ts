@@ -3,13 +3,21 @@
 // only to write annotated copies. Parity with the grids ExcelJS would give (read.ts) is tested on every kind of cell
 // (test/xlsx/fast-read.test.ts); where Excel reads more than ExcelJS (CDATA, inline <v>, parts found through
 // relationships, any namespace prefix) this reader follows Excel.
-import { makeGrid, uncalculatedCell } from "../../core/grid/grid";
+import { displayText, makeGrid, uncalculatedCell } from "../../core/grid/grid";
 import type { CellValue, Grid, MergeArea, RawCell } from "../../core/grid/types";
-import { parseA1 } from "../../core/grid/a1";
+import { A1_COLS, A1_OTHER, parseA1, parseA1At } from "../../core/grid/a1";
 import { SHEET_LIMITS } from "./problems";
-import { rawCellOf } from "./read";
-import { concatChunks, relsPathOf, resolvePartPath, utf8Text, WorkbookPackage } from "./package";
+import {
+  concatChunks,
+  OverLimitError,
+  relsPathOf,
+  resolvePartPath,
+  utf16Endian,
+  utf8Text,
+  WorkbookPackage,
+} from "./package";
 import type { ZipEntryInfo } from "./zip-index";
+import { CLOSE, EMPTY, OPEN, Unsupported, walkTags, XmlTags } from "./xml-tags";
 
 /** The last row and column a worksheet can have (Excel 2007 and later): cells beyond are dropped, as Excel does. */
 export const MAX_ROWS = 1_048_576;
@@ -41,14 +49,15 @@ export function statsOf(
 ): SheetStats {
   let rowCount = 0;
   let cells = 0;
-  rows.forEach((row) => {
+  // Plain loops (holes and undefined alike skipped): forEach's callback per cell cost more than the counting.
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (!row) continue;
     let inRow = 0;
-    row?.forEach((cell) => {
-      if (cell) inRow++;
-    });
+    for (let c = 0; c < row.length; c++) if (row[c]) inRow++;
     if (inRow > 0) rowCount++;
     cells += inRow;
-  });
+  }
   let mergedCells = 0;
   for (const m of merges) mergedCells += (m.bottom - m.top + 1) * (m.right - m.left + 1);
   return { rows: rowCount, cells, merges: merges.length, mergedCells, validatedCells };
@@ -61,8 +70,6 @@ export type FastRead =
   | { ok: false; unsupported: string }
   /** A binary workbook (.xlsb): the workbook part is not XML. */
   | { ok: false; binary: true };
-
-class Unsupported extends Error {}
 
 // Excel's built-in number formats that are the same in every locale (ECMA-376 Part 1, 18.8.30), as ExcelJS names
 // them. Locale-dependent ids (27-36, 50-58) have no fixed code; ExcelJS leaves them without a format, and so do we.
@@ -198,83 +205,6 @@ function skipSpaces(text: string, from: number): number {
   return i;
 }
 
-type TagKind = "open" | "close" | "empty";
-
-/**
- * Walk the tags of an XML document in order: name without namespace prefix, raw attribute text, kind, and the text
- * that came before the tag. Comments, processing instructions, the doctype and CDATA sections are skipped.
- */
-function walkTags(
-  xml: string,
-  visit: (name: string, attrs: string, kind: TagKind, textBefore: string) => void,
-): void {
-  let at = 0;
-  let text = "";
-  // Open elements, to refuse XML that is not well formed (a cut or damaged part) as ExcelJS's parser would.
-  const open: string[] = [];
-  const length = xml.length;
-  while (at < length) {
-    const lt = xml.indexOf("<", at);
-    if (lt < 0) break;
-    if (lt > at) text += xml.slice(at, lt);
-    const second = xml.charCodeAt(lt + 1);
-    if (second === 0x21 /* ! */) {
-      if (xml.startsWith("<!--", lt)) {
-        const end = xml.indexOf("-->", lt + 4);
-        at = end < 0 ? length : end + 3;
-        continue;
-      }
-      if (xml.startsWith("<![CDATA[", lt)) {
-        // Excel reads a CDATA section as the text it holds (ExcelJS drops it). The text is escaped here so that the
-        // decoding every text gets later gives back exactly what the section held.
-        const end = xml.indexOf("]]>", lt + 9);
-        text += xml
-          .slice(lt + 9, end < 0 ? length : end)
-          .replace(/&/g, "&amp;")
-          .replace(/</g, "&lt;");
-        at = end < 0 ? length : end + 3;
-        continue;
-      }
-    }
-    const gt = xml.indexOf(">", lt + 1);
-    if (gt < 0) throw new Unsupported("unterminated tag");
-    if (second === 0x3f /* ? */ || second === 0x21 /* ! */) {
-      at = gt + 1;
-      continue;
-    }
-    const closing = second === 0x2f; /* / */
-    const empty = !closing && xml.charCodeAt(gt - 1) === 0x2f;
-    const bodyStart = lt + (closing ? 2 : 1);
-    const bodyEnd = empty ? gt - 1 : gt;
-    // The qualified name runs to the first whitespace; the local name follows its first colon. Scanned by character
-    // rather than by slicing and searching: this runs for every tag of every sheet.
-    let end = bodyStart;
-    let colon = -1;
-    while (end < bodyEnd) {
-      const c = xml.charCodeAt(end);
-      if (c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x80 && SPACE.test(xml.charAt(end)))) break;
-      if (c === 0x3a && colon < 0) colon = end;
-      end++;
-    }
-    const qname = xml.slice(bodyStart, end);
-    const name = colon < 0 ? qname : xml.slice(colon + 1, end);
-    if (closing) {
-      if (open.pop() !== qname) throw new Unsupported(`unexpected </${qname}>`);
-    } else if (!empty) open.push(qname);
-    visit(
-      name,
-      end < bodyEnd ? xml.slice(end, bodyEnd) : "",
-      closing ? "close" : empty ? "empty" : "open",
-      text,
-    );
-    text = "";
-    at = gt + 1;
-  }
-  if (open.length > 0) throw new Unsupported(`unclosed <${open[open.length - 1] ?? ""}>`);
-}
-
-const SPACE = /\s/;
-
 // Excel writes characters XML cannot hold as _xHHHH_ (e.g. _x000D_ for a carriage return) in <t> elements of
 // shared strings and rich text runs; ExcelJS decodes them there (upper-case hex only), and so does this reader.
 const ESCAPED_CHAR = /_x([0-9A-F]{4})_/g;
@@ -290,22 +220,36 @@ function readSharedStrings(xml: string): string[] {
   let current: string | null = null;
   let inT = false;
   let phonetic = 0;
-  walkTags(xml, (name, _attrs, kind, before) => {
-    if (name === "si") {
-      if (kind === "open") current = "";
-      else if (kind === "close" && current !== null) {
+  const tags = new XmlTags(xml);
+  while (tags.next()) {
+    const kind = tags.kind;
+    if (tags.is("t")) {
+      // <t>text</t>: the end tag read at once, with what reading it would do.
+      const direct = kind === OPEN ? tags.textToEnd() : undefined;
+      if (direct !== undefined) {
+        if (current !== null && phonetic === 0) {
+          const text = unescapeChars(decode(direct));
+          current = current === "" ? text : current + text;
+        }
+        inT = false;
+        continue;
+      }
+      if (kind === CLOSE && inT && current !== null && phonetic === 0) {
+        const text = unescapeChars(decode(tags.text()));
+        current = current === "" ? text : current + text;
+      }
+      inT = kind === OPEN;
+    } else if (tags.is("si")) {
+      if (kind === OPEN) current = "";
+      else if (kind === CLOSE && current !== null) {
         out.push(current);
         current = null;
-      } else if (kind === "empty") out.push("");
-    } else if (name === "rPh") {
-      if (kind === "open") phonetic++;
-      else if (kind === "close") phonetic--;
-    } else if (name === "t") {
-      if (kind === "close" && inT && current !== null && phonetic === 0)
-        current += unescapeChars(decode(before));
-      inT = kind === "open";
+      } else if (kind === EMPTY) out.push("");
+    } else if (tags.is("rPh")) {
+      if (kind === OPEN) phonetic++;
+      else if (kind === CLOSE) phonetic--;
     }
-  });
+  }
   return out;
 }
 
@@ -343,16 +287,6 @@ export function serialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
 }
 
-interface CellState {
-  row: number;
-  col: number;
-  type: string | undefined;
-  style: number;
-  formula: boolean;
-  value: string | undefined;
-  inline: string | undefined;
-}
-
 interface SheetContext {
   name: string;
   shared: readonly string[];
@@ -360,40 +294,330 @@ interface SheetContext {
   date1904: boolean;
 }
 
-function cellValue(c: CellState, ctx: SheetContext): { value: CellValue; format: string | undefined } {
-  const format = c.style >= 0 ? ctx.formats[c.style] : undefined;
-  const v = c.value;
-  // The rules of ExcelJS's cell reader, so that both readers give the engine the same values: a formula gives its
-  // cached result; text results are decoded once more (ExcelJS does); numbers in a date format become dates.
-  const number = (text: string): CellValue => {
-    const n = parseFloat(text);
-    return isDateFormat(format) ? serialToDate(n, ctx.date1904) : n;
+/**
+ * What a cell style's number format means for a cell's value, worked out once per style rather than once per cell:
+ * the format, whether numbers in it are dates, and the decimals a percentage shows (-1: no percentage).
+ */
+export interface StyleInfo {
+  format: string | undefined;
+  date: boolean;
+  percentDecimals: number;
+}
+
+export function styleInfo(format: string | undefined): StyleInfo {
+  return {
+    format,
+    date: isDateFormat(format),
+    percentDecimals: format && format.includes("%") ? (/\.(0+)%/.exec(format)?.[1]?.length ?? 0) : -1,
   };
-  if (c.formula) {
-    if (!v) return { value: null, format };
-    if (c.type === "str") return { value: decode(decode(v)), format };
-    if (c.type === "b") return { value: parseInt(v, 10) !== 0, format };
-    if (c.type === "e") return { value: decode(v), format };
-    return { value: number(decode(v)), format };
-  }
-  // Excel also takes an inline string's text from a <v> (some writers put it there).
-  if (c.type === "inlineStr") return { value: c.inline ?? (v === undefined ? null : decode(v)), format };
-  if (v === undefined) return { value: null, format };
-  switch (c.type) {
-    case "s": {
-      const s = ctx.shared[parseInt(v, 10)];
+}
+
+const NO_STYLE: StyleInfo = styleInfo(undefined);
+
+/**
+ * The core's cell for a value in a style: rawCellOf (read.ts, the ExcelJS path) with the style's format worked out
+ * beforehand; test/xlsx/fast-read-scan.test.ts pins the two to the same cells.
+ */
+export function styledCell(value: CellValue, style: StyleInfo): RawCell | undefined {
+  if (value === null || value === "") return undefined;
+  let text: string;
+  if (typeof value === "string") text = value;
+  else if (typeof value === "number")
+    text = style.percentDecimals >= 0 ? `${(value * 100).toFixed(style.percentDecimals)}%` : String(value);
+  else text = displayText(value);
+  const raw: RawCell = { value, text };
+  if (style.format) raw.numberFormat = style.format;
+  return raw;
+}
+
+/**
+ * A cell's value by the rules of ExcelJS's cell reader, so that both readers give the engine the same values: a
+ * formula gives its cached result; text results are decoded once more (ExcelJS does); numbers in a date format
+ * become dates; Excel also takes an inline string's text from a <v> (some writers put it there).
+ */
+function cellValue(
+  type: string | undefined,
+  formula: boolean,
+  v: string | undefined,
+  inline: string | undefined,
+  style: StyleInfo,
+  ctx: SheetContext,
+): CellValue {
+  if (formula) {
+    if (!v) return null;
+    if (type === "str") return decode(decode(v));
+    if (type === "b") return parseInt(v, 10) !== 0;
+    if (type === "e") return decode(v);
+  } else {
+    if (type === "inlineStr") return inline ?? (v === undefined ? null : decode(v));
+    if (v === undefined) return null;
+    if (type === "s") {
+      const s = ctx.shared[indexOf(v)];
       if (s === undefined) throw new Unsupported(`shared string ${v} missing`);
-      return { value: s, format };
+      return s;
     }
-    case "str":
-      return { value: decode(decode(v)), format };
-    case "b":
-      return { value: parseInt(v, 10) !== 0, format };
-    case "e":
-      return { value: decode(v), format };
-    default:
-      return { value: number(decode(v)), format };
+    if (type === "str") return decode(decode(v));
+    if (type === "b") return parseInt(v, 10) !== 0;
+    if (type === "e") return decode(v);
   }
+  const n = parseFloat(decode(v as string));
+  return style.date ? serialToDate(n, ctx.date1904) : n;
+}
+
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
+/**
+ * A number written as JavaScript would write it (String(n) gives the same text back) in at most 15 digits: -12,
+ * 0.32, 6.5; NaN for anything else (exponents, leading or trailing zeros, more digits, entities), which
+ * parseFloat and String then read. Read by character: the digits make an integer below 2^53 and the power of ten
+ * is exact, so the one rounding of the division is parseFloat's; and a decimal of at most 15 significant digits is
+ * the shortest that gives its double back, which is what String writes (plainly, from 1e-6 up).
+ */
+export function plainNumber(text: string): number {
+  const n = text.length;
+  let i = 0;
+  const negative = text.charCodeAt(0) === 0x2d; /* - */
+  if (negative) i++;
+  const intStart = i;
+  let m = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i) - 0x30;
+    if (c < 0 || c > 9) break;
+    m = m * 10 + c;
+    i++;
+  }
+  const intDigits = i - intStart;
+  // No integer part, or a leading zero (other than the one of 0.5).
+  if (intDigits === 0 || (intDigits > 1 && text.charCodeAt(intStart) === 0x30)) return NaN;
+  let fraction = 0;
+  if (i < n) {
+    if (text.charCodeAt(i) !== 0x2e /* . */) return NaN;
+    i++;
+    const fracStart = i;
+    while (i < n) {
+      const c = text.charCodeAt(i) - 0x30;
+      if (c < 0 || c > 9) return NaN;
+      m = m * 10 + c;
+      i++;
+    }
+    fraction = i - fracStart;
+    // Digits after the point, the last of them not 0; String writes 1e-7 and below with an exponent.
+    if (fraction === 0 || text.charCodeAt(n - 1) === 0x30) return NaN;
+    if (m === 0 || (m < 10 ** (fraction - 6) && intDigits === 1 && text.charCodeAt(intStart) === 0x30))
+      return NaN;
+  }
+  if (intDigits + fraction > 15) return NaN;
+  // -0 is written "0" by String.
+  if (negative && m === 0) return NaN;
+  const value = fraction === 0 ? m : m / (POWERS_OF_TEN[fraction] as number);
+  return negative ? -value : value;
+}
+
+/** parseInt(text, 10) for a shared string's index, read by character when it is plain digits. */
+function indexOf(text: string): number {
+  const n = text.length;
+  if (n === 0 || n > 9) return parseInt(text, 10);
+  let value = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i) - 0x30;
+    if (c < 0 || c > 9) return parseInt(text, 10);
+    value = value * 10 + c;
+  }
+  return value;
+}
+
+/** Plain digits in xml[start, end) as a number (at most `most` of them); -1 when they are anything else. */
+function digitsAt(xml: string, start: number, end: number, most: number): number {
+  if (end <= start || end - start > most) return -1;
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const c = xml.charCodeAt(i) - 0x30;
+    if (c < 0 || c > 9) return -1;
+    value = value * 10 + c;
+  }
+  return value;
+}
+
+/** A cell's t attribute in xml[start, end): the known types without cutting a string, anything else decoded. */
+function cellTypeAt(xml: string, start: number, end: number): string {
+  const n = end - start;
+  const first = xml.charCodeAt(start);
+  if (n === 1) {
+    if (first === 0x73) return "s";
+    if (first === 0x6e) return "n";
+    if (first === 0x62) return "b";
+    if (first === 0x65) return "e";
+  } else if (n === 3 && xml.startsWith("str", start)) return "str";
+  else if (n === 9 && xml.startsWith("inlineStr", start)) return "inlineStr";
+  return decode(xml.slice(start, end));
+}
+
+/**
+ * The bounds of the r, s and t values found by scanCellAttributes: [start, end) for each, start -1 when absent.
+ * One scratch array for every cell of every sheet (the reader is synchronous).
+ */
+const CELL_ATTRS = new Int32Array(6);
+
+/**
+ * scanAttributes' reading of a cell's attribute list, over the document in place: the first r, s and t (their raw
+ * values' bounds in CELL_ATTRS). False when the text is no clean attribute list (cellAttributes then reads it).
+ * With `onlyR`, stops at the first r, as attr(attrs, "r") does.
+ */
+function scanCellAttributes(xml: string, from: number, to: number, onlyR: boolean): boolean {
+  const found = CELL_ATTRS;
+  found[0] = found[2] = found[4] = -1;
+  let i = from;
+  for (;;) {
+    while (i < to && isXmlSpace(xml.charCodeAt(i))) i++;
+    if (i >= to) return true;
+    const start = i;
+    while (i < to) {
+      const c = xml.charCodeAt(i);
+      if (c === 0x3d /* = */ || isXmlSpace(c)) break;
+      i++;
+    }
+    const nameEnd = i;
+    while (i < to && isXmlSpace(xml.charCodeAt(i))) i++;
+    if (i >= to || xml.charCodeAt(i) !== 0x3d) return false;
+    i++;
+    while (i < to && isXmlSpace(xml.charCodeAt(i))) i++;
+    if (i >= to) return false;
+    const quote = xml.charCodeAt(i);
+    if (quote !== 0x22 && quote !== 0x27) return false;
+    // Values are a few characters: looked through here rather than by a call to indexOf.
+    let close = i + 1;
+    while (close < to && xml.charCodeAt(close) !== quote) close++;
+    if (close >= to) return false;
+    if (nameEnd - start === 1) {
+      const key = xml.charCodeAt(start);
+      const slot = key === 0x72 ? 0 : key === 0x73 ? 2 : key === 0x74 ? 4 : -1;
+      if (slot >= 0 && (found[slot] as number) < 0) {
+        found[slot] = i + 1;
+        found[slot + 1] = close;
+        if (onlyR && slot === 0) return true;
+      }
+    }
+    i = close + 1;
+  }
+}
+
+/** What usualCellAttributes read: the reference (row * A1_COLS + col), the style (-1: none) and the type. */
+const USUAL: { at: number; style: number; type: string | undefined } = { at: -1, style: -1, type: undefined };
+
+/**
+ * The attribute list nearly every writer gives a cell, read in one pass: r="A1" first, then s="digits" and t="…"
+ * at most once each, in either order, one space before each, double quotes, nothing else (not even a space before
+ * the >). False for anything else, which scanCellAttributes reads; what this reads is what it would.
+ */
+function usualCellAttributes(xml: string, from: number, to: number): boolean {
+  if (
+    xml.charCodeAt(from) !== 0x20 ||
+    xml.charCodeAt(from + 1) !== 0x72 /* r */ ||
+    xml.charCodeAt(from + 2) !== 0x3d /* = */ ||
+    xml.charCodeAt(from + 3) !== 0x22 /* " */
+  )
+    return false;
+  let i = from + 4;
+  let col = 0;
+  const lettersFrom = i;
+  while (i < to) {
+    const c = xml.charCodeAt(i);
+    if (c < 0x41 || c > 0x5a) break;
+    col = col * 26 + (c - 64);
+    i++;
+  }
+  const letters = i - lettersFrom;
+  if (letters < 1 || letters > 3) return false;
+  let row = 0;
+  const digitsFrom = i;
+  while (i < to) {
+    const c = xml.charCodeAt(i) - 0x30;
+    if (c < 0 || c > 9) break;
+    row = row * 10 + c;
+    i++;
+  }
+  const digits = i - digitsFrom;
+  if (digits < 1 || digits > 7 || row < 1 || i >= to || xml.charCodeAt(i) !== 0x22) return false;
+  i++;
+  let style = -1;
+  let type: string | undefined;
+  while (i < to) {
+    if (
+      to - i < 5 ||
+      xml.charCodeAt(i) !== 0x20 ||
+      xml.charCodeAt(i + 2) !== 0x3d ||
+      xml.charCodeAt(i + 3) !== 0x22
+    )
+      return false;
+    const key = xml.charCodeAt(i + 1);
+    const start = i + 4;
+    let end = start;
+    while (end < to && xml.charCodeAt(end) !== 0x22) end++;
+    if (end >= to) return false;
+    if (key === 0x73 /* s */ && style < 0) {
+      style = digitsAt(xml, start, end, 9);
+      if (style < 0) return false;
+    } else if (key === 0x74 /* t */ && type === undefined) type = cellTypeAt(xml, start, end);
+    else return false;
+    i = end + 1;
+  }
+  USUAL.at = (row - 1) * A1_COLS + (col - 1);
+  USUAL.style = style;
+  USUAL.type = type;
+  return true;
+}
+
+// The element names a worksheet's reader acts on, told apart by length and characters rather than by string.
+const T_OTHER = 0;
+const T_ROW = 1;
+const T_C = 2;
+const T_F = 3;
+const T_V = 4;
+const T_IS = 5;
+const T_RPH = 6;
+const T_R = 7;
+const T_T = 8;
+const T_MERGE = 9;
+const T_VALIDATION = 10;
+
+function sheetTag(xml: string, start: number, end: number): number {
+  switch (end - start) {
+    case 1:
+      switch (xml.charCodeAt(start)) {
+        case 0x63:
+          return T_C;
+        case 0x76:
+          return T_V;
+        case 0x66:
+          return T_F;
+        case 0x72:
+          return T_R;
+        case 0x74:
+          return T_T;
+      }
+      return T_OTHER;
+    case 2:
+      return xml.startsWith("is", start) ? T_IS : T_OTHER;
+    case 3:
+      return xml.startsWith("row", start) ? T_ROW : xml.startsWith("rPh", start) ? T_RPH : T_OTHER;
+    case 9:
+      return xml.startsWith("mergeCell", start) ? T_MERGE : T_OTHER;
+    case 14:
+      return xml.startsWith("dataValidation", start) ? T_VALIDATION : T_OTHER;
+  }
+  return T_OTHER;
+}
+
+// Which element's text is being gathered.
+const IN_NONE = 0;
+const IN_F = 1;
+const IN_V = 2;
+const IN_IS = 3;
+
+/** An A1 reference as row * A1_COLS + col; -1 when it is no cell address. */
+function refAt(ref: string): number {
+  const at = parseA1(ref);
+  return at ? at.row * A1_COLS + at.col : -1;
 }
 
 /** A merged range, clipped to the sheet's grid; undefined when malformed or wholly beyond the grid. */
@@ -413,10 +637,22 @@ function parseRange(ref: string): MergeArea | undefined {
   };
 }
 
+/**
+ * A worksheet's cells, merges and counts, in one pass of the tokenizer over its text. The cell being read is kept
+ * in plain variables (no object per cell), its attributes are read where they are in the document, and text is cut
+ * out only where a value is (issue 15).
+ */
 function readSheet(
   xml: string,
   ctx: SheetContext,
-): { grid: Grid; stats: SheetStats } | { rows: number; cells: number } {
+  /** Given when the sheet's bytes were not counted as they were inflated: the scan counts what TagCounter would. */
+  recount?: () => Counts | undefined,
+): { grid: Grid; stats: SheetStats } | Counts {
+  const styles = ctx.formats.map(styleInfo);
+  // TagCounter's counts, tag by tag: exact while every < of the text is a tag the tokenizer gives (not irregular).
+  let counted = 0;
+  let countedRows = 0;
+  let recounted = false;
   let validatedCells = 0;
   const rows: (RawCell | undefined)[][] = [];
   const merges: MergeArea[] = [];
@@ -424,125 +660,238 @@ function readSheet(
   let cellCount = 0;
   let row = -1;
   let col = -1;
-  let cell: CellState | null = null;
-  let inside: "f" | "v" | "is" | null = null;
+  // The open cell (none when inCell is false): where it is, its type and style, what it holds so far.
+  let inCell = false;
+  let cellRow = -1;
+  let cellCol = -1;
+  let cellType: string | undefined;
+  let cellStyle = -1;
+  let cellFormula = false;
+  let cellV: string | undefined;
+  let cellInline: string | undefined;
+  let inside = IN_NONE;
   let inT = false;
   let inRun = false;
   let phonetic = 0;
   let text = "";
-  const finish = (c: CellState) => {
+  const finish = (
+    r: number,
+    c: number,
+    type: string | undefined,
+    style: number,
+    formula: boolean,
+    v: string | undefined,
+    inline: string | undefined,
+  ) => {
     if (cellCount > SHEET_LIMITS.cells || rowCount > SHEET_LIMITS.rows) return;
     // A cell beyond the last row or column of a sheet cannot be shown by Excel, which drops it on opening.
-    if (c.row < 0 || c.col < 0 || c.row >= MAX_ROWS || c.col >= MAX_COLS) return;
-    const { value, format } = cellValue(c, ctx);
+    if (r < 0 || c < 0 || r >= MAX_ROWS || c >= MAX_COLS) return;
+    const info = style >= 0 ? (styles[style] ?? NO_STYLE) : NO_STYLE;
+    // Most cells of a list: a plain number in no date or percentage format, whose text is its <v> as written.
+    if (
+      !formula &&
+      v !== undefined &&
+      (type === undefined || type === "n") &&
+      !info.date &&
+      info.percentDecimals < 0
+    ) {
+      const n = plainNumber(v);
+      if (n === n) {
+        const raw: RawCell = { value: n, text: v };
+        if (info.format) raw.numberFormat = info.format;
+        (rows[r] ??= [])[c] = raw;
+        return;
+      }
+    }
+    const value = cellValue(type, formula, v, inline, info, ctx);
     // A formula without a cached result: the engine is told its value is unknown (not that the cell is empty).
     // (ExcelJS gives no result for an empty <v> whatever the cell's type, and neither does this reader.)
-    const raw = c.formula && value === null ? uncalculatedCell(format) : rawCellOf(value, format);
-    if (raw) (rows[c.row] ??= [])[c.col] = raw;
+    const raw = formula && value === null ? uncalculatedCell(info.format) : styledCell(value, info);
+    if (raw) (rows[r] ??= [])[c] = raw;
     // ExcelJS counts a row as there when any cell of it is more than a styled blank (an empty string, a formula
     // without a result, a bare <c/>); such rows set how far the grid reaches, so they are kept here as well.
-    else if (value !== null || c.formula || c.style <= 0) rows[c.row] ??= [];
+    else if (value !== null || formula || style <= 0) rows[r] ??= [];
   };
-  walkTags(xml, (name, attrs, kind, before) => {
-    if (cell && inside) {
-      if (inside === "v" || inside === "f") text += before;
-      else if (inT && phonetic === 0) text += before;
+  const tags = new XmlTags(xml);
+  let whole: string | undefined;
+  while (tags.next()) {
+    // (An end tag is never counted.)
+    if (recount && tags.kind !== CLOSE) {
+      const tag = countedTagAt(xml, tags.start);
+      if (tag === COUNTED_CELL) counted++;
+      else if (tag === COUNTED_ROW) countedRows++;
+      if (
+        (countedRows > SHEET_LIMITS.rows || counted > SHEET_LIMITS.cells) &&
+        !recounted &&
+        !tags.irregular
+      ) {
+        // Over the limits by TagCounter's count: it would have stopped the sheet here (and says where).
+        recounted = true;
+        const over = recount();
+        if (over) return over;
+      }
     }
-    switch (name) {
-      case "row":
-        if (kind === "close") return;
+    const kind = tags.kind;
+    if (inCell && inside !== IN_NONE && tags.hasText()) {
+      if (inside === IN_V || inside === IN_F) text += tags.text();
+      else if (inT && phonetic === 0) text += tags.text();
+    }
+    switch (sheetTag(xml, tags.nameStart, tags.nameEnd)) {
+      case T_ROW: {
+        if (kind === CLOSE) break;
         rowCount++;
-        row = Number(attr(attrs, "r") ?? row + 2) - 1;
+        let r: number;
+        if (!scanCellAttributes(xml, tags.attrsStart, tags.attrsEnd, true)) {
+          const given = attr(tags.attrs(), "r");
+          r = given === undefined ? row + 2 : Number(given);
+        } else if ((CELL_ATTRS[0] as number) < 0) r = row + 2;
+        else {
+          const start = CELL_ATTRS[0] as number;
+          const end = CELL_ATTRS[1] as number;
+          r = digitsAt(xml, start, end, 15);
+          if (r < 0) r = Number(decode(xml.slice(start, end)));
+        }
+        row = r - 1;
         if (!Number.isFinite(row)) row = -1;
         col = -1;
-        return;
-      case "c": {
-        if (kind === "close") {
-          if (cell) finish(cell);
-          cell = null;
-          return;
+        break;
+      }
+      case T_C: {
+        if (kind === CLOSE) {
+          if (inCell) finish(cellRow, cellCol, cellType, cellStyle, cellFormula, cellV, cellInline);
+          inCell = false;
+          break;
         }
         cellCount++;
-        const { r: ref, s, t } = cellAttributes(attrs);
+        let at = -1;
+        let positional = false;
+        let type: string | undefined;
+        let style = -1;
+        if (usualCellAttributes(xml, tags.attrsStart, tags.attrsEnd)) {
+          at = USUAL.at;
+          style = USUAL.style;
+          type = USUAL.type;
+        } else if (scanCellAttributes(xml, tags.attrsStart, tags.attrsEnd, false)) {
+          const found = CELL_ATTRS;
+          const rStart = found[0] as number;
+          const rEnd = found[1] as number;
+          const sStart = found[2] as number;
+          const tStart = found[4] as number;
+          if (rStart < 0 || rEnd === rStart) positional = true;
+          else {
+            at = parseA1At(xml, rStart, rEnd);
+            if (at === A1_OTHER) at = refAt(decode(xml.slice(rStart, rEnd)));
+          }
+          if (sStart >= 0) {
+            const sEnd = found[3] as number;
+            style = digitsAt(xml, sStart, sEnd, 9);
+            if (style < 0) style = parseInt(decode(xml.slice(sStart, sEnd)), 10);
+          }
+          if (tStart >= 0) type = cellTypeAt(xml, tStart, found[5] as number);
+        } else {
+          const { r, s, t } = cellAttributes(tags.attrs());
+          if (!r) positional = true;
+          else at = refAt(r);
+          if (s !== undefined) style = parseInt(s, 10);
+          type = t;
+        }
         // A reference that is no cell address (ZZZZ1, A99999999) is beyond the grid: the cell is dropped.
-        const at = ref ? (parseA1(ref) ?? { row: -1, col: -1 }) : { row, col: col + 1 };
-        col = at.col;
-        const state: CellState = {
-          row: at.row,
-          col: at.col,
-          type: t,
-          style: s === undefined ? -1 : parseInt(s, 10),
-          formula: false,
-          value: undefined,
-          inline: undefined,
-        };
-        if (kind === "empty") finish(state);
-        else cell = state;
-        return;
+        const r = positional ? row : at < 0 ? -1 : Math.floor(at / A1_COLS);
+        const c = positional ? col + 1 : at < 0 ? -1 : at % A1_COLS;
+        col = c;
+        if (kind === EMPTY) finish(r, c, type, style, false, undefined, undefined);
+        else if ((whole = tags.valueToEnd()) !== undefined) {
+          // <c …><v>12</v></c> read at once, with what reading its three tags would do.
+          text = whole;
+          inside = IN_NONE;
+          finish(r, c, type, style, false, whole, undefined);
+          inCell = false;
+        } else {
+          inCell = true;
+          cellRow = r;
+          cellCol = c;
+          cellType = type;
+          cellStyle = style;
+          cellFormula = false;
+          cellV = undefined;
+          cellInline = undefined;
+        }
+        break;
       }
-      case "f":
-        if (!cell) return;
+      case T_F:
+        if (!inCell) break;
         // A formula is any text in <f>, or a shared/array formula's t attribute (its text lives on another cell).
-        if (kind !== "close" && attr(attrs, "t") !== undefined) cell.formula = true;
-        if (kind === "open") {
-          inside = "f";
+        if (kind !== CLOSE && attr(tags.attrs(), "t") !== undefined) cellFormula = true;
+        if (kind === OPEN) {
+          inside = IN_F;
           text = "";
-        } else if (kind === "close" && inside === "f") {
-          if (text !== "") cell.formula = true;
-          inside = null;
+        } else if (kind === CLOSE && inside === IN_F) {
+          if (text !== "") cellFormula = true;
+          inside = IN_NONE;
         }
-        return;
-      case "v":
-        if (!cell) return;
-        if (kind === "open") {
-          inside = "v";
+        break;
+      case T_V:
+        if (!inCell) break;
+        if (kind === OPEN) {
+          // <v>12</v>: the end tag read at once, with what reading it would do (the text is all the value).
+          const direct = tags.textToEnd();
+          if (direct !== undefined) {
+            text = direct;
+            cellV = cellV === undefined ? direct : cellV + direct;
+            inside = IN_NONE;
+          } else {
+            inside = IN_V;
+            text = "";
+          }
+        } else if (kind === CLOSE && inside === IN_V) {
+          cellV = cellV === undefined ? text : cellV + text;
+          inside = IN_NONE;
+        } else if (kind === EMPTY) cellV ??= "";
+        break;
+      case T_IS:
+        if (!inCell) break;
+        if (kind === OPEN) {
+          inside = IN_IS;
           text = "";
-        } else if (kind === "close" && inside === "v") {
-          cell.value = (cell.value ?? "") + text;
-          inside = null;
-        } else if (kind === "empty") cell.value ??= "";
-        return;
-      case "is":
-        if (!cell) return;
-        if (kind === "open") {
-          inside = "is";
-          text = "";
-        } else if (kind === "close") {
-          inside = null;
-        }
-        return;
-      case "rPh":
-        if (kind === "open") phonetic++;
-        else if (kind === "close") phonetic--;
-        return;
-      case "r":
-        if (cell && inside === "is") inRun = kind === "open";
-        return;
-      case "t":
-        if (!cell || inside !== "is" || phonetic > 0) return;
-        if (kind === "open") inT = true;
-        else if (kind === "close") {
+        } else if (kind === CLOSE) inside = IN_NONE;
+        break;
+      case T_RPH:
+        if (kind === OPEN) phonetic++;
+        else if (kind === CLOSE) phonetic--;
+        break;
+      case T_R:
+        if (inCell && inside === IN_IS) inRun = kind === OPEN;
+        break;
+      case T_T:
+        if (!inCell || inside !== IN_IS || phonetic > 0) break;
+        if (kind === OPEN) inT = true;
+        else if (kind === CLOSE) {
           inT = false;
           // ExcelJS decodes _xHHHH_ in rich text runs only, not in a plain inline <t>.
-          cell.inline = (cell.inline ?? "") + (inRun ? unescapeChars(decode(text)) : decode(text));
+          cellInline = (cellInline ?? "") + (inRun ? unescapeChars(decode(text)) : decode(text));
           text = "";
         }
-        return;
-      case "mergeCell": {
-        const range = parseRange(attr(attrs, "ref") ?? "");
+        break;
+      case T_MERGE: {
+        const range = parseRange(attr(tags.attrs(), "ref") ?? "");
         if (range) merges.push(range);
-        return;
+        break;
       }
-      case "dataValidation":
-        if (kind === "close") return;
-        for (const ref of (attr(attrs, "sqref") ?? "").split(/\s+/)) {
+      case T_VALIDATION:
+        if (kind === CLOSE) break;
+        for (const ref of (attr(tags.attrs(), "sqref") ?? "").split(/\s+/)) {
           const full = /^\$?([A-Z]+):\$?([A-Z]+)$/i.exec(ref);
           const range = full ? parseRange(`${full[1]}1:${full[2]}${MAX_ROWS}`) : parseRange(ref);
           if (range) validatedCells += (range.bottom - range.top + 1) * (range.right - range.left + 1);
         }
-        return;
+        break;
     }
-  });
+  }
+  // A < the tokenizer did not give as a tag (in a comment, say) may be one TagCounter counts: it is asked.
+  if (recount && tags.irregular && !recounted) {
+    const over = recount();
+    if (over) return over;
+  }
   if (rowCount > SHEET_LIMITS.rows || cellCount > SHEET_LIMITS.cells)
     return { rows: rowCount, cells: cellCount };
   // Only the top-left cell of a merged area keeps its value, as in Excel (and ExcelJS). The loops stop at the
@@ -558,6 +907,33 @@ function readSheet(
     }
   }
   return { grid: makeGrid(ctx.name, rows, merges), stats: statsOf(rows, merges, validatedCells) };
+}
+
+const COUNTED_CELL = 1;
+const COUNTED_ROW = 2;
+
+/** What TagCounter counts for the < at `lt` of a sheet's text (its count() on characters instead of bytes). */
+function countedTagAt(xml: string, lt: number): number {
+  let n = lt + 1;
+  let b = xml.charCodeAt(n);
+  if (b === 0x2f || b === 0x21 || b === 0x3f || b !== b) return 0;
+  if (b === 0x76 /* v */ && xml.charCodeAt(n + 1) === 0x3e) return 0;
+  let p = n;
+  const length = xml.length;
+  while (p < length && p - n < 16 && isNameByte(xml.charCodeAt(p))) p++;
+  if (xml.charCodeAt(p) === 0x3a) {
+    n = p + 1;
+    b = xml.charCodeAt(n);
+  }
+  if (b === 0x63 && isNameEnd(xml.charCodeAt(n + 1))) return COUNTED_CELL;
+  if (
+    b === 0x72 &&
+    xml.charCodeAt(n + 1) === 0x6f &&
+    xml.charCodeAt(n + 2) === 0x77 &&
+    isNameEnd(xml.charCodeAt(n + 3))
+  )
+    return COUNTED_ROW;
+  return 0;
 }
 
 /** A byte that ends a tag's name: whitespace, > or /. */
@@ -651,29 +1027,100 @@ function isNameByte(b: number): boolean {
 }
 
 /**
- * A worksheet part's text, counted as it is inflated; the counts instead when the sheet passes the limits (the
- * counts are then those at the moment inflation stopped).
+ * Sheet text up to this size is not counted byte by byte as it is inflated: the reader's scan of it counts the
+ * same tags on its way (see readSheet), a pass over the bytes less (issue 15). Beyond it, the bytes are counted as
+ * they come, as always, so a bomb of rows is stopped there at the latest.
  */
-function sheetText(pkg: WorkbookPackage, part: string): string | { rows: number; cells: number } {
+const COUNTED_BY_SCAN_BYTES = 64 * 1024 * 1024;
+
+type Counts = { rows: number; cells: number };
+
+/** A worksheet's text; `recount` when its tags were not counted as it was inflated (the scan counts them). */
+interface SheetText {
+  text: string;
+  /**
+   * The counts TagCounter would have stopped at over the same chunks (undefined: within the limits), for the scan
+   * to ask when it cannot tell by itself.
+   */
+  recount?: () => Counts | undefined;
+}
+
+/** TagCounter over the chunks as they were inflated: where it would have stopped, or undefined. */
+function countChunks(chunks: readonly Uint8Array[], final: boolean): Counts | undefined {
   const counter = new TagCounter();
+  for (const chunk of chunks) {
+    counter.push(chunk, false);
+    if (counter.over()) return { rows: counter.rows, cells: counter.cells };
+  }
+  if (final) counter.push(new Uint8Array(0), true);
+  return counter.over() ? { rows: counter.rows, cells: counter.cells } : undefined;
+}
+
+/**
+ * A worksheet part's text; the counts instead when the sheet passes the limits (the counts are then those at the
+ * moment inflation stopped, or would have stopped had every chunk been counted as it came).
+ */
+function sheetText(pkg: WorkbookPackage, part: string): SheetText | Counts {
+  let counter: TagCounter | undefined;
   const chunks: Uint8Array[] = [];
   let length = 0;
-  pkg.stream(
-    part,
-    (chunk) => {
-      counter.push(chunk, false);
-      if (counter.over()) return false;
-      chunks.push(chunk);
-      length += chunk.length;
-      return true;
-    },
-    undefined,
-    // Stops as soon as the sheet passes the limits, so that a bomb of rows is told as too many rows.
-    true,
-  );
-  counter.push(new Uint8Array(0), true);
-  if (counter.over()) return { rows: counter.rows, cells: counter.cells };
-  return utf8Text(concatChunks(chunks, length));
+  try {
+    pkg.stream(
+      part,
+      (chunk) => {
+        if (!counter && length + chunk.length > COUNTED_BY_SCAN_BYTES) {
+          // Too big for the scan to count: every chunk so far is counted now, and the rest as they come.
+          counter = new TagCounter();
+          for (const earlier of chunks) {
+            counter.push(earlier, false);
+            if (counter.over()) return false;
+          }
+        }
+        if (counter) {
+          counter.push(chunk, false);
+          if (counter.over()) return false;
+        }
+        chunks.push(chunk);
+        length += chunk.length;
+        return true;
+      },
+      undefined,
+      // Stops as soon as the sheet passes the limits, so that a bomb of rows is told as too many rows.
+      true,
+    );
+  } catch (error) {
+    // Past a cap before any count: had the chunks been counted, a sheet over the limits would have stopped first.
+    if (!counter && error instanceof OverLimitError) {
+      const over = countChunks(chunks, false);
+      if (over) return over;
+    }
+    throw error;
+  }
+  if (counter) {
+    counter.push(new Uint8Array(0), true);
+    if (counter.over()) return { rows: counter.rows, cells: counter.cells };
+    return { text: utf8Text(concatChunks(chunks, length)) };
+  }
+  const bytes = concatChunks(chunks, length);
+  // A UTF-16 part's characters are not its bytes: the scan cannot count what TagCounter counts there.
+  if (utf16Endian(bytes)) {
+    const over = countChunks(chunks, true);
+    return over ?? { text: utf8Text(bytes) };
+  }
+  // The chunks' bounds only (views of the joined bytes give TagCounter the same chunks): the inflater's own
+  // buffers are not kept while the sheet is read.
+  const ends: number[] = [];
+  let end = 0;
+  for (const chunk of chunks) ends.push((end += chunk.length));
+  chunks.length = 0;
+  return {
+    text: utf8Text(bytes),
+    recount: () =>
+      countChunks(
+        ends.map((e, i) => bytes.subarray(i === 0 ? 0 : ends[i - 1], e)),
+        true,
+      ),
+  };
 }
 
 const RELATIONSHIP_NAMESPACES = [
@@ -778,8 +1225,20 @@ export function readWorkbookPackage(pkg: WorkbookPackage): FastRead {
     for (const d of declared) {
       if (!pkg.has(d.path)) return { ok: false, unsupported: `missing ${d.path}` };
       const xml = sheetText(pkg, d.path);
-      if (typeof xml !== "string") return { ok: false, tooLarge: { sheet: d.name, ...xml } };
-      const read = readSheet(xml, { name: d.name, shared, formats, date1904: date1904 === true });
+      if (!("text" in xml)) return { ok: false, tooLarge: { sheet: d.name, ...xml } };
+      let read: ReturnType<typeof readSheet>;
+      try {
+        read = readSheet(
+          xml.text,
+          { name: d.name, shared, formats, date1904: date1904 === true },
+          xml.recount,
+        );
+      } catch (error) {
+        // Counted as it was inflated, a sheet over the limits would never have been read.
+        const over = error instanceof Unsupported ? xml.recount?.() : undefined;
+        if (over) return { ok: false, tooLarge: { sheet: d.name, ...over } };
+        throw error;
+      }
       if (!("grid" in read)) return { ok: false, tooLarge: { sheet: d.name, ...read } };
       sheets.push({ name: d.name, state: d.state, grid: read.grid, stats: read.stats });
     }

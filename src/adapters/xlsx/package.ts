@@ -99,7 +99,7 @@ export function utf8Text(bytes: Uint8Array): string {
  * XML parts may be UTF-16 (XML 1.0 appendix F; Excel reads them): told by a byte-order mark, or by the zero bytes
  * around the "<" that opens the part. Everything else is read as UTF-8.
  */
-function utf16Endian(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+export function utf16Endian(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
   const [a, b] = [bytes[0], bytes[1]];
   if ((a === 0xfe && b === 0xff) || (a === 0x00 && b === 0x3c)) return "utf-16be";
   if ((a === 0xff && b === 0xfe) || (a === 0x3c && b === 0x00)) return "utf-16le";

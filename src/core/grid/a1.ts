@@ -60,6 +60,44 @@ export function parseA1(address: string): CellRef | undefined {
   return parseA1ByPattern(address);
 }
 
+/** Columns per row in a packed reference (row * A1_COLS + col): more than the 18,278 that three letters name. */
+export const A1_COLS = 32_768;
+/** parseA1At's answer for text its reading by character does not settle: parseA1 of the text decides. */
+export const A1_OTHER = -2;
+
+/**
+ * parseA1 of text[start, end) without cutting it out, for the readers' every cell: row * A1_COLS + col, -1 when
+ * it is no address, A1_OTHER when only parseA1's pattern could say (surrounding whitespace, anything but the plain
+ * shape).
+ */
+export function parseA1At(text: string, start: number, end: number): number {
+  let i = start;
+  if (text.charCodeAt(i) === 0x24 /* $ */) i++;
+  let col = 0;
+  const lettersFrom = i;
+  while (i < end && i - lettersFrom < 4) {
+    const c = text.charCodeAt(i);
+    const upper = c >= 0x61 && c <= 0x7a ? c - 32 : c;
+    if (upper < 0x41 || upper > 0x5a) break;
+    col = col * 26 + (upper - 64);
+    i++;
+  }
+  const letters = i - lettersFrom;
+  if (i < end && text.charCodeAt(i) === 0x24) i++;
+  let row = 0;
+  const digitsFrom = i;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) break;
+    row = row * 10 + (c - 0x30);
+    i++;
+  }
+  const digits = i - digitsFrom;
+  if (i === end && letters >= 1 && letters <= 3 && digits >= 1 && digits <= 7)
+    return row >= 1 ? (row - 1) * A1_COLS + (col - 1) : -1;
+  return A1_OTHER;
+}
+
 function parseA1ByPattern(address: string): CellRef | undefined {
   const trimmed = address.trim();
   // Already read by character above; only surrounding whitespace can make the pattern answer otherwise.
