@@ -580,16 +580,26 @@ function groupFills<K extends string>(
     const col = column.col;
     const fillDown = model.fillDown.includes(key);
     const map = new Map<number, { row: number; col: number }>();
+    const merged = grid.merges.length > 0;
+    // The group's own cell, made into an object only when a blank row below it needs it (most rows fill nothing).
+    let lastRow = -1;
+    let lastCol = col;
     let last: { row: number; col: number } | undefined;
     for (const row of rows) {
-      const m = grid.mergeAt(row, col);
+      const m = merged ? grid.mergeAt(row, col) : undefined;
       if (m && (m.top !== row || m.left !== col)) {
         if (!isBlankCell(grid.cell(m.top, m.left))) map.set(row, { row: m.top, col: m.left });
         continue;
       }
       const cell = grid.cell(row, col);
-      if (!isBlankCell(cell) || isUncalculated(cell)) last = m ? { row: m.top, col: m.left } : { row, col };
-      else if (fillDown && last) map.set(row, last);
+      if (!isBlankCell(cell) || isUncalculated(cell)) {
+        lastRow = m ? m.top : row;
+        lastCol = m ? m.left : col;
+        last = undefined;
+      } else if (fillDown && lastRow >= 0) {
+        last ??= { row: lastRow, col: lastCol };
+        map.set(row, last);
+      }
     }
     if (map.size > 0) fills.set(key, map);
   }
