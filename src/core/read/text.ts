@@ -35,3 +35,23 @@ function isSpace(c: number): boolean {
     c === 0xfeff
   );
 }
+
+/**
+ * A printed list split at its top-level 、，, — not inside brackets: “电力（含核电、气电）、汽车” is two items. Items are
+ * trimmed; empty ones are dropped.
+ */
+export function splitTopLevel(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (const ch of text) {
+    if (ch === "（" || ch === "(") depth++;
+    if (ch === "）" || ch === ")") depth = Math.max(0, depth - 1);
+    if (depth === 0 && (ch === "、" || ch === "，" || ch === ",")) {
+      parts.push(current);
+      current = "";
+    } else current += ch;
+  }
+  parts.push(current);
+  return parts.map((p) => p.trim()).filter((p) => p !== "");
+}

@@ -99,7 +99,7 @@ export function textOf(
  * A number outside its bounds, reported with the rule's id and message (default `number.range` and the generic
  * text). Shared by the form and list kinds number-range and number-at-least.
  */
-export function reportBounds(
+function reportBounds(
   sink: FindingSink,
   at: { row: number; col: number },
   value: number,
@@ -129,6 +129,42 @@ export function reportBounds(
     }),
     clause,
     { value: String(value), expected },
+  );
+}
+
+/**
+ * How number-at-least and number-range judge one number, on forms and lists alike. number-at-least without an id or
+ * message of its own reads its figure as a number of trainees (学员人数, trainees.min), as the notices use it.
+ */
+export function numberCheck(
+  rule: RuleSpec,
+  c: { pack: PackData },
+  clauseFor: (figure: Limit<unknown>) => string,
+): (sink: FindingSink, at: { row: number; col: number }, value: number, name: string) => void {
+  if (rule.kind === "number-range") {
+    const range = rangeFigure(c.pack, rule.figure as string);
+    const clause = clauseFor(range);
+    return (sink, at, value, name) =>
+      reportBounds(sink, at, value, name, range.value, range, rule, c, clause);
+  }
+  const min = numberFigure(c.pack, rule.figure as string);
+  if (rule.id === undefined && rule.message === undefined)
+    return (sink, at, value) => checkTrainees(sink, at, value, min);
+  const clause = clauseFor(min);
+  return (sink, at, value, name) =>
+    reportBounds(sink, at, value, name, { min: min.value }, min, rule, c, clause);
+}
+
+function applyNumberRule(rule: RuleSpec, c: RuleContext): void {
+  const f = field(rule, c);
+  if (!f || f.text === "") return;
+  const read = readNumber(f.cell);
+  if (read.kind !== "ok") return;
+  numberCheck(rule, c, (figure) => clauseOf(rule, c, figure))(
+    c.sink,
+    at(f),
+    read.value,
+    c.nameOf(rule.field as string),
   );
 }
 
@@ -175,52 +211,9 @@ export const RULE_KINDS: ReadonlyMap<string, RuleKind> = new Map<string, RuleKin
       },
     },
   ],
-  [
-    "number-at-least",
-    {
-      params: [p("field", "field"), p("figure", "figure")],
-      apply(rule, c) {
-        const f = field(rule, c);
-        if (!f || f.text === "") return;
-        const read = readNumber(f.cell);
-        if (read.kind !== "ok") return;
-        const min = numberFigure(c.pack, rule.figure as string);
-        // Without an id or message of its own the figure is a number of trainees (学员人数), as the notices use it.
-        if (rule.id === undefined && rule.message === undefined)
-          checkTrainees(c.sink, at(f), read.value, min);
-        else {
-          const name = c.nameOf(rule.field as string);
-          reportBounds(
-            c.sink,
-            at(f),
-            read.value,
-            name,
-            { min: min.value },
-            min,
-            rule,
-            c,
-            clauseOf(rule, c, min),
-          );
-        }
-      },
-    },
-  ],
-  [
-    "number-range",
-    {
-      // A count or amount within a range figure of notice.yaml ({ min, max }), inclusive.
-      params: [p("field", "field"), p("figure", "figure")],
-      apply(rule, c) {
-        const f = field(rule, c);
-        if (!f || f.text === "") return;
-        const read = readNumber(f.cell);
-        if (read.kind !== "ok") return;
-        const range = rangeFigure(c.pack, rule.figure as string);
-        const name = c.nameOf(rule.field as string);
-        reportBounds(c.sink, at(f), read.value, name, range.value, range, rule, c, clauseOf(rule, c, range));
-      },
-    },
-  ],
+  ["number-at-least", { params: [p("field", "field"), p("figure", "figure")], apply: applyNumberRule }],
+  // A count or amount within a range figure of notice.yaml ({ min, max }), inclusive.
+  ["number-range", { params: [p("field", "field"), p("figure", "figure")], apply: applyNumberRule }],
   [
     "one-unit",
     {

@@ -3,24 +3,16 @@
  * (rules/list.ts) with their parameters as data. `field` names a column (a field of the table); `groupBy` a group
  * column (推荐单位) or, when the list has none, the section rows (一、市经济信息化委) or the whole list.
  */
-import {
-  cite,
-  dateFigure,
-  numberFigure,
-  quotaFigure,
-  rangeFigure,
-  stringList,
-  type PackData,
-} from "../packs/data";
+import { cite, dateFigure, quotaFigure, stringList, type PackData } from "../packs/data";
 import { jointHostParts } from "../read/units";
 import { compactText } from "../read/normalise";
 import { readNumber } from "../read/number";
 import type { FooterLine } from "../recognise/list";
 import { normaliseLabel } from "../recognise/labels";
-import { checkDeadline, checkTrainees, type Limit } from "./figures";
+import { checkDeadline, type Limit } from "./figures";
 import type { RuleId } from "./ids";
 import { kindText } from "../messages/kinds";
-import { reportBounds, textOf, type RuleKind, type RuleParam, type RuleSpec } from "./kinds";
+import { numberCheck, textOf, type RuleKind, type RuleParam, type RuleSpec } from "./kinds";
 import {
   checkDuplicateTitles,
   checkHostOneProject,
@@ -86,6 +78,16 @@ function footerValue(
     if (next && next.row === line.row) return { at: { row: next.row, col: next.col }, text: next.text };
   }
   return undefined;
+}
+
+/** number-at-least and number-range on every row's cell of the column. */
+function applyNumberRule(rule: RuleSpec, c: ListRuleContext): void {
+  const check = numberCheck(rule, c, (figure) => clauseOf(rule, c, figure));
+  const name = c.nameOf(col(rule));
+  for (const row of c.rows) {
+    const read = readNumber(c.view.cell(row, col(rule)));
+    if (read.kind === "ok") check(c.sink, c.view.at(row, col(rule)), read.value, name);
+  }
 }
 
 export const LIST_RULE_KINDS: ReadonlyMap<string, ListRuleKind> = new Map<string, ListRuleKind>([
@@ -154,52 +156,8 @@ export const LIST_RULE_KINDS: ReadonlyMap<string, ListRuleKind> = new Map<string
       },
     },
   ],
-  [
-    "number-at-least",
-    {
-      params: [p("field", "field"), p("figure", "figure")],
-      apply(rule, c) {
-        const min = numberFigure(c.pack, rule.figure as string);
-        // Without an id or message of its own the figure is a number of trainees (学员人数), as the notices use it.
-        const asTrainees = rule.id === undefined && rule.message === undefined;
-        const name = c.nameOf(col(rule));
-        for (const row of c.rows) {
-          const read = readNumber(c.view.cell(row, col(rule)));
-          if (read.kind !== "ok") continue;
-          const at = c.view.at(row, col(rule));
-          if (asTrainees) checkTrainees(c.sink, at, read.value, min);
-          else
-            reportBounds(
-              c.sink,
-              at,
-              read.value,
-              name,
-              { min: min.value },
-              min,
-              rule,
-              c,
-              clauseOf(rule, c, min),
-            );
-        }
-      },
-    },
-  ],
-  [
-    "number-range",
-    {
-      params: [p("field", "field"), p("figure", "figure")],
-      apply(rule, c) {
-        const range = rangeFigure(c.pack, rule.figure as string);
-        const name = c.nameOf(col(rule));
-        for (const row of c.rows) {
-          const read = readNumber(c.view.cell(row, col(rule)));
-          if (read.kind !== "ok") continue;
-          const at = c.view.at(row, col(rule));
-          reportBounds(c.sink, at, read.value, name, range.value, range, rule, c, clauseOf(rule, c, range));
-        }
-      },
-    },
-  ],
+  ["number-at-least", { params: [p("field", "field"), p("figure", "figure")], apply: applyNumberRule }],
+  ["number-range", { params: [p("field", "field"), p("figure", "figure")], apply: applyNumberRule }],
   [
     "one-unit",
     {

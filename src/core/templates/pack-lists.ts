@@ -1,5 +1,6 @@
 import { parseMajor } from "../models/sh-gaoyan/domains";
 import { recordList, type PackData } from "../packs/data";
+import { splitTopLevel } from "../read/text";
 import type { DropdownData } from "../packs/template-schema";
 import type { CascadeGroup } from "./cascade";
 
@@ -12,23 +13,6 @@ export function listValues(pack: PackData, list: string, column?: string): strin
   return [...new Set(values.filter((v) => v !== ""))];
 }
 
-/** Split at the top-level 、，, — not inside brackets (“电力（含核电、气电）” is one item). */
-function topLevelItems(text: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let current = "";
-  for (const ch of text) {
-    if (ch === "（" || ch === "(") depth++;
-    if (ch === "）" || ch === ")") depth = Math.max(0, depth - 1);
-    if (depth === 0 && (ch === "、" || ch === "，" || ch === ",")) {
-      parts.push(current);
-      current = "";
-    } else current += ch;
-  }
-  parts.push(current);
-  return parts.map((p) => p.trim()).filter((p) => p !== "");
-}
-
 /**
  * The groups of a cascade: one per distinct `by` value in list order, its items from every record of the group — a
  * list as given, or text as the notice prints it, each item by its main name (the bracketed 含… are not offered).
@@ -39,7 +23,7 @@ export function cascadeGroups(pack: PackData, cascade: NonNullable<DropdownData[
   const itemsOf = (value: unknown): string[] =>
     Array.isArray(value)
       ? value.map(String)
-      : topLevelItems(String(value ?? "")).map((item) => parseMajor(item).name);
+      : splitTopLevel(String(value ?? "")).map((item) => parseMajor(item).name);
   return names.map((name) => ({
     name,
     items: records

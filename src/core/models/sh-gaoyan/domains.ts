@@ -3,6 +3,7 @@
  * it ("电气（含机器人、高档数控机床）、汽车（含新能源与智能网联汽车）"). The checks (领域, 专业范围), the template's 附件1
  * sheet and its dropdowns all read this one list.
  */
+import { splitTopLevel } from "../../read/text";
 import { recordList, type PackData } from "../../packs/data";
 
 export interface Major {
@@ -22,23 +23,6 @@ export interface DomainGroup {
 }
 
 const squash = (s: string) => s.replace(/\s/g, "").replace(/[“”"]/g, "");
-
-/** Split at the top-level 、 or ，, not inside brackets. */
-function topLevelParts(text: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let current = "";
-  for (const ch of text) {
-    if (ch === "（" || ch === "(") depth++;
-    if (ch === "）" || ch === ")") depth = Math.max(0, depth - 1);
-    if (depth === 0 && (ch === "、" || ch === "，" || ch === ",")) {
-      parts.push(current);
-      current = "";
-    } else current += ch;
-  }
-  parts.push(current);
-  return parts.map((p) => p.trim()).filter((p) => p !== "");
-}
 
 /**
  * One printed item as a major: "电力（含核电、气电）" → 电力 with includes; "新材料（含石墨烯…）研发" → 新材料研发, which
@@ -77,7 +61,7 @@ export function shDomains(pack: PackData): ShDomains {
     serial: Number(r.serial),
     domain: String(r.domain ?? ""),
     printed: String(r.majors ?? ""),
-    majors: topLevelParts(String(r.majors ?? "")).map(parseMajor),
+    majors: splitTopLevel(String(r.majors ?? "")).map(parseMajor),
     leads: String(r.leads ?? ""),
   }));
   const domains = [...new Set(groups.map((g) => g.domain))];
