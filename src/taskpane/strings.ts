@@ -10,6 +10,7 @@ const zh = {
   productName: "研修申报助手",
   tagline: "按通知校验专业技术人才知识更新工程高级研修项目申报表",
   connecting: "正在连接 Excel…",
+  paneLoadFailed: "助手的页面未能完整加载（{detail}）。请检查网络后重新打开任务窗格。",
   modeLabel: "模式",
   modeExcel: "Excel",
   modeFile: "文件模式（浏览器）",
@@ -272,6 +273,8 @@ const en: Catalogue = {
   tagline:
     "Checks advanced-seminar applications of the professional knowledge renewal programme against their notices",
   connecting: "Connecting to Excel…",
+  paneLoadFailed:
+    "The pane did not load completely ({detail}). Check the connection and open the task pane again.",
   modeLabel: "Mode",
   modeExcel: "Excel",
   modeFile: "File mode (browser)",

@@ -3,7 +3,6 @@
 
 import { Body1, Button, Caption1, Subtitle2 } from "@fluentui/react-components";
 import { useId, useRef, useState } from "react";
-import { allPacks } from "../../core/packs/registry";
 import { useLanguage } from "../i18n";
 import { useSectionStyles } from "../components/settings/section-styles";
 import {
@@ -14,6 +13,7 @@ import {
   type PackFiles,
   type PackLoadResult,
 } from "./load";
+import { knownPacks } from "./known";
 
 const TEXT = {
   zh: {
@@ -106,12 +106,12 @@ export function PacksSection() {
       </Subtitle2>
       <Body1>{t.intro}</Body1>
       <ul aria-label={t.title}>
-        {allPacks().map((p) => {
+        {knownPacks().map((p) => {
           const from = origins.get(p.id);
           return (
             <li key={p.id}>
               <Caption1>
-                {p.data.names[lang]}（{from ? (from.from === "origin" ? t.origin : t.user) : t.builtin}）
+                {p.names[lang]}（{from ? (from.from === "origin" ? t.origin : t.user) : t.builtin}）
               </Caption1>
               {from?.from === "user" && (
                 <Button size="small" appearance="subtle" disabled={busy} onClick={() => remove(from.name)}>
