@@ -2,7 +2,7 @@
 // turned back into the errors the pane already shows (a port fault keeps its zh-CN and en texts), and a way to stop
 // the worker at once (a newer file was opened) or once its last answer is in (the file was replaced).
 
-import { XlsxPortError } from "../../adapters/xlsx/workbook-port";
+import { XlsxPortError } from "../../adapters/xlsx/port-error";
 import { addedPacks, addedPacksVersion } from "../packs/known";
 import type { Progress, Request, Response, WireError } from "./protocol";
 
