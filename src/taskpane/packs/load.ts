@@ -6,6 +6,7 @@
 
 import { strFromU8, unzipSync } from "fflate";
 import type { PackData } from "../../core/packs/data";
+import { LANGS, textOf, type Lang } from "../strings";
 import { setAddedPacks } from "./known";
 
 /** localStorage key of the packs this user picked: Array<{ name, texts }>. */
@@ -147,11 +148,7 @@ export async function installPacks(
           .slice(0, 3)
           .map((i) => `${i.file}${i.path ? ` ${i.path}` : ""}：${i.message}`)
           .join("；");
-        result.refused.push({
-          name: files.name,
-          zh: `政策包“${files.name}”有误，未加载：${detail}`,
-          en: `Policy pack “${files.name}” was not loaded: ${detail}`,
-        });
+        result.refused.push({ name: files.name, ...refusal(files.name, () => detail) });
       }
     }
   const added = addPacks(datas.map((d) => d.data));
@@ -163,10 +160,18 @@ export async function installPacks(
   for (const r of added.refused)
     result.refused.push({
       name: r.data.source,
-      zh: `政策包“${r.data.source}”有误，未加载：${r.error.file} ${r.error.path}：${r.error.message}`,
-      en: `Policy pack “${r.data.source}” was not loaded: ${r.error.file} ${r.error.path}: ${r.error.message}`,
+      ...refusal(r.data.source, (lang) =>
+        textOf(lang, "packIssue", { file: r.error.file, path: r.error.path, message: r.error.message }),
+      ),
     });
   return result;
+}
+
+/** A refused pack's message in both languages (the catalogue's packRefused), with the reason in each. */
+function refusal(name: string, detail: (lang: Lang) => string): Record<Lang, string> {
+  const out = {} as Record<Lang, string>;
+  for (const lang of LANGS) out[lang] = textOf(lang, "packRefused", { name, detail: detail(lang) });
+  return out;
 }
 
 let last: PackLoadResult = { loaded: [], refused: [] };
