@@ -1,6 +1,7 @@
 // Loads the engine chunk (engine.ts) once, from the add-in's own origin (the CSP allows scripts from 'self' only).
-// The file-mode worker, which checks every sheet, has the engine in its own script and hands it over instead
-// (provideEngine), so nothing is fetched there.
+// Where the engine is part of the script already (the file-mode worker, which checks every sheet; Office mode's
+// chunk, which recognises the active sheet at once) it is handed over instead (provideEngine) and nothing is fetched;
+// the ribbon's function file loads it on its first 校验.
 
 import type * as Engine from "./engine";
 
