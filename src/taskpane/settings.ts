@@ -7,7 +7,7 @@
 
 import type { IgnoreEntry } from "../core/check-types";
 import { type Level, type PackId } from "../core/packs/types";
-import { isPackId } from "../core/packs/registry";
+import { isKnownPack as isPackId } from "./packs/known";
 import type { WorkbookPort } from "../core/port";
 import { IGNORES_KEY, validIgnores } from "../adapters/xlsx/ignores";
 

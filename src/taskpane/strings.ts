@@ -10,6 +10,7 @@ const zh = {
   productName: "研修申报助手",
   tagline: "按通知校验专业技术人才知识更新工程高级研修项目申报表",
   connecting: "正在连接 Excel…",
+  paneLoadFailed: "助手的页面未能完整加载（{detail}）。请检查网络后重新打开任务窗格。",
   modeLabel: "模式",
   modeExcel: "Excel",
   modeFile: "文件模式（浏览器）",
@@ -260,6 +261,18 @@ const zh = {
   strayClear: "按颜色清除这些标记",
   strayCleared: "已清除 {count} 个单元格的标记颜色（恢复为无填充），本插件的说明也已删除。",
   strayFailed: "未能完成：{detail}",
+  packsTitle: "政策包",
+  packsIntro:
+    "每份通知是一个数据文件夹（见 docs/packs.md）。可以添加新通知的包：选择包文件夹的 .zip，或包里的 .yaml/.json 文件。",
+  packsAdd: "添加政策包…",
+  packsRemove: "移除",
+  packsBuiltin: "内置",
+  packsFromOrigin: "本单位部署",
+  packsFromUser: "我添加的",
+  packsLoaded: "已加载 {count} 个政策包。",
+  packsUnreadable: "无法读取“{name}”：不是 .zip，也不是 .yaml/.json 文件。",
+  packRefused: "政策包“{name}”有误，未加载：{detail}",
+  packIssue: "{file} {path}：{message}",
 } as const;
 
 /** Every key of the catalogue; a key missing from a language is a compile error. */
@@ -272,6 +285,8 @@ const en: Catalogue = {
   tagline:
     "Checks advanced-seminar applications of the professional knowledge renewal programme against their notices",
   connecting: "Connecting to Excel…",
+  paneLoadFailed:
+    "The pane did not load completely ({detail}). Check the connection and open the task pane again.",
   modeLabel: "Mode",
   modeExcel: "Excel",
   modeFile: "File mode (browser)",
@@ -533,6 +548,18 @@ const en: Catalogue = {
   strayCleared:
     "The mark colour was cleared from {count} cells (now no fill); the add-in's notes were deleted.",
   strayFailed: "Not completed: {detail}",
+  packsTitle: "Policy packs",
+  packsIntro:
+    "Each notice is a folder of data (see docs/packs.md). Add a new notice's pack: pick a .zip of its folder, or its .yaml/.json files.",
+  packsAdd: "Add a policy pack…",
+  packsRemove: "Remove",
+  packsBuiltin: "built in",
+  packsFromOrigin: "deployment",
+  packsFromUser: "added by me",
+  packsLoaded: "{count} policy pack(s) loaded.",
+  packsUnreadable: "Cannot read “{name}”: neither a .zip nor .yaml/.json files.",
+  packRefused: "Policy pack “{name}” was not loaded: {detail}",
+  packIssue: "{file} {path}: {message}",
 };
 
 export const CATALOGUES: Readonly<Record<Lang, Catalogue>> = { zh, en };

@@ -1,13 +1,13 @@
 // Checking one sheet through a WorkbookPort: shared by the pane's 校验 tab and the ribbon's 校验 button, so both do
-// exactly the same thing. Free of React so the ribbon's function file stays small.
+// exactly the same thing. Free of React so the ribbon's function file stays small; the engine itself is a chunk
+// loaded when a sheet is first checked here (engine-loader.ts), never by the file mode's page, which checks in its worker.
 
-import { checkGrid } from "../core/check";
 import type { IgnoreEntry, SheetCheck } from "../core/check-types";
 import { countBySeverity, type Severity } from "../core/findings";
 import type { Grid } from "../core/grid/types";
 import type { SheetInfo, WorkbookPort } from "../core/port";
-import { collectReferences } from "../core/references";
-import { ownSheetOf, type OwnSheet } from "./own-sheets";
+import { loadEngine } from "./engine-loader";
+import type { OwnSheet } from "./own-sheets";
 import type { SheetOverride } from "./settings";
 
 // Sheets whose name says they list the units that did not finish 2025 (福建 三（一）); the engine reads them as
@@ -67,6 +67,7 @@ export async function checkSheetThroughPort(
     });
     return { check, own };
   }
+  const { checkGrid, collectReferences, ownSheetOf } = await loadEngine();
   const names = options.sheetNames ?? (await port.listSheets()).map((s) => s.name);
   const grid = options.grid?.name === sheet ? options.grid : await port.readSheet(sheet);
   const own = ownSheetOf(grid);

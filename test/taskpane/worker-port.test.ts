@@ -17,7 +17,7 @@ import { openInWorker, type WorkerWorkbookPort } from "../../src/taskpane/worker
 import { buildExample, EXAMPLES } from "../../scripts/build-examples";
 import { TEMPLATES } from "../../src/core/templates/registry";
 import { BUILTIN_PACK_DATA } from "../../src/core/packs/builtin";
-import { addPacks, resetPacks } from "../../src/core/packs/registry";
+import { setAddedPacks } from "../../src/taskpane/packs/known";
 
 /** A worker in this process: the host answers in order; a terminated worker answers nothing more. */
 function inProcessWorker(): WorkerLike & { terminated: boolean; requests: Request[] } {
@@ -267,11 +267,12 @@ describe("file-mode worker", () => {
 });
 
 describe("the user's added packs reach the worker", () => {
-  afterEach(() => resetPacks());
+  // packs/load.ts tells packs/known.ts what the registry accepted; the worker client sends what known.ts holds.
+  afterEach(() => setAddedPacks([]));
 
   it("sends them with the first request and again only when they change", async () => {
     const variant = { ...BUILTIN_PACK_DATA[0]!, id: "sh-2027-variant" };
-    addPacks([variant]);
+    setAddedPacks([variant]);
     const worker = inProcessWorker();
     const { outcome } = openInWorker(await exampleBuffer(), "sh-recommendation.xlsx", "zh", () => worker);
     const opened = await outcome;
@@ -279,7 +280,7 @@ describe("the user's added packs reach the worker", () => {
     await opened.port.listSheets();
     expect(worker.requests[0]!.packs?.map((p) => p.id)).toEqual(["sh-2027-variant"]);
     expect(worker.requests.slice(1).every((r) => r.packs === undefined)).toBe(true);
-    resetPacks();
+    setAddedPacks([]);
     await opened.port.listSheets();
     expect(worker.requests.at(-1)!.packs).toEqual([]);
   });

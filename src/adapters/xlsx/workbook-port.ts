@@ -4,7 +4,7 @@
 
 import type ExcelJS from "exceljs";
 import type { SheetCheck } from "../../core/check-types";
-import type { Finding, Text } from "../../core/findings";
+import type { Finding } from "../../core/findings";
 import { parseA1 } from "../../core/grid/a1";
 import { displayText } from "../../core/grid/grid";
 import type { Grid } from "../../core/grid/types";
@@ -16,6 +16,7 @@ import { addLayoutSheet } from "./draw";
 import { readIgnores, readStore, STORE_SHEET, writeStore } from "./ignores";
 import { checkWorkbook } from "../../core/check";
 import { gridFromWorksheet, plainValue } from "./read";
+import { XlsxPortError } from "./port-error";
 
 /**
  * Key in the workbook's store (the very hidden "_yanxiu" sheet, docs/ignores.md) under which the port records what
@@ -50,20 +51,8 @@ export type XlsxPortEvent =
   | { type: "cells"; sheet: string; written: number }
   | { type: "settings"; key: string };
 
-export type XlsxPortErrorKind = "sheet-not-found" | "reserved-setting" | "unserialisable-setting";
-
-/** A fault the pane can show in the user's language; programmer mistakes stay plain Errors. */
-export class XlsxPortError extends Error {
-  override readonly name = "XlsxPortError";
-  readonly kind: XlsxPortErrorKind;
-  readonly text: Text;
-
-  constructor(kind: XlsxPortErrorKind, text: Text) {
-    super(text.en);
-    this.kind = kind;
-    this.text = text;
-  }
-}
+// In a module of its own so the file-mode page (worker/client.ts) can rebuild it without taking in the port.
+export { XlsxPortError, type XlsxPortErrorKind } from "./port-error";
 
 export interface XlsxPortOptions {
   /** Makes an empty ExcelJS workbook (the caller's ExcelJS build); needed for the annotated copy. */

@@ -6,16 +6,21 @@ import { CheckPanel } from "./check/CheckPanel";
 import { SheetPicker } from "./SheetPicker";
 import { WorkbookNotices } from "./WorkbookNotices";
 import { useSession } from "../WorkbookSession";
+import { loadEngine } from "../engine-loader";
 
 // 统计 and 表格 are chunks of their own, loaded when their tab is first chosen (issue 15): the pane opens on 校验, and
 // the rankings, the quota tables and the template gallery with its drawings are a third of the script otherwise.
+// Both use the engine's pack registry, which builds every pack's rules as it loads; in file mode the page has not
+// loaded it yet, so it is loaded first, on its own: its start-up and the tab's are two tasks, not one long one.
 const StatsPanel = lazy(() =>
-  import(/* webpackChunkName: "stats" */ "./stats/StatsPanel").then((m) => ({ default: m.StatsPanel })),
+  loadEngine()
+    .then(() => import(/* webpackChunkName: "stats" */ "./stats/StatsPanel"))
+    .then((m) => ({ default: m.StatsPanel })),
 );
 const TemplatesPanel = lazy(() =>
-  import(/* webpackChunkName: "templates" */ "./templates/TemplatesPanel").then((m) => ({
-    default: m.TemplatesPanel,
-  })),
+  loadEngine()
+    .then(() => import(/* webpackChunkName: "templates" */ "./templates/TemplatesPanel"))
+    .then((m) => ({ default: m.TemplatesPanel })),
 );
 
 /** The pane's three areas, in the order of the tabs. */

@@ -1,5 +1,5 @@
 import { FluentProvider, makeStyles, webLightTheme } from "@fluentui/react-components";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from "react";
 import type { WorkbookPort } from "../../core/port";
 import type { HostInfo } from "../host";
 import { htmlLang, LanguageProvider, type Lang } from "../i18n";
@@ -10,9 +10,14 @@ import { FeedbackProvider } from "./common/Feedback";
 import { ModeBanner } from "./ModeBanner";
 import { PaneHeader } from "./PaneHeader";
 import { PaneTabs } from "./PaneTabs";
-import { SelfTestSection, wantsSelfTest } from "./settings/SelfTest";
-import { StrayMarksSection } from "./settings/StrayMarks";
 import { PacksSection } from "../packs/PacksSection";
+
+// Excel's own sections use the Office adapter: a chunk loaded in Excel mode only (the file mode never needs it).
+const ExcelSections = lazy(() =>
+  import(/* webpackChunkName: "excel-sections" */ "./settings/ExcelSections").then((m) => ({
+    default: m.ExcelSections,
+  })),
+);
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", minHeight: "100vh" },
@@ -65,11 +70,10 @@ export function TaskPane(props: TaskPaneProps) {
                       </div>
                     </main>
                     <PacksSection />
-                    {props.host.mode === "excel" && <StrayMarksSection />}
                     {props.host.mode === "excel" && (
-                      <SelfTestSection
-                        autoStart={props.selfTest ?? wantsSelfTest(globalThis.location?.search ?? "")}
-                      />
+                      <Suspense fallback={null}>
+                        <ExcelSections selfTest={props.selfTest} />
+                      </Suspense>
                     )}
                   </CheckOnOpenContext.Provider>
                 </CheckRequestContext.Provider>

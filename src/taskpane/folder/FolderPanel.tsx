@@ -10,7 +10,7 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import { TABLE_NAMES, type TableKind } from "../../core/packs/types";
-import { isPackId, packName as nameOfPack } from "../../core/packs/registry";
+import { isKnownPack as isPackId, knownPackName as nameOfPack } from "../packs/known";
 import { useFeedback } from "../components/common/Feedback";
 import { saveBytes } from "../file/download";
 import { formatCount } from "../format";

@@ -3,8 +3,7 @@
 
 import { Body1, Button, Caption1, Subtitle2 } from "@fluentui/react-components";
 import { useId, useRef, useState } from "react";
-import { allPacks } from "../../core/packs/registry";
-import { useLanguage } from "../i18n";
+import { useLanguage, useText } from "../i18n";
 import { useSectionStyles } from "../components/settings/section-styles";
 import {
   filesFromZip,
@@ -14,33 +13,7 @@ import {
   type PackFiles,
   type PackLoadResult,
 } from "./load";
-
-const TEXT = {
-  zh: {
-    title: "政策包",
-    intro:
-      "每份通知是一个数据文件夹（见 docs/packs.md）。可以添加新通知的包：选择包文件夹的 .zip，或包里的 .yaml/.json 文件。",
-    add: "添加政策包…",
-    remove: "移除",
-    builtin: "内置",
-    origin: "本单位部署",
-    user: "我添加的",
-    added: (n: number) => `已加载 ${n} 个政策包。`,
-    unreadable: (name: string) => `无法读取“${name}”：不是 .zip，也不是 .yaml/.json 文件。`,
-  },
-  en: {
-    title: "Policy packs",
-    intro:
-      "Each notice is a folder of data (see docs/packs.md). Add a new notice's pack: pick a .zip of its folder, or its .yaml/.json files.",
-    add: "Add a policy pack…",
-    remove: "Remove",
-    builtin: "built in",
-    origin: "deployment",
-    user: "added by me",
-    added: (n: number) => `${n} policy pack(s) loaded.`,
-    unreadable: (name: string) => `Cannot read “${name}”: neither a .zip nor .yaml/.json files.`,
-  },
-} as const;
+import { knownPacks } from "./known";
 
 async function filesFromPicked(list: FileList): Promise<PackFiles[]> {
   const files = [...list];
@@ -67,7 +40,7 @@ async function filesFromPicked(list: FileList): Promise<PackFiles[]> {
 export function PacksSection() {
   const styles = useSectionStyles();
   const { lang } = useLanguage();
-  const t = TEXT[lang];
+  const t = useText();
   const headingId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [result, setResult] = useState<PackLoadResult>(lastPackLoad());
@@ -91,7 +64,7 @@ export function PacksSection() {
     } catch {
       picked = [];
     }
-    if (picked.length === 0) return setProblem(t.unreadable(list[0]?.name ?? ""));
+    if (picked.length === 0) return setProblem(t("packsUnreadable", { name: list[0]?.name ?? "" }));
     const kept = rememberedPacks().filter((p) => !picked.some((q) => q.name === p.name));
     await apply([...kept, ...picked]);
     if (input.current) input.current.value = "";
@@ -102,20 +75,26 @@ export function PacksSection() {
   return (
     <section className={styles.root} aria-labelledby={headingId}>
       <Subtitle2 as="h2" id={headingId}>
-        {t.title}
+        {t("packsTitle")}
       </Subtitle2>
-      <Body1>{t.intro}</Body1>
-      <ul aria-label={t.title}>
-        {allPacks().map((p) => {
+      <Body1>{t("packsIntro")}</Body1>
+      <ul aria-label={t("packsTitle")}>
+        {knownPacks().map((p) => {
           const from = origins.get(p.id);
           return (
             <li key={p.id}>
               <Caption1>
-                {p.data.names[lang]}（{from ? (from.from === "origin" ? t.origin : t.user) : t.builtin}）
+                {p.names[lang]}（
+                {from
+                  ? from.from === "origin"
+                    ? t("packsFromOrigin")
+                    : t("packsFromUser")
+                  : t("packsBuiltin")}
+                ）
               </Caption1>
               {from?.from === "user" && (
                 <Button size="small" appearance="subtle" disabled={busy} onClick={() => remove(from.name)}>
-                  {t.remove}
+                  {t("packsRemove")}
                 </Button>
               )}
             </li>
@@ -124,7 +103,7 @@ export function PacksSection() {
       </ul>
       <div className={styles.actions}>
         <Button appearance="secondary" disabled={busy} onClick={() => input.current?.click()}>
-          {t.add}
+          {t("packsAdd")}
         </Button>
         <input
           ref={input}
@@ -132,7 +111,7 @@ export function PacksSection() {
           hidden
           multiple
           accept=".zip,.yaml,.yml,.json"
-          aria-label={t.add}
+          aria-label={t("packsAdd")}
           onChange={(e) => void onPicked(e.currentTarget.files)}
         />
       </div>
@@ -142,7 +121,9 @@ export function PacksSection() {
           {r[lang]}
         </Caption1>
       ))}
-      {result.loaded.length > 0 && <Caption1 role="status">{t.added(result.loaded.length)}</Caption1>}
+      {result.loaded.length > 0 && (
+        <Caption1 role="status">{t("packsLoaded", { count: result.loaded.length })}</Caption1>
+      )}
     </section>
   );
 }

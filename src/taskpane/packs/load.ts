@@ -1,11 +1,13 @@
 // Extra packs for the pane: from the deployment's own origin (packs/index.json next to taskpane.html, so the CSP
 // stays connect-src 'self') and from files the user picked (a .zip of a pack folder, or the pack's .yaml/.json files),
-// remembered for that user in localStorage. The YAML parser and the schema are loaded only here, lazily, so the main
-// chunk keeps its size; the built-in packs are bundled as JSON and never need them.
+// remembered for that user in localStorage. The YAML parser and the schema, and the registry (which
+// builds every pack's rules) are loaded only here, lazily, so the pane's first script keeps its size; the built-in
+// packs are bundled as JSON and never need them. known.ts is told the added packs, for the pane's lists and workers.
 
-import { unzipSync, strFromU8 } from "fflate";
+import { strFromU8, unzipSync } from "fflate";
 import type { PackData } from "../../core/packs/data";
-import { addPacks, resetPacks } from "../../core/packs/registry";
+import { LANGS, textOf, type Lang } from "../strings";
+import { setAddedPacks } from "./known";
 
 /** localStorage key of the packs this user picked: Array<{ name, texts }>. */
 export const USER_PACKS_KEY = "yanxiu.userPacks";
@@ -24,6 +26,14 @@ export interface PackLoadResult {
 }
 
 const MAX_FILES = 200;
+
+let registryUsed = false;
+
+/** The engine's pack registry, in the chunk of the engine that uses it (the same module instance). */
+function registry(): Promise<typeof import("../../core/packs/registry")> {
+  registryUsed = true;
+  return import(/* webpackChunkName: "engine" */ "../../core/packs/registry");
+}
 const MAX_BYTES = 2 * 1024 * 1024;
 
 /** The files of a picked .zip, with a single top folder (zj-2027-gaoyan/notice.yaml) taken off. */
@@ -107,8 +117,14 @@ export async function installPacks(
   user: readonly PackFiles[],
 ): Promise<PackLoadResult> {
   const result: PackLoadResult = { loaded: [], refused: [] };
+  if (origin.length === 0 && user.length === 0) {
+    // Nothing added: the registry need not be loaded for that, only emptied when it was given packs before.
+    if (registryUsed) (await registry()).resetPacks();
+    setAddedPacks([]);
+    return result;
+  }
+  const { addPacks, addedPackData, resetPacks } = await registry();
   resetPacks();
-  if (origin.length === 0 && user.length === 0) return result;
   const { parseFolder, loadPackFolder } = await import(
     /* webpackChunkName: "packs" */ "../../core/packs/parse"
   );
@@ -132,14 +148,11 @@ export async function installPacks(
           .slice(0, 3)
           .map((i) => `${i.file}${i.path ? ` ${i.path}` : ""}：${i.message}`)
           .join("；");
-        result.refused.push({
-          name: files.name,
-          zh: `政策包“${files.name}”有误，未加载：${detail}`,
-          en: `Policy pack “${files.name}” was not loaded: ${detail}`,
-        });
+        result.refused.push({ name: files.name, ...refusal(files.name, () => detail) });
       }
     }
   const added = addPacks(datas.map((d) => d.data));
+  setAddedPacks(addedPackData());
   for (const p of added.added) {
     const d = datas.find((x) => x.data === p.data);
     result.loaded.push({ id: p.id, name: d?.name ?? p.id, from: d?.from ?? "user" });
@@ -147,10 +160,18 @@ export async function installPacks(
   for (const r of added.refused)
     result.refused.push({
       name: r.data.source,
-      zh: `政策包“${r.data.source}”有误，未加载：${r.error.file} ${r.error.path}：${r.error.message}`,
-      en: `Policy pack “${r.data.source}” was not loaded: ${r.error.file} ${r.error.path}: ${r.error.message}`,
+      ...refusal(r.data.source, (lang) =>
+        textOf(lang, "packIssue", { file: r.error.file, path: r.error.path, message: r.error.message }),
+      ),
     });
   return result;
+}
+
+/** A refused pack's message in both languages (the catalogue's packRefused), with the reason in each. */
+function refusal(name: string, detail: (lang: Lang) => string): Record<Lang, string> {
+  const out = {} as Record<Lang, string>;
+  for (const lang of LANGS) out[lang] = textOf(lang, "packRefused", { name, detail: detail(lang) });
+  return out;
 }
 
 let last: PackLoadResult = { loaded: [], refused: [] };

@@ -2,8 +2,8 @@
 // turned back into the errors the pane already shows (a port fault keeps its zh-CN and en texts), and a way to stop
 // the worker at once (a newer file was opened) or once its last answer is in (the file was replaced).
 
-import { XlsxPortError } from "../../adapters/xlsx/workbook-port";
-import { addedPackData, packsVersion } from "../../core/packs/registry";
+import { XlsxPortError } from "../../adapters/xlsx/port-error";
+import { addedPacks, addedPacksVersion } from "../packs/known";
 import type { Progress, Request, Response, WireError } from "./protocol";
 
 /** What the client needs of a Worker (a real one in the browser, an in-process stand-in in tests). */
@@ -77,11 +77,11 @@ export class WorkerClient {
   }
 
   /** The added packs when this worker does not have them yet (the registry moved since they were last sent). */
-  private packsToSend(): { packs?: ReturnType<typeof addedPackData> } {
-    const version = packsVersion();
+  private packsToSend(): { packs?: ReturnType<typeof addedPacks> } {
+    const version = addedPacksVersion();
     if (version === this.packsSeen) return {};
     this.packsSeen = version;
-    const packs = addedPackData();
+    const packs = addedPacks();
     const json = JSON.stringify(packs);
     if (json === this.packsSent) return {};
     this.packsSent = json;

@@ -8,6 +8,8 @@ import { addPacks, resetPacks } from "../../core/packs/registry";
 import { figuresOf } from "../components/stats/figures";
 import { openWorkbookInBrowser } from "../file/open-workbook";
 import { checkSheetThroughPort } from "../workbook-check";
+import * as engine from "../engine";
+import { provideEngine } from "../engine-loader";
 import { packGrid } from "./grid-wire";
 import type {
   CheckResultWire,
@@ -20,6 +22,9 @@ import type {
   Response,
   WireError,
 } from "./protocol";
+
+// The worker checks every sheet of file mode: the engine is in its own script, not fetched as the page's chunk.
+provideEngine(engine);
 
 type FolderModule = typeof import("../folder/folder-check");
 let folderModule: Promise<FolderModule> | undefined;

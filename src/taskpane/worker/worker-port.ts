@@ -7,7 +7,7 @@
 import type { InputProblem } from "../../adapters/xlsx/problems";
 import type { SheetCheck } from "../../core/check-types";
 import type { Finding } from "../../core/findings";
-import { TEMPLATES } from "../../core/templates/registry";
+import { loadEngine } from "../engine-loader";
 import type { OwnSheet } from "../own-sheets";
 import type { Grid } from "../../core/grid/types";
 import type { CellWrite, PortCapabilities, SheetInfo, WorkbookPort } from "../../core/port";
@@ -154,6 +154,8 @@ export class WorkerWorkbookPort implements WorkbookPort {
   ): Promise<{ check: SheetCheck; own: OwnSheet | null }> {
     const { check, own } = await this.client.request<CheckResultWire>({ type: "check", sheet, options });
     if (own?.kind !== "blank-template") return { check, own };
+    // A blank official table (rare): its drawing comes with the engine chunk, which the page loads only for it.
+    const { TEMPLATES } = await loadEngine();
     const template = TEMPLATES.find((t) => t.id === own.templateId);
     return { check, own: template ? { kind: "blank-template", template } : null };
   }

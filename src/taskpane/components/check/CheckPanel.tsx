@@ -1,5 +1,5 @@
 import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { IgnoreEntry, SheetCheck } from "../../../core/check-types";
 import type { Finding } from "../../../core/findings";
 import type { Grid } from "../../../core/grid/types";
@@ -20,7 +20,6 @@ import type { OwnSheet } from "../../own-sheets";
 import { useFeedback } from "../common/Feedback";
 import { ProgressNote } from "../common/ProgressNote";
 import { FindingsList } from "./FindingsList";
-import { IgnoreDialog } from "./IgnoreDialog";
 import { IgnoredList } from "./IgnoredList";
 import { LiveCheckSwitch } from "./LiveCheckSwitch";
 import { SeverityCounts } from "./SeverityCounts";
@@ -28,6 +27,12 @@ import { TableSummary } from "./TableSummary";
 
 /** 实时校验 waits this long after the last edit before checking (typing a cell fires several changes). */
 export const LIVE_DEBOUNCE_MS = 800;
+
+// The ignore dialog (Fluent's Dialog and Textarea) is a chunk of its own, loaded the first time 忽略 is pressed: most
+// checks never ignore anything, and the first paint should not carry it.
+const IgnoreDialog = lazy(() =>
+  import(/* webpackChunkName: "ignore-dialog" */ "./IgnoreDialog").then((m) => ({ default: m.IgnoreDialog })),
+);
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -91,6 +96,9 @@ export function CheckPanel() {
   );
   const [result, setResult] = useState<CheckResult | null>(null);
   const [pending, setPending] = useState<Finding | null>(null);
+  // Mounted from the first 忽略 on, and kept: Fluent's Dialog animates its closing and returns focus itself.
+  const dialogWanted = useRef(false);
+  if (pending) dialogWanted.current = true;
   const [live, setLive] = useState(false);
   const latest = useRef(session);
   latest.current = session;
@@ -386,14 +394,18 @@ export function CheckPanel() {
         onRestore={restore}
         disabled={task.busy}
       />
-      <IgnoreDialog
-        finding={pending}
-        onConfirm={confirmIgnore}
-        onCancel={() => {
-          setPending(null);
-          focusReturn.restore(() => countsRef.current);
-        }}
-      />
+      {dialogWanted.current && (
+        <Suspense fallback={null}>
+          <IgnoreDialog
+            finding={pending}
+            onConfirm={confirmIgnore}
+            onCancel={() => {
+              setPending(null);
+              focusReturn.restore(() => countsRef.current);
+            }}
+          />
+        </Suspense>
+      )}
     </div>
   );
 }

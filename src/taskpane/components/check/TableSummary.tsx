@@ -2,7 +2,11 @@ import { Body1, Button, Caption1, Field, makeStyles, Select, tokens } from "@flu
 import { useId, useState } from "react";
 import type { SheetCheck } from "../../../core/check-types";
 import { LEVEL_NAMES, TABLE_NAMES, type Level } from "../../../core/packs/types";
-import { isPackId, packIds, packName } from "../../../core/packs/registry";
+import {
+  isKnownPack as isPackId,
+  knownPackIds as packIds,
+  knownPackName as packName,
+} from "../../packs/known";
 import { useLanguage, useText } from "../../i18n";
 import type { SheetOverride } from "../../settings";
 import type { OwnSheet } from "../../own-sheets";

@@ -1,63 +1,63 @@
 // Feedback where the eye is: what an action did (已定位, 已插入工作表, 已写入, the download) appears as a Fluent Toast
 // at the bottom of the pane, wherever the user has scrolled to, and is announced to screen readers through the
 // Toaster's aria-live region. Inline messages at the top of a long tab were off screen every time.
+// The Toaster itself (ToastHost.tsx) is a chunk loaded with the first message; messages wait for it in order.
 
 import {
-  Toast,
-  ToastBody,
-  Toaster,
-  ToastTitle,
-  useId,
-  useToastController,
-  type ToastIntent,
-} from "@fluentui/react-components";
-import { createContext, useCallback, useContext, useMemo, useRef, type ReactNode } from "react";
+  lazy,
+  Suspense,
+  createContext,
+  useCallback,
+  useContext,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from "react";
 
 /** How long a toast stays: long enough to read two lines, short enough not to cover the list for long. */
 export const FEEDBACK_TIMEOUT_MS = 6000;
 
+/** Fluent's toast intents. */
+export type FeedbackIntent = "info" | "success" | "warning" | "error";
+
+export interface FeedbackMessage {
+  title: string;
+  body?: string;
+  intent?: FeedbackIntent;
+  key?: string;
+}
+
 export interface Feedback {
   /** Shows (and announces) a short message; a second message with the same `key` replaces the first. */
-  notify(message: { title: string; body?: string; intent?: ToastIntent; key?: string }): void;
+  notify(message: FeedbackMessage): void;
 }
 
 const FeedbackContext = createContext<Feedback>({ notify: () => undefined });
 
-/** Renders the pane's Toaster and gives its children `useFeedback`. */
+const ToastHost = lazy(() =>
+  import(/* webpackChunkName: "toast" */ "./ToastHost").then((m) => ({ default: m.ToastHost })),
+);
+
+/** Renders the pane's Toaster (from the first message on) and gives its children `useFeedback`. */
 export function FeedbackProvider(props: { children?: ReactNode }) {
-  const toasterId = useId("pane-toaster");
-  const { dispatchToast, dismissToast } = useToastController(toasterId);
-  // The toast shown last for each key, so a newer message of the same kind replaces it instead of stacking.
-  const shown = useRef(new Map<string, string>());
-  const count = useRef(0);
-  const notify = useCallback<Feedback["notify"]>(
-    ({ title, body, intent = "success", key }) => {
-      const toastId = `${key ?? "feedback"}-${++count.current}`;
-      if (key) {
-        const previous = shown.current.get(key);
-        if (previous) dismissToast(previous);
-        shown.current.set(key, toastId);
-      }
-      dispatchToast(
-        <Toast data-feedback={key ?? intent}>
-          <ToastTitle>{title}</ToastTitle>
-          {body !== undefined && body !== "" && <ToastBody>{body}</ToastBody>}
-        </Toast>,
-        {
-          intent,
-          toastId,
-          timeout: FEEDBACK_TIMEOUT_MS,
-          politeness: intent === "error" ? "assertive" : "polite",
-        },
-      );
-    },
-    [dispatchToast, dismissToast],
-  );
+  const pending = useRef<FeedbackMessage[]>([]);
+  const deliver = useRef<((message: FeedbackMessage) => void) | null>(null);
+  const [wanted, setWanted] = useState(false);
+  const notify = useCallback<Feedback["notify"]>((message) => {
+    if (deliver.current) return deliver.current(message);
+    pending.current.push(message);
+    setWanted(true);
+  }, []);
   const value = useMemo(() => ({ notify }), [notify]);
   return (
     <FeedbackContext.Provider value={value}>
       {props.children}
-      <Toaster toasterId={toasterId} position="bottom" limit={3} />
+      {wanted && (
+        <Suspense fallback={null}>
+          <ToastHost pending={pending} deliver={deliver} />
+        </Suspense>
+      )}
     </FeedbackContext.Provider>
   );
 }
