@@ -6,7 +6,10 @@
 
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { gridFromValues } from "../../src/core/grid/grid";
-import { packIds, packName } from "../../src/core/packs/registry";
+import * as path from "node:path";
+import { packIds, packName, resetPacks } from "../../src/core/packs/registry";
+import { installPacks } from "../../src/taskpane/packs/load";
+import { readFolderTexts } from "../../scripts/build-packs";
 import {
   TEMPLATES,
   buildListFromForms,
@@ -222,5 +225,30 @@ describe("表格 tab: 勾选", () => {
     expect(no.getAttribute("aria-disabled")).toBe("true");
     fireEvent.click(no);
     expect(port.calls).not.toContain("writeCells");
+  });
+});
+
+describe("表格 tab: packs added in the pane", () => {
+  afterEach(async () => {
+    await installPacks([], []);
+    resetPacks();
+  });
+
+  it("shows an added pack's own templates in the gallery and offers its forms to fill", async () => {
+    const texts = readFolderTexts(path.join(__dirname, "..", "..", "packs", "sh-2026-gaoyan"));
+    const notice = texts["notice.yaml"]!.replace(/^id:\s*sh-2026-gaoyan/m, "id: sh-2027-gaoyan")
+      .replace(/^year: 2026/m, "year: 2027")
+      .replace("zh: 上海 2026 高级研修项目（沪人社专〔2026〕82号）", "zh: 上海 2027 高级研修项目");
+    const result = await installPacks([], [{ name: "sh-2027", texts: { ...texts, "notice.yaml": notice } }]);
+    expect(result.refused).toEqual([]);
+    const tab = await openTemplates(new FakeWorkbookPort([recommendationList()]));
+    const section = within(tab).getByRole("region", { name: packName("sh-2027-gaoyan").zh });
+    expect(within(section).getAllByRole("listitem")).toHaveLength(
+      TEMPLATES.filter((t) => t.policy === "sh-2026-gaoyan").length,
+    );
+    expand(tab, "由名单生成申报表");
+    fireEvent.click(within(tab).getByRole("button", { name: "读取“推荐表”的名单" }));
+    const picker = (await within(tab).findByRole("combobox", { name: "申报表模板" })) as HTMLSelectElement;
+    expect([...picker.options].map((o) => o.value)).toContain("sh-2027-gaoyan/sh-82-application");
   });
 });

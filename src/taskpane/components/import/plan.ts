@@ -15,7 +15,7 @@ import {
   fillFormFromRecord,
   readApplicationForms,
   sheetNameFor,
-  TEMPLATES,
+  allTemplates,
   type SheetLayout,
 } from "../../../core/templates";
 import { projectRecords } from "../../../cli/project-rows";
@@ -220,7 +220,7 @@ export function formSheetLayout(form: Extract<WordForm, { ok: true }>): SheetLay
   const name = sheetNameFor("申报表", fileStem(form.file));
   const read = readApplicationForms([form.grid])[0];
   const template = read
-    ? TEMPLATES.find(
+    ? allTemplates().find(
         (t) =>
           t.form &&
           t.policy === read.policy &&

@@ -5,12 +5,10 @@ import { LIST_COLUMNS } from "../../../core/recognise/columns";
 import { readList } from "../../../core/recognise/list";
 import { cellText } from "../../../core/read/normalise";
 import { packName } from "../../../core/packs/registry";
-import { TEMPLATES, fillFormFromRecord, recordsFromGrid, type FormRecord } from "../../../core/templates";
+import { allTemplates, fillFormFromRecord, recordsFromGrid, type FormRecord } from "../../../core/templates";
 import { useLanguage, useText } from "../../i18n";
 import type { TemplateTools } from "./tools";
 import { useFitStyles } from "../common/fit";
-
-const FORM_TEMPLATES = TEMPLATES.filter((t) => t.form);
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -41,7 +39,9 @@ export function FormFiller(props: { tools: TemplateTools }) {
   const { tools } = props;
   const [rows, setRows] = useState<{ sheet: string; rows: ListRowChoice[] } | null>(null);
   const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
-  const [templateId, setTemplateId] = useState(FORM_TEMPLATES[0]?.id ?? "");
+  // The running packs' form templates: packs added in the pane bring theirs.
+  const formTemplates = allTemplates().filter((t) => t.form);
+  const [templateId, setTemplateId] = useState(formTemplates[0]?.id ?? "");
 
   const read = () => {
     const { port, sheet } = tools;
@@ -58,7 +58,7 @@ export function FormFiller(props: { tools: TemplateTools }) {
         }))
         .filter((r) => r.title !== "");
       const policy = checkGrid(grid).policy;
-      const match = FORM_TEMPLATES.find((f) => f.policy === policy);
+      const match = formTemplates.find((f) => f.policy === policy);
       if (match) setTemplateId(match.id);
       setRows({ sheet, rows: found });
       setChosen(new Set(found.map((r) => r.row)));
@@ -110,7 +110,7 @@ export function FormFiller(props: { tools: TemplateTools }) {
               value={templateId}
               onChange={(_e, data) => setTemplateId(data.value)}
             >
-              {FORM_TEMPLATES.map((f) => (
+              {formTemplates.map((f) => (
                 <option key={f.id} value={f.id}>
                   {`${packName(f.policy)[lang]} · ${f.attachment} ${f.title}`}
                 </option>

@@ -11,7 +11,7 @@ import {
 import { useMemo, useState } from "react";
 import { packName } from "../../../core/packs/registry";
 import {
-  TEMPLATES,
+  allTemplates,
   buildListFromForms,
   readApplicationForms,
   type ApplicationForm,
@@ -20,8 +20,6 @@ import { useLanguage, useText } from "../../i18n";
 import { Notice } from "../common/Notice";
 import type { TemplateTools } from "./tools";
 import { useFitStyles } from "../common/fit";
-
-const LIST_TEMPLATES = TEMPLATES.filter((t) => t.list);
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -44,7 +42,7 @@ interface FormChoice {
 }
 
 function titleOf(form: ApplicationForm): string {
-  const titleKey = TEMPLATES.find((t) => t.policy === form.policy && t.form)?.form?.binding.titleKey;
+  const titleKey = allTemplates().find((t) => t.policy === form.policy && t.form)?.form?.binding.titleKey;
   return (titleKey && form.fields[titleKey]) || form.sheet;
 }
 
@@ -59,8 +57,10 @@ export function ListBuilder(props: { tools: TemplateTools }) {
   const { lang } = useLanguage();
   const { tools } = props;
   const [forms, setForms] = useState<FormChoice[] | null>(null);
-  const [templateId, setTemplateId] = useState(LIST_TEMPLATES[0]?.id ?? "");
-  const template = LIST_TEMPLATES.find((l) => l.id === templateId);
+  // The running packs' list templates: packs added in the pane bring theirs.
+  const listTemplates = allTemplates().filter((t) => t.list);
+  const [templateId, setTemplateId] = useState(listTemplates[0]?.id ?? "");
+  const template = listTemplates.find((l) => l.id === templateId);
   const ours = useMemo(
     () => (forms ?? []).filter((f) => f.form.policy === template?.policy),
     [forms, template],
@@ -83,7 +83,7 @@ export function ListBuilder(props: { tools: TemplateTools }) {
       for (const s of sheets) grids.push(await port.readSheet(s.name));
       const found = readApplicationForms(grids).map((form) => ({ form, title: titleOf(form), key: false }));
       const first = found[0];
-      const match = first && LIST_TEMPLATES.find((l) => l.policy === first.form.policy);
+      const match = first && listTemplates.find((l) => l.policy === first.form.policy);
       if (match) setTemplateId(match.id);
       setForms(found);
     });
@@ -130,7 +130,7 @@ export function ListBuilder(props: { tools: TemplateTools }) {
             value={templateId}
             onChange={(_e, data) => setTemplateId(data.value)}
           >
-            {LIST_TEMPLATES.map((l) => (
+            {listTemplates.map((l) => (
               <option key={l.id} value={l.id}>
                 {`${packName(l.policy)[lang]} · ${l.attachment} ${l.title}`}
               </option>

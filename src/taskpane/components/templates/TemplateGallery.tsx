@@ -2,7 +2,7 @@ import { Body1Strong, Button, Caption1, makeStyles, Subtitle2, tokens } from "@f
 import { useMemo } from "react";
 import { LEVEL_NAMES, TABLE_NAMES, type PackId } from "../../../core/packs/types";
 import { packName } from "../../../core/packs/registry";
-import { TEMPLATES, type Template } from "../../../core/templates";
+import { allTemplates, type Template } from "../../../core/templates";
 import { useLanguage, useText } from "../../i18n";
 import { TemplatePreview } from "./TemplatePreview";
 
@@ -79,7 +79,7 @@ export function TemplateGallery(props: { onInsert?: (template: Template) => void
   const { lang } = useLanguage();
   return (
     <>
-      {groupByNotice(TEMPLATES).map((group) => (
+      {groupByNotice(allTemplates()).map((group) => (
         <section key={group.policy} className={styles.group} aria-label={packName(group.policy)[lang]}>
           <Subtitle2 as="h3">{packName(group.policy)[lang]}</Subtitle2>
           <ul className={styles.list}>
