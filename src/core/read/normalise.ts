@@ -24,6 +24,8 @@ export function toHalfWidth(s: string): string {
 function needsCompacting(c: number): boolean {
   if (c <= 0x20) return true;
   if (c < 0x85) return false;
+  // CJK text, the common case past ASCII: nothing between the ideographic space and the BOM needs compacting.
+  if (c > 0x3000 && c < 0xfeff) return false;
   return (
     c === 0x85 ||
     c === 0xa0 ||

@@ -24,10 +24,18 @@ export interface CourseLimits {
 
 type At = { row: number; col: number };
 
+/**
+ * Where a finding would go, or how to find out: list rules pass a function so that the cell's place (through merges
+ * and group fills) is worked out only for the rows that have a finding.
+ */
+export type AtLazy = At | (() => At);
+
+const placeOf = (at: AtLazy): At => (typeof at === "function" ? at() : at);
+
 /** The value a reader gave, or undefined; text it could not read is reported as `unreadable` (a warning). */
 export function readOrReport<T>(
   sink: FindingSink,
-  at: At,
+  at: AtLazy,
   read: ReadResult<T>,
   what: { name: string; zh: string; en: string },
   clause: string,
@@ -35,7 +43,7 @@ export function readOrReport<T>(
   if (read.kind === "ok") return read.value;
   if (read.kind === "unreadable")
     sink.add(
-      at,
+      placeOf(at),
       "warning",
       "unreadable",
       findingText.unreadable(what.name, read.text, what.zh, what.en),
@@ -50,16 +58,18 @@ export function readOrReport<T>(
 /** 办班时间: day count and end date against the pack's figures; unreadable text is a warning, never a crash. */
 export function checkCourseTime(
   sink: FindingSink,
-  at: At,
+  where: AtLazy,
   cell: RawCell,
   name: string,
   limits: CourseLimits,
 ): void {
   const read = readCourseTime(cell, limits.year);
   if (read.kind === "empty") return;
+  let place: At | undefined;
+  const at = () => (place ??= placeOf(where));
   if (read.kind === "unreadable") {
     sink.add(
-      at,
+      at(),
       "warning",
       "unreadable",
       findingText.unreadable(
@@ -77,7 +87,7 @@ export function checkCourseTime(
   const days = limits.days;
   if (days && course.days !== undefined && (course.days < days.value.min || course.days > days.value.max)) {
     sink.add(
-      at,
+      at(),
       days.severity,
       "course.days",
       findingText.courseDays(course.days, days.value.min, days.value.max),
@@ -91,7 +101,7 @@ export function checkCourseTime(
   const finish = limits.finishBy;
   if (finish && course.end && compareDates(course.end, finish.value) > 0) {
     sink.add(
-      at,
+      at(),
       finish.severity,
       "course.finish-by",
       findingText.finishBy(formatDate(course.end), formatDate(finish.value)),

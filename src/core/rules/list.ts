@@ -111,26 +111,53 @@ export function repeatedRows<K extends string>(
   rows: readonly number[],
   key: K,
 ): number[][] {
-  const first = new Map<string, number>();
-  const repeated = new Map<string, number[]>();
-  for (const row of rows) {
+  // An open-addressing table of row indexes keyed by the compacted text: a Map would make an entry (and grow and
+  // rehash) for each of the 10,000 titles of a list, nearly all of them unique.
+  const n = rows.length;
+  let size = 16;
+  while (size < n * 2) size *= 2;
+  const mask = size - 1;
+  const table = new Int32Array(size).fill(-1);
+  const texts: string[] = new Array<string>(n);
+  const groupOf = new Int32Array(n).fill(-1);
+  const groups: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const row = rows[i] as number;
     const text = compactText(view.text(row, key));
     if (text === "") continue;
-    const earlier = first.get(text);
-    if (earlier === undefined) {
-      first.set(text, row);
-      continue;
+    texts[i] = text;
+    let slot = stringHash(text) & mask;
+    for (;;) {
+      const j = table[slot] as number;
+      if (j < 0) {
+        table[slot] = i;
+        break;
+      }
+      if (texts[j] === text) {
+        const g = groupOf[j] as number;
+        if (g >= 0) (groups[g] as number[]).push(row);
+        else {
+          groupOf[j] = groups.length;
+          groups.push([rows[j] as number, row]);
+        }
+        break;
+      }
+      slot = (slot + 1) & mask;
     }
-    const list = repeated.get(text);
-    if (list) list.push(row);
-    else repeated.set(text, [earlier, row]);
   }
-  const groups = [...repeated.values()];
-  // Sheet order of first appearance, as groupRows gives it (rows are in sheet order, so their first row tells).
-  if (groups.length < 2) return groups;
-  const order = new Map(rows.map((row, i) => [row, i]));
-  groups.sort((a, b) => (order.get(a[0] as number) ?? 0) - (order.get(b[0] as number) ?? 0));
+  // Sheet order of first appearance, as groupRows gives it.
+  if (groups.length > 1) {
+    const firstIndex = new Map(rows.map((row, i) => [row, i]));
+    groups.sort((a, b) => (firstIndex.get(a[0] as number) ?? 0) - (firstIndex.get(b[0] as number) ?? 0));
+  }
   return groups;
+}
+
+/** FNV-1a over the UTF-16 code units: a cheap, well-spread hash for the table above. */
+function stringHash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 /** One recommender's projects, as the per-recommender rules and the statistics both group them. */

@@ -160,12 +160,14 @@ function checkFigureColumns(c: ShContext, sink: FindingSink, view: ListView<List
     if (hasTrainees) {
       trainees = readOrReport(
         sink,
-        view.at(row, "trainees"),
+        () => view.at(row, "trainees"),
         readNumber(cellOf(row, "trainees")),
         TRAINEES_WORDS,
         c.F.clause.trainees,
       );
-      if (trainees !== undefined) checkTrainees(sink, view.at(row, "trainees"), trainees, c.F.trainees);
+      // (The place is worked out only for a count under the figure: most rows have none.)
+      if (trainees !== undefined && trainees < c.F.trainees.value)
+        checkTrainees(sink, view.at(row, "trainees"), trainees, c.F.trainees);
     }
     if (hasShare) {
       const at = view.at(row, "grassrootsShare");
@@ -208,7 +210,13 @@ function checkFigureColumns(c: ShContext, sink: FindingSink, view: ListView<List
         checkCourseTime(sink, view.at(row, "days"), cellOf(row, "days"), "天数", c.F.course);
     }
     if (hasCourseTime)
-      checkCourseTime(sink, view.at(row, "courseTime"), cellOf(row, "courseTime"), "办班时间", courseLimits);
+      checkCourseTime(
+        sink,
+        () => view.at(row, "courseTime"),
+        cellOf(row, "courseTime"),
+        "办班时间",
+        courseLimits,
+      );
     else if (hasCoursePair) checkCoursePair(c, sink, view, row);
     if (hasFunding) checkFunding(c, sink, view, row);
     if (hasDomain) {
@@ -329,7 +337,7 @@ function checkFunding(c: ShContext, sink: FindingSink, view: ListView<ListKey>, 
   const unit = column.unit === "元" ? "元" : column.unit === "万元" ? "万元" : null;
   const amount = readOrReport(
     sink,
-    view.at(row, "funding"),
+    () => view.at(row, "funding"),
     readMoney(view.cell(row, "funding"), unit),
     FUNDING_WORDS,
     c.F.clause.funding,
