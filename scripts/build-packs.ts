@@ -25,7 +25,7 @@ export function readFolderTexts(dir: string): Record<string, string> {
   return out;
 }
 
-export function buildPacks(root: string): { builtin: string; schema: string } {
+export function buildPacks(root: string): { builtin: string; names: string; schema: string } {
   const packsDir = path.join(root, "packs");
   const result: BuiltinPacks = { bases: {}, packs: [] };
   // packs/index.json lists the folders in order (the order recognition asks built-in packs in, and the order the
@@ -49,6 +49,9 @@ export function buildPacks(root: string): { builtin: string; schema: string } {
   const schema = toJsonSchema(PackFilesSchema, { errorMode: "ignore" });
   return {
     builtin: JSON.stringify(result) + "\n",
+    // What the pane names the built-in packs by before any engine loads (src/taskpane/packs/known.ts): the ids and
+    // names alone, so taskpane.js does not carry every pack's tables and templates.
+    names: JSON.stringify(result.packs.map((p) => ({ id: p.files.notice.id, names: p.files.notice.names }))) + "\n",
     schema:
       JSON.stringify(
         { ...schema, title: "研修申报助手 pack folder (notice.yaml + messages/stats/lists/tables)" },
@@ -62,6 +65,7 @@ if (/build-packs\.[jt]s$/.test(process.argv[1] ?? "")) {
   const root = path.resolve(process.argv[2] ?? ".");
   const out = buildPacks(root);
   fs.writeFileSync(path.join(root, "src/core/packs/builtin.json"), out.builtin);
+  fs.writeFileSync(path.join(root, "src/core/packs/builtin-names.json"), out.names);
   fs.writeFileSync(path.join(root, "packs/schema.json"), out.schema);
-  process.stdout.write("packs: src/core/packs/builtin.json, packs/schema.json\n");
+  process.stdout.write("packs: src/core/packs/builtin.json, builtin-names.json, packs/schema.json\n");
 }

@@ -11,9 +11,10 @@ import { allPacks } from "../../src/core/packs/registry";
 
 const ROOT = path.join(__dirname, "..", "..");
 
-it("builtin.json and schema.json are up to date with packs/ (npm run build:packs)", () => {
+it("builtin.json, builtin-names.json and schema.json are up to date with packs/ (npm run build:packs)", () => {
   const built = buildPacks(ROOT);
   expect(fs.readFileSync(path.join(ROOT, "src/core/packs/builtin.json"), "utf8")).toBe(built.builtin);
+  expect(fs.readFileSync(path.join(ROOT, "src/core/packs/builtin-names.json"), "utf8")).toBe(built.names);
   expect(fs.readFileSync(path.join(ROOT, "packs/schema.json"), "utf8")).toBe(built.schema);
 });
 

@@ -4,7 +4,7 @@
 // checked in the page (Office mode) or a pack is added; load.ts tells both about the added packs.
 
 import type { Text } from "../../core/findings";
-import { BUILTIN_PACK_DATA } from "../../core/packs/builtin";
+import builtinNames from "../../core/packs/builtin-names.json";
 import type { PackData } from "../../core/packs/data";
 import type { PackId } from "../../core/packs/types";
 
@@ -27,10 +27,19 @@ export function addedPacksVersion(): number {
   return version;
 }
 
+/** A pack as the pane names it. */
+export interface KnownPack {
+  id: PackId;
+  names: Text;
+}
+
+// The built-in packs' ids and names (npm run build:packs writes them beside builtin.json, which is much larger).
+const BUILTIN: readonly KnownPack[] = builtinNames as KnownPack[];
+
 /** Every pack, in the registry's order: built-in ones (unless an added pack took the id), then added ones. */
-export function knownPacks(): readonly PackData[] {
+export function knownPacks(): readonly KnownPack[] {
   const ids = new Set(added.map((p) => p.id));
-  return [...BUILTIN_PACK_DATA.filter((p) => !ids.has(p.id)), ...added];
+  return [...BUILTIN.filter((p) => !ids.has(p.id)), ...added];
 }
 
 export function isKnownPack(value: string): value is PackId {
