@@ -14,7 +14,8 @@ import { allowedKeyRecommendations } from "../rules/list";
 import { gridFromLayout, layoutText, setLayoutValue } from "./grid";
 import type { SheetLayout } from "./layout";
 import { tickOption, TICKED_BOX } from "./options";
-import { formSpecOf, getTemplate } from "./registry";
+import { formSpecOfPack } from "./form-specs";
+import { getTemplate } from "./registry";
 import type { ApplicationForm, FormBinding, FormSlot, ListLines, ListRow, Template } from "./types";
 
 /** A programmer fault: an unknown template id, or a fill asked of a template that cannot take it. */
@@ -266,10 +267,12 @@ export function readApplicationForms(grids: readonly Grid[]): ApplicationForm[] 
     const seen = recogniseSheet(grid);
     if (!seen || seen.recognition.table !== "application") continue;
     const check = { policy: seen.pack.id, level: seen.recognition.level };
-    const spec = formSpecOf(check.policy);
+    // The form as recognition read it (by its pack's form table); a model without one reads no forms.
+    const spec = formSpecOfPack(seen.pack.data);
     if (!spec) continue;
+    const form = seen.recognition.form ?? readForm(grid, spec);
     const fields: Record<string, string> = {};
-    for (const [key, field] of readForm(grid, spec).fields) fields[key] = field.text;
+    for (const [key, field] of form.fields) fields[key] = field.text;
     forms.push({ sheet: grid.name, policy: check.policy, level: check.level, fields });
   }
   return forms;

@@ -16,7 +16,6 @@ export {
   templateProblems,
   getTemplate,
   describeTemplate,
-  formSpecOf,
   type TemplateProblem,
 } from "./registry";
 export {

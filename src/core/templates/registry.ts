@@ -1,7 +1,6 @@
 import { PackDataError, type PackData } from "../packs/data";
-import { allPacks, builtinPacks, findPack, packsVersion } from "../packs/registry";
+import { allPacks, builtinPacks, packsVersion } from "../packs/registry";
 import type { PackId } from "../packs/types";
-import type { FormSpec } from "../recognise/form";
 import { templateFromData } from "./from-data";
 import type { Template } from "./types";
 
@@ -72,12 +71,6 @@ export function getTemplate(id: string): Template | undefined {
 /** The templates of one pack. */
 export function templatesOf(policy: PackId): Template[] {
   return allTemplates().filter((t) => t.policy === policy);
-}
-
-/** The pack's application-form spec (the labels the engine reads a form by), from the notice's form template. */
-export function formSpecOf(policy: PackId): FormSpec | undefined {
-  if (!findPack(policy)) return undefined;
-  return allTemplates().find((t) => t.policy === policy && t.form)?.form?.binding.spec;
 }
 
 /** What `yanxiu templates --json` prints for each template. */
