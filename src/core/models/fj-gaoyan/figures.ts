@@ -2,19 +2,12 @@ import type { Level } from "../../packs/types";
 import type { CourseLimits, Limit } from "../../rules/figures";
 import type { DateOnly } from "../../read/types";
 import type { Text } from "../../findings";
-import {
-  clauseOf,
-  dateFigure,
-  numberFigure,
-  rangeFigure,
-  say,
-  tableOf,
-  type PackData,
-} from "../../packs/data";
+import { clauseOf, dateFigure, say, tableOf, type PackData } from "../../packs/data";
 import type { FormSpec } from "../../recognise/form";
 import { formSpecOf, markersOf } from "../../recognise/signals";
 import type { FjFormKey } from "./application";
 import { compareDates, formatDate } from "../../read/date";
+import { nationalLevelFigures } from "../national-form/figures";
 
 export const FJ_CLAUSE_NAMES = [
   "scope",
@@ -60,15 +53,7 @@ export interface FjLevelFigures {
 }
 
 function levelFigures(pack: PackData, level: Level): FjLevelFigures {
-  return {
-    course: {
-      year: pack.year,
-      days: rangeFigure(pack, `${level}.course.days`),
-      finishBy: dateFigure(pack, "course.finishBy"),
-    },
-    trainees: numberFigure(pack, `${level}.trainees.min`),
-    deadline: dateFigure(pack, `${level}.deadline`),
-  };
+  return { ...nationalLevelFigures(pack, level), deadline: dateFigure(pack, `${level}.deadline`) };
 }
 
 function fjMessages(pack: PackData, national: Limit<DateOnly>) {

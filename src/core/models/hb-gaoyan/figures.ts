@@ -1,16 +1,9 @@
+import { nationalLevelFigures, type NationalLevelFigures } from "../national-form/figures";
 import type { Level } from "../../packs/types";
-import type { CourseLimits, Limit } from "../../rules/figures";
+import type { Limit } from "../../rules/figures";
 import type { DateOnly } from "../../read/types";
 import type { Text } from "../../findings";
-import {
-  clauseOf,
-  dateFigure,
-  numberFigure,
-  rangeFigure,
-  say,
-  tableOf,
-  type PackData,
-} from "../../packs/data";
+import { clauseOf, dateFigure, say, tableOf, type PackData } from "../../packs/data";
 import type { FormSpec } from "../../recognise/form";
 import { formSpecOf, markersOf } from "../../recognise/signals";
 import type { HbFormKey } from "./application";
@@ -26,21 +19,9 @@ export const HB_FIGURE_KEYS = [
 ] as const;
 export const HB_MESSAGE_KEYS = ["fundingSource", "scope", "anyPhone", "levelUnknown"] as const;
 
-export interface HbLevelFigures {
-  course: CourseLimits & { days: Limit<{ min: number; max: number }> };
-  trainees: Limit<number>;
-}
+export type HbLevelFigures = NationalLevelFigures;
 
-function levelFigures(pack: PackData, level: Level): HbLevelFigures {
-  return {
-    course: {
-      year: pack.year,
-      days: rangeFigure(pack, `${level}.course.days`),
-      finishBy: dateFigure(pack, "course.finishBy"),
-    },
-    trainees: numberFigure(pack, `${level}.trainees.min`),
-  };
-}
+const levelFigures = nationalLevelFigures;
 
 /** "About N days" is written min N-1, max N+1: N is the middle. */
 const about = (l: Limit<{ min: number; max: number }>) => (l.value.min + l.value.max) / 2;
