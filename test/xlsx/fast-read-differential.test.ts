@@ -344,6 +344,62 @@ describe("the reader reads what it read before issue 15's rewrite", () => {
   });
 });
 
+// Cells in the shape nearly every writer gives them (r first, double quotes, single spaces), which the reader takes
+// in runs without its tokenizer: their edges (far and bad references, missing styles, shared strings missing or
+// empty, values that are no plain number, types read elsewhere), interleaved with the odd cells above.
+const usualRef = fc.oneof(
+  fc
+    .tuple(fc.constantFrom("A", "B", "M", "AB", "XFD", "XFE", "ZZZ"), fc.integer({ min: 1, max: 40 }))
+    .map(([c, r]) => `${c}${r}`),
+  fc.constantFrom("A1048576", "A1048577", "B9999999", "A0", "a1", "AAAA1"),
+);
+const usualCell = fc
+  .record({
+    r: usualRef,
+    s: fc.option(fc.constantFrom("0", "1", "2", "3", "5", "6", "7", "8", "99", "1234567890", "x"), {
+      nil: undefined,
+    }),
+    t: fc.option(fc.constantFrom("s", "s", "s", "n", "str", "b", "inlineStr"), { nil: undefined }),
+    tFirst: fc.boolean(),
+    value: fc.oneof(
+      fc.integer({ min: 0, max: 105 }).map(String),
+      values,
+      fc.constantFrom("", "00", "1234567890", "-1"),
+    ),
+    shape: fc.constantFrom("value", "value", "value", "value", "empty", "open", "formula"),
+  })
+  .map(({ r, s, t, tFirst, value, shape }) => {
+    const st = s === undefined ? "" : ` s="${s}"`;
+    const tt = t === undefined ? "" : ` t="${t}"`;
+    const attrs = ` r="${r}"${tFirst ? tt + st : st + tt}`;
+    if (shape === "empty") return `<c${attrs}/>`;
+    if (shape === "open") return `<c${attrs}></c>`;
+    if (shape === "formula") return `<c${attrs}><f>A1</f><v>${value}</v></c>`;
+    return `<c${attrs}><v>${value}</v></c>`;
+  });
+const usualRow = fc
+  .record({
+    r: fc.option(fc.integer({ min: 1, max: 40 }), { nil: undefined }),
+    cells: fc.array(fc.oneof({ weight: 6, arbitrary: usualCell }, { weight: 1, arbitrary: cell }), {
+      maxLength: 12,
+    }),
+  })
+  .map(({ r, cells }) => `<row${r === undefined ? "" : ` r="${r}"`}>${cells.join("")}</row>`);
+
+describe("cells in the usual shape read as before", () => {
+  it("random runs of usual cells among odd ones (property)", async () => {
+    let read = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(usualRow, { maxLength: 8 }), fc.constantFrom("", "\n"), async (rows, gap) => {
+        const xml = `<worksheet><sheetData>${rows.join(gap)}</sheetData></worksheet>`;
+        if (((await expectSame(xml, PARTS)) as { ok?: boolean }).ok) read++;
+      }),
+      { numRuns: 150 },
+    );
+    expect(read).toBeGreaterThan(60);
+  }, 120_000);
+});
+
 /** Shared strings as writers give them, and as damaged files do. */
 const sharedItem = fc.constantFrom(
   "<si><t>项目</t></si>",
@@ -430,6 +486,16 @@ describe("sheets over the limits are told with TagCounter's counts", () => {
     [
       "prefixed rows",
       () => `<x:worksheet><x:sheetData>${rows(100_001, () => "<x:row/>")}</x:sheetData></x:worksheet>`,
+    ],
+    [
+      "usual cells past the limit",
+      () =>
+        `<worksheet><sheetData>${rows(1_501, (i) => `<row r="${i + 1}">${rows(1000, (c) => `<c r="${c < 26 ? "" : "A"}${String.fromCharCode(65 + (c % 26))}${i + 1}" t="s"><v>${c % 90}</v></c>`)}</row>`)}</sheetData></worksheet>`,
+    ],
+    [
+      "usual cells past the limit after a comment",
+      () =>
+        `<worksheet><!-- <row> --><sheetData>${rows(1_501, (i) => `<row r="${i + 1}">${rows(1000, () => `<c r="A${i + 1}" s="1"><v>0.5</v></c>`)}</row>`)}</sheetData></worksheet>`,
     ],
     ["rows past the limit in a damaged part", () => `<worksheet><sheetData>${rows(100_001, () => "<row>")}`],
     [

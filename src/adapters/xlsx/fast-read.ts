@@ -501,8 +501,17 @@ function scanCellAttributes(xml: string, from: number, to: number, onlyR: boolea
   }
 }
 
-/** What usualCellAttributes read: the reference (row * A1_COLS + col), the style (-1: none) and the type. */
-const USUAL: { at: number; style: number; type: string | undefined } = { at: -1, style: -1, type: undefined };
+/**
+ * What usualCellAttributes read: the reference (row * A1_COLS + col), the style (-1: none) and the type; and, from
+ * usualCellTag, where the tag ends (one past its >) and whether it is empty (<c …/>).
+ */
+const USUAL: { at: number; style: number; type: string | undefined; end: number; empty: boolean } = {
+  at: -1,
+  style: -1,
+  type: undefined,
+  end: -1,
+  empty: false,
+};
 
 /**
  * The attribute list nearly every writer gives a cell, read in one pass: r="A1" first, then s="digits" and t="…"
@@ -565,6 +574,38 @@ function usualCellAttributes(xml: string, from: number, to: number): boolean {
   USUAL.style = style;
   USUAL.type = type;
   return true;
+}
+
+/**
+ * A cell's start tag at `lt` in the usual form (usualCellAttributes) holding a number or a shared string (no t, or
+ * t="n" or "s"), its results in USUAL; false for anything else. Such a tag holds no < of its own, so reading it
+ * here is what XmlTags.next() would read.
+ */
+function usualCellTag(xml: string, lt: number): boolean {
+  if (xml.charCodeAt(lt) !== 0x3c || xml.charCodeAt(lt + 1) !== 0x63 /* c */) return false;
+  const gt = xml.indexOf(">", lt + 2);
+  if (gt < 0) return false;
+  const empty = xml.charCodeAt(gt - 1) === 0x2f; /* / */
+  if (!usualCellAttributes(xml, lt + 2, empty ? gt - 1 : gt)) return false;
+  const type = USUAL.type;
+  if (type !== undefined && type !== "s" && type !== "n") return false;
+  USUAL.end = gt + 1;
+  USUAL.empty = empty;
+  return true;
+}
+
+/** "</v></c>" at `at`: the end of a cell that holds a value and nothing else. */
+function valueAndCellEndAt(xml: string, at: number): boolean {
+  return (
+    xml.charCodeAt(at) === 0x3c &&
+    xml.charCodeAt(at + 1) === 0x2f &&
+    xml.charCodeAt(at + 2) === 0x76 &&
+    xml.charCodeAt(at + 3) === 0x3e &&
+    xml.charCodeAt(at + 4) === 0x3c &&
+    xml.charCodeAt(at + 5) === 0x2f &&
+    xml.charCodeAt(at + 6) === 0x63 &&
+    xml.charCodeAt(at + 7) === 0x3e
+  );
 }
 
 // The element names a worksheet's reader acts on, told apart by length and characters rather than by string.
@@ -711,6 +752,17 @@ function readSheet(
     // ExcelJS counts a row as there when any cell of it is more than a styled blank (an empty string, a formula
     // without a result, a bare <c/>); such rows set how far the grid reaches, so they are kept here as well.
     else if (value !== null || formula || style <= 0) rows[r] ??= [];
+  };
+  // A shared string's cell in a style, made once for every cell that shows it (cells are never changed once read).
+  const sharedCells: Array<Array<RawCell | undefined> | undefined> = [];
+  const sharedCell = (index: number, style: number, value: string): RawCell => {
+    const byIndex = (sharedCells[style + 1] ??= []);
+    let raw = byIndex[index];
+    if (!raw) {
+      raw = styledCell(value, style >= 0 ? (styles[style] ?? NO_STYLE) : NO_STYLE) as RawCell;
+      byIndex[index] = raw;
+    }
+    return raw;
   };
   const tags = new XmlTags(xml);
   let whole: string | undefined;
@@ -886,6 +938,69 @@ function readSheet(
         }
         break;
     }
+    if (inCell || inside !== IN_NONE) continue;
+    // The cells that follow in the usual shape (<c r="B3" s="1" t="s"><v>12</v></c>, nearly every cell of a list)
+    // are read here, each in one look rather than three tags of the tokenizer, a shared string's index without a
+    // string cut out for it; the counts, limits and cells are what the tag-by-tag reading above would give.
+    let at = tags.position;
+    while (usualCellTag(xml, at)) {
+      const empty = USUAL.empty;
+      const valueStart = USUAL.end + 3;
+      let valueEnd = -1;
+      if (!empty) {
+        if (
+          xml.charCodeAt(USUAL.end) !== 0x3c ||
+          xml.charCodeAt(USUAL.end + 1) !== 0x76 /* v */ ||
+          xml.charCodeAt(USUAL.end + 2) !== 0x3e
+        )
+          break;
+        valueEnd = xml.indexOf("<", valueStart);
+        if (valueEnd < 0 || !valueAndCellEndAt(xml, valueEnd)) break;
+      }
+      cellCount++;
+      if (recount) {
+        counted++;
+        if (
+          (countedRows > SHEET_LIMITS.rows || counted > SHEET_LIMITS.cells) &&
+          !recounted &&
+          !tags.irregular
+        ) {
+          recounted = true;
+          const over = recount();
+          if (over) return over;
+        }
+      }
+      const r = Math.floor(USUAL.at / A1_COLS);
+      const c = USUAL.at % A1_COLS;
+      const type = USUAL.type;
+      const style = USUAL.style;
+      col = c;
+      at = empty ? USUAL.end : valueEnd + 8;
+      if (empty) {
+        finish(r, c, type, style, false, undefined, undefined);
+        continue;
+      }
+      let raw: RawCell | undefined;
+      let v: string | undefined;
+      if (cellCount > SHEET_LIMITS.cells || rowCount > SHEET_LIMITS.rows || r >= MAX_ROWS || c >= MAX_COLS) {
+        // Dropped, as finish drops it.
+      } else if (type === "s") {
+        const index = digitsAt(xml, valueStart, valueEnd, 9);
+        const value = index >= 0 ? ctx.shared[index] : undefined;
+        if (value !== undefined && value !== "") raw = sharedCell(index, style, value);
+      } else {
+        const info = style >= 0 ? (styles[style] ?? NO_STYLE) : NO_STYLE;
+        if (!info.date && info.percentDecimals < 0) {
+          v = xml.slice(valueStart, valueEnd);
+          const n = plainNumber(v);
+          if (n === n)
+            raw = info.format ? { value: n, text: v, numberFormat: info.format } : { value: n, text: v };
+        }
+      }
+      if (raw) (rows[r] ??= [])[c] = raw;
+      else finish(r, c, type, style, false, v ?? xml.slice(valueStart, valueEnd), undefined);
+    }
+    if (at !== tags.position) tags.resumeAt(at);
   }
   // A < the tokenizer did not give as a tag (in a comment, say) may be one TagCounter counts: it is asked.
   if (recount && tags.irregular && !recounted) {

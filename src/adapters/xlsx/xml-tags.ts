@@ -220,6 +220,24 @@ export class XmlTags {
     return lt > at + 3 ? xml.slice(at + 3, lt) : "";
   }
 
+  /** Where the text after the current tag starts (the next tag is looked for from here). */
+  get position(): number {
+    return this.at;
+  }
+
+  /**
+   * Go on from `at`, the caller having read the markup from position() to there itself: whole elements only (what
+   * it read opens and closes as many as it leaves), with no text, comment, CDATA or stray < in it. The cursor is
+   * then where next() would have been after reading those tags one by one.
+   */
+  resumeAt(at: number): void {
+    this.kind = CLOSE;
+    this.prefix = "";
+    this.textStart = this.textEnd = at;
+    this.at = at;
+    this.nextLt = -2;
+  }
+
   private sameName(aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
     if (aEnd - aStart !== bEnd - bStart) return false;
     const xml = this.xml;
