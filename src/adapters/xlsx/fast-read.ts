@@ -249,6 +249,17 @@ function readSharedStrings(xml: string): string[] {
       if (kind === OPEN) phonetic++;
       else if (kind === CLOSE) phonetic--;
     }
+    if (current !== null || inT || phonetic !== 0) continue;
+    // The items that follow as <si><t>text</t></si> (nearly all of them) are read here, each in one look rather
+    // than four tags of the tokenizer; what is read is what those four tags would give.
+    let at = tags.position;
+    while (xml.startsWith("<si><t>", at)) {
+      const end = xml.indexOf("<", at + 7);
+      if (end < 0 || !xml.startsWith("</t></si>", end)) break;
+      out.push(unescapeChars(decode(xml.slice(at + 7, end))));
+      at = end + 9;
+    }
+    if (at !== tags.position) tags.resumeAt(at);
   }
   return out;
 }
