@@ -660,6 +660,9 @@ function sheetTag(xml: string, start: number, end: number): number {
   return T_OTHER;
 }
 
+/** Cells kept to be given again, by style (its index + 1) and then by a key. */
+type CellsByStyle = Array<Array<RawCell | undefined> | undefined>;
+
 // Which element's text is being gathered.
 const IN_NONE = 0;
 const IN_F = 1;
@@ -764,17 +767,22 @@ function readSheet(
     // without a result, a bare <c/>); such rows set how far the grid reaches, so they are kept here as well.
     else if (value !== null || formula || style <= 0) rows[r] ??= [];
   };
-  // A shared string's cell in a style, made once for every cell that shows it (cells are never changed once read).
-  const sharedCells: Array<Array<RawCell | undefined> | undefined> = [];
-  const sharedCell = (index: number, style: number, value: string): RawCell => {
-    const byIndex = (sharedCells[style + 1] ??= []);
-    let raw = byIndex[index];
+  // Cells made once for all the cells that show the same thing in the same style (cells are never changed once
+  // read): a shared string's by its index, a small whole number's by its value. Lists repeat both a great deal.
+  const sharedCells: CellsByStyle = [];
+  const wholeNumbers: CellsByStyle = [];
+  const cellOnce = (made: CellsByStyle, key: number, style: number, value: string | number): RawCell => {
+    const byKey = (made[style + 1] ??= []);
+    let raw = byKey[key];
     if (!raw) {
       raw = styledCell(value, style >= 0 ? (styles[style] ?? NO_STYLE) : NO_STYLE) as RawCell;
-      byIndex[index] = raw;
+      byKey[key] = raw;
     }
     return raw;
   };
+  // The row the last cell read in one look went to, and its cells.
+  let cellsRow = -1;
+  let cells: (RawCell | undefined)[] = [];
   const tags = new XmlTags(xml);
   let whole: string | undefined;
   while (tags.next()) {
@@ -998,18 +1006,30 @@ function readSheet(
       } else if (type === "s") {
         const index = digitsAt(xml, valueStart, valueEnd, 9);
         const value = index >= 0 ? ctx.shared[index] : undefined;
-        if (value !== undefined && value !== "") raw = sharedCell(index, style, value);
+        if (value !== undefined && value !== "") raw = cellOnce(sharedCells, index, style, value);
       } else {
         const info = style >= 0 ? (styles[style] ?? NO_STYLE) : NO_STYLE;
         if (!info.date && info.percentDecimals < 0) {
-          v = xml.slice(valueStart, valueEnd);
-          const n = plainNumber(v);
-          if (n === n)
-            raw = info.format ? { value: n, text: v, numberFormat: info.format } : { value: n, text: v };
+          // Up to five digits, no leading zero: the text is String(value), as styledCell writes it.
+          const digits = valueEnd - valueStart;
+          const whole = digits <= 5 ? digitsAt(xml, valueStart, valueEnd, 5) : -1;
+          if (whole >= 0 && (digits === 1 || xml.charCodeAt(valueStart) !== 0x30))
+            raw = cellOnce(wholeNumbers, whole, style, whole);
+          else {
+            v = xml.slice(valueStart, valueEnd);
+            const n = plainNumber(v);
+            if (n === n)
+              raw = info.format ? { value: n, text: v, numberFormat: info.format } : { value: n, text: v };
+          }
         }
       }
-      if (raw) (rows[r] ??= [])[c] = raw;
-      else finish(r, c, type, style, false, v ?? xml.slice(valueStart, valueEnd), undefined);
+      if (raw) {
+        if (r !== cellsRow) {
+          cellsRow = r;
+          cells = rows[r] ??= [];
+        }
+        cells[c] = raw;
+      } else finish(r, c, type, style, false, v ?? xml.slice(valueStart, valueEnd), undefined);
     }
     if (at !== tags.position) tags.resumeAt(at);
   }
