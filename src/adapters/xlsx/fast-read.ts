@@ -513,8 +513,8 @@ function scanCellAttributes(xml: string, from: number, to: number, onlyR: boolea
 }
 
 /**
- * What usualCellAttributes read: the reference (row * A1_COLS + col), the style (-1: none) and the type; and, from
- * usualCellTag, where the tag ends (one past its >) and whether it is empty (<c …/>).
+ * What usualCellAttributes read: the reference (row * A1_COLS + col), the style (-1: none) and the type; and, when
+ * it read to the tag's end, where that is (one past its >) and whether the tag is empty (<c …/>).
  */
 const USUAL: { at: number; style: number; type: string | undefined; end: number; empty: boolean } = {
   at: -1,
@@ -527,7 +527,9 @@ const USUAL: { at: number; style: number; type: string | undefined; end: number;
 /**
  * The attribute list nearly every writer gives a cell, read in one pass: r="A1" first, then s="digits" and t="…"
  * at most once each, in either order, one space before each, double quotes, nothing else (not even a space before
- * the >). False for anything else, which scanCellAttributes reads; what this reads is what it would.
+ * the >). False for anything else, which scanCellAttributes reads; what this reads is what it would. The list ends
+ * at `to`, or, when `to` is -1, at the tag's > or />, found here (USUAL.end and USUAL.empty say where and which):
+ * none of the values read holds a < or >, so that is the > the tokenizer would find.
  */
 function usualCellAttributes(xml: string, from: number, to: number): boolean {
   if (
@@ -537,10 +539,11 @@ function usualCellAttributes(xml: string, from: number, to: number): boolean {
     xml.charCodeAt(from + 3) !== 0x22 /* " */
   )
     return false;
+  const limit = to < 0 ? xml.length : to;
   let i = from + 4;
   let col = 0;
   const lettersFrom = i;
-  while (i < to) {
+  while (i < limit) {
     const c = xml.charCodeAt(i);
     if (c < 0x41 || c > 0x5a) break;
     col = col * 26 + (c - 64);
@@ -550,20 +553,28 @@ function usualCellAttributes(xml: string, from: number, to: number): boolean {
   if (letters < 1 || letters > 3) return false;
   let row = 0;
   const digitsFrom = i;
-  while (i < to) {
+  while (i < limit) {
     const c = xml.charCodeAt(i) - 0x30;
     if (c < 0 || c > 9) break;
     row = row * 10 + c;
     i++;
   }
   const digits = i - digitsFrom;
-  if (digits < 1 || digits > 7 || row < 1 || i >= to || xml.charCodeAt(i) !== 0x22) return false;
+  if (digits < 1 || digits > 7 || row < 1 || i >= limit || xml.charCodeAt(i) !== 0x22) return false;
   i++;
   let style = -1;
   let type: string | undefined;
-  while (i < to) {
+  for (;;) {
+    if (to < 0) {
+      const c = xml.charCodeAt(i);
+      if (c === 0x3e /* > */ || (c === 0x2f /* / */ && xml.charCodeAt(i + 1) === 0x3e)) {
+        USUAL.empty = c === 0x2f;
+        USUAL.end = c === 0x2f ? i + 2 : i + 1;
+        break;
+      }
+    } else if (i >= to) break;
     if (
-      to - i < 5 ||
+      limit - i < 5 ||
       xml.charCodeAt(i) !== 0x20 ||
       xml.charCodeAt(i + 2) !== 0x3d ||
       xml.charCodeAt(i + 3) !== 0x22
@@ -572,8 +583,12 @@ function usualCellAttributes(xml: string, from: number, to: number): boolean {
     const key = xml.charCodeAt(i + 1);
     const start = i + 4;
     let end = start;
-    while (end < to && xml.charCodeAt(end) !== 0x22) end++;
-    if (end >= to) return false;
+    for (; end < limit; end++) {
+      const c = xml.charCodeAt(end);
+      if (c === 0x22) break;
+      if (c === 0x3c || c === 0x3e) return false;
+    }
+    if (end >= limit) return false;
     if (key === 0x73 /* s */ && style < 0) {
       style = digitsAt(xml, start, end, 9);
       if (style < 0) return false;
@@ -589,20 +604,13 @@ function usualCellAttributes(xml: string, from: number, to: number): boolean {
 
 /**
  * A cell's start tag at `lt` in the usual form (usualCellAttributes) holding a number or a shared string (no t, or
- * t="n" or "s"), its results in USUAL; false for anything else. Such a tag holds no < of its own, so reading it
- * here is what XmlTags.next() would read.
+ * t="n" or "s"), its results in USUAL; false for anything else.
  */
 function usualCellTag(xml: string, lt: number): boolean {
   if (xml.charCodeAt(lt) !== 0x3c || xml.charCodeAt(lt + 1) !== 0x63 /* c */) return false;
-  const gt = xml.indexOf(">", lt + 2);
-  if (gt < 0) return false;
-  const empty = xml.charCodeAt(gt - 1) === 0x2f; /* / */
-  if (!usualCellAttributes(xml, lt + 2, empty ? gt - 1 : gt)) return false;
+  if (!usualCellAttributes(xml, lt + 2, -1)) return false;
   const type = USUAL.type;
-  if (type !== undefined && type !== "s" && type !== "n") return false;
-  USUAL.end = gt + 1;
-  USUAL.empty = empty;
-  return true;
+  return type === undefined || type === "s" || type === "n";
 }
 
 /** "</v></c>" at `at`: the end of a cell that holds a value and nothing else. */
