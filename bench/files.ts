@@ -245,7 +245,7 @@ async function run(): Promise<void> {
   const keep = argValue("--keep");
   if (which === undefined || which === "rows") {
     await benchRows(1_000, 15, 10, keep);
-    await benchRows(10_000, 7, 3, keep);
+    await benchRows(10_000, 11, 5, keep);
     await benchRows(100_000, 3, 1, keep);
   }
   if (which === undefined || which === "workbooks") await benchWorkbooks(500);
