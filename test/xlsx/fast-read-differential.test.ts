@@ -511,6 +511,18 @@ describe("sheets over the limits are told with TagCounter's counts", () => {
     },
     60_000,
   );
+
+  // Rows of usual cells are stepped through without the tokenizer: the count of rows still decides at the limit.
+  const usualRows = (n: number) =>
+    `<worksheet><sheetData>${rows(n, (i) => `<row r="${i + 1}" spans="1:1"><c r="A${i + 1}"><v>${i}</v></c></row>`)}</sheetData></worksheet>`;
+  it("rows of usual cells at the limit are read", async () => {
+    const result = await expectSame(usualRows(100_000), PARTS);
+    expect(result).toHaveProperty("ok", true);
+  }, 60_000);
+  it("rows of usual cells past the limit are told", async () => {
+    const result = await expectSame(usualRows(130_000), PARTS);
+    expect(result).toHaveProperty("ok", false);
+  }, 60_000);
 });
 
 describe("cells of plain numbers and styles read without parseFloat and String", () => {
