@@ -1020,9 +1020,9 @@ function readSheet(
         if (!info.date && info.percentDecimals < 0) {
           // Up to five digits, no leading zero: the text is String(value), as styledCell writes it.
           const digits = valueEnd - valueStart;
-          const whole = digits <= 5 ? digitsAt(xml, valueStart, valueEnd, 5) : -1;
-          if (whole >= 0 && (digits === 1 || xml.charCodeAt(valueStart) !== 0x30))
-            raw = cellOnce(wholeNumbers, whole, style, whole);
+          const small = digits <= 5 ? digitsAt(xml, valueStart, valueEnd, 5) : -1;
+          if (small >= 0 && (digits === 1 || xml.charCodeAt(valueStart) !== 0x30))
+            raw = cellOnce(wholeNumbers, small, style, small);
           else {
             v = xml.slice(valueStart, valueEnd);
             const n = plainNumber(v);
