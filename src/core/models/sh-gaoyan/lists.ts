@@ -158,27 +158,29 @@ function checkFigureColumns(c: ShContext, sink: FindingSink, view: ListView<List
   for (const row of view.table.rows) {
     let trainees: number | undefined;
     if (hasTrainees) {
-      trainees = readOrReport(
-        sink,
-        () => view.at(row, "trainees"),
-        readNumber(cellOf(row, "trainees")),
-        TRAINEES_WORDS,
-        c.F.clause.trainees,
-      );
+      // Most cells read: the place (through merges and fills) and the report only for the others.
+      const read = readNumber(cellOf(row, "trainees"));
+      trainees =
+        read.kind === "ok"
+          ? read.value
+          : readOrReport<number>(
+              sink,
+              () => view.at(row, "trainees"),
+              read,
+              TRAINEES_WORDS,
+              c.F.clause.trainees,
+            );
       // (The place is worked out only for a count under the figure: most rows have none.)
       if (trainees !== undefined && trainees < c.F.trainees.value)
         checkTrainees(sink, view.at(row, "trainees"), trainees, c.F.trainees);
     }
     if (hasShare) {
-      const at = view.at(row, "grassrootsShare");
-      const share = readOrReport(
-        sink,
-        at,
-        readPercent(cellOf(row, "grassrootsShare")),
-        SHARE_WORDS,
-        c.F.clause.trainees,
-      );
-      if (share !== undefined) checkGrassroots(sink, at, share, c.F.grassroots);
+      const read = readPercent(cellOf(row, "grassrootsShare"));
+      if (read.kind === "ok") {
+        // (The place is worked out only for a share under the figure.)
+        if (!(read.value + 1e-9 >= c.F.grassroots.value))
+          checkGrassroots(sink, view.at(row, "grassrootsShare"), read.value, c.F.grassroots);
+      } else readOrReport(sink, view.at(row, "grassrootsShare"), read, SHARE_WORDS, c.F.clause.trainees);
     } else if (hasGrassroots) {
       const at = view.at(row, "grassroots");
       const cell = cellOf(row, "grassroots");
@@ -335,13 +337,11 @@ function checkFunding(c: ShContext, sink: FindingSink, view: ListView<ListKey>, 
   const column = view.column("funding");
   if (!column) return;
   const unit = column.unit === "元" ? "元" : column.unit === "万元" ? "万元" : null;
-  const amount = readOrReport(
-    sink,
-    () => view.at(row, "funding"),
-    readMoney(view.cell(row, "funding"), unit),
-    FUNDING_WORDS,
-    c.F.clause.funding,
-  );
+  const read = readMoney(view.cell(row, "funding"), unit);
+  const amount =
+    read.kind === "ok"
+      ? read.value
+      : readOrReport<number>(sink, () => view.at(row, "funding"), read, FUNDING_WORDS, c.F.clause.funding);
   if (amount === undefined) return;
   let lodging: boolean | null = null;
   if (view.column("lodging")) {
