@@ -21,7 +21,7 @@ export function toHalfWidth(s: string): string {
 }
 
 /** Whitespace (as \s sees it, plus zero-width spaces) or a character toHalfWidth would change. */
-function needsCompacting(c: number): boolean {
+export function needsCompacting(c: number): boolean {
   if (c <= 0x20) return true;
   if (c < 0x85) return false;
   // CJK text, the common case past ASCII: nothing between the ideographic space and the BOM needs compacting.
@@ -77,12 +77,29 @@ export function trimChars(s: string, chars: string): string {
  */
 export function cellText(cell: RawCell): string {
   if (cell === null || cell === undefined) return "";
-  const text = typeof cell.text === "string" ? cell.text.trim() : "";
+  const text = typeof cell.text === "string" ? trimmed(cell.text) : "";
   if (text !== "") return text;
   const value = cell.value;
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? "Invalid Date" : displayText(value);
   return String(value).trim();
+}
+
+/**
+ * s.trim(), without the call when both ends are plainly not space (printable ASCII or CJK): the rules read the text
+ * of every cell of a list several times, and nearly every cell is already trimmed.
+ */
+export function trimmed(s: string): string {
+  const n = s.length;
+  if (n === 0) return s;
+  const first = s.charCodeAt(0);
+  const last = s.charCodeAt(n - 1);
+  return isPlainlyNotSpace(first) && isPlainlyNotSpace(last) ? s : s.trim();
+}
+
+/** Printable ASCII, or a character between the ideographic space and the BOM (CJK): never trimmed. */
+function isPlainlyNotSpace(c: number): boolean {
+  return (c > 0x20 && c < 0x7f) || (c > 0x3000 && c < 0xfeff);
 }
 
 /** True when the cell holds nothing but whitespace. */

@@ -1,6 +1,6 @@
 import { isUncalculated } from "../grid/grid";
 import type { CellRef, Grid, MergeArea } from "../grid/types";
-import { cellText, compactText, isBlankCell } from "../read/normalise";
+import { cellText, compactText, isBlankCell, needsCompacting } from "../read/normalise";
 import { FILL_DOWN_COLUMNS, GROUP_COLUMNS, LIST_COLUMNS, SPLIT_COLUMNS, SUB_COLUMNS } from "./columns";
 import { labelNotes, normaliseLabel } from "./labels";
 
@@ -97,6 +97,16 @@ const TOTAL_FIRST = new Set("合总小共");
 /** Compacted text that starts a 合计 row. */
 function isTotal(t: string): boolean {
   return TOTAL_FIRST.has(t.charAt(0)) && TOTAL_ROW.test(t);
+}
+
+/**
+ * isTotal(compactText(text)), compacting only when the first character could make it true: compacting keeps a first
+ * character that is neither space nor full-width, and the titles of a long list are compacted elsewhere anyway.
+ */
+function startsTotal(text: string): boolean {
+  if (text === "") return false;
+  const c = text.charCodeAt(0);
+  return (TOTAL_FIRST.has(text.charAt(0)) || needsCompacting(c)) && isTotal(compactText(text));
 }
 
 /** Whether any of the columns has a non-blank cell in the row. */
@@ -536,10 +546,7 @@ function readListUncached<K extends string>(
       below.push(...rowTexts(grid, row));
       continue;
     }
-    if (
-      isTotal(firstWords) ||
-      (first.col < titleCol && isTotal(compactText(cellText(grid.cell(row, titleCol)))))
-    )
+    if (isTotal(firstWords) || (first.col < titleCol && startsTotal(cellText(grid.cell(row, titleCol)))))
       continue;
     if (anyFilled(grid, row, contentCols)) rows.push(row);
     else if (anyFilled(grid, row, allCols)) {
