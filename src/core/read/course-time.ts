@@ -60,7 +60,8 @@ const BRACKETED_TAIL = /^(.+)\(([^()]*)\)$/;
 const HAS_DIGIT = /\d/;
 const TWO_PARTS = /^([^,;]+)[,;]([^,;]+)$/;
 
-function normalise(text: string): string {
+/** 办班时间 text with its noise cleaned up (full-width forms, weekdays, spaces, range words, numerals). */
+export function normaliseCourseText(text: string): string {
   // Most cells are already plain (2026年10月12日-16日): one scan tells whether any clean-up below has work to do.
   if (isPlain(text)) return text;
   let t = toHalfWidth(text);
@@ -239,22 +240,25 @@ function parseMonth(m: RegExpExecArray, defaultYear: number): CourseTime | undef
 // plainRange's answer, reused (the engine is single-threaded and it is read at once).
 const PLAIN_PARTS = new Int32Array(6);
 
+/** The range plainRange read into p. */
+function plainRangeOf(p: Int32Array, defaultYear: number): CourseTime | undefined {
+  return rangeOf(
+    p[0] === -1 ? undefined : p[0],
+    p[1] as number,
+    p[2] as number,
+    p[3] === -1 ? undefined : p[3],
+    p[4] === -1 ? undefined : p[4],
+    p[5] as number,
+    undefined,
+    undefined,
+    defaultYear,
+  );
+}
+
 /** One 办班时间 text without a bracketed remark; undefined when no form fits. */
 function parseCourseText(t: string, defaultYear: number): CourseTime | undefined {
   // The common form first (COUNT_ONLY never matches a text with a range separator, so the order does not matter).
-  const p = PLAIN_PARTS;
-  if (plainRange(t, p))
-    return rangeOf(
-      p[0] === -1 ? undefined : p[0],
-      p[1] as number,
-      p[2] as number,
-      p[3] === -1 ? undefined : p[3],
-      p[4] === -1 ? undefined : p[4],
-      p[5] as number,
-      undefined,
-      undefined,
-      defaultYear,
-    );
+  if (plainRange(t, PLAIN_PARTS)) return plainRangeOf(PLAIN_PARTS, defaultYear);
   // A bare count never holds 月: most cells are ranges that way, and skip this test.
   let m = t.indexOf("月") < 0 ? COUNT_ONLY.exec(t) : null;
   if (m) {
@@ -377,6 +381,10 @@ export function readCourseTime(cell: RawCell, defaultYear: number): ReadResult<C
   }
   if (text === "") return empty();
   if (typeof value === "boolean" || text.length > 80) return unreadable(text);
-  const read = readCourseTextInParts(normalise(text), defaultYear);
+  // A plain range is read before normalising: normalise leaves every text plainRange accepts as it is (digits,
+  // 年月日号 . / - and one ~), so this spares the most common form the scan for characters to clean up.
+  const read = plainRange(text, PLAIN_PARTS)
+    ? plainRangeOf(PLAIN_PARTS, defaultYear)
+    : readCourseTextInParts(normaliseCourseText(text), defaultYear);
   return read ? ok(read, text) : unreadable(text);
 }

@@ -155,6 +155,16 @@ function checkFigureColumns(c: ShContext, sink: FindingSink, view: ListView<List
   const hasMajor = has("major");
   const courseLimits = hasDays ? { year: c.F.course.year, finishBy: c.F.course.finishBy } : c.F.course;
   let shareNoted = false;
+  // A list names a handful of domains over all its rows: each text is read as a domain once.
+  const domains = new Map<string, string>();
+  const domainOf = (text: string): string => {
+    let domain = domains.get(text);
+    if (domain === undefined) {
+      domain = c.D.domainName(text);
+      if (domains.size < 1000) domains.set(text, domain);
+    }
+    return domain;
+  };
   for (const row of view.table.rows) {
     let trainees: number | undefined;
     if (hasTrainees) {
@@ -222,7 +232,7 @@ function checkFigureColumns(c: ShContext, sink: FindingSink, view: ListView<List
     else if (hasCoursePair) checkCoursePair(c, sink, view, row);
     if (hasFunding) checkFunding(c, sink, view, row);
     if (hasDomain) {
-      const domain = c.D.domainName(compactText(view.text(row, "domain")));
+      const domain = domainOf(compactText(view.text(row, "domain")));
       if (domain !== "" && !c.D.domains.includes(domain))
         sink.add(
           view.at(row, "domain"),
