@@ -336,7 +336,15 @@ export function checkRankingSequence<K extends string>(
   const column = view.column(key);
   if (!column) return ranks;
   const n = rows.length;
-  const firstRowOfRank = new Map<number, number>();
+  // The first row of each rank: by index for 1..n (every rank of a correct list, read for every row), in a Map for
+  // the ranks beyond n (few, and kept in the order they were met, the order their findings are given in).
+  const rowOfRank = new Int32Array(n + 1).fill(-1);
+  const beyond = new Map<number, number>();
+  const firstRowOf = (rank: number): number | undefined => {
+    if (rank > n) return beyond.get(rank);
+    const row = rowOfRank[rank] as number;
+    return row < 0 ? undefined : row;
+  };
   let unknown = 0;
   for (const row of rows) {
     const cell = view.cell(row, key);
@@ -361,7 +369,7 @@ export function checkRankingSequence<K extends string>(
       continue;
     }
     const rank = read.value;
-    const earlier = firstRowOfRank.get(rank);
+    const earlier = firstRowOf(rank);
     if (earlier !== undefined) {
       sink.add(
         view.at(row, key),
@@ -373,27 +381,26 @@ export function checkRankingSequence<K extends string>(
       );
       continue;
     }
-    firstRowOfRank.set(rank, row);
+    if (rank > n) beyond.set(rank, row);
+    else rowOfRank[rank] = row;
     ranks.set(row, rank);
   }
   const missing: number[] = [];
   // Ranks computed by formulas never calculated may be any of the missing ones: no gap can be named then.
-  if (unknown === 0) for (let r = 1; r <= n; r++) if (!firstRowOfRank.has(r)) missing.push(r);
-  for (const [rank, row] of firstRowOfRank) {
-    if (rank > n) {
-      sink.add(
-        view.at(row, key),
-        "error",
-        "ranking.sequence",
-        listText.rankOutOfRange(rank, n, missing),
-        clause,
-        {
-          value: String(rank),
-          expected: `1-${n}`,
-        },
-      );
-      ranks.delete(row);
-    }
+  if (unknown === 0) for (let r = 1; r <= n; r++) if ((rowOfRank[r] as number) < 0) missing.push(r);
+  for (const [rank, row] of beyond) {
+    sink.add(
+      view.at(row, key),
+      "error",
+      "ranking.sequence",
+      listText.rankOutOfRange(rank, n, missing),
+      clause,
+      {
+        value: String(rank),
+        expected: `1-${n}`,
+      },
+    );
+    ranks.delete(row);
   }
   let previous = 0;
   for (const row of rows) {
