@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { gridFromValues } from "../../src/core/grid/grid";
 import { groupRows, ListView, repeatedRows } from "../../src/core/rules/list";
 import type { ListTable } from "../../src/core/recognise/list";
@@ -40,5 +41,29 @@ describe("repeatedRows", () => {
     expect(repeatedRows(view, rows, "title")).toEqual(expected);
     const fromGroups = [...groupRows(view, rows, "title").values()].filter((g) => g.length > 1);
     expect(repeatedRows(view, rows, "title")).toEqual(fromGroups);
+  });
+
+  it("gives groupRows' repeated groups on any column (many repeats, blanks, full-width and spaced forms)", () => {
+    const text = fc.constantFrom(
+      "甲",
+      "乙",
+      " 甲",
+      "ＡＢ",
+      "AB",
+      "A B",
+      "",
+      "丙丁",
+      "研修班1",
+      "研修班2",
+      "x",
+    );
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 60 }), (values) => {
+        const { view, rows } = viewOf(values);
+        const fromGroups = [...groupRows(view, rows, "title").values()].filter((g) => g.length > 1);
+        expect(repeatedRows(view, rows, "title")).toEqual(fromGroups);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -117,7 +117,9 @@ export function repeatedRows<K extends string>(
   let size = 16;
   while (size < n * 2) size *= 2;
   const mask = size - 1;
-  const table = new Int32Array(size).fill(-1);
+  // Each slot holds the row's index and its text's hash side by side: a probe reads one cache line, and a text is
+  // compared only when the hashes agree (on 100,000 rows the table and the texts no longer fit in the cache).
+  const table = new Int32Array(size * 2).fill(-1);
   const texts: string[] = new Array<string>(n);
   const groupOf = new Int32Array(n).fill(-1);
   const groups: number[][] = [];
@@ -126,14 +128,16 @@ export function repeatedRows<K extends string>(
     const text = compactText(view.text(row, key));
     if (text === "") continue;
     texts[i] = text;
-    let slot = stringHash(text) & mask;
+    const hash = stringHash(text) | 0;
+    let slot = hash & mask;
     for (;;) {
-      const j = table[slot] as number;
+      const j = table[2 * slot] as number;
       if (j < 0) {
-        table[slot] = i;
+        table[2 * slot] = i;
+        table[2 * slot + 1] = hash;
         break;
       }
-      if (texts[j] === text) {
+      if (table[2 * slot + 1] === hash && texts[j] === text) {
         const g = groupOf[j] as number;
         if (g >= 0) (groups[g] as number[]).push(row);
         else {
