@@ -89,5 +89,13 @@ export function cellText(cell: RawCell): string {
 
 /** True when the cell holds nothing but whitespace. */
 export function isBlankCell(cell: RawCell): boolean {
+  // Most cells of a list start with a printable character (ASCII or CJK): not blank, and no need to trim them.
+  const text = cell?.text;
+  if (typeof text === "string" && text.length > 0 && isPlainlyNotSpace(text.charCodeAt(0))) return false;
   return cellText(cell) === "";
+}
+
+/** Printable ASCII, or a character between the ideographic space and the BOM (CJK): never whitespace to trim(). */
+function isPlainlyNotSpace(c: number): boolean {
+  return (c > 0x20 && c < 0x7f) || (c > 0x3000 && c < 0xfeff);
 }

@@ -90,13 +90,13 @@ const FOOTER_START =
   /^(注(?:[:：]|$|\d|[一二三四五六七八九十][、.])|备注[:：]|说明[:：]|推荐单位联系人|联系人[:：]|联系方式|联系电话[:：]|填表人|填报人|审核人|盖章|（盖章）|\(盖章\)|主管部门或申报单位|推荐单位[:：（(]|填写时间|填表日期)/;
 const TOTAL_ROW = /^(合计|总计|小计|共计)/;
 // The first characters FOOTER_START and TOTAL_ROW can match: nearly every row of a list starts with a serial number
-// or a title, and this test spares it the regexes.
-const FOOTER_FIRST = new Set("注备说推联填审盖（(主");
-const TOTAL_FIRST = new Set("合总小共");
+// or a title, and this test spares it the regexes. (By code: charAt would make a string of each CJK character.)
+const FOOTER_FIRST = new Set([..."注备说推联填审盖（(主"].map((c) => c.charCodeAt(0)));
+const TOTAL_FIRST = new Set([..."合总小共"].map((c) => c.charCodeAt(0)));
 
 /** Compacted text that starts a 合计 row. */
 function isTotal(t: string): boolean {
-  return TOTAL_FIRST.has(t.charAt(0)) && TOTAL_ROW.test(t);
+  return TOTAL_FIRST.has(t.charCodeAt(0)) && TOTAL_ROW.test(t);
 }
 
 /**
@@ -106,7 +106,7 @@ function isTotal(t: string): boolean {
 function startsTotal(text: string): boolean {
   if (text === "") return false;
   const c = text.charCodeAt(0);
-  return (TOTAL_FIRST.has(text.charAt(0)) || needsCompacting(c)) && isTotal(compactText(text));
+  return (TOTAL_FIRST.has(c) || needsCompacting(c)) && isTotal(compactText(text));
 }
 
 /** Whether any of the columns has a non-blank cell in the row. */
@@ -541,7 +541,7 @@ function readListUncached<K extends string>(
     const first = firstText(grid, row);
     if (!first) continue;
     const firstWords = compactText(first.text);
-    if (FOOTER_FIRST.has(firstWords.charAt(0)) && FOOTER_START.test(firstWords)) {
+    if (FOOTER_FIRST.has(firstWords.charCodeAt(0)) && FOOTER_START.test(firstWords)) {
       ended = true;
       below.push(...rowTexts(grid, row));
       continue;

@@ -3,7 +3,7 @@ import { isUncalculated } from "../grid/grid";
 import type { Grid, RawCell } from "../grid/types";
 import { findingText } from "../messages/findings";
 import { listText } from "../messages/lists";
-import { cellText, compactText } from "../read/normalise";
+import { cellText, compactText, isBlankCell } from "../read/normalise";
 import { readNumber } from "../read/number";
 import type { ListColumn, ListTable } from "../recognise/list";
 import type { FindingSink } from "./sink";
@@ -239,7 +239,7 @@ export function checkRequiredColumns<K extends string>(
     if (!column) continue;
     for (const row of rows) {
       const cell = view.cell(row, key);
-      if (cellText(cell) === "" && !isUncalculated(cell))
+      if (isBlankCell(cell) && !isUncalculated(cell))
         sink.add(
           view.at(row, key),
           severity,
