@@ -150,7 +150,7 @@ function checkFigureColumns(c: ShContext, sink: FindingSink, view: ListView<List
   const hasDays = has("days");
   const hasCourseTime = has("courseTime");
   const hasCoursePair = has("courseStart") || has("courseEnd");
-  const hasFunding = has("funding");
+  const funding = fundingColumns(view);
   const hasDomain = has("domain");
   const hasMajor = has("major");
   const courseLimits = hasDays ? { year: c.F.course.year, finishBy: c.F.course.finishBy } : c.F.course;
@@ -192,10 +192,10 @@ function checkFigureColumns(c: ShContext, sink: FindingSink, view: ListView<List
           checkGrassroots(sink, view.at(row, "grassrootsShare"), read.value, c.F.grassroots);
       } else readOrReport(sink, view.at(row, "grassrootsShare"), read, SHARE_WORDS, c.F.clause.trainees);
     } else if (hasGrassroots) {
-      const at = view.at(row, "grassroots");
       const cell = cellOf(row, "grassroots");
       const share = shareInCountColumn(cell);
       if (share !== undefined) {
+        const at = view.at(row, "grassroots");
         // 30% under 基层人数: the share it plainly is, said once per sheet.
         if (!shareNoted)
           sink.add(
@@ -211,8 +211,12 @@ function checkFigureColumns(c: ShContext, sink: FindingSink, view: ListView<List
         shareNoted = true;
         checkGrassroots(sink, at, share, c.F.grassroots);
       } else if (trainees) {
-        const count = readOrReport(sink, at, readNumber(cell), GRASSROOTS_WORDS, c.F.clause.trainees);
-        if (count !== undefined) checkGrassroots(sink, at, count / trainees, c.F.grassroots);
+        // (The place is worked out only for a count that did not read or falls short: most rows have neither.)
+        const read = readNumber(cell);
+        if (read.kind !== "ok")
+          readOrReport(sink, view.at(row, "grassroots"), read, GRASSROOTS_WORDS, c.F.clause.trainees);
+        else if (!(read.value / trainees + 1e-9 >= c.F.grassroots.value))
+          checkGrassroots(sink, view.at(row, "grassroots"), read.value / trainees, c.F.grassroots);
       }
     }
     if (hasDays) {
@@ -230,7 +234,7 @@ function checkFigureColumns(c: ShContext, sink: FindingSink, view: ListView<List
         courseLimits,
       );
     else if (hasCoursePair) checkCoursePair(c, sink, view, row);
-    if (hasFunding) checkFunding(c, sink, view, row);
+    if (funding) checkFunding(c, sink, view, row, funding);
     if (hasDomain) {
       const domain = domainOf(compactText(view.text(row, "domain")));
       if (domain !== "" && !c.D.domains.includes(domain))
@@ -343,10 +347,23 @@ function checkCoursePair(c: ShContext, sink: FindingSink, view: ListView<ListKey
     );
 }
 
-function checkFunding(c: ShContext, sink: FindingSink, view: ListView<ListKey>, row: number): void {
+/** What checkFunding needs of a list's columns, worked out once per list; undefined without a funding column. */
+function fundingColumns(
+  view: ListView<ListKey>,
+): { unit: "元" | "万元" | null; hasLodging: boolean } | undefined {
   const column = view.column("funding");
-  if (!column) return;
+  if (!column) return undefined;
   const unit = column.unit === "元" ? "元" : column.unit === "万元" ? "万元" : null;
+  return { unit, hasLodging: view.column("lodging") !== undefined };
+}
+
+function checkFunding(
+  c: ShContext,
+  sink: FindingSink,
+  view: ListView<ListKey>,
+  row: number,
+  { unit, hasLodging }: { unit: "元" | "万元" | null; hasLodging: boolean },
+): void {
   const read = readMoney(view.cell(row, "funding"), unit);
   const amount =
     read.kind === "ok"
@@ -354,7 +371,7 @@ function checkFunding(c: ShContext, sink: FindingSink, view: ListView<ListKey>, 
       : readOrReport<number>(sink, () => view.at(row, "funding"), read, FUNDING_WORDS, c.F.clause.funding);
   if (amount === undefined) return;
   let lodging: boolean | null = null;
-  if (view.column("lodging")) {
+  if (hasLodging) {
     const l = readYesNo(view.cell(row, "lodging"));
     if (l.kind === "ok") lodging = l.value;
     else {
