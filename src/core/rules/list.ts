@@ -3,7 +3,7 @@ import { isUncalculated } from "../grid/grid";
 import type { Grid, RawCell } from "../grid/types";
 import { findingText } from "../messages/findings";
 import { listText } from "../messages/lists";
-import { cellText, compactText, isBlankCell } from "../read/normalise";
+import { cellText, compactText, isBlankCell, needsCompacting } from "../read/normalise";
 import { readNumber } from "../read/number";
 import type { ListColumn, ListTable } from "../recognise/list";
 import type { FindingSink } from "./sink";
@@ -125,10 +125,15 @@ export function repeatedRows<K extends string>(
   const groups: number[][] = [];
   for (let i = 0; i < n; i++) {
     const row = rows[i] as number;
-    const text = compactText(view.text(row, key));
+    // Hashed in the scan that tells whether the text is compact already (nearly every title and 承办单位 is).
+    let text = view.text(row, key);
+    let hash = hashIfCompact(text);
+    if (hash === NOT_COMPACT) {
+      text = compactText(text);
+      hash = stringHash(text) | 0;
+    }
     if (text === "") continue;
     texts[i] = text;
-    const hash = stringHash(text) | 0;
     let slot = hash & mask;
     for (;;) {
       const j = table[2 * slot] as number;
@@ -158,10 +163,24 @@ export function repeatedRows<K extends string>(
 }
 
 /** FNV-1a over the UTF-16 code units: a cheap, well-spread hash for the table above. */
-function stringHash(s: string): number {
+export function stringHash(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h >>> 0;
+}
+
+/** What hashIfCompact gives for a text compactText would change (no stringHash(…) | 0 is a fraction). */
+const NOT_COMPACT = 0.5;
+
+/** stringHash(s) | 0 when compactText(s) is s itself, else NOT_COMPACT: one scan for both. */
+export function hashIfCompact(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (needsCompacting(c)) return NOT_COMPACT;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h | 0;
 }
 
 /** One recommender's projects, as the per-recommender rules and the statistics both group them. */
