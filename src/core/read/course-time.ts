@@ -94,22 +94,21 @@ function lastDayOf(start: DateOnly, days: number): DateOnly {
   return addDays(start, Math.ceil(days) - 1);
 }
 
-/** How many ASCII digits run from i. */
+// The value of the digits digitRun last counted (module state: plainRange reads it before counting again).
+let runValue = 0;
+
+/** How many ASCII digits run from i; their value is left in runValue (what Number() gives, without a substring). */
 function digitRun(t: string, i: number): number {
   let j = i;
+  let v = 0;
   while (j < t.length) {
-    const c = t.charCodeAt(j);
-    if (c < 0x30 || c > 0x39) break;
+    const c = t.charCodeAt(j) - 0x30;
+    if (c < 0 || c > 9) break;
+    v = v * 10 + c;
     j++;
   }
+  runValue = v;
   return j - i;
-}
-
-/** The value of the n digits at i (what Number() gives for them, without making the substring). */
-function digitsValue(t: string, i: number, n: number): number {
-  let v = 0;
-  for (let k = i; k < i + n; k++) v = v * 10 + t.charCodeAt(k) - 0x30;
-  return v;
 }
 
 /** 年 . / - (after a year), 月 . / - (after a month): the separators of START and END. */
@@ -132,16 +131,16 @@ export function plainRange(t: string, out: Int32Array): boolean {
   let n = digitRun(t, 0);
   out[0] = -1;
   if (n === 4 && isYearSep(t.charCodeAt(4))) {
-    out[0] = digitsValue(t, 0, 4);
+    out[0] = runValue;
     i = 5;
     n = digitRun(t, i);
   }
   if (n < 1 || n > 2 || !isMonthSep(t.charCodeAt(i + n))) return false;
-  out[1] = digitsValue(t, i, n);
+  out[1] = runValue;
   i += n + 1;
   n = digitRun(t, i);
   if (n < 1 || n > 2) return false;
-  out[2] = digitsValue(t, i, n);
+  out[2] = runValue;
   i += n;
   if (isDaySuffix(t.charCodeAt(i))) i++;
   const sep = t.charCodeAt(i);
@@ -152,18 +151,18 @@ export function plainRange(t: string, out: Int32Array): boolean {
   n = digitRun(t, i);
   if (n === 4 && isYearSep(t.charCodeAt(i + 4))) {
     // With a year the end date needs its month too.
-    out[3] = digitsValue(t, i, 4);
+    out[3] = runValue;
     i += 5;
     n = digitRun(t, i);
     if (n < 1 || n > 2 || !isMonthSep(t.charCodeAt(i + n))) return false;
   }
   if (n >= 1 && n <= 2 && isMonthSep(t.charCodeAt(i + n))) {
-    out[4] = digitsValue(t, i, n);
+    out[4] = runValue;
     i += n + 1;
     n = digitRun(t, i);
   }
   if (n < 1 || n > 2) return false;
-  out[5] = digitsValue(t, i, n);
+  out[5] = runValue;
   i += n;
   if (isDaySuffix(t.charCodeAt(i))) i++;
   return i === t.length;
