@@ -602,8 +602,11 @@ function groupFills<K extends string>(
     if (!column) continue;
     const col = column.col;
     const fillDown = model.fillDown.includes(key);
-    const map = new Map<number, { row: number; col: number }>();
     const merged = grid.merges.length > 0;
+    // Without merges, a column that is not filled down fills nothing: its rows need not be read (on 100,000 rows
+    // every pass over a column costs a trip to memory per row).
+    if (!merged && !fillDown) continue;
+    const map = new Map<number, { row: number; col: number }>();
     // The group's own cell, made into an object only when a blank row below it needs it (most rows fill nothing).
     let lastRow = -1;
     let lastCol = col;
