@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { gridFromValues } from "../../src/core/grid/grid";
-import { groupRows, ListView, repeatedRows } from "../../src/core/rules/list";
+import { groupRows, hashIfCompact, ListView, repeatedRows, stringHash } from "../../src/core/rules/list";
+import { compactText } from "../../src/core/read/normalise";
 import type { ListTable } from "../../src/core/recognise/list";
 
 // repeatedRows is the fast path of the duplicate-title and one-project-per-host rules: it must give exactly the
@@ -40,5 +42,45 @@ describe("repeatedRows", () => {
     expect(repeatedRows(view, rows, "title")).toEqual(expected);
     const fromGroups = [...groupRows(view, rows, "title").values()].filter((g) => g.length > 1);
     expect(repeatedRows(view, rows, "title")).toEqual(fromGroups);
+  });
+
+  it("gives groupRows' repeated groups on any column (many repeats, blanks, full-width and spaced forms)", () => {
+    const text = fc.constantFrom(
+      "甲",
+      "乙",
+      " 甲",
+      "ＡＢ",
+      "AB",
+      "A B",
+      "",
+      "丙丁",
+      "研修班1",
+      "研修班2",
+      "x",
+    );
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 60 }), (values) => {
+        const { view, rows } = viewOf(values);
+        const fromGroups = [...groupRows(view, rows, "title").values()].filter((g) => g.length > 1);
+        expect(repeatedRows(view, rows, "title")).toEqual(fromGroups);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("hashes a compact text as stringHash does, and says when a text is not compact", () => {
+    const piece = fc.oneof(
+      fc.constantFrom("甲", "A", " ", "\u3000", "Ａ", "\u200b", "\t", "１"),
+      fc.string({ maxLength: 2 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 6 }), (parts) => {
+        const s = parts.join("");
+        const h = hashIfCompact(s);
+        if (compactText(s) === s) expect(h).toBe(stringHash(s) | 0);
+        else expect(Number.isInteger(h)).toBe(false);
+      }),
+      { numRuns: 20000 },
+    );
   });
 });

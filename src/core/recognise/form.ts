@@ -74,7 +74,8 @@ export function indexLabels(grid: Grid): Map<string, LabelHit[]> {
       const right = m ? m.right : col;
       const bottom = m ? m.bottom : row;
       add(normaliseLabel(text), { row, col, right, bottom });
-      const inline = INLINE.exec(text);
+      // (INLINE needs a colon: most cells have none, and skip the regex.)
+      const inline = text.indexOf(":") >= 0 || text.indexOf("：") >= 0 ? INLINE.exec(text) : null;
       if (inline)
         add(normaliseLabel(inline[1] ?? ""), { row, col, right, bottom, inline: (inline[2] ?? "").trim() });
     }

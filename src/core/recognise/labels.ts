@@ -10,7 +10,27 @@ const LEADING_MARKS = /^[*＊]+/;
  * "是否提供学员 住宿 (单选)" → "是否提供学员住宿"; "传 真" → "传真".
  */
 export function normaliseLabel(text: string): string {
-  return compactText(text).replace(BRACKETED, "").replace(TRAILING_MARKS, "").replace(LEADING_MARKS, "");
+  const t = compactText(text);
+  // Most cells have no bracket and no marks at their ends (recognition runs this over the first 400 rows of every
+  // sheet): then the three replaces would change nothing.
+  if (!hasLabelNoise(t)) return t;
+  return t.replace(BRACKETED, "").replace(TRAILING_MARKS, "").replace(LEADING_MARKS, "");
+}
+
+/** Whether compacted text holds an opening bracket of BRACKETED, or a mark TRAILING_MARKS or LEADING_MARKS cuts. */
+function hasLabelNoise(t: string): boolean {
+  if (t === "") return false;
+  const first = t.charCodeAt(0);
+  const last = t.charCodeAt(t.length - 1);
+  // * ＊ at the start; : ： * ＊ at the end.
+  if (first === 0x2a || first === 0xff0a) return true;
+  if (last === 0x3a || last === 0xff1a || last === 0x2a || last === 0xff0a) return true;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    // （ ( 【 [ 〔
+    if (c === 0xff08 || c === 0x28 || c === 0x3010 || c === 0x5b || c === 0x3014) return true;
+  }
+  return false;
 }
 
 /** The bracketed notes of a label, e.g. "资助经费（万元）" → ["万元"]. */

@@ -1,6 +1,6 @@
 import { isUncalculated } from "../grid/grid";
 import type { CellRef, Grid, MergeArea } from "../grid/types";
-import { cellText, compactText, isBlankCell } from "../read/normalise";
+import { cellText, compactText, isBlankCell, needsCompacting } from "../read/normalise";
 import { FILL_DOWN_COLUMNS, GROUP_COLUMNS, LIST_COLUMNS, SPLIT_COLUMNS, SUB_COLUMNS } from "./columns";
 import { labelNotes, normaliseLabel } from "./labels";
 
@@ -89,6 +89,31 @@ const MAX_HEADER_TEXT = 24;
 const FOOTER_START =
   /^(注(?:[:：]|$|\d|[一二三四五六七八九十][、.])|备注[:：]|说明[:：]|推荐单位联系人|联系人[:：]|联系方式|联系电话[:：]|填表人|填报人|审核人|盖章|（盖章）|\(盖章\)|主管部门或申报单位|推荐单位[:：（(]|填写时间|填表日期)/;
 const TOTAL_ROW = /^(合计|总计|小计|共计)/;
+// The first characters FOOTER_START and TOTAL_ROW can match: nearly every row of a list starts with a serial number
+// or a title, and this test spares it the regexes. (By code: charAt would make a string of each CJK character.)
+const FOOTER_FIRST = new Set([..."注备说推联填审盖（(主"].map((c) => c.charCodeAt(0)));
+const TOTAL_FIRST = new Set([..."合总小共"].map((c) => c.charCodeAt(0)));
+
+/** Compacted text that starts a 合计 row. */
+function isTotal(t: string): boolean {
+  return TOTAL_FIRST.has(t.charCodeAt(0)) && TOTAL_ROW.test(t);
+}
+
+/**
+ * isTotal(compactText(text)), compacting only when the first character could make it true: compacting keeps a first
+ * character that is neither space nor full-width, and the titles of a long list are compacted elsewhere anyway.
+ */
+function startsTotal(text: string): boolean {
+  if (text === "") return false;
+  const c = text.charCodeAt(0);
+  return (TOTAL_FIRST.has(c) || needsCompacting(c)) && isTotal(compactText(text));
+}
+
+/** Whether any of the columns has a non-blank cell in the row. */
+function anyFilled(grid: Grid, row: number, cols: readonly number[]): boolean {
+  for (const c of cols) if (!isBlankCell(grid.cell(row, c))) return true;
+  return false;
+}
 // A title line over a table names the table or the year; a parent header does not.
 const TITLE_WORDS = /表$|名单$|清单$|一览|20\d\d|年度|[:：]/;
 
@@ -515,18 +540,16 @@ function readListUncached<K extends string>(
     // Only the first cells decide what a row is; reading the whole row would cost on 100,000-row lists.
     const first = firstText(grid, row);
     if (!first) continue;
-    if (FOOTER_START.test(compactText(first.text))) {
+    const firstWords = compactText(first.text);
+    if (FOOTER_FIRST.has(firstWords.charCodeAt(0)) && FOOTER_START.test(firstWords)) {
       ended = true;
       below.push(...rowTexts(grid, row));
       continue;
     }
-    if (
-      TOTAL_ROW.test(compactText(first.text)) ||
-      (first.col < titleCol && TOTAL_ROW.test(compactText(cellText(grid.cell(row, titleCol)))))
-    )
+    if (isTotal(firstWords) || (first.col < titleCol && startsTotal(cellText(grid.cell(row, titleCol)))))
       continue;
-    if (contentCols.some((c) => !isBlankCell(grid.cell(row, c)))) rows.push(row);
-    else if (allCols.some((c) => !isBlankCell(grid.cell(row, c)))) {
+    if (anyFilled(grid, row, contentCols)) rows.push(row);
+    else if (anyFilled(grid, row, allCols)) {
       placeholderRows.push(row);
       const section = sectionLabel(grid, row, titleCol);
       if (section) sections.push({ ...section, rows: [] });
@@ -579,8 +602,11 @@ function groupFills<K extends string>(
     if (!column) continue;
     const col = column.col;
     const fillDown = model.fillDown.includes(key);
-    const map = new Map<number, { row: number; col: number }>();
     const merged = grid.merges.length > 0;
+    // Without merges, a column that is not filled down fills nothing: its rows need not be read (on 100,000 rows
+    // every pass over a column costs a trip to memory per row).
+    if (!merged && !fillDown) continue;
+    const map = new Map<number, { row: number; col: number }>();
     // The group's own cell, made into an object only when a blank row below it needs it (most rows fill nothing).
     let lastRow = -1;
     let lastCol = col;

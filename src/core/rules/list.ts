@@ -3,7 +3,7 @@ import { isUncalculated } from "../grid/grid";
 import type { Grid, RawCell } from "../grid/types";
 import { findingText } from "../messages/findings";
 import { listText } from "../messages/lists";
-import { cellText, compactText } from "../read/normalise";
+import { cellText, compactText, isBlankCell, needsCompacting } from "../read/normalise";
 import { readNumber } from "../read/number";
 import type { ListColumn, ListTable } from "../recognise/list";
 import type { FindingSink } from "./sink";
@@ -117,23 +117,32 @@ export function repeatedRows<K extends string>(
   let size = 16;
   while (size < n * 2) size *= 2;
   const mask = size - 1;
-  const table = new Int32Array(size).fill(-1);
+  // Each slot holds the row's index and its text's hash side by side: a probe reads one cache line, and a text is
+  // compared only when the hashes agree (on 100,000 rows the table and the texts no longer fit in the cache).
+  const table = new Int32Array(size * 2).fill(-1);
   const texts: string[] = new Array<string>(n);
   const groupOf = new Int32Array(n).fill(-1);
   const groups: number[][] = [];
   for (let i = 0; i < n; i++) {
     const row = rows[i] as number;
-    const text = compactText(view.text(row, key));
+    // Hashed in the scan that tells whether the text is compact already (nearly every title and 承办单位 is).
+    let text = view.text(row, key);
+    let hash = hashIfCompact(text);
+    if (hash === NOT_COMPACT) {
+      text = compactText(text);
+      hash = stringHash(text) | 0;
+    }
     if (text === "") continue;
     texts[i] = text;
-    let slot = stringHash(text) & mask;
+    let slot = hash & mask;
     for (;;) {
-      const j = table[slot] as number;
+      const j = table[2 * slot] as number;
       if (j < 0) {
-        table[slot] = i;
+        table[2 * slot] = i;
+        table[2 * slot + 1] = hash;
         break;
       }
-      if (texts[j] === text) {
+      if (table[2 * slot + 1] === hash && texts[j] === text) {
         const g = groupOf[j] as number;
         if (g >= 0) (groups[g] as number[]).push(row);
         else {
@@ -154,10 +163,24 @@ export function repeatedRows<K extends string>(
 }
 
 /** FNV-1a over the UTF-16 code units: a cheap, well-spread hash for the table above. */
-function stringHash(s: string): number {
+export function stringHash(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h >>> 0;
+}
+
+/** What hashIfCompact gives for a text compactText would change (no stringHash(…) | 0 is a fraction). */
+const NOT_COMPACT = 0.5;
+
+/** stringHash(s) | 0 when compactText(s) is s itself, else NOT_COMPACT: one scan for both. */
+export function hashIfCompact(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (needsCompacting(c)) return NOT_COMPACT;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h | 0;
 }
 
 /** One recommender's projects, as the per-recommender rules and the statistics both group them. */
@@ -235,7 +258,7 @@ export function checkRequiredColumns<K extends string>(
     if (!column) continue;
     for (const row of rows) {
       const cell = view.cell(row, key);
-      if (cellText(cell) === "" && !isUncalculated(cell))
+      if (isBlankCell(cell) && !isUncalculated(cell))
         sink.add(
           view.at(row, key),
           severity,
@@ -336,7 +359,15 @@ export function checkRankingSequence<K extends string>(
   const column = view.column(key);
   if (!column) return ranks;
   const n = rows.length;
-  const firstRowOfRank = new Map<number, number>();
+  // The first row of each rank: by index for 1..n (every rank of a correct list, read for every row), in a Map for
+  // the ranks beyond n (few, and kept in the order they were met, the order their findings are given in).
+  const rowOfRank = new Int32Array(n + 1).fill(-1);
+  const beyond = new Map<number, number>();
+  const firstRowOf = (rank: number): number | undefined => {
+    if (rank > n) return beyond.get(rank);
+    const row = rowOfRank[rank] as number;
+    return row < 0 ? undefined : row;
+  };
   let unknown = 0;
   for (const row of rows) {
     const cell = view.cell(row, key);
@@ -361,7 +392,7 @@ export function checkRankingSequence<K extends string>(
       continue;
     }
     const rank = read.value;
-    const earlier = firstRowOfRank.get(rank);
+    const earlier = firstRowOf(rank);
     if (earlier !== undefined) {
       sink.add(
         view.at(row, key),
@@ -373,27 +404,26 @@ export function checkRankingSequence<K extends string>(
       );
       continue;
     }
-    firstRowOfRank.set(rank, row);
+    if (rank > n) beyond.set(rank, row);
+    else rowOfRank[rank] = row;
     ranks.set(row, rank);
   }
   const missing: number[] = [];
   // Ranks computed by formulas never calculated may be any of the missing ones: no gap can be named then.
-  if (unknown === 0) for (let r = 1; r <= n; r++) if (!firstRowOfRank.has(r)) missing.push(r);
-  for (const [rank, row] of firstRowOfRank) {
-    if (rank > n) {
-      sink.add(
-        view.at(row, key),
-        "error",
-        "ranking.sequence",
-        listText.rankOutOfRange(rank, n, missing),
-        clause,
-        {
-          value: String(rank),
-          expected: `1-${n}`,
-        },
-      );
-      ranks.delete(row);
-    }
+  if (unknown === 0) for (let r = 1; r <= n; r++) if ((rowOfRank[r] as number) < 0) missing.push(r);
+  for (const [rank, row] of beyond) {
+    sink.add(
+      view.at(row, key),
+      "error",
+      "ranking.sequence",
+      listText.rankOutOfRange(rank, n, missing),
+      clause,
+      {
+        value: String(rank),
+        expected: `1-${n}`,
+      },
+    );
+    ranks.delete(row);
   }
   let previous = 0;
   for (const row of rows) {
