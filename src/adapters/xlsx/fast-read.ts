@@ -985,6 +985,8 @@ function readSheet(
         if (valueEnd < 0 || !valueAndCellEndAt(xml, valueEnd)) break;
       }
       cellCount++;
+      // The tokenizer loop's count and look at the limits, written out again: shared through a closure, the counters
+      // it captured made the whole read about 20% slower.
       if (recount) {
         counted++;
         if (
