@@ -76,7 +76,10 @@ function outcome(read: (pkg: WorkbookPackage) => unknown, bytes: Buffer, inflate
   }
 }
 
-async function expectSame(sheetXml: string, parts: Record<string, string> = {}): Promise<unknown> {
+async function expectSame(
+  sheetXml: string | Uint8Array,
+  parts: Record<string, string> = {},
+): Promise<unknown> {
   const bytes = await rawXlsx(sheetXml, { parts });
   const now = outcome(readWorkbookPackage, bytes, zlibInflate);
   expect(now).toEqual(outcome(referenceRead, bytes, zlibInflate));
@@ -352,6 +355,8 @@ const usualRef = fc.oneof(
     .tuple(fc.constantFrom("A", "B", "M", "AB", "XFD", "XFE", "ZZZ"), fc.integer({ min: 1, max: 40 }))
     .map(([c, r]) => `${c}${r}`),
   fc.constantFrom("A1048576", "A1048577", "B9999999", "A0", "a1", "AAAA1"),
+  // Characters past ASCII whose low bits are a letter or a digit (±, Á, 乁): no reference, whatever bytes hold them.
+  fc.constantFrom("A\u00b1", "\u00c12", "\u4e411", "B\u4e32"),
 );
 const usualCell = fc
   .record({
@@ -364,7 +369,7 @@ const usualCell = fc
     value: fc.oneof(
       fc.integer({ min: 0, max: 105 }).map(String),
       values,
-      fc.constantFrom("", "00", "1234567890", "-1"),
+      fc.constantFrom("", "00", "1234567890", "-1", "\u00b5", "1\u00b2", "\u4e35"),
     ),
     shape: fc.constantFrom("value", "value", "value", "value", "empty", "open", "formula"),
   })
@@ -397,6 +402,55 @@ describe("cells in the usual shape read as before", () => {
       { numRuns: 150 },
     );
     expect(read).toBeGreaterThan(60);
+  }, 120_000);
+});
+
+// The cells are read from the text's characters as bytes at the same offsets (asciiCodes): the inflated bytes
+// themselves for plain ASCII, and made from the text otherwise. Sheets whose bytes are not one per character (CJK,
+// a byte-order mark, UTF-16) or that hold bytes that are no UTF-8 (each read as U+FFFD) must read as before.
+describe("sheets that are not plain ASCII read as before", () => {
+  const encodings = fc.constantFrom("utf-8", "bom", "utf-16le", "utf-16be");
+  const encode = (xml: string, how: string): Uint8Array => {
+    if (how === "utf-8") return new TextEncoder().encode(xml);
+    if (how === "bom") return new TextEncoder().encode(`\ufeff${xml}`);
+    const out = new Uint8Array(2 + xml.length * 2);
+    const le = how === "utf-16le";
+    out.set(le ? [0xff, 0xfe] : [0xfe, 0xff]);
+    for (let i = 0; i < xml.length; i++) {
+      const c = xml.charCodeAt(i);
+      out[2 + 2 * i + (le ? 0 : 1)] = c & 0xff;
+      out[2 + 2 * i + (le ? 1 : 0)] = c >> 8;
+    }
+    return out;
+  };
+  it("usual cells among CJK text, in UTF-8 with and without a BOM and in UTF-16 (property)", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(usualRow, { maxLength: 6 }), encodings, async (rows, how) => {
+        const xml = `<worksheet><sheetData>${rows.join("")}<row><c t="inlineStr"><is><t>中文 t="s"</t></is></c><c r="B99" t="s"><v>1</v></c></row></sheetData></worksheet>`;
+        await expectSame(encode(xml, how), PARTS);
+      }),
+      { numRuns: 60 },
+    );
+  }, 120_000);
+
+  it("usual cells with bytes that are no UTF-8 put anywhere (property)", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(usualRow, { minLength: 1, maxLength: 6 }),
+        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0x80, max: 0xff })), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        async (rows, strays) => {
+          const bytes = [
+            ...new TextEncoder().encode(`<worksheet><sheetData>${rows.join("")}</sheetData></worksheet>`),
+          ];
+          for (const [where, byte] of strays) bytes.splice(Math.floor(where * bytes.length), 0, byte);
+          await expectSame(Uint8Array.from(bytes), PARTS);
+        },
+      ),
+      { numRuns: 80 },
+    );
   }, 120_000);
 });
 

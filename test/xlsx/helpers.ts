@@ -35,7 +35,8 @@ export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
  * or too odd to build through ExcelJS.
  */
 export async function rawXlsx(
-  sheetXml: string,
+  /** The sheet's XML, as text (written UTF-8) or as the bytes to store. */
+  sheetXml: string | Uint8Array,
   options: { sheetName?: string; compression?: "STORE" | "DEFLATE"; parts?: Record<string, string> } = {},
 ): Promise<Buffer> {
   const zip = new JSZip();

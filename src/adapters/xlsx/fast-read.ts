@@ -437,22 +437,22 @@ function indexOf(text: string): number {
   return value;
 }
 
-/** Plain digits in xml[start, end) as a number (at most `most` of them); -1 when they are anything else. */
-function digitsAt(xml: string, start: number, end: number, most: number): number {
+/** Plain digits in codes[start, end) as a number (at most `most` of them); -1 when they are anything else. */
+function digitsAt(codes: Uint8Array, start: number, end: number, most: number): number {
   if (end <= start || end - start > most) return -1;
   let value = 0;
   for (let i = start; i < end; i++) {
-    const c = xml.charCodeAt(i) - 0x30;
-    if (c < 0 || c > 9) return -1;
+    const c = (codes[i] as number) - 0x30;
+    if (!(c >= 0 && c <= 9)) return -1;
     value = value * 10 + c;
   }
   return value;
 }
 
-/** A cell's t attribute in xml[start, end): the known types without cutting a string, anything else decoded. */
-function cellTypeAt(xml: string, start: number, end: number): string {
+/** A cell's t attribute at [start, end): the known types without cutting a string, anything else decoded. */
+function cellTypeAt(codes: Uint8Array, xml: string, start: number, end: number): string {
   const n = end - start;
-  const first = xml.charCodeAt(start);
+  const first = codes[start];
   if (n === 1) {
     if (first === 0x73) return "s";
     if (first === 0x6e) return "n";
@@ -531,20 +531,20 @@ const USUAL: { at: number; style: number; type: string | undefined; end: number;
  * at `to`, or, when `to` is -1, at the tag's > or />, found here (USUAL.end and USUAL.empty say where and which):
  * none of the values read holds a < or >, so that is the > the tokenizer would find.
  */
-function usualCellAttributes(xml: string, from: number, to: number): boolean {
+function usualCellAttributes(codes: Uint8Array, xml: string, from: number, to: number): boolean {
   if (
-    xml.charCodeAt(from) !== 0x20 ||
-    xml.charCodeAt(from + 1) !== 0x72 /* r */ ||
-    xml.charCodeAt(from + 2) !== 0x3d /* = */ ||
-    xml.charCodeAt(from + 3) !== 0x22 /* " */
+    codes[from] !== 0x20 ||
+    codes[from + 1] !== 0x72 /* r */ ||
+    codes[from + 2] !== 0x3d /* = */ ||
+    codes[from + 3] !== 0x22 /* " */
   )
     return false;
-  const limit = to < 0 ? xml.length : to;
+  const limit = to < 0 ? codes.length : to;
   let i = from + 4;
   let col = 0;
   const lettersFrom = i;
   while (i < limit) {
-    const c = xml.charCodeAt(i);
+    const c = codes[i] as number;
     if (c < 0x41 || c > 0x5a) break;
     col = col * 26 + (c - 64);
     i++;
@@ -554,45 +554,39 @@ function usualCellAttributes(xml: string, from: number, to: number): boolean {
   let row = 0;
   const digitsFrom = i;
   while (i < limit) {
-    const c = xml.charCodeAt(i) - 0x30;
-    if (c < 0 || c > 9) break;
+    const c = (codes[i] as number) - 0x30;
+    if (!(c >= 0 && c <= 9)) break;
     row = row * 10 + c;
     i++;
   }
   const digits = i - digitsFrom;
-  if (digits < 1 || digits > 7 || row < 1 || i >= limit || xml.charCodeAt(i) !== 0x22) return false;
+  if (digits < 1 || digits > 7 || row < 1 || i >= limit || codes[i] !== 0x22) return false;
   i++;
   let style = -1;
   let type: string | undefined;
   for (;;) {
     if (to < 0) {
-      const c = xml.charCodeAt(i);
-      if (c === 0x3e /* > */ || (c === 0x2f /* / */ && xml.charCodeAt(i + 1) === 0x3e)) {
+      const c = codes[i];
+      if (c === 0x3e /* > */ || (c === 0x2f /* / */ && codes[i + 1] === 0x3e)) {
         USUAL.empty = c === 0x2f;
         USUAL.end = c === 0x2f ? i + 2 : i + 1;
         break;
       }
     } else if (i >= to) break;
-    if (
-      limit - i < 5 ||
-      xml.charCodeAt(i) !== 0x20 ||
-      xml.charCodeAt(i + 2) !== 0x3d ||
-      xml.charCodeAt(i + 3) !== 0x22
-    )
-      return false;
-    const key = xml.charCodeAt(i + 1);
+    if (limit - i < 5 || codes[i] !== 0x20 || codes[i + 2] !== 0x3d || codes[i + 3] !== 0x22) return false;
+    const key = codes[i + 1];
     const start = i + 4;
     let end = start;
     for (; end < limit; end++) {
-      const c = xml.charCodeAt(end);
+      const c = codes[end];
       if (c === 0x22) break;
       if (c === 0x3c || c === 0x3e) return false;
     }
     if (end >= limit) return false;
     if (key === 0x73 /* s */ && style < 0) {
-      style = digitsAt(xml, start, end, 9);
+      style = digitsAt(codes, start, end, 9);
       if (style < 0) return false;
-    } else if (key === 0x74 /* t */ && type === undefined) type = cellTypeAt(xml, start, end);
+    } else if (key === 0x74 /* t */ && type === undefined) type = cellTypeAt(codes, xml, start, end);
     else return false;
     i = end + 1;
   }
@@ -606,24 +600,24 @@ function usualCellAttributes(xml: string, from: number, to: number): boolean {
  * A cell's start tag at `lt` in the usual form (usualCellAttributes) holding a number or a shared string (no t, or
  * t="n" or "s"), its results in USUAL; false for anything else.
  */
-function usualCellTag(xml: string, lt: number): boolean {
-  if (xml.charCodeAt(lt) !== 0x3c || xml.charCodeAt(lt + 1) !== 0x63 /* c */) return false;
-  if (!usualCellAttributes(xml, lt + 2, -1)) return false;
+function usualCellTag(codes: Uint8Array, xml: string, lt: number): boolean {
+  if (codes[lt] !== 0x3c || codes[lt + 1] !== 0x63 /* c */) return false;
+  if (!usualCellAttributes(codes, xml, lt + 2, -1)) return false;
   const type = USUAL.type;
   return type === undefined || type === "s" || type === "n";
 }
 
 /** "</v></c>" at `at`: the end of a cell that holds a value and nothing else. */
-function valueAndCellEndAt(xml: string, at: number): boolean {
+function valueAndCellEndAt(codes: Uint8Array, at: number): boolean {
   return (
-    xml.charCodeAt(at) === 0x3c &&
-    xml.charCodeAt(at + 1) === 0x2f &&
-    xml.charCodeAt(at + 2) === 0x76 &&
-    xml.charCodeAt(at + 3) === 0x3e &&
-    xml.charCodeAt(at + 4) === 0x3c &&
-    xml.charCodeAt(at + 5) === 0x2f &&
-    xml.charCodeAt(at + 6) === 0x63 &&
-    xml.charCodeAt(at + 7) === 0x3e
+    codes[at] === 0x3c &&
+    codes[at + 1] === 0x2f &&
+    codes[at + 2] === 0x76 &&
+    codes[at + 3] === 0x3e &&
+    codes[at + 4] === 0x3c &&
+    codes[at + 5] === 0x2f &&
+    codes[at + 6] === 0x63 &&
+    codes[at + 7] === 0x3e
   );
 }
 
@@ -707,6 +701,8 @@ function parseRange(ref: string): MergeArea | undefined {
  */
 function readSheet(
   xml: string,
+  /** The text's characters as bytes at the same offsets (asciiCodes): what the cell reading looks at. */
+  codes: Uint8Array,
   ctx: SheetContext,
   /** Given when the sheet's bytes were not counted as they were inflated: the scan counts what TagCounter would. */
   recount?: () => Counts | undefined,
@@ -827,7 +823,7 @@ function readSheet(
         else {
           const start = CELL_ATTRS[0] as number;
           const end = CELL_ATTRS[1] as number;
-          r = digitsAt(xml, start, end, 15);
+          r = digitsAt(codes, start, end, 15);
           if (r < 0) r = Number(decode(xml.slice(start, end)));
         }
         row = r - 1;
@@ -846,7 +842,7 @@ function readSheet(
         let positional = false;
         let type: string | undefined;
         let style = -1;
-        if (usualCellAttributes(xml, tags.attrsStart, tags.attrsEnd)) {
+        if (usualCellAttributes(codes, xml, tags.attrsStart, tags.attrsEnd)) {
           at = USUAL.at;
           style = USUAL.style;
           type = USUAL.type;
@@ -863,10 +859,10 @@ function readSheet(
           }
           if (sStart >= 0) {
             const sEnd = found[3] as number;
-            style = digitsAt(xml, sStart, sEnd, 9);
+            style = digitsAt(codes, sStart, sEnd, 9);
             if (style < 0) style = parseInt(decode(xml.slice(sStart, sEnd)), 10);
           }
-          if (tStart >= 0) type = cellTypeAt(xml, tStart, found[5] as number);
+          if (tStart >= 0) type = cellTypeAt(codes, xml, tStart, found[5] as number);
         } else {
           const { r, s, t } = cellAttributes(tags.attrs());
           if (!r) positional = true;
@@ -970,19 +966,21 @@ function readSheet(
     // are read here, each in one look rather than three tags of the tokenizer, a shared string's index without a
     // string cut out for it; the counts, limits and cells are what the tag-by-tag reading above would give.
     let at = tags.position;
-    while (usualCellTag(xml, at)) {
+    while (usualCellTag(codes, xml, at)) {
       const empty = USUAL.empty;
       const valueStart = USUAL.end + 3;
       let valueEnd = -1;
       if (!empty) {
         if (
-          xml.charCodeAt(USUAL.end) !== 0x3c ||
-          xml.charCodeAt(USUAL.end + 1) !== 0x76 /* v */ ||
-          xml.charCodeAt(USUAL.end + 2) !== 0x3e
+          codes[USUAL.end] !== 0x3c ||
+          codes[USUAL.end + 1] !== 0x76 /* v */ ||
+          codes[USUAL.end + 2] !== 0x3e
         )
           break;
-        valueEnd = xml.indexOf("<", valueStart);
-        if (valueEnd < 0 || !valueAndCellEndAt(xml, valueEnd)) break;
+        // Values are a few characters: looked through here rather than by a call to indexOf.
+        valueEnd = valueStart;
+        while (valueEnd < codes.length && codes[valueEnd] !== 0x3c) valueEnd++;
+        if (valueEnd >= codes.length || !valueAndCellEndAt(codes, valueEnd)) break;
       }
       cellCount++;
       // The tokenizer loop's count and look at the limits, written out again: shared through a closure, the counters
@@ -1014,7 +1012,7 @@ function readSheet(
       if (cellCount > SHEET_LIMITS.cells || rowCount > SHEET_LIMITS.rows || r >= MAX_ROWS || c >= MAX_COLS) {
         // Dropped, as finish drops it.
       } else if (type === "s") {
-        const index = digitsAt(xml, valueStart, valueEnd, 9);
+        const index = digitsAt(codes, valueStart, valueEnd, 9);
         const value = index >= 0 ? ctx.shared[index] : undefined;
         if (value !== undefined && value !== "") raw = cellOnce(sharedCells, index, style, value);
       } else {
@@ -1022,8 +1020,8 @@ function readSheet(
         if (!info.date && info.percentDecimals < 0) {
           // Up to five digits, no leading zero: the text is String(value), as styledCell writes it.
           const digits = valueEnd - valueStart;
-          const small = digits <= 5 ? digitsAt(xml, valueStart, valueEnd, 5) : -1;
-          if (small >= 0 && (digits === 1 || xml.charCodeAt(valueStart) !== 0x30))
+          const small = digits <= 5 ? digitsAt(codes, valueStart, valueEnd, 5) : -1;
+          if (small >= 0 && (digits === 1 || codes[valueStart] !== 0x30))
             raw = cellOnce(wholeNumbers, small, style, small);
           else {
             v = xml.slice(valueStart, valueEnd);
@@ -1194,11 +1192,30 @@ type Counts = { rows: number; cells: number };
 /** A worksheet's text; `recount` when its tags were not counted as it was inflated (the scan counts them). */
 interface SheetText {
   text: string;
+  /** asciiCodes of the text. */
+  codes: Uint8Array;
   /**
    * The counts TagCounter would have stopped at over the same chunks (undefined: within the limits), for the scan
    * to ask when it cannot tell by itself.
    */
   recount?: () => Counts | undefined;
+}
+
+/**
+ * The characters of a part's text as bytes at the same offsets, for the cell reading to look at (a byte is read
+ * faster than a character of a string, issue 15): ASCII characters as themselves, any other as 0x80, which equals
+ * nothing the reading looks for, as the character itself would not. The inflated bytes themselves when they are that
+ * already: as many as the characters means each character came from one byte (plain ASCII, or a stray byte decoded
+ * as U+FFFD).
+ */
+function asciiCodes(text: string, bytes: Uint8Array): Uint8Array {
+  if (bytes.length === text.length) return bytes;
+  const codes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    codes[i] = c < 0x80 ? c : 0x80;
+  }
+  return codes;
 }
 
 /** TagCounter over the chunks as they were inflated: where it would have stopped, or undefined. */
@@ -1255,13 +1272,17 @@ function sheetText(pkg: WorkbookPackage, part: string): SheetText | Counts {
   if (counter) {
     counter.push(new Uint8Array(0), true);
     if (counter.over()) return { rows: counter.rows, cells: counter.cells };
-    return { text: utf8Text(concatChunks(chunks, length)) };
+    const joined = concatChunks(chunks, length);
+    const text = utf8Text(joined);
+    return { text, codes: asciiCodes(text, joined) };
   }
   const bytes = concatChunks(chunks, length);
   // A UTF-16 part's characters are not its bytes: the scan cannot count what TagCounter counts there.
   if (utf16Endian(bytes)) {
     const over = countChunks(chunks, true);
-    return over ?? { text: utf8Text(bytes) };
+    if (over) return over;
+    const text = utf8Text(bytes);
+    return { text, codes: asciiCodes(text, bytes) };
   }
   // The chunks' bounds only (views of the joined bytes give TagCounter the same chunks): the inflater's own
   // buffers are not kept while the sheet is read.
@@ -1269,8 +1290,10 @@ function sheetText(pkg: WorkbookPackage, part: string): SheetText | Counts {
   let end = 0;
   for (const chunk of chunks) ends.push((end += chunk.length));
   chunks.length = 0;
+  const text = utf8Text(bytes);
   return {
-    text: utf8Text(bytes),
+    text,
+    codes: asciiCodes(text, bytes),
     recount: () =>
       countChunks(
         ends.map((e, i) => bytes.subarray(i === 0 ? 0 : ends[i - 1], e)),
@@ -1386,6 +1409,7 @@ export function readWorkbookPackage(pkg: WorkbookPackage): FastRead {
       try {
         read = readSheet(
           xml.text,
+          xml.codes,
           { name: d.name, shared, formats, date1904: date1904 === true },
           xml.recount,
         );
