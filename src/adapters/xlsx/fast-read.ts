@@ -529,7 +529,8 @@ const USUAL: { at: number; style: number; type: string | undefined; end: number;
  * at most once each, in either order, one space before each, double quotes, nothing else (not even a space before
  * the >). False for anything else, which scanCellAttributes reads; what this reads is what it would. The list ends
  * at `to`, or, when `to` is -1, at the tag's > or />, found here (USUAL.end and USUAL.empty say where and which):
- * none of the values read holds a < or >, so that is the > the tokenizer would find.
+ * none of the values read holds a < or >, so that is the > the tokenizer would find. It looks at `codes`, the text's
+ * characters as bytes (asciiCodes); a type it does not know is decoded from the text itself.
  */
 function usualCellAttributes(codes: Uint8Array, xml: string, from: number, to: number): boolean {
   if (
