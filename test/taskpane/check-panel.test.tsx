@@ -8,7 +8,9 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testi
 import { checkGrid } from "../../src/core/check";
 import { toA1 } from "../../src/core/grid/a1";
 import { planMarks } from "../../src/core/marks";
+import { useState } from "react";
 import { TaskPane } from "../../src/taskpane/components/TaskPane";
+import { useCheckRequest } from "../../src/taskpane/file/check-on-open";
 import { IGNORES_SETTING, OVERRIDE_SETTING } from "../../src/taskpane/settings";
 import { cityList, recommendationList } from "../stats/fixtures";
 import { FakePortError, FakeWorkbookPort } from "../support/fake-port";
@@ -281,6 +283,28 @@ describe("校验 tab: problems with the workbook", () => {
     );
     expect(message.textContent).toContain("文件模式");
     expect(message.textContent).toContain("yanxiu check");
+  });
+
+  it("answers a check asked for while the check on opening runs (the download right after opening) with that check", async () => {
+    // What the download does: ask the 校验 tab for a check of the sheet as it is now, and write no copy without one.
+    function AskForCheck() {
+      const request = useCheckRequest();
+      const [answer, setAnswer] = useState("");
+      return (
+        <button type="button" onClick={() => void request?.current?.().then((ok) => setAnswer(String(ok)))}>
+          {`ask ${answer}`}
+        </button>
+      );
+    }
+    const port = new FakeWorkbookPort([cityList()], { delayMs: 150 });
+    render(
+      <TaskPane host={{ mode: "file", lang: "zh" }} port={port} checkOnOpen fileBanner={<AskForCheck />} />,
+    );
+    expect(await screen.findByText("正在校验…", {}, { timeout: 2000 })).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: /^ask/ }));
+    await screen.findByRole("button", { name: "ask true" }, { timeout: 5000 });
+    expect(port.markedCells(SHEET)).toEqual(MARKED);
+    expect(screen.queryByText("正在校验…")).toBeNull();
   });
 
   it("shows a progress indicator while a slow check runs", async () => {

@@ -105,6 +105,9 @@ export function CheckPanel() {
   const generation = useRef(0);
   const checking = useRef(false);
   const again = useRef<string | null>(null);
+  // The marking check under way, with the one queued after it: what a caller asking for a check meanwhile (the
+  // download, right after opening) waits for, rather than being told that no check was made.
+  const marking = useRef<Promise<boolean> | null>(null);
 
   // Another workbook: nothing of the previous one stays on screen (its results, its failure).
   const clearError = task.clearError;
@@ -120,82 +123,90 @@ export function CheckPanel() {
       const p = latest.current.port;
       if (!p) return false;
       if (options.mark && checking.current) {
-        // A check is under way (实时 edits arrive while marking): check once more when it is done.
+        // A check is under way (实时 edits arrive while marking, a download is asked for while the workbook is
+        // checked on opening): check once more when it is done, and answer with how that went.
         again.current = target;
-        return false;
+        return marking.current ?? false;
       }
-      const gen = ++generation.current;
-      if (options.mark) checking.current = true;
-      let marked = false;
-      try {
-        const done = await run(
-          options.mark ? "checking" : "detecting",
-          () =>
-            staleQuiet(
-              p,
-              () => latest.current.port,
-              async () => {
-                let name = target;
-                let names: string[] | undefined = latest.current.sheets.map((s) => s.name);
-                // Looking for the active sheet reads it in the same request where the port can (one sync less).
-                let grid: Grid | undefined;
-                if (options.follow || name === null)
-                  ({ sheet: name, names, grid } = await latest.current.refreshSheets({ read: true }));
-                if (!name) return false;
-                let sheetName = name;
-                const s = latest.current;
-                const go = (sheetToCheck: string, mark: boolean, sheetGrid?: Grid) =>
-                  checkSheetThroughPort(p, sheetToCheck, {
-                    mark,
-                    ignores: options.ignores ?? s.ignores,
-                    override: options.override ?? s.overrides[sheetToCheck],
-                    sheetNames: names && names.length > 0 ? names : undefined,
-                    grid: sheetGrid,
-                  });
-                if (options.findRecognised && names) {
-                  // On opening: a workbook saved on its notes or cover sheet is checked on the first sheet that is a
-                  // table of ours, and the pane moves there.
-                  const first = await go(sheetName, false, grid);
-                  if (first.check.table === "unknown" && !s.overrides[sheetName]) {
-                    for (const other of names) {
-                      if (other === sheetName || OWN_SHEETS.has(other)) continue;
-                      const { check } = await go(other, false);
-                      if (check.table !== "unknown") {
-                        sheetName = other;
-                        grid = undefined;
-                        s.chooseSheet(other);
-                        break;
-                      }
-                    }
-                  } else grid = first.grid;
-                }
-                const mark = options.mark;
-                const { check, own } = mark
-                  ? await s.ownWork(() => go(sheetName, true, grid))
-                  : await go(sheetName, false, grid);
-                // Work on a workbook that has since been replaced shows nothing.
-                if (latest.current.port !== p) return false;
-                if (gen !== generation.current && !mark) return false;
-                setDetected({ sheet: sheetName, check, own });
-                if (mark) setResult({ sheet: sheetName, check, own, marked: true });
-                return mark;
-              },
-            ),
-          { background: !options.mark || options.findRecognised },
-        );
-        marked = done === true;
-      } finally {
-        if (options.mark) checking.current = false;
-      }
-      if (options.mark && again.current !== null) {
-        const next = again.current;
-        again.current = null;
-        return runOn(next, { mark: true });
-      }
-      return marked;
+      const work = checkOnce(p, target, options);
+      if (options.mark) marking.current = work;
+      return work;
     },
+    // checkOnce, below, is the rest of runOn: it reads only refs, state setters and `run`.
     [run],
   );
+
+  async function checkOnce(p: WorkbookPort, target: string | null, options: RunOptions): Promise<boolean> {
+    const gen = ++generation.current;
+    if (options.mark) checking.current = true;
+    let marked = false;
+    try {
+      const done = await run(
+        options.mark ? "checking" : "detecting",
+        () =>
+          staleQuiet(
+            p,
+            () => latest.current.port,
+            async () => {
+              let name = target;
+              let names: string[] | undefined = latest.current.sheets.map((s) => s.name);
+              // Looking for the active sheet reads it in the same request where the port can (one sync less).
+              let grid: Grid | undefined;
+              if (options.follow || name === null)
+                ({ sheet: name, names, grid } = await latest.current.refreshSheets({ read: true }));
+              if (!name) return false;
+              let sheetName = name;
+              const s = latest.current;
+              const go = (sheetToCheck: string, mark: boolean, sheetGrid?: Grid) =>
+                checkSheetThroughPort(p, sheetToCheck, {
+                  mark,
+                  ignores: options.ignores ?? s.ignores,
+                  override: options.override ?? s.overrides[sheetToCheck],
+                  sheetNames: names && names.length > 0 ? names : undefined,
+                  grid: sheetGrid,
+                });
+              if (options.findRecognised && names) {
+                // On opening: a workbook saved on its notes or cover sheet is checked on the first sheet that is a
+                // table of ours, and the pane moves there.
+                const first = await go(sheetName, false, grid);
+                if (first.check.table === "unknown" && !s.overrides[sheetName]) {
+                  for (const other of names) {
+                    if (other === sheetName || OWN_SHEETS.has(other)) continue;
+                    const { check } = await go(other, false);
+                    if (check.table !== "unknown") {
+                      sheetName = other;
+                      grid = undefined;
+                      s.chooseSheet(other);
+                      break;
+                    }
+                  }
+                } else grid = first.grid;
+              }
+              const mark = options.mark;
+              const { check, own } = mark
+                ? await s.ownWork(() => go(sheetName, true, grid))
+                : await go(sheetName, false, grid);
+              // Work on a workbook that has since been replaced shows nothing.
+              if (latest.current.port !== p) return false;
+              if (gen !== generation.current && !mark) return false;
+              setDetected({ sheet: sheetName, check, own });
+              if (mark) setResult({ sheet: sheetName, check, own, marked: true });
+              return mark;
+            },
+          ),
+        { background: !options.mark || options.findRecognised },
+      );
+      marked = done === true;
+    } finally {
+      if (options.mark) checking.current = false;
+    }
+    if (options.mark && again.current !== null) {
+      const next = again.current;
+      again.current = null;
+      return runOn(next, { mark: true });
+    }
+    return marked;
+  }
 
   // Recognise the sheet as soon as it is known (and the stored choices are loaded), without marking anything;
   // a workbook the pane was asked to check on opening (every file file mode opens) is checked and marked, once,
