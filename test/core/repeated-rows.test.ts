@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { gridFromValues } from "../../src/core/grid/grid";
 import { groupRows, hashIfCompact, ListView, repeatedRows, stringHash } from "../../src/core/rules/list";
-import { compactText } from "../../src/core/read/normalise";
+import { compactText, isBlankCell } from "../../src/core/read/normalise";
 import type { ListTable } from "../../src/core/recognise/list";
 
 // repeatedRows is the fast path of the duplicate-title and one-project-per-host rules: it must give exactly the
@@ -66,6 +66,54 @@ describe("repeatedRows", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it("gives the same groups split into partitions of any size, and the blank rows of the column", () => {
+    const text = fc.constantFrom("甲", "乙", " 甲", "ＡＢ", "AB", "", " ", "\u3000", "丙丁", "研修班1", "x");
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 80 }), fc.integer({ min: 1, max: 8 }), (values, partitionRows) => {
+        const { view, rows } = viewOf(values);
+        const fromGroups = [...groupRows(view, rows, "title").values()].filter((g) => g.length > 1);
+        const blanks: number[] = [];
+        expect(repeatedRows(view, rows, "title", { blanks, partitionRows })).toEqual(fromGroups);
+        expect(blanks).toEqual(rows.filter((row) => isBlankCell(view.cell(row, "title"))));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("tells apart texts whose hashes collide, in a table of one partition and of many", () => {
+    // Two titles with the same FNV-1a hash, found by search: equal hashes must still compare the texts.
+    const seen = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (let i = 0; !pair; i++) {
+      const title = `研修项目${i}号`;
+      const h = stringHash(title);
+      const other = seen.get(h);
+      if (other !== undefined) pair = [other, title];
+      else seen.set(h, title);
+    }
+    const [a, b] = pair;
+    expect(a).not.toBe(b);
+    const values = [a, "丙", b, b, "丙", a, "丁", b];
+    for (const partitionRows of [1, 2, 2048]) {
+      const { view, rows } = viewOf(values);
+      expect(repeatedRows(view, rows, "title", { partitionRows })).toEqual([
+        [0, 5],
+        [1, 4],
+        [2, 3, 7],
+      ]);
+    }
+  });
+
+  it("finds the repeats of a 30,000-row column as groupRows does", () => {
+    const values = Array.from({ length: 30_000 }, (_, i) =>
+      i % 997 === 0 ? `重复项目${i % 5}` : i % 1500 === 3 ? "" : `研修项目${i}号`,
+    );
+    const { view, rows } = viewOf(values);
+    const fromGroups = [...groupRows(view, rows, "title").values()].filter((g) => g.length > 1);
+    expect(fromGroups.length).toBe(5);
+    expect(repeatedRows(view, rows, "title")).toEqual(fromGroups);
   });
 
   it("hashes a compact text as stringHash does, and says when a text is not compact", () => {

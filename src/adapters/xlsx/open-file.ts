@@ -1,17 +1,18 @@
 // Node only: reads a workbook file for the CLI, once, through the one reading pipeline (workbook-file.ts), and loads
 // ExcelJS only when an annotated copy is to be written.
 import { promises as fsp } from "node:fs";
-import { inflateRawSync } from "node:zlib";
 import type ExcelJS from "exceljs";
 import type { IgnoreEntry } from "../../core/check-types";
 import type { Grid } from "../../core/grid/types";
 import type { FastSheet } from "./fast-read";
+import { nodeAsciiText, nodeRawInflate } from "./node-native";
 import { WorkbookPackage } from "./package";
 import type { CopyRefusal, InputProblem } from "./problems";
 import { copySourceBytes, readWorkbookBytes, type ReadWorkbook } from "./workbook-file";
 
-// Node's zlib inflates several times faster than fflate, and stops at the cap it is given (maxOutputLength).
-WorkbookPackage.useRawInflate((data, maxOutput) => inflateRawSync(data, { maxOutputLength: maxOutput }));
+// Node's zlib inflates several times faster than fflate and stops at the cap it is given; an ASCII part (a sheet whose
+// strings are shared) is made a string by a plain copy rather than UTF-8 decoding.
+WorkbookPackage.useNative(nodeRawInflate, nodeAsciiText);
 
 /** A workbook file, read once: the grids the engine checks, the ignores stored in it, and ExcelJS when needed. */
 export interface CheckableWorkbook {

@@ -54,9 +54,13 @@ export class DamagedPartError extends Error {
 /**
  * A one-shot raw-deflate inflater that stops at `maxOutput` bytes (throwing, or returning more than `maxOutput`
  * bytes, when the data inflates further). Node passes zlib's, several times faster than fflate; the browser uses
- * fflate's streaming inflater.
+ * fflate's streaming inflater. `claimedSize` is the size the zip's directory gives: a hint for the buffer, never a
+ * limit (a bomb lies about it).
  */
-export type RawInflate = (data: Uint8Array, maxOutput: number) => Uint8Array;
+export type RawInflate = (data: Uint8Array, maxOutput: number, claimedSize: number) => Uint8Array;
+
+/** The text of bytes that are all ASCII, faster than TextDecoder (Node's latin1 copy); undefined for any others. */
+export type AsciiText = (bytes: Uint8Array) => string | undefined;
 
 /** The visitor of a streamed part: return false to stop inflating (the rest of the part is never produced). */
 export type ChunkVisitor = (chunk: Uint8Array) => boolean | void;
@@ -68,6 +72,7 @@ const SLICE = 16 * 1024;
 const decoder = new TextDecoder("utf-8");
 
 let defaultRawInflate: RawInflate | undefined;
+let asciiText: AsciiText | undefined;
 
 /** Join chunks into one array (no copy for a single chunk, nor for chunks that lie one after another in a buffer). */
 export function concatChunks(chunks: readonly Uint8Array[], length: number): Uint8Array {
@@ -91,7 +96,12 @@ function adjoins(a: Uint8Array, b: Uint8Array): boolean {
 /** Decode UTF-8 text (a byte-order mark dropped, as XML parsers do). */
 export function utf8Text(bytes: Uint8Array): string {
   const utf16 = utf16Endian(bytes);
-  const text = utf16 ? new TextDecoder(utf16).decode(bytes) : decoder.decode(bytes);
+  if (utf16) return dropByteOrderMark(new TextDecoder(utf16).decode(bytes));
+  // A sheet that keeps its strings in the shared-string table is all ASCII (and has no byte-order mark).
+  return asciiText?.(bytes) ?? dropByteOrderMark(decoder.decode(bytes));
+}
+
+function dropByteOrderMark(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
@@ -175,9 +185,13 @@ export class WorkbookPackage {
     return new WorkbookPackage(bytes, index.entries, limits);
   }
 
-  /** Use a native inflater (Node's zlib) for every package opened from now on; the browser keeps fflate. */
-  static useRawInflate(inflate: RawInflate | undefined): void {
+  /**
+   * Use a native inflater (Node's zlib) for every package opened from now on, and a faster decoder for ASCII parts;
+   * the browser keeps fflate and TextDecoder.
+   */
+  static useNative(inflate: RawInflate | undefined, ascii?: AsciiText): void {
     defaultRawInflate = inflate;
+    asciiText = ascii;
   }
 
   /** The entry of a part, by its exact name or else case-insensitively. */
@@ -242,7 +256,7 @@ export class WorkbookPackage {
       const room = Math.min(this.limits.partBytes, totalLimit - base);
       let out: Uint8Array;
       try {
-        out = this.rawInflate(data, room + 1);
+        out = this.rawInflate(data, room + 1, entry.uncompressedSize);
       } catch (error) {
         if (error instanceof OverLimitError) throw error;
         if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" || error instanceof RangeError)

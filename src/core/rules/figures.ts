@@ -65,11 +65,9 @@ export function checkCourseTime(
 ): void {
   const read = readCourseTime(cell, limits.year);
   if (read.kind === "empty") return;
-  let place: At | undefined;
-  const at = () => (place ??= placeOf(where));
   if (read.kind === "unreadable") {
     sink.add(
-      at(),
+      placeOf(where),
       "warning",
       "unreadable",
       findingText.unreadable(
@@ -84,10 +82,12 @@ export function checkCourseTime(
     return;
   }
   const course = read.value;
+  // Worked out at most once, and only for a finding (no closure per call: this runs for every row of a list).
+  let place: At | undefined;
   const days = limits.days;
   if (days && course.days !== undefined && (course.days < days.value.min || course.days > days.value.max)) {
     sink.add(
-      at(),
+      (place ??= placeOf(where)),
       days.severity,
       "course.days",
       findingText.courseDays(course.days, days.value.min, days.value.max),
@@ -101,7 +101,7 @@ export function checkCourseTime(
   const finish = limits.finishBy;
   if (finish && course.end && compareDates(course.end, finish.value) > 0) {
     sink.add(
-      at(),
+      (place ??= placeOf(where)),
       finish.severity,
       "course.finish-by",
       findingText.finishBy(formatDate(course.end), formatDate(finish.value)),

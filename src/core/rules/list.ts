@@ -102,64 +102,164 @@ export function groupRows<K extends string>(
   return groups;
 }
 
+/** Rows per partition of repeatedRows' table: its table then stays in the processor's cache. */
+const PARTITION_ROWS = 2048;
+
 /**
  * The groups of {@link groupRows} that hold two rows or more, in the order of their first row. Most values in a
- * title or 承办单位 column are unique, so singletons get no array of their own.
+ * title or 承办单位 column are unique, so singletons get no array of their own. With `blanks`, the rows whose cell is
+ * blank (isBlankCell) are pushed on it, from the same pass. `partitionRows` is for tests.
  */
 export function repeatedRows<K extends string>(
   view: ListView<K>,
   rows: readonly number[],
   key: K,
+  { blanks, partitionRows = PARTITION_ROWS }: { blanks?: number[]; partitionRows?: number } = {},
 ): number[][] {
-  // An open-addressing table of row indexes keyed by the compacted text: a Map would make an entry (and grow and
-  // rehash) for each of the 10,000 titles of a list, nearly all of them unique.
-  const n = rows.length;
-  let size = 16;
-  while (size < n * 2) size *= 2;
-  const mask = size - 1;
-  // Each slot holds the row's index and its text's hash side by side: a probe reads one cache line, and a text is
-  // compared only when the hashes agree (on 100,000 rows the table and the texts no longer fit in the cache).
-  const table = new Int32Array(size * 2).fill(-1);
-  const texts: string[] = new Array<string>(n);
-  const groupOf = new Int32Array(n).fill(-1);
+  // Equal texts have equal hashes. The rows are hashed in one pass, split by the top bits of their hash into
+  // partitions of about `partitionRows`, and each partition is looked through with an open-addressing table of its
+  // own. One table over 100,000 rows (2 MB) would wait on memory at nearly every row; a partition's fits the cache.
+  // A Map would make an entry (and grow and rehash) for each title of a list, nearly all of them unique. (Each step
+  // is a function of its own, so that V8 optimises each loop with the types it has seen.)
+  const hashed = hashRows(view, rows, key, blanks);
+  let bits = 0;
+  while (bits < 16 && hashed.count > partitionRows << bits) bits++;
+  const parts = partitionByHash(hashed, bits);
   const groups: number[][] = [];
+  // The place of each group's first row among the hashed rows: groups are made when their second row is met.
+  const firstOf: number[] = [];
+  groupEqualTexts(view, rows, key, hashed, parts, groups, firstOf);
+  // Sheet order of first appearance, as groupRows gives it.
+  if (groups.length < 2) return groups;
+  const byFirst = groups.map((_, g) => g);
+  byFirst.sort((a, b) => (firstOf[a] as number) - (firstOf[b] as number));
+  return byFirst.map((g) => groups[g] as number[]);
+}
+
+interface HashedRows {
+  /** How many rows have text: the rest are blank and in no group. */
+  count: number;
+  /** The hash of each one's compacted text, */
+  hashes: Int32Array;
+  /** and its place in `rows` (in sheet order). */
+  places: Int32Array;
+}
+
+function hashRows<K extends string>(
+  view: ListView<K>,
+  rows: readonly number[],
+  key: K,
+  blanks: number[] | undefined,
+): HashedRows {
+  const n = rows.length;
+  const hashes = new Int32Array(n);
+  const places = new Int32Array(n);
+  let count = 0;
   for (let i = 0; i < n; i++) {
-    const row = rows[i] as number;
+    const text = view.text(rows[i] as number, key);
+    if (text === "") {
+      if (blanks) blanks.push(rows[i] as number);
+      continue;
+    }
     // Hashed in the scan that tells whether the text is compact already (nearly every title and 承办单位 is).
-    let text = view.text(row, key);
     let hash = hashIfCompact(text);
     if (hash === NOT_COMPACT) {
-      text = compactText(text);
-      hash = stringHash(text) | 0;
+      const compact = compactText(text);
+      if (compact === "") continue;
+      hash = stringHash(compact) | 0;
     }
-    if (text === "") continue;
-    texts[i] = text;
-    let slot = hash & mask;
-    for (;;) {
-      const j = table[2 * slot] as number;
-      if (j < 0) {
-        table[2 * slot] = i;
-        table[2 * slot + 1] = hash;
-        break;
-      }
-      if (table[2 * slot + 1] === hash && texts[j] === text) {
-        const g = groupOf[j] as number;
-        if (g >= 0) (groups[g] as number[]).push(row);
-        else {
-          groupOf[j] = groups.length;
-          groups.push([rows[j] as number, row]);
+    hashes[count] = hash;
+    places[count++] = i;
+  }
+  return { count, hashes, places };
+}
+
+interface Partitions {
+  /** Where each partition starts in `order`, and where the last ends. */
+  starts: Int32Array;
+  /** The hashed rows (their index in HashedRows) by partition, in sheet order within each, */
+  order: Int32Array;
+  /** and their hashes in the same order, so that a partition is read front to back. */
+  hashes: Int32Array;
+}
+
+/** A counting sort of the hashed rows by the top `bits` bits of their hash. */
+function partitionByHash({ count, hashes }: HashedRows, bits: number): Partitions {
+  const shift = 32 - bits;
+  const starts = new Int32Array((1 << bits) + 1);
+  if (bits === 0) starts[1] = count;
+  else {
+    for (let k = 0; k < count; k++) (starts[((hashes[k] as number) >>> shift) + 1] as number)++;
+    for (let p = 1; p < starts.length; p++) (starts[p] as number) += starts[p - 1] as number;
+  }
+  const next = starts.slice(0, -1);
+  const order = new Int32Array(count);
+  const ordered = new Int32Array(count);
+  for (let k = 0; k < count; k++) {
+    const hash = hashes[k] as number;
+    const at = (next[bits === 0 ? 0 : hash >>> shift] as number)++;
+    order[at] = k;
+    ordered[at] = hash;
+  }
+  return { starts, order, hashes: ordered };
+}
+
+/** Rows of equal text, partition by partition: pushes each group on `groups` and its first row's index on `firstOf`. */
+function groupEqualTexts<K extends string>(
+  view: ListView<K>,
+  rows: readonly number[],
+  key: K,
+  { count, places }: HashedRows,
+  { starts, order, hashes }: Partitions,
+  groups: number[][],
+  firstOf: number[],
+): void {
+  let largest = 0;
+  for (let p = 0; p + 1 < starts.length; p++)
+    largest = Math.max(largest, (starts[p + 1] as number) - (starts[p] as number));
+  let size = 16;
+  while (size < largest * 2) size *= 2;
+  // Each slot holds a row's index and its hash side by side: a probe reads one cache line, and texts are compared
+  // only when the hashes agree.
+  const table = new Int32Array(size * 2);
+  const groupOf = new Int32Array(count).fill(-1);
+  for (let p = 0; p + 1 < starts.length; p++) {
+    const from = starts[p] as number;
+    const to = starts[p + 1] as number;
+    let slots = 16;
+    while (slots < (to - from) * 2) slots *= 2;
+    const mask = slots - 1;
+    table.fill(-1, 0, slots * 2);
+    for (let at = from; at < to; at++) {
+      const k = order[at] as number;
+      const hash = hashes[at] as number;
+      let slot = hash & mask;
+      for (;;) {
+        const j = table[2 * slot] as number;
+        if (j < 0) {
+          table[2 * slot] = k;
+          table[2 * slot + 1] = hash;
+          break;
         }
-        break;
+        if (
+          table[2 * slot + 1] === hash &&
+          compactText(view.text(rows[places[j] as number] as number, key)) ===
+            compactText(view.text(rows[places[k] as number] as number, key))
+        ) {
+          const row = rows[places[k] as number] as number;
+          const g = groupOf[j] as number;
+          if (g >= 0) (groups[g] as number[]).push(row);
+          else {
+            groupOf[j] = groups.length;
+            groups.push([rows[places[j] as number] as number, row]);
+            firstOf.push(j);
+          }
+          break;
+        }
+        slot = (slot + 1) & mask;
       }
-      slot = (slot + 1) & mask;
     }
   }
-  // Sheet order of first appearance, as groupRows gives it.
-  if (groups.length > 1) {
-    const firstIndex = new Map(rows.map((row, i) => [row, i]));
-    groups.sort((a, b) => (firstIndex.get(a[0] as number) ?? 0) - (firstIndex.get(b[0] as number) ?? 0));
-  }
-  return groups;
 }
 
 /** FNV-1a over the UTF-16 code units: a cheap, well-spread hash for the table above. */
@@ -254,30 +354,68 @@ export function checkRequiredColumns<K extends string>(
   severity: Severity = "error",
 ): void {
   for (const key of keys) {
-    const column = view.column(key);
-    if (!column) continue;
-    for (const row of rows) {
-      const cell = view.cell(row, key);
-      if (isBlankCell(cell) && !isUncalculated(cell))
-        sink.add(
-          view.at(row, key),
-          severity,
-          "required",
-          findingText.requiredColumn(column.header.replace(/\s/g, ""), row + 1),
-          clause,
-        );
-    }
+    if (!view.column(key)) continue;
+    const blanks = rows.filter((row) => isBlankCell(view.cell(row, key)));
+    reportBlankRows(sink, view, blanks, key, { clause, severity });
   }
 }
 
+/** A column every row must fill: where checkRequiredColumns reports a blank cell. */
+export interface RequiredColumn {
+  clause: string;
+  severity?: Severity;
+}
+
+/** checkRequiredColumns' findings for the blank rows of a column (a formula never calculated is not blank). */
+function reportBlankRows<K extends string>(
+  sink: FindingSink,
+  view: ListView<K>,
+  blanks: readonly number[],
+  key: K,
+  required: RequiredColumn,
+): void {
+  const column = view.column(key);
+  if (!column) return;
+  for (const row of blanks)
+    if (!view.unknown(row, key))
+      sink.add(
+        view.at(row, key),
+        required.severity ?? "error",
+        "required",
+        findingText.requiredColumn(column.header.replace(/\s/g, ""), row + 1),
+        required.clause,
+      );
+}
+
+/**
+ * The groups of repeatedRows; with `required`, the column's blank cells are reported as checkRequiredColumns does,
+ * from the same pass over the column (on 100,000 rows each pass over a column waits on memory at every cell).
+ */
+function repeatedRowsAndBlanks<K extends string>(
+  sink: FindingSink,
+  view: ListView<K>,
+  rows: readonly number[],
+  key: K,
+  required: RequiredColumn | undefined,
+): number[][] {
+  if (!view.column(key)) return [];
+  if (!required) return repeatedRows(view, rows, key);
+  const blanks: number[] = [];
+  const groups = repeatedRows(view, rows, key, { blanks });
+  reportBlankRows(sink, view, blanks, key, required);
+  return groups;
+}
+
+/** The same title on two rows or more (error); with `required`, blank titles too (checkRequiredColumns). */
 export function checkDuplicateTitles<K extends string>(
   sink: FindingSink,
   view: ListView<K>,
   rows: readonly number[],
   key: K,
   clause: string,
+  required?: RequiredColumn,
 ): void {
-  for (const list of repeatedRows(view, rows, key)) {
+  for (const list of repeatedRowsAndBlanks(sink, view, rows, key, required)) {
     const first = list[0] as number;
     for (const row of list.slice(1))
       sink.add(
@@ -346,7 +484,8 @@ export function readRank(cell: RawCell): ReturnType<typeof readNumber> {
 
 /**
  * 推荐排序: integers 1..N, no gap, no repeat (error); rows not in rank order (warning).
- * Returns the valid rank of each row (undefined where it could not be read), for the key-recommendation rules.
+ * Returns the valid rank of each row by its place in `rows` (0 where there is none), for the key-recommendation rules:
+ * an array rather than a Map, since it holds a rank for nearly every row of a list.
  */
 export function checkRankingSequence<K extends string>(
   sink: FindingSink,
@@ -354,11 +493,11 @@ export function checkRankingSequence<K extends string>(
   rows: readonly number[],
   key: K,
   clause: string,
-): Map<number, number> {
-  const ranks = new Map<number, number>();
+): Int32Array {
+  const n = rows.length;
+  const ranks = new Int32Array(n);
   const column = view.column(key);
   if (!column) return ranks;
-  const n = rows.length;
   // The first row of each rank: by index for 1..n (every rank of a correct list, read for every row), in a Map for
   // the ranks beyond n (few, and kept in the order they were met, the order their findings are given in).
   const rowOfRank = new Int32Array(n + 1).fill(-1);
@@ -368,8 +507,11 @@ export function checkRankingSequence<K extends string>(
     const row = rowOfRank[rank] as number;
     return row < 0 ? undefined : row;
   };
+  // The place in `rows` of each rank beyond n, to take its rank back when it is reported.
+  const beyondIndex = new Map<number, number>();
   let unknown = 0;
-  for (const row of rows) {
+  for (let i = 0; i < n; i++) {
+    const row = rows[i] as number;
     const cell = view.cell(row, key);
     if (isUncalculated(cell)) {
       unknown++;
@@ -404,9 +546,11 @@ export function checkRankingSequence<K extends string>(
       );
       continue;
     }
-    if (rank > n) beyond.set(rank, row);
-    else rowOfRank[rank] = row;
-    ranks.set(row, rank);
+    if (rank > n) {
+      beyond.set(rank, row);
+      beyondIndex.set(rank, i);
+    } else rowOfRank[rank] = row;
+    ranks[i] = rank;
   }
   const missing: number[] = [];
   // Ranks computed by formulas never calculated may be any of the missing ones: no gap can be named then.
@@ -423,12 +567,13 @@ export function checkRankingSequence<K extends string>(
         expected: `1-${n}`,
       },
     );
-    ranks.delete(row);
+    ranks[beyondIndex.get(rank) as number] = 0;
   }
   let previous = 0;
-  for (const row of rows) {
-    const rank = ranks.get(row);
-    if (rank === undefined) continue;
+  for (let i = 0; i < n; i++) {
+    const rank = ranks[i] as number;
+    if (rank === 0) continue;
+    const row = rows[i] as number;
     if (rank < previous) {
       sink.add(view.at(row, key), "warning", "ranking.sequence", listText.rankOrder(row + 1), clause, {
         value: String(rank),
@@ -496,23 +641,30 @@ export function checkKeyQuota<K extends string>(
   return keyRows;
 }
 
-/** A 重点推荐 row ranked below a row that is not (warning), reported once per key row. */
+/**
+ * A 重点推荐 row ranked below a row that is not (warning), reported once per key row. `ranks` is what
+ * checkRankingSequence gave for `rows`; `keyRows` are among them.
+ */
 export function checkKeyOrder<K extends string>(
   sink: FindingSink,
   view: ListView<K>,
+  rows: readonly number[],
+  ranks: Int32Array,
   keyRows: readonly number[],
-  ranks: Map<number, number>,
   remarkKey: K,
   clause: string,
 ): void {
   const keySet = new Set(keyRows);
-  let bestNonKey: number | undefined;
-  for (const [row, rank] of ranks)
-    if (!keySet.has(row) && (bestNonKey === undefined || rank < bestNonKey)) bestNonKey = rank;
-  if (bestNonKey === undefined) return;
-  for (const row of keyRows) {
-    const rank = ranks.get(row);
-    if (rank !== undefined && rank > bestNonKey)
+  let bestNonKey = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const rank = ranks[i] as number;
+    if (rank !== 0 && !keySet.has(rows[i] as number) && (bestNonKey === 0 || rank < bestNonKey)) bestNonKey = rank;
+  }
+  if (bestNonKey === 0 || keySet.size === 0) return;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as number;
+    const rank = ranks[i] as number;
+    if (rank > bestNonKey && keySet.has(row))
       sink.add(
         view.at(row, remarkKey),
         "warning",
@@ -524,15 +676,16 @@ export function checkKeyOrder<K extends string>(
   }
 }
 
-/** One 承办单位 on two or more rows (warning, 四（三）). */
+/** One 承办单位 on two or more rows (warning, 四（三）); with `required`, blank cells too (checkRequiredColumns). */
 export function checkHostOneProject<K extends string>(
   sink: FindingSink,
   view: ListView<K>,
   rows: readonly number[],
   key: K,
   clause: string,
+  required?: RequiredColumn,
 ): void {
-  for (const list of repeatedRows(view, rows, key))
+  for (const list of repeatedRowsAndBlanks(sink, view, rows, key, required))
     for (const row of list.slice(1))
       sink.add(
         view.at(row, key),

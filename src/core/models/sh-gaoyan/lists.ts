@@ -28,7 +28,6 @@ import {
   checkKeyOrder,
   checkKeyQuota,
   checkRankingSequence,
-  checkRequiredColumns,
   recommenderGroups,
 } from "../../rules/list";
 import { FindingSink } from "../../rules/sink";
@@ -121,7 +120,7 @@ function checkRecommenderRows(
 ): void {
   const ranks = view.column("rank")
     ? checkRankingSequence(sink, view, rows, "rank", c.F.clause.list)
-    : new Map<number, number>();
+    : new Int32Array(rows.length);
   if (!view.column("remark")) return;
   const keyRows = checkKeyQuota(sink, view, rows, "remark", {
     clause: c.F.keyQuota.clause,
@@ -130,7 +129,7 @@ function checkRecommenderRows(
     who,
     at,
   });
-  checkKeyOrder(sink, view, keyRows, ranks, "remark", c.F.clause.listNote);
+  checkKeyOrder(sink, view, rows, ranks, keyRows, "remark", c.F.clause.listNote);
 }
 
 const {
@@ -165,7 +164,13 @@ function checkFigureColumns(c: ShContext, sink: FindingSink, view: ListView<List
     }
     return domain;
   };
-  for (const row of view.table.rows) {
+  // Where a finding on the row being read goes, worked out only when there is one (most rows have none). Made
+  // once for the list rather than as a closure per row: the rules call them before the loop moves on.
+  let row = 0;
+  const traineesAt = () => view.at(row, "trainees");
+  const courseTimeAt = () => view.at(row, "courseTime");
+  const fundingAt = () => view.at(row, "funding");
+  for (row of view.table.rows) {
     let trainees: number | undefined;
     if (hasTrainees) {
       // Most cells read: the place (through merges and fills) and the report only for the others.
@@ -175,7 +180,7 @@ function checkFigureColumns(c: ShContext, sink: FindingSink, view: ListView<List
           ? read.value
           : readOrReport<number>(
               sink,
-              () => view.at(row, "trainees"),
+              traineesAt,
               read,
               TRAINEES_WORDS,
               c.F.clause.trainees,
@@ -228,13 +233,13 @@ function checkFigureColumns(c: ShContext, sink: FindingSink, view: ListView<List
     if (hasCourseTime)
       checkCourseTime(
         sink,
-        () => view.at(row, "courseTime"),
+        courseTimeAt,
         cellOf(row, "courseTime"),
         "办班时间",
         courseLimits,
       );
     else if (hasCoursePair) checkCoursePair(c, sink, view, row);
-    if (funding) checkFunding(c, sink, view, row, funding);
+    if (funding) checkFunding(c, sink, view, row, fundingAt, funding);
     if (hasDomain) {
       const domain = domainOf(compactText(view.text(row, "domain")));
       if (domain !== "" && !c.D.domains.includes(domain))
@@ -362,13 +367,14 @@ function checkFunding(
   sink: FindingSink,
   view: ListView<ListKey>,
   row: number,
+  fundingAt: () => { row: number; col: number },
   { unit, hasLodging }: { unit: "元" | "万元" | null; hasLodging: boolean },
 ): void {
   const read = readMoney(view.cell(row, "funding"), unit);
   const amount =
     read.kind === "ok"
       ? read.value
-      : readOrReport<number>(sink, () => view.at(row, "funding"), read, FUNDING_WORDS, c.F.clause.funding);
+      : readOrReport<number>(sink, fundingAt, read, FUNDING_WORDS, c.F.clause.funding);
   if (amount === undefined) return;
   let lodging: boolean | null = null;
   if (hasLodging) {
@@ -401,13 +407,12 @@ export function checkShList(c: ShContext, grid: Grid, recognition: ShListRecogni
   const sink = new FindingSink(grid.name);
   const view = new ListView(grid, recognition.list);
   const rows = recognition.list.rows;
-  // The rules that read a column run one after the other, while its cells are still in the processor's cache (on
-  // 100,000 rows each first pass over a column waits on memory row by row). The order does not show: checkGrid sorts
-  // the findings, and no two of these rules give one cell a finding of the same rule and severity.
-  checkRequiredColumns(sink, view, rows, ["title"], c.F.clause.list);
-  checkDuplicateTitles(sink, view, rows, "title", c.F.clause.list);
-  checkRequiredColumns(sink, view, rows, ["host"], c.F.clause.list);
-  if (view.column("host")) checkHostOneProject(sink, view, rows, "host", c.F.clause.hostOne);
+  // A column's rules run in one pass over it where they can (a title's required and unique; on 100,000 rows each
+  // pass over a column waits on memory row by row). The order does not show: checkGrid sorts the findings, and no
+  // two of these rules give one cell a finding of the same rule and severity.
+  const required = { clause: c.F.clause.list };
+  checkDuplicateTitles(sink, view, rows, "title", c.F.clause.list, required);
+  checkHostOneProject(sink, view, rows, "host", c.F.clause.hostOne, required);
 
   if (recognition.table === "recommendation") {
     checkRecommenderRows(c, sink, view, rows, "", view.header(view.column("remark") ? "remark" : "rank"));
