@@ -4,8 +4,9 @@
  *   files rows=N checkOverSheetJS=N checkOverFloor=N   for lists of 1,000, 10,000 and 100,000 rows: the CPU time of
  *        the CLI's whole check of the file (read from disk, our reader, the engine, the JSON report) over SheetJS's
  *        read of the same file into cell values, and over the floor: inflating every part with the inflater the
- *        CLI uses (Node's zlib) plus one pass over the text of every XML part. Median of several interleaved runs,
- *        each after a garbage collection. Targets at 10,000 rows: ≤ 0.5 × SheetJS, ≤ 5 × the floor.
+ *        CLI uses (Node's zlib) plus one pass over the text of every XML part. Each is run in processes of its own
+ *        (three rounds, the three taking turns), warmed up, and the median of all their runs is taken. Targets at
+ *        10,000 rows: ≤ 0.5 × SheetJS, ≤ 5 × the floor.
  *   files workbooks=500 seconds=N cpuOverWall=N   500 typical workbooks checked by `node bin/yanxiu.js check DIR`,
  *        process start included; cpuOverWall is the process's CPU time (every thread) over its wall time: above 1
  *        when the batch uses more than one core.
@@ -182,11 +183,7 @@ function floorRead(file: string): number {
   return tags;
 }
 
-/**
- * CPU milliseconds (every thread of this process) of one call. No forced collection before it: a full collection
- * also ages out compiled code (V8 flushes bytecode), which would measure every call half cold. Each call pays for
- * collecting its own garbage and, the runs being interleaved, about equally for the others'.
- */
+/** CPU milliseconds (every thread of this process) of one call. */
 async function cpuMs(work: () => unknown): Promise<number> {
   const before = process.cpuUsage();
   await work();
@@ -194,8 +191,60 @@ async function cpuMs(work: () => unknown): Promise<number> {
   return (used.user + used.system) / 1000;
 }
 
+const WORKLOADS = ["check", "sheetjs", "floor"] as const;
+type Workload = (typeof WORKLOADS)[number];
+
+function workloadOf(name: Workload, file: string): () => unknown {
+  switch (name) {
+    case "check":
+      return async () => {
+        const code = await main(["check", file, "--json"], quietIO());
+        if (code === 2) throw new Error("the list could not be checked");
+      };
+    case "sheetjs":
+      return () => {
+        const wb = XLSX.read(fs.readFileSync(file));
+        const sheet = wb.Sheets[wb.SheetNames[0] ?? ""];
+        if (!sheet?.["A3"]) throw new Error("SheetJS read no cells");
+      };
+    case "floor":
+      return () => floorRead(file);
+  }
+}
+
+/**
+ * In a process of its own (`--one NAME FILE WARMUPS RUNS`): one workload's warm-ups, then the CPU time of each run,
+ * printed as JSON. Alone in its process, a workload pays for collecting its own garbage only: in one process with
+ * the others, whichever ran after SheetJS (which leaves hundreds of MB) paid for collecting SheetJS's garbage, and
+ * a median of such runs fell on either side by chance.
+ */
+async function runOne(name: Workload, file: string, warmups: number, runs: number): Promise<void> {
+  const work = workloadOf(name, file);
+  for (let i = 0; i < warmups; i++) await work();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(await cpuMs(work));
+  process.stdout.write(JSON.stringify(times));
+}
+
+function timesInChild(name: Workload, file: string, warmups: number, runs: number): Promise<number[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [...process.execArgv, process.argv[1] as string, "--one", name, file, String(warmups), String(runs)],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) =>
+      code === 0 ? resolve(JSON.parse(out) as number[]) : reject(new Error(`${name} exited with ${code}`)),
+    );
+  });
+}
+
 async function benchRows(
   rows: number,
+  rounds: number,
   runs: number,
   warmups: number,
   keep: string | undefined,
@@ -205,35 +254,20 @@ async function benchRows(
     fs.mkdirSync(dir, { recursive: true });
     const file = path.join(dir, `list-${rows}.xlsx`);
     await writeBigList(file, rows);
-    const peers: Record<string, () => unknown> = {
-      check: async () => {
-        const code = await main(["check", file, "--json"], quietIO());
-        if (code === 2) throw new Error("the list could not be checked");
-      },
-      sheetjs: () => {
-        const wb = XLSX.read(fs.readFileSync(file));
-        const sheet = wb.Sheets[wb.SheetNames[0] ?? ""];
-        if (!sheet?.["A3"]) throw new Error("SheetJS read no cells");
-      },
-      floor: () => floorRead(file),
-    };
-    const times: Record<string, number[]> = { check: [], sheetjs: [], floor: [] };
-    // Warm-ups (the same for all three, so each is measured compiled rather than while V8 is still compiling it),
-    // then interleaved so that all three see the same machine load (other processes share the two cores).
-    for (let i = 0; i < warmups; i++) for (const work of Object.values(peers)) await work();
-    for (let i = 0; i < runs; i++)
-      for (const [name, work] of Object.entries(peers)) times[name]!.push(await cpuMs(work));
-    const [check, sheetjs, floor] = ["check", "sheetjs", "floor"].map((k) => median(times[k]!)) as [
-      number,
-      number,
-      number,
-    ];
+    const times: Record<Workload, number[]> = { check: [], sheetjs: [], floor: [] };
+    // Each workload in processes of its own, the three taking turns round after round, so that all three see the
+    // same machine load (other processes share the two cores). Within a process: warm-ups (each is measured
+    // compiled rather than while V8 is still compiling it), then the measured runs.
+    for (let round = 0; round < rounds; round++)
+      for (const name of WORKLOADS) times[name].push(...(await timesInChild(name, file, warmups, runs)));
+    const [check, sheetjs, floor] = WORKLOADS.map((k) => median(times[k])) as [number, number, number];
     console.log(
       `files rows=${rows} checkOverSheetJS=${(check / sheetjs).toFixed(2)} checkOverFloor=${(check / floor).toFixed(2)}`,
     );
     console.log(
-      `  (CPU ms, median of ${runs} after ${warmups} warm-up${warmups > 1 ? "s" : ""}: yanxiu check ${check.toFixed(0)}, SheetJS read ${sheetjs.toFixed(0)}, ` +
-        `floor ${floor.toFixed(0)}; ${(fs.statSync(file).size / 1024).toFixed(0)} KB file)`,
+      `  (CPU ms, median of ${rounds} processes × ${runs} runs after ${warmups} warm-up${warmups > 1 ? "s" : ""} each: ` +
+        `yanxiu check ${check.toFixed(0)}, SheetJS read ${sheetjs.toFixed(0)}, floor ${floor.toFixed(0)}; ` +
+        `${(fs.statSync(file).size / 1024).toFixed(0)} KB file)`,
     );
   } finally {
     if (!keep) fs.rmSync(dir, { recursive: true, force: true });
@@ -241,12 +275,19 @@ async function benchRows(
 }
 
 async function run(): Promise<void> {
+  const one = argValue("--one");
+  if (one !== undefined) {
+    const [file, warmups, runs] = process.argv.slice(process.argv.indexOf("--one") + 2);
+    if (!WORKLOADS.includes(one as Workload) || !file) throw new Error(`--one ${one}: no such workload or file`);
+    await runOne(one as Workload, file, Number(warmups), Number(runs));
+    return;
+  }
   const which = process.argv[2];
   const keep = argValue("--keep");
   if (which === undefined || which === "rows") {
-    await benchRows(1_000, 15, 10, keep);
-    await benchRows(10_000, 11, 5, keep);
-    await benchRows(100_000, 3, 1, keep);
+    await benchRows(1_000, 3, 9, 10, keep);
+    await benchRows(10_000, 3, 9, 10, keep);
+    await benchRows(100_000, 3, 2, 1, keep);
   }
   if (which === undefined || which === "workbooks") await benchWorkbooks(500);
 }
