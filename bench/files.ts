@@ -278,7 +278,8 @@ async function run(): Promise<void> {
   const one = argValue("--one");
   if (one !== undefined) {
     const [file, warmups, runs] = process.argv.slice(process.argv.indexOf("--one") + 2);
-    if (!WORKLOADS.includes(one as Workload) || !file) throw new Error(`--one ${one}: no such workload or file`);
+    if (!WORKLOADS.includes(one as Workload) || !file)
+      throw new Error(`--one ${one}: no such workload or file`);
     await runOne(one as Workload, file, Number(warmups), Number(runs));
     return;
   }

@@ -71,13 +71,17 @@ describe("repeatedRows", () => {
   it("gives the same groups split into partitions of any size, and the blank rows of the column", () => {
     const text = fc.constantFrom("甲", "乙", " 甲", "ＡＢ", "AB", "", " ", "\u3000", "丙丁", "研修班1", "x");
     fc.assert(
-      fc.property(fc.array(text, { maxLength: 80 }), fc.integer({ min: 1, max: 8 }), (values, partitionRows) => {
-        const { view, rows } = viewOf(values);
-        const fromGroups = [...groupRows(view, rows, "title").values()].filter((g) => g.length > 1);
-        const blanks: number[] = [];
-        expect(repeatedRows(view, rows, "title", { blanks, partitionRows })).toEqual(fromGroups);
-        expect(blanks).toEqual(rows.filter((row) => isBlankCell(view.cell(row, "title"))));
-      }),
+      fc.property(
+        fc.array(text, { maxLength: 80 }),
+        fc.integer({ min: 1, max: 8 }),
+        (values, partitionRows) => {
+          const { view, rows } = viewOf(values);
+          const fromGroups = [...groupRows(view, rows, "title").values()].filter((g) => g.length > 1);
+          const blanks: number[] = [];
+          expect(repeatedRows(view, rows, "title", { blanks, partitionRows })).toEqual(fromGroups);
+          expect(blanks).toEqual(rows.filter((row) => isBlankCell(view.cell(row, "title"))));
+        },
+      ),
       { numRuns: 2000 },
     );
   });

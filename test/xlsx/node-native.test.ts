@@ -22,13 +22,9 @@ describe("nodeAsciiText", () => {
   });
 
   it("leaves utf8Text's answer unchanged for ASCII, a byte-order mark, UTF-16 and CJK parts", () => {
-    const parts = [
-      "<x a=\"1\">plain</x>",
-      "\ufeff<x>bom</x>",
-      "<x>研修班</x>",
-      "",
-      "<x>\u0000\u007f</x>",
-    ].map((s) => new TextEncoder().encode(s));
+    const parts = ['<x a="1">plain</x>', "\ufeff<x>bom</x>", "<x>研修班</x>", "", "<x>\u0000\u007f</x>"].map(
+      (s) => new TextEncoder().encode(s),
+    );
     const utf16 = new Uint8Array([0xff, 0xfe, 0x3c, 0x00, 0x78, 0x00, 0x3e, 0x00]);
     const noBomUtf16 = new Uint8Array([0x3c, 0x00, 0x78, 0x00, 0x2f, 0x00, 0x3e, 0x00]);
     const all = [...parts, utf16, noBomUtf16];
@@ -45,7 +41,7 @@ describe("nodeAsciiText", () => {
 });
 
 describe("nodeRawInflate", () => {
-  const text = Buffer.from("<row><c r=\"A1\"><v>1</v></c></row>".repeat(5000));
+  const text = Buffer.from('<row><c r="A1"><v>1</v></c></row>'.repeat(5000));
   const data = deflateRawSync(text);
 
   it.each([

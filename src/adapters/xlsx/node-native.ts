@@ -18,7 +18,10 @@ const MAX_CLAIMED_BUFFER = 64 * 1024 * 1024;
 export const nodeRawInflate: RawInflate = (data, maxOutput, claimedSize) => {
   const bound = Math.min(maxOutput, data.length * MAX_RATIO + 64, MAX_CLAIMED_BUFFER);
   const chunkSize = claimedSize > 0 && claimedSize < bound ? Math.max(64, claimedSize + 1) : undefined;
-  return inflateRawSync(data, chunkSize ? { maxOutputLength: maxOutput, chunkSize } : { maxOutputLength: maxOutput });
+  return inflateRawSync(
+    data,
+    chunkSize ? { maxOutputLength: maxOutput, chunkSize } : { maxOutputLength: maxOutput },
+  );
 };
 
 /** ASCII bytes as a string by Node's latin1 copy (same characters, no UTF-8 decoding); undefined for other bytes. */

@@ -499,16 +499,18 @@ export function checkRankingSequence<K extends string>(
   const column = view.column(key);
   if (!column) return ranks;
   // The first row of each rank: by index for 1..n (every rank of a correct list, read for every row), in a Map for
-  // the ranks beyond n (few, and kept in the order they were met, the order their findings are given in).
+  // the ranks beyond n (few, and kept in the order they were met, the order their findings are given in) by the
+  // row's place in `rows`.
   const rowOfRank = new Int32Array(n + 1).fill(-1);
   const beyond = new Map<number, number>();
   const firstRowOf = (rank: number): number | undefined => {
-    if (rank > n) return beyond.get(rank);
+    if (rank > n) {
+      const i = beyond.get(rank);
+      return i === undefined ? undefined : (rows[i] as number);
+    }
     const row = rowOfRank[rank] as number;
     return row < 0 ? undefined : row;
   };
-  // The place in `rows` of each rank beyond n, to take its rank back when it is reported.
-  const beyondIndex = new Map<number, number>();
   let unknown = 0;
   for (let i = 0; i < n; i++) {
     const row = rows[i] as number;
@@ -546,16 +548,15 @@ export function checkRankingSequence<K extends string>(
       );
       continue;
     }
-    if (rank > n) {
-      beyond.set(rank, row);
-      beyondIndex.set(rank, i);
-    } else rowOfRank[rank] = row;
+    if (rank > n) beyond.set(rank, i);
+    else rowOfRank[rank] = row;
     ranks[i] = rank;
   }
   const missing: number[] = [];
   // Ranks computed by formulas never calculated may be any of the missing ones: no gap can be named then.
   if (unknown === 0) for (let r = 1; r <= n; r++) if ((rowOfRank[r] as number) < 0) missing.push(r);
-  for (const [rank, row] of beyond) {
+  for (const [rank, i] of beyond) {
+    const row = rows[i] as number;
     sink.add(
       view.at(row, key),
       "error",
@@ -567,7 +568,7 @@ export function checkRankingSequence<K extends string>(
         expected: `1-${n}`,
       },
     );
-    ranks[beyondIndex.get(rank) as number] = 0;
+    ranks[i] = 0;
   }
   let previous = 0;
   for (let i = 0; i < n; i++) {
@@ -658,7 +659,8 @@ export function checkKeyOrder<K extends string>(
   let bestNonKey = 0;
   for (let i = 0; i < rows.length; i++) {
     const rank = ranks[i] as number;
-    if (rank !== 0 && !keySet.has(rows[i] as number) && (bestNonKey === 0 || rank < bestNonKey)) bestNonKey = rank;
+    if (rank !== 0 && !keySet.has(rows[i] as number) && (bestNonKey === 0 || rank < bestNonKey))
+      bestNonKey = rank;
   }
   if (bestNonKey === 0 || keySet.size === 0) return;
   for (let i = 0; i < rows.length; i++) {

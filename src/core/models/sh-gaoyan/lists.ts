@@ -178,13 +178,7 @@ function checkFigureColumns(c: ShContext, sink: FindingSink, view: ListView<List
       trainees =
         read.kind === "ok"
           ? read.value
-          : readOrReport<number>(
-              sink,
-              traineesAt,
-              read,
-              TRAINEES_WORDS,
-              c.F.clause.trainees,
-            );
+          : readOrReport<number>(sink, traineesAt, read, TRAINEES_WORDS, c.F.clause.trainees);
       // (The place is worked out only for a count under the figure: most rows have none.)
       if (trainees !== undefined && trainees < c.F.trainees.value)
         checkTrainees(sink, view.at(row, "trainees"), trainees, c.F.trainees);
@@ -231,13 +225,7 @@ function checkFigureColumns(c: ShContext, sink: FindingSink, view: ListView<List
         checkCourseTime(sink, view.at(row, "days"), cellOf(row, "days"), "天数", c.F.course);
     }
     if (hasCourseTime)
-      checkCourseTime(
-        sink,
-        courseTimeAt,
-        cellOf(row, "courseTime"),
-        "办班时间",
-        courseLimits,
-      );
+      checkCourseTime(sink, courseTimeAt, cellOf(row, "courseTime"), "办班时间", courseLimits);
     else if (hasCoursePair) checkCoursePair(c, sink, view, row);
     if (funding) checkFunding(c, sink, view, row, fundingAt, funding);
     if (hasDomain) {
