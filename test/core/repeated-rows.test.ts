@@ -1,6 +1,15 @@
 import fc from "fast-check";
 import { gridFromValues } from "../../src/core/grid/grid";
-import { groupRows, hashIfCompact, ListView, repeatedRows, stringHash } from "../../src/core/rules/list";
+import {
+  ColumnHashes,
+  groupRows,
+  hashIfCompact,
+  ListView,
+  repeatedHashedRows,
+  repeatedRows,
+  RowGrouping,
+  stringHash,
+} from "../../src/core/rules/list";
 import { compactText, isBlankCell } from "../../src/core/read/normalise";
 import type { ListTable } from "../../src/core/recognise/list";
 
@@ -133,6 +142,64 @@ describe("repeatedRows", () => {
         else expect(Number.isInteger(h)).toBe(false);
       }),
       { numRuns: 20000 },
+    );
+  });
+});
+
+/** groupRows as it was first written: a Map of arrays, pushed row by row. */
+function naiveGroups(view: ListView<"title">, rows: number[], keepEmpty: boolean): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  for (const row of rows) {
+    const text = compactText(view.text(row, "title"));
+    if (text === "" && !keepEmpty) continue;
+    groups.set(text, [...(groups.get(text) ?? []), row]);
+  }
+  return groups;
+}
+
+/** Cuts 0..n into blocks at the given (unsorted, repeated) places, as a caller reading rows block by block would. */
+function blocksOf(n: number, cuts: number[]): Array<[number, number]> {
+  const at = [...new Set([0, ...cuts.map((c) => c % (n + 1)), n])].sort((a, b) => a - b);
+  return at.slice(1).map((to, i) => [at[i] as number, to]);
+}
+
+describe("groupRows and the block-by-block passes", () => {
+  const text = fc.constantFrom("甲", "乙", " 甲", "ＡＢ", "AB", "", " ", "\u3000", "丙丁", "研修班1", "x");
+
+  it("groupRows gives a Map of arrays pushed row by row, with and without the empty group", () => {
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 80 }), fc.boolean(), (values, keepEmpty) => {
+        const { view, rows } = viewOf(values);
+        const groups = groupRows(view, rows, "title", keepEmpty);
+        expect([...groups]).toEqual([...naiveGroups(view, rows, keepEmpty)]);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("gives the same groups, repeats and blanks whatever blocks the rows are added in", () => {
+    fc.assert(
+      fc.property(
+        fc.array(text, { maxLength: 80 }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        fc.integer({ min: 1, max: 8 }),
+        (values, cuts, partitionRows) => {
+          const { view, rows } = viewOf(values);
+          const grouping = new RowGrouping(view, rows, "title", true);
+          const hashes = new ColumnHashes(view, rows, "title");
+          for (const [from, to] of blocksOf(rows.length, cuts)) {
+            grouping.add(from, to);
+            hashes.add(from, to);
+          }
+          expect([...grouping.groups()]).toEqual([...groupRows(view, rows, "title", true)]);
+          const blanks: number[] = [];
+          expect(repeatedHashedRows(hashes, partitionRows)).toEqual(
+            repeatedRows(view, rows, "title", { blanks, partitionRows }),
+          );
+          expect(hashes.blanks).toEqual(blanks);
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });

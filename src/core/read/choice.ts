@@ -204,15 +204,25 @@ const YES_LABEL = /^(?:是|有|Y)/i;
 const NO_LABEL = /^(?:否|无|不|没有|N)/i;
 const STARTS_WITH_TOKEN = /^\s*(?:\[|【|\(\s*[√✓✔]?\s*\)|[☑☒■√✓✔▣●□☐○])/;
 
+/**
+ * What readYesNo reads of the usual cells (TRUE/FALSE, or exactly 是, 否 or another word it knows); undefined for
+ * every other cell (read those with readYesNo). The rules' common case without a result object.
+ */
+export function plainYesNoOf(cell: RawCell): boolean | undefined {
+  const value = cell?.value;
+  if (typeof value === "boolean") return value;
+  const text = cellText(cell);
+  return YES.has(text) ? true : NO.has(text) ? false : undefined;
+}
+
 /** A 是/否 cell: 是/否, Y/N, 有/无, √/×, TRUE/FALSE, or a ticked pair such as "☑是 □否" or "是□ 否☑". */
 export function readYesNo(cell: RawCell): ReadResult<boolean> {
   const value = cell?.value;
   const text = cellText(cell);
-  if (typeof value === "boolean") return ok(value, text);
-  if (text === "") return empty();
+  if (text === "" && typeof value !== "boolean") return empty();
   // Most cells are exactly 是 or 否: the sets hold compact upper-case words, so the text is its own key then.
-  if (YES.has(text)) return ok(true, text);
-  if (NO.has(text)) return ok(false, text);
+  const plain = plainYesNoOf(cell);
+  if (plain !== undefined) return ok(plain, text);
   const key = compactText(text).toUpperCase();
   if (YES.has(key)) return ok(true, text);
   if (NO.has(key)) return ok(false, text);

@@ -4,8 +4,10 @@ import {
   addDays,
   compareDates,
   dateFromSerial,
+  dayNumberOf,
   daysBetweenInclusive,
   endOfMonth,
+  isCalendarDay,
   isDateFormat,
   makeDate,
   numeralsToDigits,
@@ -170,6 +172,18 @@ export function plainRange(t: string, out: Int32Array): boolean {
 
 const numberOrNone = (s: string | undefined): number | undefined => (s === undefined ? undefined : Number(s));
 
+/** A range's start year: as written, else the end's (minus one across New Year), else the default. */
+function startYearOf(
+  y1: number | undefined,
+  startMonth: number,
+  y2: number | undefined,
+  endMonth: number,
+  defaultYear: number,
+): number {
+  if (y1 !== undefined) return y1;
+  return y2 !== undefined ? y2 - (endMonth < startMonth ? 1 : 0) : defaultYear;
+}
+
 /**
  * A range from its parts (RANGE's groups as numbers; undefined where not written), or undefined when the days do
  * not exist, run backwards or span more than a year.
@@ -186,9 +200,7 @@ function rangeOf(
   defaultYear: number,
 ): CourseTime | undefined {
   const endMonth = m2 === undefined ? startMonth : m2;
-  // A year written only on the end date belongs to the start too (minus one across New Year).
-  let startYear = y1 !== undefined ? y1 : defaultYear;
-  if (y1 === undefined && y2 !== undefined) startYear = y2 - (endMonth < startMonth ? 1 : 0);
+  const startYear = startYearOf(y1, startMonth, y2, endMonth, defaultYear);
   const endYear = y2 !== undefined ? y2 : startYear + (endMonth < startMonth ? 1 : 0);
   const start = makeDate(startYear, startMonth, d1);
   const end = makeDate(endYear, endMonth, d2);
@@ -253,6 +265,38 @@ function plainRangeOf(p: Int32Array, defaultYear: number): CourseTime | undefine
     defaultYear,
   );
 }
+
+/**
+ * What {@link readCourseTime} reads of a plain range, kept as numbers: true, with PLAIN_SPAN holding the days, end
+ * year, end month and end day, when it would read the cell as such a range (no count, no hedge); false for every
+ * other cell. Nearly every 办班时间 of a list is one, and the list rules check them without making a result, two
+ * dates and a CourseTime for each of 100,000 rows.
+ */
+export function readPlainSpan(cell: RawCell, defaultYear: number): boolean {
+  const value = cell?.value;
+  if (value instanceof Date || typeof value === "number" || typeof value === "boolean") return false;
+  const text = cellText(cell);
+  if (text === "" || text.length > 80 || !plainRange(text, PLAIN_PARTS)) return false;
+  const p = PLAIN_PARTS;
+  const startMonth = p[1] as number;
+  const endMonth = p[4] === -1 ? startMonth : (p[4] as number);
+  const y2 = p[3] === -1 ? undefined : p[3];
+  const startYear = startYearOf(p[0] === -1 ? undefined : p[0], startMonth, y2, endMonth, defaultYear);
+  const endYear = y2 !== undefined ? y2 : startYear + (endMonth < startMonth ? 1 : 0);
+  const d1 = p[2] as number;
+  const d2 = p[5] as number;
+  if (!isCalendarDay(startYear, startMonth, d1) || !isCalendarDay(endYear, endMonth, d2)) return false;
+  const days = dayNumberOf(endYear, endMonth, d2) - dayNumberOf(startYear, startMonth, d1) + 1;
+  if (days < 1 || days > MAX_DAYS) return false;
+  PLAIN_SPAN[0] = days;
+  PLAIN_SPAN[1] = endYear;
+  PLAIN_SPAN[2] = endMonth;
+  PLAIN_SPAN[3] = d2;
+  return true;
+}
+
+/** readPlainSpan's answer (days, end year, month, day), reused like PLAIN_PARTS. */
+export const PLAIN_SPAN = new Int32Array(4);
 
 /** One 办班时间 text without a bracketed remark; undefined when no form fits. */
 function parseCourseText(t: string, defaultYear: number): CourseTime | undefined {

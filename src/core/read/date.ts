@@ -28,23 +28,31 @@ export function daysInMonth(year: number, month: number): number {
 
 /** A DateOnly when the parts name a real calendar day in the years forms use (1900–2100). */
 export function makeDate(year: number, month: number, day: number): DateOnly | undefined {
-  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return undefined;
-  if (year < MIN_YEAR || year > MAX_YEAR || day < 1 || day > daysInMonth(year, month)) return undefined;
-  return { year, month, day };
+  return isCalendarDay(year, month, day) ? { year, month, day } : undefined;
+}
+
+/** True when makeDate makes a date of the parts (for readers that keep the parts as numbers). */
+export function isCalendarDay(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
+  return year >= MIN_YEAR && year <= MAX_YEAR && day >= 1 && day <= daysInMonth(year, month);
 }
 
 /**
  * Days since 1970-01-01 of a proleptic Gregorian date, in integer arithmetic (no Date object: this runs for every
  * course of a list). Years are counted from March so the leap day is the last day of the counted year.
  */
-function dayNumber(d: DateOnly): number {
-  const y = d.month <= 2 ? d.year - 1 : d.year;
+export function dayNumberOf(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;
-  const monthFromMarch = (d.month + 9) % 12;
-  const dayOfYear = Math.floor((153 * monthFromMarch + 2) / 5) + d.day - 1;
+  const monthFromMarch = (month + 9) % 12;
+  const dayOfYear = Math.floor((153 * monthFromMarch + 2) / 5) + day - 1;
   const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
   return era * 146_097 + dayOfEra - 719_468;
+}
+
+function dayNumber(d: DateOnly): number {
+  return dayNumberOf(d.year, d.month, d.day);
 }
 
 function toUtcMs(d: DateOnly): number {

@@ -30,6 +30,16 @@ function parseAmount(body: string): number | undefined {
 }
 
 /**
+ * A numeric cell's amount in 万元, as readMoney reads it; undefined for every other cell (read those with readMoney).
+ * The rules' common case without a result object.
+ */
+export function finiteMoneyOf(cell: RawCell, headerUnit: MoneyUnit | null): number | undefined {
+  const value = cell?.value;
+  if (typeof value !== "number" || !Number.isFinite(value)) return undefined;
+  return headerUnit === "元" ? shiftDecimal(value, -4) : value;
+}
+
+/**
  * An amount of money, returned in 万元: 12.7, 12.7万, 12.7万元, 127000元, ￥127,000元, 十二万七千元, 12,7000
  * (a misplaced comma: 127000). A bare number takes the header's unit (万元 when the header names none). A bare
  * number that looks too big for 万元 is still taken as 万元: the funding rules will flag it, a reader does not guess.
@@ -39,7 +49,8 @@ export function readMoney(cell: RawCell, headerUnit: MoneyUnit | null): ReadResu
   const text = cellText(cell);
   const bareShift = headerUnit === "元" ? -4 : 0;
   if (typeof value === "number") {
-    return Number.isFinite(value) ? ok(shiftDecimal(value, bareShift), text) : unreadable(text);
+    const amount = finiteMoneyOf(cell, headerUnit);
+    return amount !== undefined ? ok(amount, text) : unreadable(text);
   }
   if (text === "") return empty();
   if (typeof value === "boolean" || value instanceof Date) return unreadable(text);

@@ -1,7 +1,7 @@
 import type { Severity } from "../findings";
 import type { RawCell } from "../grid/types";
 import { findingText, pct } from "../messages/findings";
-import { readCourseTime } from "../read/course-time";
+import { PLAIN_SPAN, readCourseTime, readPlainSpan } from "../read/course-time";
 import { compareDates, formatDate, readDate } from "../read/date";
 import type { DateOnly, ReadResult } from "../read/types";
 import type { FindingSink } from "./sink";
@@ -63,6 +63,9 @@ export function checkCourseTime(
   name: string,
   limits: CourseLimits,
 ): void {
+  // The common case without a result: a plain range within the limits. Anything else, and any finding, is read
+  // the long way.
+  if (readPlainSpan(cell, limits.year) && plainSpanFits(limits)) return;
   const read = readCourseTime(cell, limits.year);
   if (read.kind === "empty") return;
   if (read.kind === "unreadable") {
@@ -112,6 +115,19 @@ export function checkCourseTime(
       },
     );
   }
+}
+
+/** True when the range in PLAIN_SPAN breaks neither limit. */
+function plainSpanFits({ days, finishBy }: CourseLimits): boolean {
+  const count = PLAIN_SPAN[0] as number;
+  if (days && (count < days.value.min || count > days.value.max)) return false;
+  if (!finishBy) return true;
+  const f = finishBy.value;
+  return (
+    ((PLAIN_SPAN[1] as number) - f.year ||
+      (PLAIN_SPAN[2] as number) - f.month ||
+      (PLAIN_SPAN[3] as number) - f.day) <= 0
+  );
 }
 
 /** A day count given as a number (a 天数 column). */

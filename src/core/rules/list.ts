@@ -91,15 +91,58 @@ export function groupRows<K extends string>(
   key: K,
   keepEmpty = false,
 ): Map<string, number[]> {
-  const groups = new Map<string, number[]>();
-  for (const row of rows) {
-    const text = compactText(view.text(row, key));
-    if (text === "" && !keepEmpty) continue;
-    const list = groups.get(text);
-    if (list) list.push(row);
-    else groups.set(text, [row]);
+  const grouping = new RowGrouping(view, rows, key, keepEmpty);
+  grouping.add(0, rows.length);
+  return grouping.groups();
+}
+
+/**
+ * groupRows a block of rows at a time (add), so that a caller can read several columns of the same rows while they
+ * are in the processor's cache; groups() gives groupRows' answer once every row is added.
+ */
+export class RowGrouping<K extends string> {
+  // Each row's group first, then arrays of their final size: pushed row by row, a list of 100,000 rows in 50
+  // groups made and dropped arrays of every size on the way (2 MB of garbage for the collector to sweep past).
+  private readonly ids: Int32Array;
+  private readonly idOf = new Map<string, number>();
+  private readonly sizes: number[] = [];
+
+  constructor(
+    private readonly view: ListView<K>,
+    private readonly rows: readonly number[],
+    private readonly key: K,
+    private readonly keepEmpty: boolean,
+  ) {
+    this.ids = new Int32Array(rows.length);
   }
-  return groups;
+
+  add(from: number, to: number): void {
+    const { view, rows, key, ids, idOf, sizes } = this;
+    for (let i = from; i < to; i++) {
+      const text = compactText(view.text(rows[i] as number, key));
+      let id = text === "" && !this.keepEmpty ? -1 : idOf.get(text);
+      if (id === undefined) {
+        id = sizes.length;
+        idOf.set(text, id);
+        sizes.push(0);
+      }
+      ids[i] = id;
+      if (id >= 0) (sizes[id] as number)++;
+    }
+  }
+
+  groups(): Map<string, number[]> {
+    const { rows, ids, sizes } = this;
+    const lists = sizes.map((size) => new Array<number>(size));
+    const filled = new Int32Array(sizes.length);
+    for (let i = 0; i < rows.length; i++) {
+      const id = ids[i] as number;
+      if (id >= 0) (lists[id] as number[])[(filled[id] as number)++] = rows[i] as number;
+    }
+    const groups = new Map<string, number[]>();
+    for (const [text, id] of this.idOf) groups.set(text, lists[id] as number[]);
+    return groups;
+  }
 }
 
 /** Rows per partition of repeatedRows' table: its table then stays in the processor's cache. */
@@ -116,12 +159,22 @@ export function repeatedRows<K extends string>(
   key: K,
   { blanks, partitionRows = PARTITION_ROWS }: { blanks?: number[]; partitionRows?: number } = {},
 ): number[][] {
+  const hashed = new ColumnHashes(view, rows, key, blanks);
+  hashed.add(0, rows.length);
+  return repeatedHashedRows(hashed, partitionRows);
+}
+
+/** repeatedRows over a column hashed block by block (every row added). */
+export function repeatedHashedRows<K extends string>(
+  hashed: ColumnHashes<K>,
+  partitionRows = PARTITION_ROWS,
+): number[][] {
+  const { view, rows, key } = hashed;
   // Equal texts have equal hashes. The rows are hashed in one pass, split by the top bits of their hash into
   // partitions of about `partitionRows`, and each partition is looked through with an open-addressing table of its
   // own. One table over 100,000 rows (2 MB) would wait on memory at nearly every row; a partition's fits the cache.
   // A Map would make an entry (and grow and rehash) for each title of a list, nearly all of them unique. (Each step
   // is a function of its own, so that V8 optimises each loop with the types it has seen.)
-  const hashed = hashRows(view, rows, key, blanks);
   let bits = 0;
   while (bits < 16 && hashed.count > partitionRows << bits) bits++;
   const parts = partitionByHash(hashed, bits);
@@ -136,55 +189,63 @@ export function repeatedRows<K extends string>(
   return byFirst.map((g) => groups[g] as number[]);
 }
 
-interface HashedRows {
+/**
+ * The hash of each row's compacted text in one column, for repeatedRows, made a block of rows at a time (add) so
+ * that a caller can read several columns of the same rows while they are in the processor's cache. The rows whose
+ * cell is empty are pushed on `blanks`.
+ */
+export class ColumnHashes<K extends string> {
   /** How many rows have text: the rest are blank and in no group. */
-  count: number;
+  count = 0;
   /** The hash of each one's compacted text, */
-  hashes: Int32Array;
+  readonly hashes: Int32Array;
   /** and its place in `rows` (in sheet order). */
-  places: Int32Array;
-}
+  readonly places: Int32Array;
 
-function hashRows<K extends string>(
-  view: ListView<K>,
-  rows: readonly number[],
-  key: K,
-  blanks: number[] | undefined,
-): HashedRows {
-  const n = rows.length;
-  const hashes = new Int32Array(n);
-  const places = new Int32Array(n);
-  let count = 0;
-  for (let i = 0; i < n; i++) {
-    const text = view.text(rows[i] as number, key);
-    if (text === "") {
-      if (blanks) blanks.push(rows[i] as number);
-      continue;
-    }
-    // Hashed in the scan that tells whether the text is compact already (nearly every title and 承办单位 is).
-    let hash = hashIfCompact(text);
-    if (hash === NOT_COMPACT) {
-      const compact = compactText(text);
-      if (compact === "") continue;
-      hash = stringHash(compact) | 0;
-    }
-    hashes[count] = hash;
-    places[count++] = i;
+  constructor(
+    readonly view: ListView<K>,
+    readonly rows: readonly number[],
+    readonly key: K,
+    readonly blanks: number[] = [],
+  ) {
+    this.hashes = new Int32Array(rows.length);
+    this.places = new Int32Array(rows.length);
   }
-  return { count, hashes, places };
+
+  add(from: number, to: number): void {
+    const { view, rows, key, blanks, hashes, places } = this;
+    let count = this.count;
+    for (let i = from; i < to; i++) {
+      const text = view.text(rows[i] as number, key);
+      if (text === "") {
+        blanks.push(rows[i] as number);
+        continue;
+      }
+      // Hashed in the scan that tells whether the text is compact already (nearly every title and 承办单位 is).
+      let hash = hashIfCompact(text);
+      if (hash === NOT_COMPACT) {
+        const compact = compactText(text);
+        if (compact === "") continue;
+        hash = stringHash(compact) | 0;
+      }
+      hashes[count] = hash;
+      places[count++] = i;
+    }
+    this.count = count;
+  }
 }
 
 interface Partitions {
   /** Where each partition starts in `order`, and where the last ends. */
   starts: Int32Array;
-  /** The hashed rows (their index in HashedRows) by partition, in sheet order within each, */
+  /** The hashed rows (their index in ColumnHashes) by partition, in sheet order within each, */
   order: Int32Array;
   /** and their hashes in the same order, so that a partition is read front to back. */
   hashes: Int32Array;
 }
 
 /** A counting sort of the hashed rows by the top `bits` bits of their hash. */
-function partitionByHash({ count, hashes }: HashedRows, bits: number): Partitions {
+function partitionByHash({ count, hashes }: ColumnHashes<string>, bits: number): Partitions {
   const shift = 32 - bits;
   const starts = new Int32Array((1 << bits) + 1);
   if (bits === 0) starts[1] = count;
@@ -209,7 +270,7 @@ function groupEqualTexts<K extends string>(
   view: ListView<K>,
   rows: readonly number[],
   key: K,
-  { count, places }: HashedRows,
+  { count, places }: ColumnHashes<K>,
   { starts, order, hashes }: Partitions,
   groups: number[][],
   firstOf: number[],
@@ -297,15 +358,16 @@ export interface RecommenderGroup {
 /**
  * The recommenders of a list: by the 推荐单位 column read through the table model (merged downwards or written once;
  * rows without one form the "" group), else by the section rows whose 推荐排序 starts again at 1
- * (一、市经济信息化委 …), else the whole list as one.
+ * (一、市经济信息化委 …), else the whole list as one. `grouped`: the column grouped already (keepEmpty), every row added.
  */
 export function recommenderGroups<K extends string>(
   view: ListView<K>,
   rows: readonly number[],
   key: K,
+  grouped?: RowGrouping<K>,
 ): RecommenderGroup[] {
   if (view.column(key))
-    return [...groupRows(view, rows, key, true)].map(([name, groupRows]) => {
+    return [...(grouped ? grouped.groups() : groupRows(view, rows, key, true))].map(([name, groupRows]) => {
       const first = groupRows[0] as number;
       return {
         kind: "column" as const,
@@ -396,14 +458,25 @@ function repeatedRowsAndBlanks<K extends string>(
   view: ListView<K>,
   rows: readonly number[],
   key: K,
-  required: RequiredColumn | undefined,
+  { required, hashed }: ColumnRules<K>,
 ): number[][] {
   if (!view.column(key)) return [];
-  if (!required) return repeatedRows(view, rows, key);
-  const blanks: number[] = [];
-  const groups = repeatedRows(view, rows, key, { blanks });
-  reportBlankRows(sink, view, blanks, key, required);
+  if (!hashed) {
+    hashed = new ColumnHashes(view, rows, key);
+    hashed.add(0, rows.length);
+  }
+  const groups = repeatedHashedRows(hashed);
+  if (required) reportBlankRows(sink, view, hashed.blanks, key, required);
   return groups;
+}
+
+/**
+ * What the rules over one column's repeated texts can take: `required` reports the blank cells too (as
+ * checkRequiredColumns does); `hashed` is the column hashed already, every row added (see ColumnHashes).
+ */
+export interface ColumnRules<K extends string> {
+  required?: RequiredColumn;
+  hashed?: ColumnHashes<K>;
 }
 
 /** The same title on two rows or more (error); with `required`, blank titles too (checkRequiredColumns). */
@@ -413,9 +486,9 @@ export function checkDuplicateTitles<K extends string>(
   rows: readonly number[],
   key: K,
   clause: string,
-  required?: RequiredColumn,
+  rules: ColumnRules<K> = {},
 ): void {
-  for (const list of repeatedRowsAndBlanks(sink, view, rows, key, required)) {
+  for (const list of repeatedRowsAndBlanks(sink, view, rows, key, rules)) {
     const first = list[0] as number;
     for (const row of list.slice(1))
       sink.add(
@@ -685,9 +758,9 @@ export function checkHostOneProject<K extends string>(
   rows: readonly number[],
   key: K,
   clause: string,
-  required?: RequiredColumn,
+  rules: ColumnRules<K> = {},
 ): void {
-  for (const list of repeatedRowsAndBlanks(sink, view, rows, key, required))
+  for (const list of repeatedRowsAndBlanks(sink, view, rows, key, rules))
     for (const row of list.slice(1))
       sink.add(
         view.at(row, key),

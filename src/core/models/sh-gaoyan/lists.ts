@@ -3,13 +3,13 @@ import type { Grid } from "../../grid/types";
 import { findingText } from "../../messages/findings";
 import { COLUMN_EXPECTS } from "../../messages/lists";
 import { listText } from "../../messages/lists";
-import { readMoney } from "../../read/money";
+import { finiteMoneyOf, readMoney } from "../../read/money";
 import { cellText, compactText } from "../../read/normalise";
 import { compareDates, daysBetweenInclusive, formatDate, makeDate, readDate } from "../../read/date";
 import type { DateOnly } from "../../read/types";
 import type { RawCell } from "../../grid/types";
-import { readNumber, readPercent } from "../../read/number";
-import { readYesNo } from "../../read/choice";
+import { finiteNumberOf, readNumber, readPercent } from "../../read/number";
+import { plainYesNoOf, readYesNo } from "../../read/choice";
 import { LIST_COLUMNS, type ListKey } from "../../recognise/columns";
 import { findLabelledLine } from "../../recognise/lines";
 import { readList, type ListTable } from "../../recognise/list";
@@ -22,7 +22,9 @@ import {
   readOrReport,
 } from "../../rules/figures";
 import {
+  ColumnHashes,
   ListView,
+  RowGrouping,
   checkDuplicateTitles,
   checkHostOneProject,
   checkKeyOrder,
@@ -139,7 +141,16 @@ const {
   funding: FUNDING_WORDS,
 } = COLUMN_EXPECTS;
 
-function checkFigureColumns(c: ShContext, sink: FindingSink, view: ListView<ListKey>): void {
+/**
+ * The rules of the figure columns (学员人数, 基层, 办班时间, 经费, 领域 …), row by row: the function returned checks
+ * the rows of the list from `from` up to `to`, so that the caller can run it block by block with the other passes
+ * over the same rows.
+ */
+function figureColumnsChecker(
+  c: ShContext,
+  sink: FindingSink,
+  view: ListView<ListKey>,
+): (from: number, to: number) => void {
   const cellOf = (row: number, key: ListKey) => view.cell(row, key);
   // Which columns the list has, looked up once rather than for every row.
   const has = (key: ListKey) => view.column(key) !== undefined;
@@ -170,89 +181,101 @@ function checkFigureColumns(c: ShContext, sink: FindingSink, view: ListView<List
   const traineesAt = () => view.at(row, "trainees");
   const courseTimeAt = () => view.at(row, "courseTime");
   const fundingAt = () => view.at(row, "funding");
-  for (row of view.table.rows) {
-    let trainees: number | undefined;
-    if (hasTrainees) {
-      // Most cells read: the place (through merges and fills) and the report only for the others.
-      const read = readNumber(cellOf(row, "trainees"));
-      trainees =
-        read.kind === "ok"
-          ? read.value
-          : readOrReport<number>(sink, traineesAt, read, TRAINEES_WORDS, c.F.clause.trainees);
-      // (The place is worked out only for a count under the figure: most rows have none.)
-      if (trainees !== undefined && trainees < c.F.trainees.value)
-        checkTrainees(sink, view.at(row, "trainees"), trainees, c.F.trainees);
-    }
-    if (hasShare) {
-      const read = readPercent(cellOf(row, "grassrootsShare"));
-      if (read.kind === "ok") {
-        // (The place is worked out only for a share under the figure.)
-        if (!(read.value + 1e-9 >= c.F.grassroots.value))
-          checkGrassroots(sink, view.at(row, "grassrootsShare"), read.value, c.F.grassroots);
-      } else readOrReport(sink, view.at(row, "grassrootsShare"), read, SHARE_WORDS, c.F.clause.trainees);
-    } else if (hasGrassroots) {
-      const cell = cellOf(row, "grassroots");
-      const share = shareInCountColumn(cell);
-      if (share !== undefined) {
-        const at = view.at(row, "grassroots");
-        // 30% under 基层人数: the share it plainly is, said once per sheet.
-        if (!shareNoted)
-          sink.add(
-            at,
-            "info",
-            "grassroots.share",
-            c.T.shareInCountColumn(cellText(cell)),
-            c.F.clause.trainees,
-            {
-              value: cellText(cell),
-            },
-          );
-        shareNoted = true;
-        checkGrassroots(sink, at, share, c.F.grassroots);
-      } else if (trainees) {
-        // (The place is worked out only for a count that did not read or falls short: most rows have neither.)
-        const read = readNumber(cell);
-        if (read.kind !== "ok")
-          readOrReport(sink, view.at(row, "grassroots"), read, GRASSROOTS_WORDS, c.F.clause.trainees);
-        else if (!(read.value / trainees + 1e-9 >= c.F.grassroots.value))
-          checkGrassroots(sink, view.at(row, "grassroots"), read.value / trainees, c.F.grassroots);
+  const rows = view.table.rows;
+  return (from, to) => {
+    for (let i = from; i < to; i++) {
+      row = rows[i] as number;
+      let trainees: number | undefined;
+      if (hasTrainees) {
+        // Most cells are numbers, taken without a read result; the place (through merges and fills) and the report
+        // only for the others.
+        const cell = cellOf(row, "trainees");
+        trainees = finiteNumberOf(cell);
+        if (trainees === undefined) {
+          const read = readNumber(cell);
+          trainees =
+            read.kind === "ok"
+              ? read.value
+              : readOrReport<number>(sink, traineesAt, read, TRAINEES_WORDS, c.F.clause.trainees);
+        }
+        // (The place is worked out only for a count under the figure: most rows have none.)
+        if (trainees !== undefined && trainees < c.F.trainees.value)
+          checkTrainees(sink, view.at(row, "trainees"), trainees, c.F.trainees);
       }
-    }
-    if (hasDays) {
-      const read = readNumber(cellOf(row, "days"));
-      if (read.kind === "ok") checkDayCount(sink, view.at(row, "days"), read.value, c.F.course.days);
-      else if (read.kind === "unreadable")
-        checkCourseTime(sink, view.at(row, "days"), cellOf(row, "days"), "天数", c.F.course);
-    }
-    if (hasCourseTime)
-      checkCourseTime(sink, courseTimeAt, cellOf(row, "courseTime"), "办班时间", courseLimits);
-    else if (hasCoursePair) checkCoursePair(c, sink, view, row);
-    if (funding) checkFunding(c, sink, view, row, fundingAt, funding);
-    if (hasDomain) {
-      const domain = domainOf(compactText(view.text(row, "domain")));
-      if (domain !== "" && !c.D.domains.includes(domain))
-        sink.add(
-          view.at(row, "domain"),
-          "error",
-          "domain.in-list",
-          c.T.domainNotInList(view.text(row, "domain"), c.D.domainOfMajor(domain)),
-          c.F.clause.domains,
-          { value: view.text(row, "domain") },
-        );
-      else if (domain !== "" && hasMajor) {
-        const major = view.text(row, "major");
-        if (major !== "" && !c.D.majorFitsDomain(major, domain))
+      if (hasShare) {
+        const read = readPercent(cellOf(row, "grassrootsShare"));
+        if (read.kind === "ok") {
+          // (The place is worked out only for a share under the figure.)
+          if (!(read.value + 1e-9 >= c.F.grassroots.value))
+            checkGrassroots(sink, view.at(row, "grassrootsShare"), read.value, c.F.grassroots);
+        } else readOrReport(sink, view.at(row, "grassrootsShare"), read, SHARE_WORDS, c.F.clause.trainees);
+      } else if (hasGrassroots) {
+        const cell = cellOf(row, "grassroots");
+        const share = shareInCountColumn(cell);
+        if (share !== undefined) {
+          const at = view.at(row, "grassroots");
+          // 30% under 基层人数: the share it plainly is, said once per sheet.
+          if (!shareNoted)
+            sink.add(
+              at,
+              "info",
+              "grassroots.share",
+              c.T.shareInCountColumn(cellText(cell)),
+              c.F.clause.trainees,
+              {
+                value: cellText(cell),
+              },
+            );
+          shareNoted = true;
+          checkGrassroots(sink, at, share, c.F.grassroots);
+        } else if (trainees) {
+          // (The place is worked out only for a count that did not read or falls short: most rows have neither.)
+          let count = finiteNumberOf(cell);
+          if (count === undefined) {
+            const read = readNumber(cell);
+            if (read.kind === "ok") count = read.value;
+            else readOrReport(sink, view.at(row, "grassroots"), read, GRASSROOTS_WORDS, c.F.clause.trainees);
+          }
+          if (count !== undefined && !(count / trainees + 1e-9 >= c.F.grassroots.value))
+            checkGrassroots(sink, view.at(row, "grassroots"), count / trainees, c.F.grassroots);
+        }
+      }
+      if (hasDays) {
+        const read = readNumber(cellOf(row, "days"));
+        if (read.kind === "ok") checkDayCount(sink, view.at(row, "days"), read.value, c.F.course.days);
+        else if (read.kind === "unreadable")
+          checkCourseTime(sink, view.at(row, "days"), cellOf(row, "days"), "天数", c.F.course);
+      }
+      if (hasCourseTime)
+        checkCourseTime(sink, courseTimeAt, cellOf(row, "courseTime"), "办班时间", courseLimits);
+      else if (hasCoursePair) checkCoursePair(c, sink, view, row);
+      if (funding) checkFunding(c, sink, view, row, fundingAt, funding);
+      if (hasDomain) {
+        const domain = domainOf(compactText(view.text(row, "domain")));
+        if (domain !== "" && !c.D.domains.includes(domain))
           sink.add(
-            view.at(row, "major"),
-            "warning",
-            "major.in-domain",
-            c.T.majorNotInDomain(major, domain),
+            view.at(row, "domain"),
+            "error",
+            "domain.in-list",
+            c.T.domainNotInList(view.text(row, "domain"), c.D.domainOfMajor(domain)),
             c.F.clause.domains,
-            { value: major },
+            { value: view.text(row, "domain") },
           );
+        else if (domain !== "" && hasMajor) {
+          const major = view.text(row, "major");
+          if (major !== "" && !c.D.majorFitsDomain(major, domain))
+            sink.add(
+              view.at(row, "major"),
+              "warning",
+              "major.in-domain",
+              c.T.majorNotInDomain(major, domain),
+              c.F.clause.domains,
+              { value: major },
+            );
+        }
       }
     }
-  }
+  };
 }
 
 const MONTH_DAY = /^(\d{1,2})(?:月(\d{1,2})[日号]?|[./-](\d{1,2}))$/;
@@ -358,16 +381,25 @@ function checkFunding(
   fundingAt: () => { row: number; col: number },
   { unit, hasLodging }: { unit: "元" | "万元" | null; hasLodging: boolean },
 ): void {
-  const read = readMoney(view.cell(row, "funding"), unit);
-  const amount =
-    read.kind === "ok"
-      ? read.value
-      : readOrReport<number>(sink, fundingAt, read, FUNDING_WORDS, c.F.clause.funding);
-  if (amount === undefined) return;
+  const cell = view.cell(row, "funding");
+  let amount = finiteMoneyOf(cell, unit);
+  if (amount === undefined) {
+    const read = readMoney(cell, unit);
+    amount =
+      read.kind === "ok"
+        ? read.value
+        : readOrReport<number>(sink, fundingAt, read, FUNDING_WORDS, c.F.clause.funding);
+    if (amount === undefined) return;
+  }
+  // Within both caps lodging does not matter (most rows): its cell is read only for an amount above the lower one.
+  if (amount <= Math.min(c.F.fundingWithLodging, c.F.fundingWithoutLodging) + 1e-9) return;
   let lodging: boolean | null = null;
   if (hasLodging) {
-    const l = readYesNo(view.cell(row, "lodging"));
-    if (l.kind === "ok") lodging = l.value;
+    const lodgingCell = view.cell(row, "lodging");
+    const plain = plainYesNoOf(lodgingCell);
+    const read = plain === undefined ? readYesNo(lodgingCell) : undefined;
+    if (plain !== undefined) lodging = plain;
+    else if (read?.kind === "ok") lodging = read.value;
     else {
       const t = view.text(row, "lodging");
       if (/不提供|无住宿/.test(t)) lodging = false;
@@ -390,6 +422,9 @@ function checkFunding(
     );
 }
 
+/** Rows per block of checkShList's passes: a block's cells (about 1 KB a row) fit the last-level cache. */
+const BLOCK_ROWS = 4096;
+
 /** Every rule of a 推荐表 or city summary list (rules.md "sh-2026-gaoyan", 附件3 and the city summary). */
 export function checkShList(c: ShContext, grid: Grid, recognition: ShListRecognition): Finding[] {
   const sink = new FindingSink(grid.name);
@@ -399,8 +434,24 @@ export function checkShList(c: ShContext, grid: Grid, recognition: ShListRecogni
   // pass over a column waits on memory row by row). The order does not show: checkGrid sorts the findings, and no
   // two of these rules give one cell a finding of the same rule and severity.
   const required = { clause: c.F.clause.list };
-  checkDuplicateTitles(sink, view, rows, "title", c.F.clause.list, required);
-  checkHostOneProject(sink, view, rows, "host", c.F.clause.hostOne, required);
+  // The passes that read every row's cells run together block by block. On 100,000 rows (over 100 MB of cells) a
+  // pass over the whole list leaves none of the rows it read in the processor's cache, and the next pass waits on
+  // memory for every row again; a block's cells stay in the cache from the first pass to the last.
+  const summary = recognition.table === "summary";
+  const titles = view.column("title") ? new ColumnHashes(view, rows, "title") : undefined;
+  const hosts = view.column("host") ? new ColumnHashes(view, rows, "host") : undefined;
+  const recommenders =
+    summary && view.column("recommender") ? new RowGrouping(view, rows, "recommender", true) : undefined;
+  const figures = summary ? figureColumnsChecker(c, sink, view) : undefined;
+  for (let from = 0; from < rows.length; from += BLOCK_ROWS) {
+    const to = Math.min(rows.length, from + BLOCK_ROWS);
+    titles?.add(from, to);
+    hosts?.add(from, to);
+    recommenders?.add(from, to);
+    figures?.(from, to);
+  }
+  checkDuplicateTitles(sink, view, rows, "title", c.F.clause.list, { required, hashed: titles });
+  checkHostOneProject(sink, view, rows, "host", c.F.clause.hostOne, { required, hashed: hosts });
 
   if (recognition.table === "recommendation") {
     checkRecommenderRows(c, sink, view, rows, "", view.header(view.column("remark") ? "remark" : "rank"));
@@ -416,7 +467,7 @@ export function checkShList(c: ShContext, grid: Grid, recognition: ShListRecogni
     checkFooterContact(c, sink, view);
   } else {
     // Per recommender: the 推荐单位 column (merged or written once), else section rows (一、市经济信息化委 …).
-    for (const group of recommenderGroups(view, rows, "recommender")) {
+    for (const group of recommenderGroups(view, rows, "recommender", recommenders)) {
       if (group.kind !== "whole")
         checkRecommenderRows(
           c,
@@ -429,7 +480,6 @@ export function checkShList(c: ShContext, grid: Grid, recognition: ShListRecogni
       else if (view.column("rank") || view.column("remark"))
         checkRecommenderRows(c, sink, view, rows, "", view.header(view.column("remark") ? "remark" : "rank"));
     }
-    checkFigureColumns(c, sink, view);
   }
   return sink.findings;
 }
