@@ -15,8 +15,8 @@ import type { FindingSink } from "./sink";
  */
 export class ListView<K extends string> {
   // Per key, the column and its group fills, found with one lookup: cell() and at() run for every cell of
-  // 100,000-row lists.
-  private readonly slots = new Map<K, Slot>();
+  // 100,000-row lists, and loops over every row look the column up once (cells()).
+  private readonly slots = new Map<K, ColumnCells>();
   private readonly merged: boolean;
 
   constructor(
@@ -25,13 +25,18 @@ export class ListView<K extends string> {
   ) {
     for (const [key, column] of table.columns) {
       const fill = table.fills.get(key);
-      this.slots.set(key, { col: column.col, fill: fill && fill.size > 0 ? fill : undefined });
+      this.slots.set(key, new ColumnCells(grid, column.col, fill && fill.size > 0 ? fill : undefined));
     }
     this.merged = grid.merges.length > 0;
   }
 
   column(key: K): ListColumn | undefined {
     return this.table.columns.get(key);
+  }
+
+  /** The cells of one column (every one empty when the list has no such column), for a loop over the rows. */
+  cells(key: K): ColumnCells {
+    return this.slots.get(key) ?? NO_COLUMN;
   }
 
   /** Where the value of (row, key) sits: the row's own cell, or the group cell that covers it. */
@@ -43,13 +48,7 @@ export class ListView<K extends string> {
   }
 
   cell(row: number, key: K): RawCell {
-    const slot = this.slots.get(key);
-    if (slot === undefined) return EMPTY_CELL;
-    if (slot.fill !== undefined) {
-      const at = slot.fill.get(row);
-      if (at !== undefined) return this.grid.cell(at.row, at.col);
-    }
-    return this.grid.cell(row, slot.col);
+    return this.cells(key).cell(row);
   }
 
   text(row: number, key: K): string {
@@ -74,12 +73,33 @@ export class ListView<K extends string> {
   }
 }
 
-interface Slot {
-  col: number;
-  fill: Map<number, { row: number; col: number }> | undefined;
+const EMPTY_CELL: RawCell = Object.freeze({ value: null, text: "" }) as RawCell;
+
+/** One column of a list: its cells read through the table model (a group cell fills the rows it covers). */
+export class ColumnCells {
+  constructor(
+    private readonly grid: Grid | undefined,
+    readonly col: number,
+    readonly fill: Map<number, { row: number; col: number }> | undefined,
+  ) {}
+
+  cell(row: number): RawCell {
+    const grid = this.grid;
+    if (grid === undefined) return EMPTY_CELL;
+    if (this.fill !== undefined) {
+      const at = this.fill.get(row);
+      if (at !== undefined) return grid.cell(at.row, at.col);
+    }
+    return grid.cell(row, this.col);
+  }
+
+  text(row: number): string {
+    return cellText(this.cell(row));
+  }
 }
 
-const EMPTY_CELL: RawCell = Object.freeze({ value: null, text: "" }) as RawCell;
+/** A column the list does not have: every cell empty. */
+const NO_COLUMN = new ColumnCells(undefined, 0, undefined);
 
 /**
  * Rows grouped by the text of one column, compared without whitespace and full-width forms; empty cells are left out
@@ -117,9 +137,10 @@ export class RowGrouping<K extends string> {
   }
 
   add(from: number, to: number): void {
-    const { view, rows, key, ids, idOf, sizes } = this;
+    const { rows, ids, idOf, sizes } = this;
+    const cells = this.view.cells(this.key);
     for (let i = from; i < to; i++) {
-      const text = compactText(view.text(rows[i] as number, key));
+      const text = compactText(cells.text(rows[i] as number));
       let id = text === "" && !this.keepEmpty ? -1 : idOf.get(text);
       if (id === undefined) {
         id = sizes.length;
@@ -213,10 +234,11 @@ export class ColumnHashes<K extends string> {
   }
 
   add(from: number, to: number): void {
-    const { view, rows, key, blanks, hashes, places } = this;
+    const { rows, blanks, hashes, places } = this;
+    const cells = this.view.cells(this.key);
     let count = this.count;
     for (let i = from; i < to; i++) {
-      const text = view.text(rows[i] as number, key);
+      const text = cells.text(rows[i] as number);
       if (text === "") {
         blanks.push(rows[i] as number);
         continue;
@@ -585,9 +607,10 @@ export function checkRankingSequence<K extends string>(
     return row < 0 ? undefined : row;
   };
   let unknown = 0;
+  const cells = view.cells(key);
   for (let i = 0; i < n; i++) {
     const row = rows[i] as number;
-    const cell = view.cell(row, key);
+    const cell = cells.cell(row);
     if (isUncalculated(cell)) {
       unknown++;
       continue;
@@ -682,7 +705,8 @@ export function checkKeyQuota<K extends string>(
   options: KeyQuotaOptions,
 ): number[] {
   if (!view.column(key)) return [];
-  const keyRows = rows.filter((row) => isKeyRecommendation(view.text(row, key)));
+  const cells = view.cells(key);
+  const keyRows = rows.filter((row) => isKeyRecommendation(cells.text(row)));
   const n = rows.length;
   const allowed = allowedKeyRecommendations(n, options.quota);
   if (keyRows.length > allowed) {

@@ -22,6 +22,7 @@ import {
   readOrReport,
 } from "../../rules/figures";
 import {
+  type ColumnCells,
   ColumnHashes,
   ListView,
   RowGrouping,
@@ -151,7 +152,14 @@ function figureColumnsChecker(
   sink: FindingSink,
   view: ListView<ListKey>,
 ): (from: number, to: number) => void {
-  const cellOf = (row: number, key: ListKey) => view.cell(row, key);
+  // Each column looked up once, not for every row.
+  const traineesCells = view.cells("trainees");
+  const shareCells = view.cells("grassrootsShare");
+  const grassrootsCells = view.cells("grassroots");
+  const daysCells = view.cells("days");
+  const courseCells = view.cells("courseTime");
+  const domainCells = view.cells("domain");
+  const majorCells = view.cells("major");
   // Which columns the list has, looked up once rather than for every row.
   const has = (key: ListKey) => view.column(key) !== undefined;
   const hasTrainees = has("trainees");
@@ -189,7 +197,7 @@ function figureColumnsChecker(
       if (hasTrainees) {
         // Most cells are numbers, taken without a read result; the place (through merges and fills) and the report
         // only for the others.
-        const cell = cellOf(row, "trainees");
+        const cell = traineesCells.cell(row);
         trainees = finiteNumberOf(cell);
         if (trainees === undefined) {
           const read = readNumber(cell);
@@ -203,14 +211,14 @@ function figureColumnsChecker(
           checkTrainees(sink, view.at(row, "trainees"), trainees, c.F.trainees);
       }
       if (hasShare) {
-        const read = readPercent(cellOf(row, "grassrootsShare"));
+        const read = readPercent(shareCells.cell(row));
         if (read.kind === "ok") {
           // (The place is worked out only for a share under the figure.)
           if (!(read.value + 1e-9 >= c.F.grassroots.value))
             checkGrassroots(sink, view.at(row, "grassrootsShare"), read.value, c.F.grassroots);
         } else readOrReport(sink, view.at(row, "grassrootsShare"), read, SHARE_WORDS, c.F.clause.trainees);
       } else if (hasGrassroots) {
-        const cell = cellOf(row, "grassroots");
+        const cell = grassrootsCells.cell(row);
         const share = shareInCountColumn(cell);
         if (share !== undefined) {
           const at = view.at(row, "grassroots");
@@ -241,28 +249,27 @@ function figureColumnsChecker(
         }
       }
       if (hasDays) {
-        const read = readNumber(cellOf(row, "days"));
+        const read = readNumber(daysCells.cell(row));
         if (read.kind === "ok") checkDayCount(sink, view.at(row, "days"), read.value, c.F.course.days);
         else if (read.kind === "unreadable")
-          checkCourseTime(sink, view.at(row, "days"), cellOf(row, "days"), "天数", c.F.course);
+          checkCourseTime(sink, view.at(row, "days"), daysCells.cell(row), "天数", c.F.course);
       }
-      if (hasCourseTime)
-        checkCourseTime(sink, courseTimeAt, cellOf(row, "courseTime"), "办班时间", courseLimits);
+      if (hasCourseTime) checkCourseTime(sink, courseTimeAt, courseCells.cell(row), "办班时间", courseLimits);
       else if (hasCoursePair) checkCoursePair(c, sink, view, row);
       if (funding) checkFunding(c, sink, view, row, fundingAt, funding);
       if (hasDomain) {
-        const domain = domainOf(compactText(view.text(row, "domain")));
+        const domain = domainOf(compactText(domainCells.text(row)));
         if (domain !== "" && !c.D.domains.includes(domain))
           sink.add(
             view.at(row, "domain"),
             "error",
             "domain.in-list",
-            c.T.domainNotInList(view.text(row, "domain"), c.D.domainOfMajor(domain)),
+            c.T.domainNotInList(domainCells.text(row), c.D.domainOfMajor(domain)),
             c.F.clause.domains,
-            { value: view.text(row, "domain") },
+            { value: domainCells.text(row) },
           );
         else if (domain !== "" && hasMajor) {
-          const major = view.text(row, "major");
+          const major = majorCells.text(row);
           if (major !== "" && !c.D.majorFitsDomain(major, domain))
             sink.add(
               view.at(row, "major"),
@@ -364,13 +371,23 @@ function checkCoursePair(c: ShContext, sink: FindingSink, view: ListView<ListKey
 }
 
 /** What checkFunding needs of a list's columns, worked out once per list; undefined without a funding column. */
-function fundingColumns(
-  view: ListView<ListKey>,
-): { unit: "元" | "万元" | null; hasLodging: boolean } | undefined {
+interface FundingColumns {
+  unit: "元" | "万元" | null;
+  hasLodging: boolean;
+  cells: ColumnCells;
+  lodging: ColumnCells;
+}
+
+function fundingColumns(view: ListView<ListKey>): FundingColumns | undefined {
   const column = view.column("funding");
   if (!column) return undefined;
   const unit = column.unit === "元" ? "元" : column.unit === "万元" ? "万元" : null;
-  return { unit, hasLodging: view.column("lodging") !== undefined };
+  return {
+    unit,
+    hasLodging: view.column("lodging") !== undefined,
+    cells: view.cells("funding"),
+    lodging: view.cells("lodging"),
+  };
 }
 
 function checkFunding(
@@ -379,9 +396,9 @@ function checkFunding(
   view: ListView<ListKey>,
   row: number,
   fundingAt: () => { row: number; col: number },
-  { unit, hasLodging }: { unit: "元" | "万元" | null; hasLodging: boolean },
+  { unit, hasLodging, cells, lodging: lodgingCells }: FundingColumns,
 ): void {
-  const cell = view.cell(row, "funding");
+  const cell = cells.cell(row);
   let amount = finiteMoneyOf(cell, unit);
   if (amount === undefined) {
     const read = readMoney(cell, unit);
@@ -395,13 +412,13 @@ function checkFunding(
   if (amount <= Math.min(c.F.fundingWithLodging, c.F.fundingWithoutLodging) + 1e-9) return;
   let lodging: boolean | null = null;
   if (hasLodging) {
-    const lodgingCell = view.cell(row, "lodging");
+    const lodgingCell = lodgingCells.cell(row);
     const plain = plainYesNoOf(lodgingCell);
     const read = plain === undefined ? readYesNo(lodgingCell) : undefined;
     if (plain !== undefined) lodging = plain;
     else if (read?.kind === "ok") lodging = read.value;
     else {
-      const t = view.text(row, "lodging");
+      const t = lodgingCells.text(row);
       if (/不提供|无住宿/.test(t)) lodging = false;
       else if (/提供|住宿/.test(t)) lodging = true;
     }
