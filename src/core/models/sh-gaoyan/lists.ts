@@ -447,13 +447,12 @@ export function checkShList(c: ShContext, grid: Grid, recognition: ShListRecogni
   const sink = new FindingSink(grid.name);
   const view = new ListView(grid, recognition.list);
   const rows = recognition.list.rows;
-  // A column's rules run in one pass over it where they can (a title's required and unique; on 100,000 rows each
-  // pass over a column waits on memory row by row). The order does not show: checkGrid sorts the findings, and no
-  // two of these rules give one cell a finding of the same rule and severity.
+  // A column's rules run in one pass over it where they can (a title's required and unique), and the passes that
+  // read every row's cells run together block by block. On 100,000 rows (over 100 MB of cells) a pass over the
+  // whole list leaves none of the rows it read in the processor's cache, and the next pass waits on memory for every
+  // row again; a block's cells stay in the cache from the first pass to the last. The order does not show:
+  // checkGrid sorts the findings, and no two of these rules give one cell a finding of the same rule and severity.
   const required = { clause: c.F.clause.list };
-  // The passes that read every row's cells run together block by block. On 100,000 rows (over 100 MB of cells) a
-  // pass over the whole list leaves none of the rows it read in the processor's cache, and the next pass waits on
-  // memory for every row again; a block's cells stay in the cache from the first pass to the last.
   const summary = recognition.table === "summary";
   const titles = view.column("title") ? new ColumnHashes(view, rows, "title") : undefined;
   const hosts = view.column("host") ? new ColumnHashes(view, rows, "host") : undefined;
