@@ -9,6 +9,7 @@ import { createRoot, type Root } from "react-dom/client";
 import { currentEnvironment, detectHost, wantsFileMode, type HostInfo, type PaneMode } from "./host";
 import { pickLanguage, textOf } from "./strings";
 import { initExtraPacks } from "./packs/load";
+import { dropStartedExample, startExampleEarly } from "./file/early-start";
 
 interface ModeChunk {
   renderPane(root: Root, host: HostInfo): void;
@@ -27,6 +28,8 @@ async function boot(): Promise<void> {
   // office.js present and no ?mode=file: nearly always Excel (a browser that opens the page directly says file).
   const likely: PaneMode = env.office && !wantsFileMode(env.search) ? "excel" : "file";
   const loading: Partial<Record<PaneMode, Promise<ModeChunk>>> = { [likely]: modeChunks[likely]() };
+  // File mode opens the bundled example first: its worker and bytes are started now (early-start.ts).
+  if (likely === "file") startExampleEarly();
   // Failures are met below, when the chunk is awaited; until then nothing is reported twice.
   loading[likely]?.catch(() => undefined);
 
@@ -42,6 +45,7 @@ async function boot(): Promise<void> {
   // The deployment's extra packs (packs/index.json, same origin) and the ones this user added, before any check.
   const packs = initExtraPacks().catch(() => undefined);
   const host = await detectHost(env);
+  if (host.mode !== "file") dropStartedExample();
   await packs;
   // Inside Excel the pane works on the open workbook through the Office port. In file mode FileModePane opens the
   // bundled example, then any file the user chooses, in the browser, and hands the pane the xlsx port over it.

@@ -133,6 +133,22 @@ describe("the browser file mode", () => {
     expect(await page.evaluate(() => typeof (window as { Office?: unknown }).Office)).toBe("object");
   });
 
+  it("says so when the bundled example cannot be fetched (its open starts before the pane is drawn), and opens a file after", async () => {
+    const { context, page } = await openPage(browser);
+    opened.push(context);
+    // Registered after openPage's catch-all, so it answers first.
+    await context.route("**/examples/sh-recommendation.xlsx", (route) =>
+      route.fulfill({ status: 404, body: "" }),
+    );
+    await page.goto(fileModeUrl(url));
+    await page
+      .getByText("示例工作簿未能载入（HTTP 404）。请点击“打开文件”选择自己的工作簿。")
+      .waitFor({ timeout: 30_000 });
+    await openThroughButton(page, path.join(EXAMPLES, BUNDLED_EXAMPLE));
+    await waitForFile(page, BUNDLED_EXAMPLE);
+    await page.getByText(/^发现 \d+ 个错误、\d+ 个提醒。$/).waitFor({ timeout: 30_000 });
+  }, 60_000);
+
   it("opens a workbook, checks it, selects a finding, ignores one with a reason, and downloads the marked copy", async () => {
     const { page, log } = await openPane();
     const source = path.join(EXAMPLES, "sh-city-summary.xlsx");

@@ -8,12 +8,18 @@ import { FileBanner } from "./FileBanner";
 import { NO_FILE, type FileModeState, type OpenFailure } from "./file-mode-state";
 import type { WorkerLike } from "../worker/client";
 import { spawnWorkbookWorker } from "../worker/spawn";
+import { trySpawn, type StartedOpen } from "./early-start";
 import { openInWorker, type OpeningWorkbook } from "../worker/worker-port";
 
 export interface FileModePaneProps {
   host: HostInfo;
   /** The workbook to open when the page opens; null starts empty. */
   example: ExampleWorkbook | null;
+  /**
+   * The example's open, started before the pane was drawn (early-start.ts): its worker loading its scripts and its
+   * bytes being fetched meanwhile.
+   */
+  started?: StartedOpen;
 }
 
 function detailOf(error: unknown): string {
@@ -35,18 +41,19 @@ export function FileModePane(props: FileModePaneProps) {
   const current = useRef<FileModeState["file"]>(null);
 
   const open = useCallback(
-    async (name: string, example: boolean, lang: Lang, read: () => Promise<File | ArrayBuffer>) => {
+    async (
+      name: string,
+      example: boolean,
+      lang: Lang,
+      read: () => Promise<File | ArrayBuffer>,
+      spawned?: WorkerLike | null,
+    ) => {
       const gen = ++generation.current;
       pendingOpen.current?.cancel();
       pendingOpen.current = null;
       setState((s) => ({ ...s, opening: { name, example }, failure: null }));
       // The worker starts loading its script while the bytes are fetched (the example) or chosen.
-      let worker: WorkerLike | null = null;
-      try {
-        worker = spawnWorkbookWorker();
-      } catch {
-        // No worker could be started here: openInWorker tries again and says why.
-      }
+      const worker = spawned === undefined ? trySpawn() : spawned;
       let source: File | ArrayBuffer;
       try {
         source = await read();
@@ -103,13 +110,14 @@ export function FileModePane(props: FileModePaneProps) {
     [],
   );
 
-  const { example, host } = props;
-  const started = useRef(false);
+  const { example, host, started } = props;
+  const exampleOpened = useRef(false);
   useEffect(() => {
-    if (started.current || !example) return;
-    started.current = true;
-    void open(example.name, true, host.lang, () => fetchExampleBuffer(example));
-  }, [example, host.lang, open]);
+    if (exampleOpened.current || !example) return;
+    exampleOpened.current = true;
+    if (started) void open(example.name, true, host.lang, () => started.bytes, started.worker);
+    else void open(example.name, true, host.lang, () => fetchExampleBuffer(example));
+  }, [example, started, host.lang, open]);
 
   const onOpen = useCallback(
     (file: File, lang: Lang) =>
