@@ -452,6 +452,26 @@ describe("section rows as groups", () => {
   });
 });
 
+describe("the funding cap by lodging", () => {
+  it("takes the lower cap where the lodging cell says 否 or 不提供住宿, the higher where it says 是 or 提供住宿", () => {
+    const g = grid([
+      TITLE,
+      ["推荐排序", "项目名称", "承办单位", "学员人数", "资助经费（万元）", "是否住宿"],
+      [1, "甲班", "甲院", 60, 10, "不提供住宿"],
+      [2, "乙班", "乙院", 60, 10, "提供住宿"],
+      [3, "丙班", "丙院", 60, 10, "否"],
+      [4, "丁班", "丁院", 60, 10, "是"],
+      [5, "戊班", "戊院", 60, 6.5, "否"],
+      [6, "己班", "己院", 60, 13, "是"],
+    ]);
+    expect(findings(g).filter((f) => f.includes("funding.cap"))).toEqual([
+      "E3 funding.cap error",
+      "E5 funding.cap error",
+      "E8 funding.cap error",
+    ]);
+  });
+});
+
 describe("rows under the header that are not projects", () => {
   it("a row of units under the header belongs to the header (its 万元 is the column's unit)", () => {
     const g = grid([

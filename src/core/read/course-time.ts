@@ -172,6 +172,11 @@ export function plainRange(t: string, out: Int32Array): boolean {
 
 const numberOrNone = (s: string | undefined): number | undefined => (s === undefined ? undefined : Number(s));
 
+/** A range's end year: as written, else the start's (plus one across New Year). */
+function endYearOf(y2: number | undefined, startYear: number, startMonth: number, endMonth: number): number {
+  return y2 !== undefined ? y2 : startYear + (endMonth < startMonth ? 1 : 0);
+}
+
 /** A range's start year: as written, else the end's (minus one across New Year), else the default. */
 function startYearOf(
   y1: number | undefined,
@@ -201,7 +206,7 @@ function rangeOf(
 ): CourseTime | undefined {
   const endMonth = m2 === undefined ? startMonth : m2;
   const startYear = startYearOf(y1, startMonth, y2, endMonth, defaultYear);
-  const endYear = y2 !== undefined ? y2 : startYear + (endMonth < startMonth ? 1 : 0);
+  const endYear = endYearOf(y2, startYear, startMonth, endMonth);
   const start = makeDate(startYear, startMonth, d1);
   const end = makeDate(endYear, endMonth, d2);
   if (!start || !end || compareDates(start, end) > 0) return undefined;
@@ -282,7 +287,7 @@ export function readPlainSpan(cell: RawCell, defaultYear: number): boolean {
   const endMonth = p[4] === -1 ? startMonth : (p[4] as number);
   const y2 = p[3] === -1 ? undefined : p[3];
   const startYear = startYearOf(p[0] === -1 ? undefined : p[0], startMonth, y2, endMonth, defaultYear);
-  const endYear = y2 !== undefined ? y2 : startYear + (endMonth < startMonth ? 1 : 0);
+  const endYear = endYearOf(y2, startYear, startMonth, endMonth);
   const d1 = p[2] as number;
   const d2 = p[5] as number;
   if (!isCalendarDay(startYear, startMonth, d1) || !isCalendarDay(endYear, endMonth, d2)) return false;

@@ -115,8 +115,14 @@ export function FileModePane(props: FileModePaneProps) {
   useEffect(() => {
     if (exampleOpened.current || !example) return;
     exampleOpened.current = true;
-    if (started) void open(example.name, true, host.lang, () => started.bytes, started.worker);
-    else void open(example.name, true, host.lang, () => fetchExampleBuffer(example));
+    // Without an early start, open spawns the worker and fetches the bytes itself.
+    void open(
+      example.name,
+      true,
+      host.lang,
+      () => started?.bytes ?? fetchExampleBuffer(example),
+      started?.worker,
+    );
   }, [example, started, host.lang, open]);
 
   const onOpen = useCallback(

@@ -249,10 +249,11 @@ function figureColumnsChecker(
         }
       }
       if (hasDays) {
-        const read = readNumber(daysCells.cell(row));
+        const cell = daysCells.cell(row);
+        const read = readNumber(cell);
         if (read.kind === "ok") checkDayCount(sink, view.at(row, "days"), read.value, c.F.course.days);
         else if (read.kind === "unreadable")
-          checkCourseTime(sink, view.at(row, "days"), daysCells.cell(row), "天数", c.F.course);
+          checkCourseTime(sink, view.at(row, "days"), cell, "天数", c.F.course);
       }
       if (hasCourseTime) checkCourseTime(sink, courseTimeAt, courseCells.cell(row), "办班时间", courseLimits);
       else if (hasCoursePair) checkCoursePair(c, sink, view, row);
@@ -390,6 +391,16 @@ function fundingColumns(view: ListView<ListKey>): FundingColumns | undefined {
   };
 }
 
+/** A lodging cell that is no plain 是/否: as readYesNo reads it, else by its words (不提供住宿, 提供住宿); null if neither. */
+function lodgingOf(cell: RawCell): boolean | null {
+  const read = readYesNo(cell);
+  if (read.kind === "ok") return read.value;
+  const t = cellText(cell);
+  if (/不提供|无住宿/.test(t)) return false;
+  if (/提供|住宿/.test(t)) return true;
+  return null;
+}
+
 function checkFunding(
   c: ShContext,
   sink: FindingSink,
@@ -410,19 +421,8 @@ function checkFunding(
   }
   // Within both caps lodging does not matter (most rows): its cell is read only for an amount above the lower one.
   if (amount <= Math.min(c.F.fundingWithLodging, c.F.fundingWithoutLodging) + 1e-9) return;
-  let lodging: boolean | null = null;
-  if (hasLodging) {
-    const lodgingCell = lodgingCells.cell(row);
-    const plain = plainYesNoOf(lodgingCell);
-    const read = plain === undefined ? readYesNo(lodgingCell) : undefined;
-    if (plain !== undefined) lodging = plain;
-    else if (read?.kind === "ok") lodging = read.value;
-    else {
-      const t = lodgingCells.text(row);
-      if (/不提供|无住宿/.test(t)) lodging = false;
-      else if (/提供|住宿/.test(t)) lodging = true;
-    }
-  }
+  const lodgingCell = hasLodging ? lodgingCells.cell(row) : undefined;
+  const lodging = lodgingCell ? (plainYesNoOf(lodgingCell) ?? lodgingOf(lodgingCell)) : null;
   // Without a lodging column the looser cap applies: the list does not say which one holds.
   const cap = lodging === false ? c.F.fundingWithoutLodging : c.F.fundingWithLodging;
   if (amount > cap + 1e-9)
